@@ -1,0 +1,33 @@
+#pragma once
+// One run of the Flee rule set on a loaded world: engine, rules and recorder wired together.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+
+#include "score/camp_table.h"
+#include "sim/flee/flee_rules.h"
+#include "world/flee_world.h"
+
+namespace exodus {
+
+struct FleeRunOptions {
+  std::uint64_t seed = 1;
+  int threads = 1;
+  // Called after each day with (days done, days in all, agents).
+  std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct FleeRunResult {
+  CampTable table;
+  FleeRunStats stats;
+  std::int32_t days_run = 0;
+  bool interrupted = false;
+  double wall_seconds = 0;
+  std::int64_t agent_days = 0;  // Σ over days of agents present: the work done
+  std::size_t final_agents = 0;
+};
+
+FleeRunResult run_flee(const FleeWorld& world, const FleeRunOptions& options);
+
+}  // namespace exodus

@@ -1,0 +1,150 @@
+// exodus run: simulate a Flee case (or the embedded default) and write out.csv, manifest.json
+// and summary.json into a new output folder.
+#include <csignal>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "app/flee_case.h"
+#include "app/flee_run.h"
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "core/error.h"
+#include "output/flee_out_csv.h"
+#include "output/number_format.h"
+#include "output/output_dir.h"
+#include "output/run_report.h"
+#include "score/flee_score.h"
+
+namespace exodus {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_sigint(int) { g_interrupted.store(true); }
+
+struct RunArgs {
+  std::optional<std::string> flee_dir, validation_dir, settings_file, out_dir;
+  std::uint64_t seed = 1;
+  int threads = 0;
+  std::int32_t days = 0;
+  bool force = false;
+  bool quiet = false;
+};
+
+void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const FleeScore& score,
+                   const fs::path& out, int threads, std::uint64_t seed) {
+  const auto& w = loaded.world;
+  const auto& t = run.table;
+  fmt::print("exodus run: case '{}' (flee rule set), {} days from {}, seed {}, {} thread{}\n",
+             w.case_name, run.days_run, w.start_date.iso(), seed, threads, threads == 1 ? "" : "s");
+  if (!t.camps.empty() && t.days() > 0) {
+    const auto last = t.days() - 1;
+    fmt::print("\n  {:<24} {:>10} {:>10}\n", "camp (last day)", "simulated", "data");
+    for (std::size_t c = 0; c < t.camps.size(); ++c)
+      fmt::print("  {:<24} {:>10} {:>10}\n", t.camps[c], with_commas(t.sim[last][c]), with_commas(t.data[last][c]));
+    fmt::print("  {:<24} {:>10} {:>10}\n\n", "all camps", with_commas(t.sim_in_camps[last]), with_commas(t.data_in_camps[last]));
+  }
+  fmt::print("  agents              {}\n", with_commas(static_cast<long long>(run.final_agents)));
+  if (w.has_validation())
+    fmt::print("  validation error    ARD {:.3f}, rescaled {:.3f}, mean Total error {:.3f}\n",
+               score.ard, score.ard_rescaled, score.mean_total_error);
+  fmt::print("  wall time           {:.3f} s ({:.1f} M agent-days/s)\n", run.wall_seconds,
+             run.wall_seconds > 0 ? static_cast<double>(run.agent_days) / run.wall_seconds / 1e6 : 0.0);
+  if (run.stats.route_not_found > 0)
+    fmt::print("  note                {} decisions to move found no open route (agents stayed)\n",
+               with_commas(run.stats.route_not_found));
+  if (run.stats.unplaced_spawns > 0)
+    fmt::print("  warning             {} agents could not be spawned: no location was in conflict\n",
+               with_commas(run.stats.unplaced_spawns));
+  fmt::print("  output              {}/ (out.csv, manifest.json, summary.json)\n", out.string());
+}
+
+int run(const RunArgs& args, const std::string& command_line) {
+  FleeCaseSpec spec;
+  if (args.flee_dir) spec.input_dir = *args.flee_dir;
+  if (args.validation_dir) spec.validation_dir = *args.validation_dir;
+  if (args.settings_file) spec.settings_file = *args.settings_file;
+  if (args.validation_dir && !args.flee_dir)
+    throw InputError({"--validation", 0, ""}, "needs --flee DIR (the embedded case has its own)");
+  spec.max_days = args.days;
+  const LoadedFleeCase loaded = load_flee_case(spec);
+  const int threads = args.threads > 0 ? args.threads
+                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+
+  const fs::path out = args.out_dir ? fs::path(*args.out_dir)
+                                    : unique_output_path("runs", fmt::format("{}-seed{}", loaded.world.case_name, args.seed));
+  // Claim the output folder before the run, so a name clash fails fast.
+  StagedOutputDir staged(out, args.force);
+
+  ProgressBar bar(loaded.world.case_name);
+  FleeRunOptions options;
+  options.seed = args.seed;
+  options.threads = threads;
+  options.stop = &g_interrupted;
+  if (!args.quiet)
+    options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) {
+      bar.update(done, total, agents);
+    };
+  g_interrupted.store(false);
+  auto previous = std::signal(SIGINT, on_sigint);
+  const FleeRunResult result = run_flee(loaded.world, options);
+  std::signal(SIGINT, previous);
+  bar.finish();
+  if (result.interrupted) {
+    fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n",
+               result.days_run, loaded.world.days);
+    return kExitInterrupted;
+  }
+
+  const FleeScore score = score_flee(result.table);
+  RunIdentity id{command_line, args.seed, threads, loaded.settings_origin, loaded.inputs};
+  staged.write("out.csv", format_flee_out_csv(loaded.world, result.table));
+  staged.write("manifest.json", flee_manifest_json(loaded.world, id));
+  staged.write("summary.json", flee_summary_json(loaded.world, result, score));
+  staged.commit();
+  if (!args.quiet) print_summary(loaded, result, score, out, threads, args.seed);
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line) {
+  auto* cmd = app.add_subcommand(
+      "run", "Simulate a case: with no option, the embedded default (Flee's Mali 2012 case)");
+  auto args = std::make_shared<RunArgs>();
+  cmd->add_option("--flee", args->flee_dir, "a Flee input folder (locations.csv, routes.csv, ...)");
+  cmd->add_option("--validation", args->validation_dir,
+                  "its validation folder (data_layout.csv and camp series)");
+  cmd->add_option("--settings", args->settings_file,
+                  "simsetting.yml (default: the one in the input folder, else Flee's defaults)");
+  cmd->add_option("--seed", args->seed, "random seed (same seed and inputs, same output)");
+  cmd->add_option("--threads", args->threads, "worker threads (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--days", args->days, "simulate only the first N days")->check(CLI::Range(1, 100000));
+  cmd->add_option("--out", args->out_dir, "output folder to create (default: runs/<case>-seed<N>)");
+  cmd->add_flag("--force", args->force, "replace the output folder if it exists");
+  cmd->add_flag("--quiet", args->quiet, "no progress bar or summary");
+  cmd->callback([=] {
+    try {
+      *exit_code = run(*args, command_line);
+    } catch (const InputErrors& e) {
+      fmt::print(stderr, "exodus: {} problem{} in the input:\n{}\n", e.errors().size(),
+                 e.errors().size() == 1 ? "" : "s", e.what());
+      *exit_code = kExitBadInput;
+    } catch (const InputError& e) {
+      fmt::print(stderr, "exodus: {}\n", e.what());
+      *exit_code = kExitBadInput;
+    } catch (const OutputError& e) {
+      fmt::print(stderr, "exodus: {}\n", e.what());
+      *exit_code = kExitBadInput;
+    }
+  });
+}
+
+}  // namespace exodus

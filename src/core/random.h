@@ -1,0 +1,52 @@
+#pragma once
+// Counter-based random numbers (Random123's Philox4x32-10). A draw is a pure function of
+// (seed, purpose, a, b, index), so results do not depend on thread count or scheduling:
+// agent i on day t always sees the same numbers.
+#include <array>
+#include <cstdint>
+
+#include <Random123/philox.h>
+
+namespace exodus {
+
+// Separates the streams of different uses of randomness under one seed.
+enum class RandomPurpose : std::uint32_t {
+  kAgentDay = 1,  // a = agent, b = day
+  kSpawn = 2,     // a = day, b = spawn index block
+  kBench = 3,
+};
+
+class CounterRng {
+ public:
+  CounterRng(std::uint64_t seed, RandomPurpose purpose, std::uint32_t a, std::uint32_t b)
+      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+        counter_{{a, b, static_cast<std::uint32_t>(purpose), 0}} {}
+
+  std::uint32_t next_u32() {
+    if (used_ == 4) refill();
+    return block_[used_++];
+  }
+  // Uniform in [0, 1) with 2^-32 resolution: enough for probabilities and weights.
+  double next_unit() { return next_u32() * 0x1p-32; }
+  // Uniform integer in [0, n).
+  std::uint32_t next_below(std::uint32_t n) {
+    return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32);
+  }
+
+ private:
+  void refill() {
+    const auto out = generator_(counter_, key_);
+    for (int k = 0; k < 4; ++k) block_[k] = out.v[k];
+    ++counter_.v[3];
+    used_ = 0;
+  }
+
+  using Philox = r123::Philox4x32;
+  Philox generator_;
+  Philox::key_type key_;
+  Philox::ctr_type counter_;
+  std::array<std::uint32_t, 4> block_{};
+  int used_ = 4;
+};
+
+}  // namespace exodus

@@ -1,0 +1,62 @@
+#include "core/text_source.h"
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "core/embedded_files.h"
+#include "core/error.h"
+
+namespace exodus {
+
+namespace fs = std::filesystem;
+
+TextFile read_text_file(const fs::path& path) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) throw InputError({path.string(), 0, ""}, "file not found");
+  if (fs::is_directory(status))
+    throw InputError({path.string(), 0, ""}, "is a directory, expected a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path.string(), 0, ""}, "cannot be opened for reading");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError({path.string(), 0, ""}, "read error");
+  return {path.string(), std::move(buffer).str()};
+}
+
+TextFile FileSource::require(const std::string& relative) const {
+  auto file = read(relative);
+  if (!file) throw InputError({display_name(relative), 0, ""}, "file not found");
+  return std::move(*file);
+}
+
+DirectorySource::DirectorySource(fs::path root) : root_(std::move(root)) {}
+
+std::optional<TextFile> DirectorySource::read(const std::string& relative) const {
+  const fs::path path = root_ / relative;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return std::nullopt;
+  return read_text_file(path);
+}
+
+std::string DirectorySource::display_name(const std::string& relative) const {
+  return (root_ / relative).string();
+}
+
+EmbeddedSource::EmbeddedSource(std::string case_name, std::string subfolder)
+    : case_name_(std::move(case_name)), subfolder_(std::move(subfolder)) {}
+
+std::optional<TextFile> EmbeddedSource::read(const std::string& relative) const {
+  const std::string wanted = subfolder_.empty() ? relative : subfolder_ + "/" + relative;
+  for (const auto& file : embedded_case_files(case_name_)) {
+    if (wanted == file.path) return TextFile{display_name(relative), {file.data, file.size}};
+  }
+  return std::nullopt;
+}
+
+std::string EmbeddedSource::display_name(const std::string& relative) const {
+  return "embedded:" + case_name_ + "/" + (subfolder_.empty() ? "" : subfolder_ + "/") + relative;
+}
+
+}  // namespace exodus

@@ -1,0 +1,63 @@
+#include <fmt/format.h>
+
+#include "core/parse.h"
+#include "io/flee/flee_readers.h"
+#include "io/flee/read_helpers.h"
+
+namespace exodus {
+
+using flee_io::at;
+
+// The longest run accepted: about 270 years of days. Far beyond any displacement case, and it
+// keeps daily arrays small enough to allocate.
+constexpr std::int64_t kMaxSimulationDays = 100'000;
+
+FleeSimPeriod read_flee_sim_period(const TextFile& file, ErrorList& errors) {
+  FleeSimPeriod period;
+  bool has_start = false, has_length = false;
+  for (const auto& row : parse_csv(file)) {
+    if (flee_io::is_comment_row(row)) continue;
+    const std::string key = to_lower(trim(row.fields[0]));
+    if (row.fields.size() < 2) {
+      errors.add(at(file, row, key), "has no value");
+      continue;
+    }
+    try {
+      if (key == "startdate") {
+        period.start = parse_date(row.fields[1], at(file, row, "StartDate"));
+        has_start = true;
+      } else if (key == "length") {
+        period.length = parse_int(row.fields[1], at(file, row, "Length"), 1, kMaxSimulationDays);
+        has_length = true;
+      } else {
+        errors.add(at(file, row, std::string(trim(row.fields[0]))),
+                   "unknown key (expected StartDate or Length)");
+      }
+    } catch (const InputError& e) { errors.add(e); }
+  }
+  if (!has_start) errors.add({file.name, 0, "StartDate"}, "is missing");
+  if (!has_length) errors.add({file.name, 0, "Length"}, "is missing");
+  return period;
+}
+
+std::vector<FleeCorrectionRow> read_flee_corrections(const TextFile& file, ErrorList& errors) {
+  std::vector<FleeCorrectionRow> out;
+  for (const auto& row : parse_csv(file)) {
+    if (flee_io::is_comment_row(row)) continue;
+    if (row.fields.size() < 2) {
+      errors.add(at(file, row, ""), "expected camp_name,YYYY-MM-DD");
+      continue;
+    }
+    try {
+      FleeCorrectionRow c;
+      c.line = row.line;
+      c.camp = std::string(trim(row.fields[0]));
+      if (c.camp.empty()) throw InputError(at(file, row, "camp"), "is empty");
+      c.date = parse_date(row.fields[1], at(file, row, "date"));
+      out.push_back(std::move(c));
+    } catch (const InputError& e) { errors.add(e); }
+  }
+  return out;
+}
+
+}  // namespace exodus

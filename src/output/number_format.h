@@ -1,0 +1,35 @@
+#pragma once
+// Numbers printed the way Python prints them, so files meant for Flee's tools look like
+// Flee's own: shortest round-trip digits, and "1.0" rather than "1" for whole floats.
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace exodus {
+
+inline std::string python_float(double x) {
+  std::string s = fmt::format("{}", x);
+  if (s.find_first_of(".eni") == std::string::npos) s += ".0";
+  return s;
+}
+
+// Python's round(x, 4) for the values Flee rounds (non-negative relative errors).
+inline double round4(double x) { return std::nearbyint(x * 10000.0) / 10000.0; }
+
+}  // namespace exodus
+
+namespace exodus {
+
+// 1234567 -> "1,234,567", for tables people read.
+inline std::string with_commas(long long value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return value < 0 ? "-" + out : out;
+}
+
+}  // namespace exodus

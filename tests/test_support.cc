@@ -1,0 +1,38 @@
+#include "test_support.h"
+
+#include <cstdio>
+#include <random>
+#include <sys/wait.h>
+
+namespace exodus::testing {
+
+namespace fs = std::filesystem;
+
+fs::path source_dir() { return EXODUS_SOURCE_DIR; }
+fs::path shared_dir() { return source_dir().parent_path() / "shared"; }
+bool have_shared() { return fs::is_directory(shared_dir() / "peers" / "flee"); }
+fs::path flee_peer_dir() { return shared_dir() / "peers" / "flee"; }
+
+fs::path make_temp_dir(const std::string& tag) {
+  std::random_device rd;
+  fs::path dir = fs::temp_directory_path() / ("exodus-test-" + tag + "-" + std::to_string(rd()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+TextFile text(std::string name, std::string content) { return {std::move(name), std::move(content)}; }
+
+int run_exodus(const std::string& args, std::string* output) {
+  const std::string cmd = std::string(EXODUS_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) return -1;
+  std::string captured;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) captured.append(buffer, n);
+  const int status = ::pclose(pipe);
+  if (output) *output = captured;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace exodus::testing

@@ -1,0 +1,22 @@
+#pragma once
+// Paths and helpers shared by tests.
+#include <filesystem>
+#include <string>
+
+#include "core/text_source.h"
+
+namespace exodus::testing {
+
+std::filesystem::path source_dir();
+// ../shared beside the clone (peers, facts, seeds); tests that need it skip without it.
+std::filesystem::path shared_dir();
+bool have_shared();
+std::filesystem::path flee_peer_dir();  // shared/peers/flee
+// A fresh empty folder under the system temp dir, removed at exit of the test binary is not
+// guaranteed; tests remove what they make.
+std::filesystem::path make_temp_dir(const std::string& tag);
+TextFile text(std::string name, std::string content);
+// Runs the exodus binary with `args`; returns its exit code and captures stdout+stderr.
+int run_exodus(const std::string& args, std::string* output = nullptr);
+
+}  // namespace exodus::testing
