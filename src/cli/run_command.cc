@@ -74,6 +74,7 @@ int run(const RunArgs& args, const std::string& command_line) {
     throw InputError({"--validation", 0, ""}, "needs --flee DIR (the embedded case has its own)");
   spec.max_days = args.days;
   const LoadedFleeCase loaded = load_flee_case(spec);
+  for (const auto& warning : loaded.world.warnings) fmt::print(stderr, "warning: {}\n", warning);
   const int threads = args.threads > 0 ? args.threads
                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 

@@ -2,6 +2,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -11,6 +12,9 @@ namespace exodus {
 
 std::int32_t run_days(RuleSet& rules, const EngineOptions& options) {
   const int threads = std::max(1, options.threads);
+  // Allows more workers than cores when asked (results do not depend on the count).
+  tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
   tbb::task_arena arena(threads);
   tbb::enumerable_thread_specific<Tally> tallies([&] { return Tally(rules.tally_size(), 0); });
   Tally total(rules.tally_size(), 0);

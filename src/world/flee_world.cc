@@ -194,9 +194,16 @@ FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
                fmt::format("has {} day rows, the simulation runs {} days ({})",
                            table.intensity.size(), w.days, in.period_file));
   for (std::size_t col = 0; col < table.names.size(); ++col) {
-    const auto loc = lookup(table.names[col], {in.conflicts_file, table.header_line,
-                                               fmt::format("column {}", col + 2)});
-    if (loc == kNoLocation) continue;
+    const auto found = by_name.find(table.names[col]);
+    if (found == by_name.end()) {
+      // Flee reports and skips such a column; its burundi case has two.
+      w.warnings.push_back(format_error(
+          {in.conflicts_file, table.header_line, fmt::format("column {}", col + 2)},
+          fmt::format("location '{}' is not in locations.csv; its conflicts are ignored",
+                      table.names[col])));
+      continue;
+    }
+    const LocationId loc = found->second;
     const std::size_t n = std::min<std::size_t>(table.intensity.size(), static_cast<std::size_t>(w.days));
     for (std::size_t t = 0; t < n; ++t) {
       if (col >= table.intensity[t].size()) continue;

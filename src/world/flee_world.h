@@ -70,6 +70,8 @@ struct FleeWorld {
   std::vector<FleeSeries> series;
   std::vector<std::int32_t> camp_series;  // for camps[i], its index in `series`
   bool has_validation() const { return !series.empty(); }
+  // Input oddities Flee accepts and exodus therefore runs with, reported to the user.
+  std::vector<std::string> warnings;
 };
 
 // Throws InputErrors listing every inconsistency (file, line, field).
