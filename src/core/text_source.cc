@@ -59,4 +59,10 @@ std::string EmbeddedSource::display_name(const std::string& relative) const {
   return "embedded:" + case_name_ + "/" + (subfolder_.empty() ? "" : subfolder_ + "/") + relative;
 }
 
+std::optional<TextFile> MemorySource::read(const std::string& relative) const {
+  const auto it = files_.find(relative);
+  if (it == files_.end()) return std::nullopt;
+  return TextFile{display_name(relative), it->second};
+}
+
 }  // namespace exodus

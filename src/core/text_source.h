@@ -2,6 +2,7 @@
 // Where input text comes from: a folder on disk or a case compiled into the binary. Readers
 // see only TextFile, so they work the same on both (and on fuzzer input).
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,19 @@ class EmbeddedSource final : public FileSource {
  private:
   std::string case_name_;
   std::string subfolder_;
+};
+
+// Files held in memory (tests, fuzzing, generated cases).
+class MemorySource final : public FileSource {
+ public:
+  explicit MemorySource(std::string label = "memory") : label_(std::move(label)) {}
+  void put(std::string relative, std::string content) { files_[std::move(relative)] = std::move(content); }
+  std::optional<TextFile> read(const std::string& relative) const override;
+  std::string display_name(const std::string& relative) const override { return label_ + "/" + relative; }
+
+ private:
+  std::string label_;
+  std::map<std::string, std::string> files_;
 };
 
 }  // namespace exodus
