@@ -40,9 +40,18 @@ struct TinyFleeCase {
     for (const auto& [k, v] : input) in.put(k, v);
     for (const auto& [k, v] : validation) val.put(k, v);
     const TextFile s{"simsetting.yml", settings};
-    return read_flee_case(in, &val, settings.empty() ? nullptr : &s);
+    return read_flee_case(in, validation.empty() ? nullptr : &val, settings.empty() ? nullptr : &s);
   }
   FleeWorld world() const { return build_flee_world(read(), "tiny"); }
+
+  // No validation data; agents spawn only where tests put them.
+  static constexpr const char* kNoSpawning =
+      "spawn_rules:\n  conflict_driven_spawning:\n    spawn_mode: constant\n"
+      "    displaced_per_conflict_day: 0\n";
+  void drop_validation() {
+    validation.clear();
+    settings = std::string(kNoSpawning) + settings;
+  }
 };
 
 }  // namespace exodus::testing
