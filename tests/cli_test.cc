@@ -1,0 +1,109 @@
+// The command line end to end: outputs, exit codes, determinism across thread counts.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace exodus::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = make_temp_dir("cli"); }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(Cli, DefaultRunWritesOutCsvManifestAndSummary) {
+  std::string out;
+  ASSERT_EQ(run_exodus("run --seed 3 --threads 2 --out " + (dir_ / "r").string(), &out), 0) << out;
+  EXPECT_NE(out.find("validation error"), std::string::npos);
+  const auto csv = slurp(dir_ / "r" / "out.csv");
+  EXPECT_EQ(csv.rfind("Day,Date,Fassala-Mbera sim,Fassala-Mbera data,Fassala-Mbera error,", 0), 0u);
+  EXPECT_NE(csv.find("\n299,2012-12-25,"), std::string::npos);
+  const auto manifest = nlohmann::json::parse(slurp(dir_ / "r" / "manifest.json"));
+  EXPECT_EQ(manifest["seed"], 3);
+  EXPECT_EQ(manifest["case"], "mali");
+  EXPECT_GE(manifest["inputs"].size(), 10u);
+  EXPECT_EQ(manifest["inputs"][0]["sha256"].get<std::string>().size(), 64u);
+  const auto summary = nlohmann::json::parse(slurp(dir_ / "r" / "summary.json"));
+  EXPECT_EQ(summary["days"], 300);
+  EXPECT_EQ(summary["agents"], 89991);
+  EXPECT_EQ(summary["validation"]["daily"].size(), 300u);
+  EXPECT_GT(summary["validation"]["ard"].get<double>(), 0.2);
+}
+
+TEST_F(Cli, SameSeedGivesByteIdenticalOutputOnOneTwoAndEightThreads) {
+  for (int t : {1, 2, 8})
+    ASSERT_EQ(run_exodus("run --quiet --seed 11 --threads " + std::to_string(t) + " --out " +
+                         (dir_ / ("t" + std::to_string(t))).string()), 0);
+  const auto one = slurp(dir_ / "t1" / "out.csv");
+  EXPECT_EQ(one, slurp(dir_ / "t2" / "out.csv"));
+  EXPECT_EQ(one, slurp(dir_ / "t8" / "out.csv"));
+  ASSERT_EQ(run_exodus("run --quiet --seed 12 --out " + (dir_ / "other").string()), 0);
+  EXPECT_NE(one, slurp(dir_ / "other" / "out.csv"));
+}
+
+TEST_F(Cli, RefusesToOverwriteAnExistingFolderWithoutForce) {
+  fs::create_directories(dir_ / "taken");
+  std::ofstream(dir_ / "taken" / "notes.txt") << "keep me";
+  std::string out;
+  EXPECT_EQ(run_exodus("run --quiet --out " + (dir_ / "taken").string(), &out), 2);
+  EXPECT_NE(out.find("already exists"), std::string::npos);
+  EXPECT_EQ(slurp(dir_ / "taken" / "notes.txt"), "keep me");
+  EXPECT_EQ(run_exodus("run --quiet --force --out " + (dir_ / "taken").string()), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "taken" / "out.csv"));
+}
+
+TEST_F(Cli, BadInputExitsTwoNamingFileLineAndFieldAndWritesNothing) {
+  const auto in = dir_ / "case";
+  fs::create_directories(in);
+  std::ofstream(in / "locations.csv") << "#name,region,country,lat,lon,location_type,conflict_date,population\n"
+                                         "A,R,H,0,0,conflict_zone,0,many\nB,R,H,0,0,camp,,10\n";
+  std::ofstream(in / "routes.csv") << "#a,b,d\nA,B,10\n";
+  std::ofstream(in / "conflicts.csv") << "#Day,A\n0,1\n";
+  std::ofstream(in / "sim_period.csv") << "StartDate,2020-01-01\nLength,1\n";
+  std::string out;
+  EXPECT_EQ(run_exodus("run --flee " + in.string() + " --out " + (dir_ / "o").string(), &out), 2);
+  EXPECT_NE(out.find("locations.csv:2: field 'population': expected a whole number, found 'many'"),
+            std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir_ / "o"));
+}
+
+TEST_F(Cli, UnknownOptionAndMissingFolderAreUsageErrors) {
+  EXPECT_EQ(run_exodus("run --no-such-flag"), 2);
+  std::string out;
+  EXPECT_EQ(run_exodus("run --flee " + (dir_ / "absent").string(), &out), 2);
+  EXPECT_NE(out.find("is not a folder"), std::string::npos);
+}
+
+TEST_F(Cli, ScoreReadsAnOutCsv) {
+  ASSERT_EQ(run_exodus("run --quiet --out " + (dir_ / "r").string()), 0);
+  std::string out;
+  EXPECT_EQ(run_exodus("score " + (dir_ / "r" / "out.csv").string(), &out), 0);
+  EXPECT_NE(out.find("ARD 0."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace exodus::testing
+
+namespace exodus::testing {
+namespace {
+TEST(CliVersion, PrintsVersion) {
+  std::string out;
+  EXPECT_EQ(run_exodus("--version", &out), 0);
+  EXPECT_NE(out.find("exodus"), std::string::npos);
+}
+}  // namespace
+}  // namespace exodus::testing
