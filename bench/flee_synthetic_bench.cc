@@ -25,6 +25,7 @@ void BM_FleeSynthetic(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     FleeRules rules(world, 1);
+    rules.reserve_agents(static_cast<std::size_t>(agents));
     const auto per_origin = agents / 100;
     for (LocationId i = 0; i < 1000; i += 10) rules.add_agents(i, per_origin);
     state.ResumeTiming();

@@ -164,6 +164,7 @@ FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
     const auto b = lookup(r.to, {in.routes_file, r.line, "name2"});
     Link link{a, b, r.distance, 0, 0};
     for (const auto& [key, value] : r.attributes) {
+      if (value.empty()) continue;  // an empty cell means no override
       try {
         if (key == "max_move_speed") {
           link.speed_override = parse_double(value, {in.routes_file, r.line, key});

@@ -41,6 +41,8 @@ class FleeRules final : public RuleSet {
   const FleeAgents& agents() const { return agents_; }
   // Adds agents at a location, outside any schedule (benchmarks, tests).
   void add_agents(LocationId at, std::int64_t count);
+  // Room for n agents in all, so adding them does not over-allocate.
+  void reserve_agents(std::size_t n) { agents_.reserve(n); }
 
  private:
   static constexpr std::size_t kStatSlots = 3;  // route_not_found, turned_back, link_entries

@@ -248,3 +248,46 @@ TEST(FleeRules, SameSeedSameAgentsWhateverTheThreadCount) {
 
 }  // namespace
 }  // namespace exodus
+
+namespace exodus {
+namespace {
+
+TEST(FleeRulesAwareness, TwoStepRoutesAreFollowedThroughTowns) {
+  // T -10- A -1000- B, awareness 2: candidates [A] and [A,B]. Agents on [A,B] keep going from
+  // the town A (move chance 1 while a route is planned); those on [A] stop with chance 0.7.
+  const auto w = custom_world("T,R,H,0,0,conflict_zone,0,1\nA,R,H,0,0,town,,0\nB,R,H,0,0,camp,,0\n",
+                              "T,A,10\nA,B,1000\n", 1,
+                              "move_rules:\n  awareness_level: 2\n  conflict_weight: 0\n");
+  FleeRules r(w, 21);
+  r.add_agents(w.graph.find("T"), 100000);
+  run(r);
+  // P([A,B]) = (1/1020) / (1/20 + 1/1020); the rest reach A and, with the town's move chance
+  // 0.3, leave it for B (T, a conflict zone, weighs nothing with conflict_weight 0).
+  const double p_route = (1.0 / 1020) / (1.0 / 20 + 1.0 / 1020);
+  const double expected = p_route + (1 - p_route) * 0.3;
+  EXPECT_NEAR(count_on(r, w, "A", "B") / 100000.0, expected, 0.004);
+}
+
+TEST(FleeRulesLinks, ForcedRedirectionRowIsOneLinkEachWay) {
+  const auto w = custom_world("T,R,H,0,0,town,,1\nX,R,H,0,0,town,,0\n", "T,X,10,1\n", 1);
+  EXPECT_EQ(w.graph.link_count(), 2u);
+}
+
+TEST(FleeRulesLinks, LinkSpeedOverridesTheDefault) {
+  TinyFleeCase c;
+  c.input["routes.csv"] = "#name1,name2,distance,forced_redirection,max_move_speed\nA,B,100,0,50\nB,C,200,0,\nB,D,300,0,\n";
+  c.drop_validation();
+  const auto w = c.world();
+  FleeRules r(w, 22);
+  r.add_agents(w.graph.find("A"), 100);
+  r.begin_day(0);
+  Tally tally(r.tally_size(), 0);
+  r.move_agents(0, 0, r.agent_count(), tally);
+  r.end_day(0, tally);
+  // At 50 km/day the 100 km link takes three days (arrival needs more than 100 km).
+  EXPECT_EQ(count_on(r, w, "A", "B"), 100);
+  for (std::uint32_t i = 0; i < r.agent_count(); ++i) EXPECT_FLOAT_EQ(r.agents().progress[i], 50.0f);
+}
+
+}  // namespace
+}  // namespace exodus
