@@ -37,6 +37,14 @@ void run(FleeRules& rules, int threads = 1) {
   run_days(rules, options);
 }
 
+// Runs one day by hand, to look at the state between days.
+void step_day(FleeRules& r, std::int32_t day) {
+  Tally tally(r.tally_size(), 0);
+  r.begin_day(day);
+  r.move_agents(day, 0, r.agent_count(), tally);
+  r.end_day(day, tally);
+}
+
 std::int64_t count_at(const FleeRules& r, const FleeWorld& w, const char* name) {
   return r.location_counts()[w.graph.find(name)];
 }
@@ -97,15 +105,9 @@ TEST(FleeRules, TravelNeedsStrictlyMoreThanTheDistance) {
                               "T,X,360\nX,Z,5000\n", 2);
   FleeRules r(w, 5);
   r.add_agents(w.graph.find("T"), 10);
-  r.begin_day(0);
-  Tally tally(r.tally_size(), 0);
-  r.move_agents(0, 0, r.agent_count(), tally);
-  r.end_day(0, tally);
+  step_day(r, 0);
   EXPECT_EQ(count_on(r, w, "T", "X"), 10);  // 360 km is not more than 360: still travelling
-  r.begin_day(1);
-  std::fill(tally.begin(), tally.end(), 0);
-  r.move_agents(1, 0, r.agent_count(), tally);
-  r.end_day(1, tally);
+  step_day(r, 1);
   EXPECT_EQ(count_at(r, w, "X") + count_on(r, w, "X", "T") + count_on(r, w, "X", "Z"), 10);
 }
 
@@ -172,15 +174,9 @@ TEST(FleeRules, ConflictStartMakesEveryoneLeave) {
                               "#Day,T\n0,0\n1,1\n");
   FleeRules r(w, 12);
   r.add_agents(w.graph.find("T"), 20000);
-  r.begin_day(0);
-  Tally tally(r.tally_size(), 0);
-  r.move_agents(0, 0, r.agent_count(), tally);
-  r.end_day(0, tally);
+  step_day(r, 0);
   EXPECT_NEAR(static_cast<double>(count_at(r, w, "T")), 14000, 300);  // a town on day 0
-  r.begin_day(1);
-  std::fill(tally.begin(), tally.end(), 0);
-  r.move_agents(1, 0, r.agent_count(), tally);
-  r.end_day(1, tally);
+  step_day(r, 1);
   EXPECT_EQ(count_at(r, w, "T"), 0);  // a conflict zone from day 1
 }
 
@@ -280,10 +276,7 @@ TEST(FleeRulesLinks, LinkSpeedOverridesTheDefault) {
   const auto w = c.world();
   FleeRules r(w, 22);
   r.add_agents(w.graph.find("A"), 100);
-  r.begin_day(0);
-  Tally tally(r.tally_size(), 0);
-  r.move_agents(0, 0, r.agent_count(), tally);
-  r.end_day(0, tally);
+  step_day(r, 0);
   // At 50 km/day the 100 km link takes three days (arrival needs more than 100 km).
   EXPECT_EQ(count_on(r, w, "A", "B"), 100);
   for (std::uint32_t i = 0; i < r.agent_count(); ++i) EXPECT_FLOAT_EQ(r.agents().progress[i], 50.0f);
