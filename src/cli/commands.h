@@ -14,6 +14,8 @@ inline constexpr int kExitInterrupted = 130;
 
 // Registers `exodus run`; its callback stores the exit code in *exit_code.
 void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line);
+// Registers `exodus check FOLDER`.
+void add_check_command(CLI::App& app, int* exit_code);
 // Registers `exodus score OUT.csv`.
 void add_score_command(CLI::App& app, int* exit_code);
 

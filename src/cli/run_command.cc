@@ -9,7 +9,11 @@
 #include <fmt/format.h>
 
 #include "app/flee_case.h"
+#include "app/exodus_run.h"
 #include "app/flee_run.h"
+#include "core/embedded_files.h"
+#include "output/exodus_outputs.h"
+#include "score/targets.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "core/error.h"
@@ -29,10 +33,11 @@ std::atomic<bool> g_interrupted{false};
 extern "C" void on_sigint(int) { g_interrupted.store(true); }
 
 struct RunArgs {
-  std::optional<std::string> flee_dir, validation_dir, settings_file, out_dir;
+  std::optional<std::string> target, flee_dir, validation_dir, settings_file, out_dir;
   std::uint64_t seed = 1;
   int threads = 0;
   std::int32_t days = 0;
+  bool seed_given = false;
   bool force = false;
   bool quiet = false;
 };
@@ -65,7 +70,7 @@ void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const
   fmt::print("  output              {}/ (out.csv, manifest.json, summary.json)\n", out.string());
 }
 
-int run(const RunArgs& args, const std::string& command_line) {
+int run_flee_case(const RunArgs& args, const std::string& command_line) {
   FleeCaseSpec spec;
   if (args.flee_dir) spec.input_dir = *args.flee_dir;
   if (args.validation_dir) spec.validation_dir = *args.validation_dir;
@@ -113,18 +118,94 @@ int run(const RunArgs& args, const std::string& command_line) {
   return kExitOk;
 }
 
+int run_scenario(const RunArgs& args, const std::string& command_line,
+                 const std::optional<fs::path>& folder) {
+  if (args.validation_dir || args.settings_file)
+    throw InputError({"--validation/--settings", 0, ""}, "apply to Flee cases only (use --flee DIR)");
+  LoadedScenario loaded = load_scenario(folder);
+  Scenario& scenario = loaded.scenario;
+  if (args.days > 0 && args.days < scenario.days) {
+    scenario.days = args.days;
+    scenario.end_date = scenario.start_date + (args.days - 1);
+  }
+  const std::uint64_t seed = args.seed_given ? args.seed : scenario.seed;
+  const int threads = args.threads > 0 ? args.threads
+                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const fs::path out = args.out_dir ? fs::path(*args.out_dir)
+                                    : unique_output_path("runs", fmt::format("{}-seed{}", scenario.name, seed));
+  StagedOutputDir staged(out, args.force);
+
+  ProgressBar bar(scenario.name);
+  ExodusRunOptions options;
+  options.seed = seed;
+  options.threads = threads;
+  options.stop = &g_interrupted;
+  if (!args.quiet)
+    options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar.update(done, total, agents); };
+  g_interrupted.store(false);
+  auto previous = std::signal(SIGINT, on_sigint);
+  const ExodusRunResult result = run_exodus(scenario, options);
+  std::signal(SIGINT, previous);
+  bar.finish();
+  if (result.interrupted) {
+    fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n", result.days_run, scenario.days);
+    return kExitInterrupted;
+  }
+  const auto targets = evaluate_targets(scenario, result.days);
+  const RunIdentity id{command_line, seed, threads, scenario.folder, loaded.inputs};
+  staged.write("daily.csv", exodus_daily_csv(scenario, result.days));
+  staged.write("summary.json", exodus_summary_json(scenario, result, targets));
+  staged.write("manifest.json", exodus_manifest_json(scenario, id));
+  staged.commit();
+  if (!args.quiet) {
+    fmt::print("exodus run: scenario '{}' (exodus rule set), {} to {}, seed {}, {} thread{}\n", scenario.name,
+               scenario.start_date.iso(), scenario.end_date.iso(), seed, threads, threads == 1 ? "" : "s");
+    fmt::print("{}", exodus_table(scenario, result, targets));
+    fmt::print("\n  wall time {:.2f} s, {} leavers simulated\n", result.wall_seconds,
+               with_commas(static_cast<long long>(result.leavers)));
+    fmt::print("  output    {}/ (daily.csv, summary.json, manifest.json)\n", out.string());
+  }
+  return kExitOk;
+}
+
+// `exodus run [TARGET]`: no target runs the embedded scenario; a folder with scenario.yaml is a
+// scenario; a folder with locations.csv, or --flee DIR, or the name "mali" is a Flee case.
+int run(const RunArgs& args, const std::string& command_line) {
+  if (args.flee_dir || (args.target && *args.target == embedded_default_case_name())) {
+    RunArgs flee = args;
+    if (!args.flee_dir) flee.flee_dir.reset();
+    if (args.target && *args.target == embedded_default_case_name() && args.flee_dir)
+      throw InputError({"run", 0, ""}, "give either a case name or --flee DIR, not both");
+    return run_flee_case(flee, command_line);
+  }
+  if (!args.target) return run_scenario(args, command_line, std::nullopt);
+  const fs::path target(*args.target);
+  if (fs::is_regular_file(target / "scenario.yaml")) return run_scenario(args, command_line, target);
+  if (fs::is_regular_file(target / "locations.csv")) {
+    RunArgs flee = args;
+    flee.flee_dir = *args.target;
+    return run_flee_case(flee, command_line);
+  }
+  throw InputError({*args.target, 0, ""},
+                   "is not a scenario folder (scenario.yaml) or a Flee input folder (locations.csv), nor the "
+                   "name of an embedded case (mali)");
+}
+
 }  // namespace
 
 void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line) {
   auto* cmd = app.add_subcommand(
-      "run", "Simulate a case: with no option, the embedded default (Flee's Mali 2012 case)");
+      "run", "Simulate a scenario: with no argument, the embedded 2022 mobilisation scenario");
   auto args = std::make_shared<RunArgs>();
+  cmd->add_option("SCENARIO", args->target,
+                  "a scenario folder, a Flee input folder, or 'mali' (Flee's Mali case, embedded)");
   cmd->add_option("--flee", args->flee_dir, "a Flee input folder (locations.csv, routes.csv, ...)");
   cmd->add_option("--validation", args->validation_dir,
                   "its validation folder (data_layout.csv and camp series)");
   cmd->add_option("--settings", args->settings_file,
                   "simsetting.yml (default: the one in the input folder, else Flee's defaults)");
-  cmd->add_option("--seed", args->seed, "random seed (same seed and inputs, same output)");
+  cmd->add_option("--seed", args->seed, "random seed (same seed and inputs, same output)")
+      ->each([args](const std::string&) { args->seed_given = true; });
   cmd->add_option("--threads", args->threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--days", args->days, "simulate only the first N days")->check(CLI::Range(1, 100000));

@@ -15,6 +15,8 @@ struct EmbeddedFile {
 
 // The files of an embedded case, or an empty span when no case has that name.
 std::span<const EmbeddedFile> embedded_case_files(std::string_view name);
-std::string_view embedded_default_case_name();
+// The Flee case `exodus run --flee` falls back to, and the scenario `exodus run` runs.
+inline std::string_view embedded_default_case_name() { return "mali"; }
+inline std::string_view embedded_default_scenario_name() { return "mobilization-2022"; }
 
 }  // namespace exodus

@@ -1,0 +1,41 @@
+#pragma once
+// Loading an exodus scenario (a folder or the embedded default) and running it.
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "core/recording_source.h"
+#include "sim/exodus/exodus_day.h"
+#include "world/scenario.h"
+
+namespace exodus {
+
+struct LoadedScenario {
+  Scenario scenario;
+  std::vector<InputRecord> inputs;
+};
+
+// From a folder, or the embedded default when `folder` is empty. Throws InputErrors.
+LoadedScenario load_scenario(const std::optional<std::filesystem::path>& folder);
+
+struct ExodusRunOptions {
+  std::uint64_t seed = 1;
+  int threads = 1;
+  std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct ExodusRunResult {
+  std::vector<ExodusDay> days;
+  std::int32_t days_run = 0;
+  bool interrupted = false;
+  double wall_seconds = 0;
+  std::size_t leavers = 0;  // agents created
+  double pool_left = 0;
+};
+
+ExodusRunResult run_exodus(const Scenario& scenario, const ExodusRunOptions& options);
+
+}  // namespace exodus

@@ -1,0 +1,426 @@
+#include "io/scenario/scenario_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "core/csv_table.h"
+#include "core/parse.h"
+
+namespace exodus {
+
+namespace {
+
+// The longest scenario accepted, in days; keeps daily arrays small.
+constexpr std::int32_t kMaxScenarioDays = 3660;
+
+struct Reader {
+  const FileSource& folder;
+  ErrorList errors;
+  Scenario s;
+
+  std::optional<TextFile> need(const std::string& name) {
+    try {
+      return folder.require(name);
+    } catch (const InputError& e) {
+      errors.add(e);
+      return std::nullopt;
+    }
+  }
+
+  // Cell readers: record the error and return a default, so one pass finds every problem.
+  double number(const CsvTable& t, const CsvRow& r, const std::string& col, double lo, double hi,
+                std::optional<double> fallback = std::nullopt) {
+    const std::string text = t.cell(r, col);
+    if (text.empty() && fallback) return *fallback;
+    try {
+      const double v = parse_double(text, t.pos(r, col));
+      if (v < lo || v > hi) {
+        errors.add(t.pos(r, col), fmt::format("{} is outside the allowed range [{}, {}]", v, lo, hi));
+        return fallback.value_or(lo);
+      }
+      return v;
+    } catch (const InputError& e) {
+      errors.add(e);
+      return fallback.value_or(lo);
+    }
+  }
+  bool flag(const CsvTable& t, const CsvRow& r, const std::string& col, bool fallback) {
+    const std::string v = to_lower(t.cell(r, col));
+    if (v.empty()) return fallback;
+    if (v == "1" || v == "yes" || v == "true") return true;
+    if (v == "0" || v == "no" || v == "false") return false;
+    errors.add(t.pos(r, col), fmt::format("expected yes or no, found '{}'", v));
+    return fallback;
+  }
+  std::string name(const CsvTable& t, const CsvRow& r, const std::string& col) {
+    std::string v = t.cell(r, col);
+    if (v.empty()) errors.add(t.pos(r, col), "is empty");
+    return v;
+  }
+  std::optional<Date> date(const CsvTable& t, const CsvRow& r, const std::string& col) {
+    try {
+      return parse_date(t.cell(r, col), t.pos(r, col));
+    } catch (const InputError& e) {
+      errors.add(e);
+      return std::nullopt;
+    }
+  }
+  template <typename Item>
+  std::int32_t find(const std::vector<Item>& items, const std::string& name) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (items[i].name == name) return static_cast<std::int32_t>(i);
+    return -1;
+  }
+  void unique(std::set<std::string>& seen, const std::string& name, const SourcePos& pos, const char* what) {
+    if (!name.empty() && !seen.insert(name).second)
+      errors.add(pos, fmt::format("duplicate {} '{}'", what, name));
+  }
+
+  void manifest();
+  void regions();
+  void destinations();
+  void checkpoints();
+  void flights();
+  void events();
+  void targets();
+};
+
+void Reader::manifest() {
+  auto file = need("scenario.yaml");
+  if (!file) return;
+  YAML::Node root;
+  try {
+    root = YAML::Load(file->content);
+  } catch (const YAML::Exception& e) {
+    errors.add({file->name, static_cast<std::size_t>(e.mark.line + 1), ""}, fmt::format("not valid YAML: {}", e.msg));
+    return;
+  }
+  if (!root.IsMap()) {
+    errors.add({file->name, 1, ""}, "expected a mapping (name, start_date, end_date, shock_date, ...)");
+    return;
+  }
+  const auto pos = [&](const YAML::Node& n, const std::string& key) {
+    return SourcePos{file->name, static_cast<std::size_t>(n.Mark().line + 1), key};
+  };
+  const auto scalar = [&](const std::string& key, bool required) -> std::optional<std::string> {
+    const auto n = root[key];
+    if (!n) {
+      if (required) errors.add({file->name, 0, key}, "is missing");
+      return std::nullopt;
+    }
+    if (!n.IsScalar()) {
+      errors.add(pos(n, key), "expected a single value");
+      return std::nullopt;
+    }
+    return n.Scalar();
+  };
+  const auto read_date = [&](const std::string& key) -> Date {
+    const auto v = scalar(key, true);
+    if (!v) return Date{};
+    try {
+      return parse_date(*v, pos(root[key], key));
+    } catch (const InputError& e) {
+      errors.add(e);
+      return Date{};
+    }
+  };
+  static const std::set<std::string> kKeys = {"name", "description", "rule_set", "start_date", "end_date",
+                                              "shock_date", "seed", "parameters"};
+  for (const auto& kv : root)
+    if (!kKeys.count(kv.first.Scalar())) errors.add(pos(kv.first, kv.first.Scalar()), "unknown key");
+  s.name = scalar("name", true).value_or("");
+  s.description = scalar("description", false).value_or("");
+  if (const auto rs = scalar("rule_set", false); rs && *rs != "exodus")
+    errors.add(pos(root["rule_set"], "rule_set"), fmt::format("unknown rule set '{}' (expected exodus)", *rs));
+  s.start_date = read_date("start_date");
+  s.end_date = read_date("end_date");
+  s.shock_date = read_date("shock_date");
+  if (const auto seed = scalar("seed", false)) {
+    try {
+      s.seed = static_cast<std::uint64_t>(parse_int(*seed, pos(root["seed"], "seed"), 0, INT64_MAX));
+    } catch (const InputError& e) { errors.add(e); }
+  }
+  s.days = s.end_date - s.start_date + 1;
+  if (errors.empty()) {
+    if (s.days < 1)
+      errors.add(pos(root["end_date"], "end_date"), "is before start_date");
+    else if (s.days > kMaxScenarioDays)
+      errors.add(pos(root["end_date"], "end_date"),
+                 fmt::format("the scenario spans {} days; the limit is {} (about ten years)", s.days, kMaxScenarioDays));
+    s.shock_day = s.shock_date - s.start_date;
+    if (s.shock_day < 0 || s.shock_day >= s.days)
+      errors.add(pos(root["shock_date"], "shock_date"), "must fall between start_date and end_date");
+  }
+  // Parameters: every key must be known.
+  auto& p = s.parameters;
+  struct Param { double* value; double lo, hi; };
+  std::map<std::string, Param> params = {
+      {"base_hazard", {&p.base_hazard, 0, 1}},
+      {"shock_hazard", {&p.shock_hazard, 0, 1}},
+      {"shock_decay_days", {&p.shock_decay_days, 0.01, 10000}},
+      {"other_hazard_ratio", {&p.other_hazard_ratio, 0, 100}},
+      {"road_speed_km_per_day", {&p.road_speed_km_per_day, 1, 5000}},
+      {"road_detour", {&p.road_detour, 1, 10}},
+      {"choice_temperature", {&p.choice_temperature, 0.01, 100}},
+      {"weight_travel_day", {&p.weight_travel_day, 0, 100}},
+      {"weight_wait_day", {&p.weight_wait_day, 0, 100}},
+      {"weight_price_100", {&p.weight_price_100, 0, 100}},
+      {"price_elasticity", {&p.price_elasticity, 0, 100}},
+      {"refused_retry_share", {&p.refused_retry_share, 0, 1}},
+  };
+  if (const auto n = root["parameters"]) {
+    if (!n.IsMap()) {
+      errors.add(pos(n, "parameters"), "expected a mapping of parameter: value");
+      return;
+    }
+    for (const auto& kv : n) {
+      const std::string key = kv.first.Scalar();
+      const auto ppos = pos(kv.second, "parameters." + key);
+      try {
+        if (key == "information_lag_days") {
+          p.information_lag_days = static_cast<std::int32_t>(parse_int(kv.second.Scalar(), ppos, 0, 60));
+          continue;
+        }
+        const auto it = params.find(key);
+        if (it == params.end()) {
+          errors.add(ppos, "unknown parameter");
+          continue;
+        }
+        if (!kv.second.IsScalar()) throw InputError(ppos, "expected a number");
+        const double v = parse_double(kv.second.Scalar(), ppos);
+        if (v < it->second.lo || v > it->second.hi)
+          throw InputError(ppos, fmt::format("{} is outside the allowed range [{}, {}]", v, it->second.lo, it->second.hi));
+        *it->second.value = v;
+      } catch (const InputError& e) {
+        errors.add(e);
+      }
+    }
+  }
+}
+
+void Reader::regions() {
+  auto file = need("regions.csv");
+  if (!file) return;
+  CsvTable t(*file, {"region", "latitude", "longitude", "eligible_pool", "other_pool", "share_can_fly"},
+             {"hazard_multiplier", "source", "assumption"}, errors);
+  std::set<std::string> seen;
+  for (const auto& r : t.rows()) {
+    Region g;
+    g.name = name(t, r, "region");
+    unique(seen, g.name, t.pos(r, "region"), "region");
+    g.latitude = number(t, r, "latitude", -90, 90);
+    g.longitude = number(t, r, "longitude", -180, 180);
+    g.eligible_pool = number(t, r, "eligible_pool", 0, 1e9);
+    g.other_pool = number(t, r, "other_pool", 0, 1e9);
+    g.share_can_fly = number(t, r, "share_can_fly", 0, 1);
+    g.hazard_multiplier = number(t, r, "hazard_multiplier", 0, 100, 1.0);
+    s.regions.push_back(g);
+  }
+  if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no region");
+}
+
+void Reader::destinations() {
+  auto file = need("destinations.csv");
+  if (!file) return;
+  CsvTable t(*file, {"destination", "attractiveness"},
+             {"onward_share", "onward_days", "return_share", "return_days", "baseline_air_per_day",
+              "official_counts", "groups", "source", "assumption"},
+             errors);
+  std::set<std::string> seen;
+  for (const auto& r : t.rows()) {
+    Destination d;
+    d.name = name(t, r, "destination");
+    unique(seen, d.name, t.pos(r, "destination"), "destination");
+    d.attractiveness = number(t, r, "attractiveness", -100, 100);
+    d.onward_share = number(t, r, "onward_share", 0, 1, 0.0);
+    d.onward_days = number(t, r, "onward_days", 0.1, 10000, 7.0);
+    d.return_share = number(t, r, "return_share", 0, 1, 0.0);
+    d.return_days = number(t, r, "return_days", 0.1, 10000, 60.0);
+    d.baseline_air_per_day = number(t, r, "baseline_air_per_day", 0, 1e7, 0.0);
+    d.official_counts = t.cell(r, "official_counts");
+    for (std::string rest = t.cell(r, "groups"); !rest.empty();) {
+      const auto cut = rest.find(';');
+      const std::string g(trim(rest.substr(0, cut)));
+      if (!g.empty()) d.groups.push_back(g);
+      rest = cut == std::string::npos ? "" : rest.substr(cut + 1);
+    }
+    if (d.onward_share + d.return_share > 1)
+      errors.add(t.pos(r, "return_share"), "onward_share + return_share must not exceed 1");
+    s.destinations.push_back(d);
+  }
+}
+
+void Reader::checkpoints() {
+  auto file = need("checkpoints.csv");
+  if (!file) return;
+  CsvTable t(*file, {"checkpoint", "destination", "latitude", "longitude", "vehicles_per_day", "persons_per_vehicle"},
+             {"baseline_per_day", "open", "counted", "source", "assumption"}, errors);
+  std::set<std::string> seen;
+  for (const auto& r : t.rows()) {
+    Checkpoint c;
+    c.name = name(t, r, "checkpoint");
+    unique(seen, c.name, t.pos(r, "checkpoint"), "checkpoint");
+    const auto dest = name(t, r, "destination");
+    const auto d = find(s.destinations, dest);
+    if (d < 0 && !dest.empty())
+      errors.add(t.pos(r, "destination"), fmt::format("unknown destination '{}' (not in destinations.csv)", dest));
+    c.destination = static_cast<std::size_t>(std::max(d, 0));
+    c.latitude = number(t, r, "latitude", -90, 90);
+    c.longitude = number(t, r, "longitude", -180, 180);
+    c.vehicles_per_day = number(t, r, "vehicles_per_day", 0, 1e7);
+    c.persons_per_vehicle = number(t, r, "persons_per_vehicle", 0.1, 100);
+    c.baseline_per_day = number(t, r, "baseline_per_day", 0, 1e7, 0.0);
+    c.open = flag(t, r, "open", true);
+    c.counted = flag(t, r, "counted", true);
+    s.checkpoints.push_back(c);
+  }
+  if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no checkpoint");
+}
+
+void Reader::flights() {
+  auto file = folder.read("flights.csv");  // optional: a scenario may have no flights
+  if (!file) return;
+  CsvTable t(*file, {"region", "destination", "seats_per_day", "base_price"}, {"source", "assumption"}, errors);
+  for (const auto& r : t.rows()) {
+    Flight f;
+    const auto region = name(t, r, "region");
+    const auto dest = name(t, r, "destination");
+    const auto g = find(s.regions, region);
+    const auto d = find(s.destinations, dest);
+    if (g < 0 && !region.empty()) errors.add(t.pos(r, "region"), fmt::format("unknown region '{}'", region));
+    if (d < 0 && !dest.empty()) errors.add(t.pos(r, "destination"), fmt::format("unknown destination '{}'", dest));
+    f.region = static_cast<std::size_t>(std::max(g, 0));
+    f.destination = static_cast<std::size_t>(std::max(d, 0));
+    f.seats_per_day = number(t, r, "seats_per_day", 0, 1e7);
+    f.base_price = number(t, r, "base_price", 0, 1e6);
+    s.flights.push_back(f);
+  }
+}
+
+void Reader::events() {
+  auto file = folder.read("events.csv");
+  if (!file) return;
+  CsvTable t(*file, {"date", "kind", "target", "value"}, {"end_date", "note", "source", "assumption"}, errors);
+  static const std::map<std::string, EventKind> kKinds = {
+      {"hazard_scale", EventKind::kHazardScale}, {"close", EventKind::kClose},
+      {"reopen", EventKind::kReopen},           {"throughput", EventKind::kThroughput},
+      {"approach_limit", EventKind::kApproachLimit}, {"exit_refusal", EventKind::kExitRefusal},
+      {"entry_ban", EventKind::kEntryBan},       {"seats", EventKind::kSeats},
+      {"return_scale", EventKind::kReturnScale}};
+  for (const auto& r : t.rows()) {
+    Event e;
+    e.line = r.line;
+    const auto d = date(t, r, "date");
+    const std::string kind = to_lower(t.cell(r, "kind"));
+    const auto k = kKinds.find(kind);
+    if (k == kKinds.end()) {
+      errors.add(t.pos(r, "kind"), fmt::format("unknown event kind '{}'", t.cell(r, "kind")));
+      continue;
+    }
+    e.kind = k->second;
+    e.target = name(t, r, "target");
+    e.note = t.cell(r, "note");
+    const bool share = e.kind == EventKind::kExitRefusal || e.kind == EventKind::kEntryBan;
+    const bool none = e.kind == EventKind::kClose || e.kind == EventKind::kReopen;
+    e.value = none ? 0 : number(t, r, "value", 0, share ? 1 : 1e7);
+    if (!d) continue;
+    e.date = *d;
+    e.day = *d - s.start_date;
+    if (!t.cell(r, "end_date").empty()) {
+      if (const auto end = date(t, r, "end_date")) {
+        e.end_day = *end - s.start_date;
+        if (*end < *d) errors.add(t.pos(r, "end_date"), "is before date");
+      }
+    }
+    // Resolve the target.
+    const bool all = e.target == "ALL";
+    switch (e.kind) {
+      case EventKind::kHazardScale:
+        e.index = all ? -1 : find(s.regions, e.target);
+        if (!all && e.index < 0) errors.add(t.pos(r, "target"), fmt::format("unknown region '{}'", e.target));
+        break;
+      case EventKind::kClose: case EventKind::kReopen: case EventKind::kThroughput:
+      case EventKind::kApproachLimit:
+        e.index = find(s.checkpoints, e.target);
+        if (e.index < 0) errors.add(t.pos(r, "target"), fmt::format("unknown checkpoint '{}'", e.target));
+        break;
+      case EventKind::kExitRefusal:
+        e.index = all ? -1 : find(s.checkpoints, e.target);
+        if (!all && e.index < 0) errors.add(t.pos(r, "target"), fmt::format("unknown checkpoint '{}'", e.target));
+        break;
+      case EventKind::kEntryBan: case EventKind::kSeats: case EventKind::kReturnScale:
+        e.index = all ? -1 : find(s.destinations, e.target);
+        if ((!all || e.kind == EventKind::kEntryBan) && e.index < 0)
+          errors.add(t.pos(r, "target"), fmt::format("unknown destination '{}'", e.target));
+        break;
+    }
+    s.events.push_back(e);
+  }
+  std::stable_sort(s.events.begin(), s.events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
+}
+
+void Reader::targets() {
+  auto file = folder.read("targets.csv");
+  if (!file) return;
+  CsvTable t(*file, {"id", "metric", "place", "window_start", "window_end", "value", "low", "high"},
+             {"source", "note"}, errors);
+  static const std::set<std::string> kMetrics = {"entries", "entries_per_day", "departures",
+                                                 "queue_vehicles", "wait_hours", "processed"};
+  for (const auto& r : t.rows()) {
+    Target g;
+    g.line = r.line;
+    g.id = name(t, r, "id");
+    g.metric = name(t, r, "metric");
+    if (!g.metric.empty() && !kMetrics.count(g.metric))
+      errors.add(t.pos(r, "metric"), fmt::format("unknown metric '{}'", g.metric));
+    g.place = name(t, r, "place");
+    bool known = g.place == "ALL" || find(s.destinations, g.place) >= 0 || find(s.checkpoints, g.place) >= 0;
+    for (const auto& d : s.destinations)
+      known = known || std::find(d.groups.begin(), d.groups.end(), g.place) != d.groups.end();
+    if (!known && !g.place.empty())
+      errors.add(t.pos(r, "place"), fmt::format("unknown place '{}' (a destination, a group, a checkpoint or ALL)", g.place));
+    const auto a = date(t, r, "window_start");
+    const auto b = date(t, r, "window_end");
+    if (a) g.window_start = *a;
+    if (b) g.window_end = *b;
+    if (a && b && *b < *a) errors.add(t.pos(r, "window_end"), "is before window_start");
+    g.value = number(t, r, "value", 0, 1e12);
+    g.low = number(t, r, "low", 0, 1e12);
+    g.high = number(t, r, "high", 0, 1e12);
+    if (g.low > g.high) errors.add(t.pos(r, "high"), "is below low");
+    g.source = t.cell(r, "source");
+    s.targets.push_back(g);
+  }
+}
+
+Reader read_all(const FileSource& folder) {
+  Reader r{folder, {}, {}};
+  r.manifest();
+  r.regions();
+  r.destinations();
+  r.checkpoints();
+  r.flights();
+  r.events();
+  r.targets();
+  return r;
+}
+
+}  // namespace
+
+Scenario read_scenario(const FileSource& folder) {
+  Reader r = read_all(folder);
+  r.errors.throw_if_any();
+  return std::move(r.s);
+}
+
+std::vector<InputError> check_scenario(const FileSource& folder) {
+  return read_all(folder).errors.errors();
+}
+
+}  // namespace exodus
