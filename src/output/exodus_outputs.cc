@@ -178,7 +178,8 @@ std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id) {
         {"road_detour", p.road_detour}, {"choice_temperature", p.choice_temperature},
         {"weight_travel_day", p.weight_travel_day}, {"weight_wait_day", p.weight_wait_day},
         {"weight_price_100", p.weight_price_100}, {"price_elasticity", p.price_elasticity},
-        {"information_lag_days", p.information_lag_days}, {"refused_retry_share", p.refused_retry_share}}},
+        {"information_lag_days", p.information_lag_days}, {"refused_retry_share", p.refused_retry_share},
+        {"balk_wait_days", p.balk_wait_days}}},
       {"inputs", inputs}};
   return manifest.dump(2) + "\n";
 }

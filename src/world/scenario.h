@@ -101,6 +101,7 @@ struct ScenarioParameters {
   double price_elasticity = 1.5;    // price rise per unit of yesterday's over-demand
   std::int32_t information_lag_days = 1;  // queue news reaches people this late
   double refused_retry_share = 0.5; // refused at a border: share who try another way
+  double balk_wait_days = 3;        // arriving to a longer wait than this, people turn away
 };
 
 struct Target {

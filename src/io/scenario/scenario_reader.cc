@@ -173,6 +173,7 @@ void Reader::manifest() {
       {"weight_price_100", {&p.weight_price_100, 0, 100}},
       {"price_elasticity", {&p.price_elasticity, 0, 100}},
       {"refused_retry_share", {&p.refused_retry_share, 0, 1}},
+      {"balk_wait_days", {&p.balk_wait_days, 0.01, 1000}},
   };
   if (const auto n = root["parameters"]) {
     if (!n.IsMap()) {

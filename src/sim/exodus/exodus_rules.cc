@@ -385,16 +385,21 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
     std::sort(list.begin(), list.end(), [&](auto a, auto b) {
       return arrival_[a] != arrival_[b] ? arrival_[a] < arrival_[b] : a < b;
     });
-    // Approach limits and closures stop leavers before the queue.
+    // Approach limits and closures stop leavers before the queue; so does a queue longer
+    // than people will wait (they balk and try elsewhere).
     double room = approach_limit_[c] >= 0 ? approach_limit_[c] : 1e300;
+    const double capacity = open_[c] ? cp.persons_per_day() * throughput_scale_[c] : 0.0;
+    double ahead = queues_[c].persons();
     std::vector<QueueEntry> entries;
     for (const auto a : list) {
-      if (!open_[c] || room < 1) {
+      const bool balks = capacity <= 0 || ahead / capacity > scenario_.parameters.balk_wait_days;
+      if (!open_[c] || room < 1 || balks) {
         today_.turned_away[c] += 1;
         retry_or_give_up(a, static_cast<int>(c), arrival_[a], day);
         continue;
       }
       room -= 1;
+      ahead += 1;
       state_[a] = kQueued;
       today_.joined[c] += 1;
       entries.push_back({arrival_[a], 1.0, a});
@@ -406,7 +411,6 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
                      [](const QueueEntry& a, const QueueEntry& b) { return a.arrival < b.arrival; });
     for (const auto& e : entries) queues_[c].push(e);
 
-    const double capacity = open_[c] ? cp.persons_per_day() * throughput_scale_[c] : 0.0;
     today_.capacity[c] = capacity;
     const auto served = queues_[c].serve_day(day, capacity, [&](std::uint32_t a, double time, double) {
       today_.processed_leavers[c] += 1;
