@@ -25,9 +25,9 @@ class Cli : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(Cli, DefaultRunWritesOutCsvManifestAndSummary) {
+TEST_F(Cli, FleeRunWritesOutCsvManifestAndSummary) {
   std::string out;
-  ASSERT_EQ(run_exodus("run --seed 3 --threads 2 --out " + (dir_ / "r").string(), &out), 0) << out;
+  ASSERT_EQ(run_exodus("run mali --seed 3 --threads 2 --out " + (dir_ / "r").string(), &out), 0) << out;
   EXPECT_NE(out.find("validation error"), std::string::npos);
   const auto csv = slurp(dir_ / "r" / "out.csv");
   EXPECT_EQ(csv.rfind("Day,Date,Fassala-Mbera sim,Fassala-Mbera data,Fassala-Mbera error,", 0), 0u);
@@ -46,12 +46,12 @@ TEST_F(Cli, DefaultRunWritesOutCsvManifestAndSummary) {
 
 TEST_F(Cli, SameSeedGivesByteIdenticalOutputOnOneTwoAndEightThreads) {
   for (int t : {1, 2, 8})
-    ASSERT_EQ(run_exodus("run --quiet --seed 11 --threads " + std::to_string(t) + " --out " +
+    ASSERT_EQ(run_exodus("run mali --quiet --seed 11 --threads " + std::to_string(t) + " --out " +
                          (dir_ / ("t" + std::to_string(t))).string()), 0);
   const auto one = slurp(dir_ / "t1" / "out.csv");
   EXPECT_EQ(one, slurp(dir_ / "t2" / "out.csv"));
   EXPECT_EQ(one, slurp(dir_ / "t8" / "out.csv"));
-  ASSERT_EQ(run_exodus("run --quiet --seed 12 --out " + (dir_ / "other").string()), 0);
+  ASSERT_EQ(run_exodus("run mali --quiet --seed 12 --out " + (dir_ / "other").string()), 0);
   EXPECT_NE(one, slurp(dir_ / "other" / "out.csv"));
 }
 
@@ -59,10 +59,10 @@ TEST_F(Cli, RefusesToOverwriteAnExistingFolderWithoutForce) {
   fs::create_directories(dir_ / "taken");
   std::ofstream(dir_ / "taken" / "notes.txt") << "keep me";
   std::string out;
-  EXPECT_EQ(run_exodus("run --quiet --out " + (dir_ / "taken").string(), &out), 2);
+  EXPECT_EQ(run_exodus("run mali --quiet --out " + (dir_ / "taken").string(), &out), 2);
   EXPECT_NE(out.find("already exists"), std::string::npos);
   EXPECT_EQ(slurp(dir_ / "taken" / "notes.txt"), "keep me");
-  EXPECT_EQ(run_exodus("run --quiet --force --out " + (dir_ / "taken").string()), 0);
+  EXPECT_EQ(run_exodus("run mali --quiet --force --out " + (dir_ / "taken").string()), 0);
   EXPECT_TRUE(fs::exists(dir_ / "taken" / "out.csv"));
 }
 
@@ -89,7 +89,7 @@ TEST_F(Cli, UnknownOptionAndMissingFolderAreUsageErrors) {
 }
 
 TEST_F(Cli, ScoreReadsAnOutCsv) {
-  ASSERT_EQ(run_exodus("run --quiet --out " + (dir_ / "r").string()), 0);
+  ASSERT_EQ(run_exodus("run mali --quiet --out " + (dir_ / "r").string()), 0);
   std::string out;
   EXPECT_EQ(run_exodus("score " + (dir_ / "r" / "out.csv").string(), &out), 0);
   EXPECT_NE(out.find("ARD 0."), std::string::npos);
@@ -105,5 +105,50 @@ TEST(CliVersion, PrintsVersion) {
   EXPECT_EQ(run_exodus("--version", &out), 0);
   EXPECT_NE(out.find("exodus"), std::string::npos);
 }
+}  // namespace
+}  // namespace exodus::testing
+
+namespace exodus::testing {
+namespace {
+
+class CliScenario : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = make_temp_dir("cli-scenario"); }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(CliScenario, RunWithNoArgumentSimulatesThe2022Exodus) {
+  std::string out;
+  ASSERT_EQ(run_exodus("run --out " + (dir_ / "r").string(), &out), 0) << out;
+  EXPECT_NE(out.find("mobilization-2022"), std::string::npos);
+  EXPECT_NE(out.find("Verkhny Lars"), std::string::npos);
+  EXPECT_NE(out.find("targets: 11 of 11"), std::string::npos) << out;
+  std::ifstream daily(dir_ / "r" / "daily.csv");
+  std::string header;
+  std::getline(daily, header);
+  EXPECT_EQ(header, "date,day,kind,place,metric,value");
+  const auto summary = nlohmann::json::parse(std::ifstream(dir_ / "r" / "summary.json"));
+  EXPECT_GT(summary["departures"].get<double>(), 100000);
+  EXPECT_EQ(summary["targets"]["passed"], 11);
+}
+
+TEST_F(CliScenario, CheckReportsEveryProblemAndExitsTwo) {
+  const auto bad = dir_ / "bad";
+  std::filesystem::create_directories(bad);
+  std::ofstream(bad / "scenario.yaml") << "name: bad\nstart_date: 2022-09-01\nend_date: 2022-09-30\nshock_date: 2022-09-05\n";
+  std::ofstream(bad / "regions.csv") << "region,latitude,longitude,eligible_pool,other_pool,share_can_fly\nA,95,40,10,0,0\n";
+  std::ofstream(bad / "destinations.csv") << "destination,attractiveness\nX,0\n";
+  std::ofstream(bad / "checkpoints.csv")
+      << "checkpoint,destination,latitude,longitude,vehicles_per_day,persons_per_vehicle\nC,Y,50,40,10,0\n";
+  std::string out;
+  EXPECT_EQ(run_exodus("check " + bad.string(), &out), 2);
+  EXPECT_NE(out.find("regions.csv:2: field 'latitude'"), std::string::npos) << out;
+  EXPECT_NE(out.find("checkpoints.csv:2: field 'destination': unknown destination 'Y'"), std::string::npos) << out;
+  EXPECT_NE(out.find("checkpoints.csv:2: field 'persons_per_vehicle'"), std::string::npos) << out;
+  std::string ok;
+  EXPECT_EQ(run_exodus("check " + (source_dir() / "scenarios" / "mobilization-2022").string(), &ok), 0) << ok;
+}
+
 }  // namespace
 }  // namespace exodus::testing
