@@ -32,6 +32,16 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_sigint(int) { g_interrupted.store(true); }
 
+// Runs `simulate` with SIGINT turned into a request to stop after the current day.
+template <typename F>
+auto interruptible(F&& simulate) {
+  g_interrupted.store(false);
+  auto previous = std::signal(SIGINT, on_sigint);
+  auto result = simulate();
+  std::signal(SIGINT, previous);
+  return result;
+}
+
 struct RunArgs {
   std::optional<std::string> target, flee_dir, validation_dir, settings_file, out_dir;
   std::uint64_t seed = 1;
@@ -97,10 +107,7 @@ int run_flee_case(const RunArgs& args, const std::string& command_line) {
     options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) {
       bar.update(done, total, agents);
     };
-  g_interrupted.store(false);
-  auto previous = std::signal(SIGINT, on_sigint);
-  const FleeRunResult result = run_flee(loaded.world, options);
-  std::signal(SIGINT, previous);
+  const FleeRunResult result = interruptible([&] { return run_flee(loaded.world, options); });
   bar.finish();
   if (result.interrupted) {
     fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n",
@@ -142,10 +149,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line,
   options.stop = &g_interrupted;
   if (!args.quiet)
     options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar.update(done, total, agents); };
-  g_interrupted.store(false);
-  auto previous = std::signal(SIGINT, on_sigint);
-  const ExodusRunResult result = run_exodus(scenario, options);
-  std::signal(SIGINT, previous);
+  const ExodusRunResult result = interruptible([&] { return run_exodus(scenario, options); });
   bar.finish();
   if (result.interrupted) {
     fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n", result.days_run, scenario.days);

@@ -49,4 +49,14 @@ class CounterRng {
   int used_ = 4;
 };
 
+// Adapts a CounterRng to the standard URBG interface, for std:: distributions (binomial,
+// Poisson) that have no counter-based equivalent.
+struct CounterUrbg {
+  using result_type = std::uint32_t;
+  CounterRng& rng;
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return UINT32_MAX; }
+  result_type operator()() { return rng.next_u32(); }
+};
+
 }  // namespace exodus

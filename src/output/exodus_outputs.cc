@@ -48,35 +48,29 @@ std::string exodus_daily_csv(const Scenario& s, const std::vector<ExodusDay>& da
     const auto row = [&](const char* kind, const std::string& place, const char* metric, double v) {
       out += fmt::format("{},{},{},\"{}\",{},{}\n", date, d, kind, place, metric, num(v));
     };
+    using Series = std::vector<double> ExodusDay::*;
+    static const std::pair<const char*, Series> kDestination[] = {
+        {"entries", &ExodusDay::entries}, {"entries_leavers", &ExodusDay::entries_leavers},
+        {"onward", &ExodusDay::onward}, {"returns", &ExodusDay::returns},
+        {"stock_leavers", &ExodusDay::stock_leavers}};
+    static const std::pair<const char*, Series> kCheckpoint[] = {
+        {"joined", &ExodusDay::joined}, {"turned_away", &ExodusDay::turned_away},
+        {"processed", &ExodusDay::processed}, {"processed_leavers", &ExodusDay::processed_leavers},
+        {"refused", &ExodusDay::refused}, {"queue_persons", &ExodusDay::queue_persons},
+        {"queue_vehicles", &ExodusDay::queue_vehicles}, {"wait_mean_hours", &ExodusDay::wait_mean_hours},
+        {"wait_max_hours", &ExodusDay::wait_max_hours}, {"capacity", &ExodusDay::capacity}};
+    static const std::pair<const char*, Series> kFlight[] = {
+        {"demand", &ExodusDay::flight_demand}, {"flown", &ExodusDay::flight_flown}, {"price", &ExodusDay::flight_price}};
     row("total", "ALL", "deciders", x.deciders);
     row("total", "ALL", "departures", x.departures);
     row("total", "ALL", "gave_up", x.gave_up);
-    for (std::size_t k = 0; k < s.destinations.size(); ++k) {
-      const auto& n = s.destinations[k].name;
-      row("destination", n, "entries", x.entries[k]);
-      row("destination", n, "entries_leavers", x.entries_leavers[k]);
-      row("destination", n, "onward", x.onward[k]);
-      row("destination", n, "returns", x.returns[k]);
-      row("destination", n, "stock_leavers", x.stock_leavers[k]);
-    }
-    for (std::size_t c = 0; c < s.checkpoints.size(); ++c) {
-      const auto& n = s.checkpoints[c].name;
-      row("checkpoint", n, "joined", x.joined[c]);
-      row("checkpoint", n, "turned_away", x.turned_away[c]);
-      row("checkpoint", n, "processed", x.processed[c]);
-      row("checkpoint", n, "processed_leavers", x.processed_leavers[c]);
-      row("checkpoint", n, "refused", x.refused[c]);
-      row("checkpoint", n, "queue_persons", x.queue_persons[c]);
-      row("checkpoint", n, "queue_vehicles", x.queue_vehicles[c]);
-      row("checkpoint", n, "wait_mean_hours", x.wait_mean_hours[c]);
-      row("checkpoint", n, "wait_max_hours", x.wait_max_hours[c]);
-      row("checkpoint", n, "capacity", x.capacity[c]);
-    }
+    for (std::size_t k = 0; k < s.destinations.size(); ++k)
+      for (const auto& [metric, series] : kDestination) row("destination", s.destinations[k].name, metric, (x.*series)[k]);
+    for (std::size_t c = 0; c < s.checkpoints.size(); ++c)
+      for (const auto& [metric, series] : kCheckpoint) row("checkpoint", s.checkpoints[c].name, metric, (x.*series)[c]);
     for (std::size_t f = 0; f < s.flights.size(); ++f) {
-      const auto n = s.regions[s.flights[f].region].name + " -> " + s.destinations[s.flights[f].destination].name;
-      row("flight", n, "demand", x.flight_demand[f]);
-      row("flight", n, "flown", x.flight_flown[f]);
-      row("flight", n, "price", x.flight_price[f]);
+      const auto name = s.regions[s.flights[f].region].name + " -> " + s.destinations[s.flights[f].destination].name;
+      for (const auto& [metric, series] : kFlight) row("flight", name, metric, (x.*series)[f]);
     }
   }
   return out;

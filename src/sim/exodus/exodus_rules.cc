@@ -11,15 +11,6 @@ namespace exodus {
 
 namespace {
 
-// std distributions need a URBG; this one draws from a counter-based stream.
-struct Urbg {
-  using result_type = std::uint32_t;
-  CounterRng& rng;
-  static constexpr result_type min() { return 0; }
-  static constexpr result_type max() { return UINT32_MAX; }
-  result_type operator()() { return rng.next_u32(); }
-};
-
 constexpr double kClosedWaitDays = 30;  // what people "hear" of a closed checkpoint
 constexpr std::uint32_t kDecideStream = 0x10000;
 constexpr std::uint32_t kFlightStream = 0x20000;
@@ -277,7 +268,7 @@ void ExodusRules::begin_day(std::int32_t day) {
       if (pool <= 0 || h <= 0) continue;
       CounterRng rng(seed_, RandomPurpose::kSpawn, static_cast<std::uint32_t>(day),
                      kDecideStream + static_cast<std::uint32_t>(r * kClassCount + k));
-      Urbg urbg{rng};
+      CounterUrbg urbg{rng};
       const std::int64_t n = std::binomial_distribution<std::int64_t>(pool, h)(urbg);
       if (n == 0) continue;
       options(r, k, -1, -1, day, opts);

@@ -10,15 +10,6 @@ namespace {
 
 constexpr std::uint8_t kNotTown = static_cast<std::uint8_t>(~kFleeTown);
 
-// std::poisson_distribution needs a URBG; this one draws from a counter-based stream.
-struct CounterUrbg {
-  using result_type = std::uint32_t;
-  CounterRng& rng;
-  static constexpr result_type min() { return 0; }
-  static constexpr result_type max() { return UINT32_MAX; }
-  result_type operator()() { return rng.next_u32(); }
-};
-
 }  // namespace
 
 FleeRules::FleeRules(const FleeWorld& world, std::uint64_t seed)
