@@ -1,6 +1,7 @@
 #pragma once
 // The verbs of the exodus command line. Each returns the process exit code:
-// 0 success, 1 internal failure, 2 bad input or usage, 130 interrupted.
+// 0 success, 1 internal failure, 2 bad input or usage, 3 an estimate whose diagnostics fail,
+// 130 interrupted.
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -14,6 +15,8 @@ inline constexpr int kExitInterrupted = 130;
 
 // Registers `exodus run`; its callback stores the exit code in *exit_code.
 void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line);
+// Registers `exodus estimate REPORTS.csv`.
+void add_estimate_command(CLI::App& app, int* exit_code, const std::string& command_line);
 // Registers `exodus check FOLDER`.
 void add_check_command(CLI::App& app, int* exit_code);
 // Registers `exodus score OUT.csv`.

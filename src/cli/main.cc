@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   int exit_code = exodus::kExitOk;
   exodus::add_run_command(app, &exit_code, command_line);
   exodus::add_check_command(app, &exit_code);
+  exodus::add_estimate_command(app, &exit_code, command_line);
   exodus::add_score_command(app, &exit_code);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,210 @@
+#include "infer/estimate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "core/random.h"
+#include "observe/report_weights.h"
+
+namespace exodus {
+
+const char* to_string(FlowQuantity q) {
+  switch (q) {
+    case FlowQuantity::kDepartures: return "departures";
+    case FlowQuantity::kEntries: return "entries";
+    case FlowQuantity::kExits: return "exits";
+    case FlowQuantity::kStock: return "stock";
+  }
+  return "?";
+}
+
+FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
+  FlowLayout layout;
+  Date start = o.start.value_or(o.shock + (-14));
+  Date end = o.end.value_or(o.shock + 99);
+  for (const auto& r : reports.reports) {
+    if (!o.start && r.window_start && *r.window_start < start) start = *r.window_start;
+    if (!o.end && r.window_end > end) end = r.window_end;
+  }
+  layout.start = start;
+  layout.days = end - start + 1;
+  layout.shock_day = o.shock - start;
+  for (const auto& r : reports.reports)
+    for (const auto& d : r.destinations) {
+      if (d == "ALL") continue;
+      const bool known = std::any_of(layout.corridors.begin(), layout.corridors.end(),
+                                     [&](const CorridorInfo& c) { return c.name == d; });
+      if (known) continue;
+      CorridorInfo c;
+      c.name = d;
+      if (o.scenario)
+        for (const auto& dest : o.scenario->destinations)
+          if (dest.name == d) {
+            c.onward_share = dest.onward_share;
+            c.onward_days = dest.onward_days;
+            c.return_share = dest.return_share;
+            c.return_days = dest.return_days;
+          }
+      layout.corridors.push_back(c);
+    }
+  CorridorInfo other;
+  other.name = "other";
+  other.named = false;
+  layout.corridors.push_back(other);
+  return layout;
+}
+
+namespace {
+
+Interval interval_of(std::vector<std::pair<double, double>>& vw) {
+  std::sort(vw.begin(), vw.end());
+  Interval out;
+  const double qs[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+  double* slots[] = {&out.lo90, &out.lo50, &out.median, &out.hi50, &out.hi90};
+  double acc = 0;
+  std::size_t q = 0;
+  for (const auto& [v, w] : vw) {
+    acc += w;
+    while (q < 5 && acc >= qs[q] - 1e-12) *slots[q++] = v;
+  }
+  while (q < 5) *slots[q++] = vw.empty() ? 0.0 : vw.back().first;
+  return out;
+}
+
+double student_t(CounterRng& rng, double nu) {
+  const auto normal = [&] {
+    const double u1 = std::max(rng.next_unit(), 0x1p-33);
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * rng.next_unit());
+  };
+  double chi = 0;
+  for (int i = 0; i < static_cast<int>(nu); ++i) {
+    const double z = normal();
+    chi += z * z;
+  }
+  return normal() / std::sqrt(chi / nu);
+}
+
+}  // namespace
+
+EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  EstimateResult result;
+  result.layout = estimate_layout(reports, o);
+  const EstimateModel model(result.layout, reports, o.priors);
+  result.sources = model.sources();
+  LaplaceOptions lo;
+  lo.draws = o.draws;
+  lo.seed = o.seed;
+  const auto fit = laplace_fit(
+      [&](const Eigen::VectorXd& th, Eigen::VectorXd* g, Eigen::MatrixXd* h) {
+        return model.log_posterior(th, g, h, EstimateModel::Curvature::kFisher);
+      },
+      model.initial(), lo);
+  result.diagnostics = fit.diagnostics;
+  if (!fit.diagnostics.hessian_positive) return result;
+
+  const auto& layout = result.layout;
+  const std::size_t K = layout.corridor_count();
+  const auto T = static_cast<std::size_t>(layout.days);
+  const auto M = static_cast<std::size_t>(fit.draws.cols());
+  // Per draw: the four quantities per corridor (and total) per day, as floats.
+  const std::size_t per_draw = kFlowQuantities * (K + 1) * T;
+  std::vector<float> cells(per_draw * M);
+  const auto cell = [&](std::size_t j, int q, std::size_t k, std::size_t t) -> float& {
+    return cells[j * per_draw + (static_cast<std::size_t>(q) * (K + 1) + k) * T + t];
+  };
+  std::vector<std::vector<double>> departures;
+  std::vector<double> ordinary;
+  std::vector<std::vector<double>> expected(reports.reports.size(), std::vector<double>(M));
+  for (std::size_t j = 0; j < M; ++j) {
+    model.flows(fit.draws.col(static_cast<Eigen::Index>(j)), departures, ordinary);
+    for (std::size_t k = 0; k < K; ++k) {
+      const auto exits = exits_of(layout.corridors[k], departures[k]);
+      double stock = 0;
+      for (std::size_t t = 0; t < T; ++t) {
+        stock += departures[k][t] - exits[t];
+        const double values[kFlowQuantities] = {departures[k][t], departures[k][t] + ordinary[k],
+                                                exits[t] + ordinary[k], stock};
+        for (int q = 0; q < kFlowQuantities; ++q) {
+          cell(j, q, k, t) = static_cast<float>(values[q]);
+          cell(j, q, K, t) += static_cast<float>(values[q]);
+        }
+      }
+    }
+    for (std::size_t r = 0; r < reports.reports.size(); ++r)
+      if (model.weights()[r].used) expected[r][j] = expected_value(model.weights()[r], departures, ordinary);
+  }
+
+  std::vector<std::pair<double, double>> vw(M);
+  result.daily.assign(kFlowQuantities, std::vector<std::vector<Interval>>(K + 1, std::vector<Interval>(T)));
+  for (int q = 0; q < kFlowQuantities; ++q)
+    for (std::size_t k = 0; k <= K; ++k)
+      for (std::size_t t = 0; t < T; ++t) {
+        for (std::size_t j = 0; j < M; ++j) vw[j] = {cell(j, q, k, t), fit.weights[j]};
+        result.daily[static_cast<std::size_t>(q)][k][t] = interval_of(vw);
+      }
+
+  // Totals after the shock: all corridors at 7, 14, 30 and 100 days; each corridor at 30 days.
+  const auto total_after = [&](std::size_t k, int days, const std::string& label) {
+    const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
+    const std::size_t last = std::min(T - 1, first + static_cast<std::size_t>(days) - 1);
+    for (std::size_t j = 0; j < M; ++j) {
+      double s = 0;
+      for (std::size_t t = first; t <= last; ++t) s += cell(j, 0, k, t);
+      vw[j] = {s, fit.weights[j]};
+    }
+    result.totals.push_back({label, interval_of(vw)});
+  };
+  for (int days : {7, 14, 30, 100}) total_after(K, days, fmt::format("departures, all corridors, first {} days", days));
+  for (std::size_t k = 0; k < K; ++k) total_after(k, 30, fmt::format("departures to {}, first 30 days", layout.corridors[k].name));
+
+  // How each report fits: its modelled value, and what a report of its kind would say.
+  for (std::size_t r = 0; r < reports.reports.size(); ++r) {
+    const auto& rep = reports.reports[r];
+    ReportFit f;
+    f.report = r;
+    f.used = model.weights()[r].used;
+    f.why_unused = model.weights()[r].why_unused;
+    if (!f.used) {
+      result.fits.push_back(f);
+      continue;
+    }
+    const double sd = model.log_sd(rep);
+    const int source = model.source_of(r);
+    std::vector<std::pair<double, double>> pred(M);
+    double below = 0;
+    for (std::size_t j = 0; j < M; ++j) {
+      const double e = expected[r][j];
+      vw[j] = {e, fit.weights[j]};
+      const double bias = source >= 0 ? fit.draws(static_cast<Eigen::Index>(model.bias_index(static_cast<std::size_t>(source))),
+                                                  static_cast<Eigen::Index>(j)) : 0.0;
+      CounterRng rng(o.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0x5e00000u + static_cast<std::uint32_t>(r));
+      double y = e;
+      if (rep.kind != ReportKind::kLowerBound && rep.kind != ReportKind::kDenial)
+        y = model.weights()[r].signed_metric ? e + (sd * std::abs(rep.value) + 100) * student_t(rng, o.priors.student_nu)
+                                             : std::max(e, 1e-300) * std::exp(bias + sd * student_t(rng, o.priors.student_nu));
+      pred[j] = {y, fit.weights[j]};
+      if (y <= rep.value) below += fit.weights[j];
+    }
+    f.expected = interval_of(vw);
+    f.predictive = interval_of(pred);
+    if (rep.kind == ReportKind::kLowerBound) {
+      f.tail = 1.0 - below;  // P(truth >= bound)
+      f.flagged = f.tail < 0.05;
+    } else if (rep.kind == ReportKind::kDenial) {
+      f.tail = below;  // P(truth <= stated ceiling)
+      f.flagged = f.tail < 0.05;
+    } else {
+      f.tail = below;
+      f.flagged = f.tail < 0.025 || f.tail > 0.975;
+    }
+    result.fits.push_back(f);
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace exodus

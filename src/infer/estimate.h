@@ -1,0 +1,62 @@
+#pragma once
+// exodus estimate: true daily flows per corridor from conflicting reports, with intervals.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "infer/estimate_model.h"
+#include "infer/laplace.h"
+#include "world/reports.h"
+#include "world/scenario.h"
+
+namespace exodus {
+
+struct EstimateOptions {
+  Date shock;
+  std::optional<Date> start, end;  // default: 14 days before the shock; 100 days after it
+  std::size_t draws = 2000;
+  std::uint64_t seed = 1;
+  const Scenario* scenario = nullptr;  // when given: its destinations' onward and return shares
+  EstimatePriors priors;
+};
+
+struct Interval {
+  double median = 0, lo50 = 0, hi50 = 0, lo90 = 0, hi90 = 0;
+};
+
+enum class FlowQuantity { kDepartures, kEntries, kExits, kStock };
+inline constexpr int kFlowQuantities = 4;
+const char* to_string(FlowQuantity q);
+
+struct ReportFit {
+  std::size_t report = 0;
+  bool used = false;
+  std::string why_unused;
+  Interval expected;    // the modelled quantity the report speaks of
+  Interval predictive;  // what a report of this kind would say (with its error)
+  double tail = 0.5;    // P(predicted <= reported); for bounds, P(the bound holds)
+  bool flagged = false;
+};
+
+struct EstimateTotal {
+  std::string label;
+  Interval interval;
+};
+
+struct EstimateResult {
+  FlowLayout layout;
+  // daily[q][k][t]; k == corridor_count() is the total over corridors.
+  std::vector<std::vector<std::vector<Interval>>> daily;
+  std::vector<EstimateTotal> totals;
+  std::vector<ReportFit> fits;
+  std::vector<std::string> sources;
+  LaplaceDiagnostics diagnostics;
+  double seconds = 0;
+};
+
+// The corridors and days an estimate covers (used by estimate and by tests).
+FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& options);
+
+EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& options);
+
+}  // namespace exodus

@@ -1,0 +1,263 @@
+#include "infer/estimate_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace exodus {
+
+namespace {
+
+constexpr double kSqrt2 = 1.41421356237309504880;
+
+// log Φ(z) and its first two derivatives, stable in both tails.
+struct LogPhi {
+  double value, d1, d2;
+};
+LogPhi log_phi(double z) {
+  LogPhi r{};
+  if (z < -30) {
+    // Asymptotic: log Φ(z) ≈ -z²/2 - log(-z) - log√(2π).
+    r.value = -0.5 * z * z - std::log(-z) - 0.91893853320467274;
+    r.d1 = -z - 1.0 / z;
+  } else {
+    const double cdf = 0.5 * std::erfc(-z / kSqrt2);
+    const double pdf = std::exp(-0.5 * z * z) * 0.3989422804014327;
+    r.value = std::log(cdf);
+    r.d1 = pdf / cdf;
+  }
+  r.d2 = -r.d1 * (z + r.d1);
+  return r;
+}
+
+// Student-t log density (without constants) of residual z = (y - u) / sd, as a function of u.
+struct Term {
+  double value = 0, d1 = 0, d2 = 0;  // derivatives with respect to u
+};
+Term student(double y, double u, double sd, double nu) {
+  const double z = (y - u) / sd;
+  const double q = nu + z * z;
+  Term t;
+  t.value = -0.5 * (nu + 1) * std::log(q / nu);
+  // dℓ/dz = -(ν+1) z / q; dz/du = -1/sd.
+  t.d1 = (nu + 1) * z / q / sd;
+  t.d2 = -(nu + 1) * (nu - z * z) / (q * q) / (sd * sd);
+  return t;
+}
+Term one_sided(double u_minus_bound_over_sd, double sd) {
+  const auto p = log_phi(u_minus_bound_over_sd);
+  return {p.value, p.d1 / sd, p.d2 / (sd * sd)};
+}
+
+}  // namespace
+
+EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, EstimatePriors priors)
+    : layout_(std::move(layout)), reports_(reports.reports), priors_(priors) {
+  for (const auto& r : reports_) weights_.push_back(weights_for(layout_, r));
+  for (const auto& r : reports_) {
+    int source = -1;
+    if (r.kind == ReportKind::kEstimate || r.kind == ReportKind::kClaim) {
+      const std::string name = r.reported_by.empty() ? "unknown source" : r.reported_by;
+      auto it = std::find(sources_.begin(), sources_.end(), name);
+      if (it == sources_.end()) {
+        sources_.push_back(name);
+        it = sources_.end() - 1;
+      }
+      source = static_cast<int>(it - sources_.begin());
+    }
+    report_source_.push_back(source);
+  }
+  x_count_ = layout_.corridor_count() * static_cast<std::size_t>(layout_.days);
+  n_ = x_count_ + layout_.corridor_count() + sources_.size();
+}
+
+double EstimateModel::log_sd(const Report& r) const {
+  double sd = priors_.count_sd;
+  if (r.kind == ReportKind::kEstimate) sd = priors_.estimate_sd;
+  if (r.kind == ReportKind::kClaim) sd = priors_.claim_sd;
+  if (r.kind == ReportKind::kLowerBound) sd = priors_.bound_sd;
+  if (r.kind == ReportKind::kDenial) sd = priors_.denial_sd;
+  if (r.low && r.high) sd = std::max(sd, std::log(*r.high / *r.low) / 4.0);
+  return sd;
+}
+
+Eigen::VectorXd EstimateModel::initial() const {
+  Eigen::VectorXd theta = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
+  for (std::size_t k = 0; k < layout_.corridor_count(); ++k) {
+    for (std::int32_t t = 0; t < layout_.days; ++t)
+      theta(static_cast<Eigen::Index>(x_index(k, static_cast<std::size_t>(t)))) =
+          t < layout_.shock_day ? priors_.pre_shock_log_mean : priors_.pre_shock_log_mean + 3.0;
+    theta(static_cast<Eigen::Index>(ordinary_index(k))) = priors_.ordinary_log_mean;
+  }
+  return theta;
+}
+
+void EstimateModel::flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
+                          std::vector<double>& ordinary) const {
+  const std::size_t K = layout_.corridor_count();
+  const auto T = static_cast<std::size_t>(layout_.days);
+  departures.assign(K, std::vector<double>(T));
+  ordinary.assign(K, 0);
+  for (std::size_t k = 0; k < K; ++k) {
+    for (std::size_t t = 0; t < T; ++t) departures[k][t] = std::exp(theta(static_cast<Eigen::Index>(x_index(k, t))));
+    ordinary[k] = std::exp(theta(static_cast<Eigen::Index>(ordinary_index(k))));
+  }
+}
+
+double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad,
+                                    Eigen::MatrixXd* hessian, Curvature curvature) const {
+  const auto n = static_cast<Eigen::Index>(n_);
+  if (grad) grad->setZero(n);
+  if (hessian) hessian->setZero(n, n);
+  const auto& p = priors_;
+  const std::size_t K = layout_.corridor_count();
+  const auto T = static_cast<std::size_t>(layout_.days);
+  double lp = 0;
+  const auto gaussian = [&](Eigen::Index i, Eigen::Index j, double mean, double sd) {
+    // -(θi - θj - mean)² / (2 sd²); j < 0 means a prior on θi alone.
+    const double d = theta(i) - (j >= 0 ? theta(j) : 0.0) - mean;
+    const double w = 1.0 / (sd * sd);
+    lp -= 0.5 * d * d * w;
+    if (grad) {
+      (*grad)(i) -= d * w;
+      if (j >= 0) (*grad)(j) += d * w;
+    }
+    if (hessian) {
+      (*hessian)(i, i) -= w;
+      if (j >= 0) {
+        (*hessian)(j, j) -= w;
+        (*hessian)(i, j) += w;
+        (*hessian)(j, i) += w;
+      }
+    }
+  };
+  // Priors.
+  for (std::size_t k = 0; k < K; ++k) {
+    gaussian(static_cast<Eigen::Index>(x_index(k, 0)), -1, p.pre_shock_log_mean, p.pre_shock_log_sd);
+    for (std::size_t t = 1; t < T; ++t)
+      gaussian(static_cast<Eigen::Index>(x_index(k, t)), static_cast<Eigen::Index>(x_index(k, t - 1)), 0.0,
+               static_cast<std::int32_t>(t) == layout_.shock_day ? p.shock_jump_sd : p.daily_log_sd);
+    gaussian(static_cast<Eigen::Index>(ordinary_index(k)), -1, p.ordinary_log_mean, p.ordinary_log_sd);
+  }
+  for (std::size_t s = 0; s < sources_.size(); ++s)
+    gaussian(static_cast<Eigen::Index>(bias_index(s)), -1, 0.0, p.source_bias_sd);
+
+  // Observations.
+  std::vector<Eigen::Index> idx;
+  std::vector<double> dE;  // ∂E/∂θ over idx
+  for (std::size_t r = 0; r < reports_.size(); ++r) {
+    const auto& w = weights_[r];
+    if (!w.used) continue;
+    const auto& rep = reports_[r];
+    idx.clear();
+    dE.clear();
+    double E = 0;
+    for (std::size_t k = 0; k < K; ++k) {
+      for (std::size_t t = 0; t < T; ++t) {
+        if (w.w[k][t] == 0) continue;
+        const auto i = static_cast<Eigen::Index>(x_index(k, t));
+        const double v = w.w[k][t] * std::exp(theta(i));
+        E += v;
+        idx.push_back(i);
+        dE.push_back(v);
+      }
+      if (w.c[k] != 0) {
+        const auto i = static_cast<Eigen::Index>(ordinary_index(k));
+        const double v = w.c[k] * std::exp(theta(i));
+        E += v;
+        idx.push_back(i);
+        dE.push_back(v);
+      }
+    }
+    const double sd = log_sd(rep);
+    const int source = report_source_[r];
+    const double bias = source >= 0 ? theta(static_cast<Eigen::Index>(bias_index(static_cast<std::size_t>(source)))) : 0.0;
+    Term term;
+    bool point = false;  // a Student-t term (its Fisher information is known in closed form)
+    bool log_scale = !w.signed_metric;
+    if (log_scale && E <= 0) E = 1e-300;
+    if (log_scale) {
+      const double u = std::log(E) + bias;
+      const double y = std::log(rep.value);
+      switch (rep.kind) {
+        case ReportKind::kCount: case ReportKind::kEstimate: case ReportKind::kClaim:
+          term = student(y, u, sd, p.student_nu);
+          point = true;
+          break;
+        case ReportKind::kLowerBound:  // the truth is at least y
+          term = one_sided((u - y) / sd, sd);
+          break;
+        case ReportKind::kDenial: {  // the truth is below y
+          term = one_sided((y - u) / sd, sd);
+          term.d1 = -term.d1;
+          break;
+        }
+      }
+    } else {
+      // Net arrivals: on the natural scale, with an error relative to the figure's size.
+      const double scale = sd * std::abs(rep.value) + 100.0;
+      switch (rep.kind) {
+        case ReportKind::kLowerBound: term = one_sided((E - rep.value) / scale, scale); break;
+        case ReportKind::kDenial:
+          term = one_sided((rep.value - E) / scale, scale);
+          term.d1 = -term.d1;
+          break;
+        default:
+          term = student(rep.value, E + bias * std::abs(rep.value), scale, p.student_nu);
+          point = true;
+          break;
+      }
+    }
+    lp += term.value;
+    if (!grad && !hessian) continue;
+    // Chain rule: u = log E (+ bias). g = ∂u/∂θ: dE/E on flows, 1 on the bias.
+    const std::size_t m = idx.size();
+    std::vector<double> g(m);
+    for (std::size_t a = 0; a < m; ++a) g[a] = log_scale ? dE[a] / E : dE[a];
+    if (grad) {
+      for (std::size_t a = 0; a < m; ++a) (*grad)(idx[a]) += term.d1 * g[a];
+      if (source >= 0) (*grad)(static_cast<Eigen::Index>(bias_index(static_cast<std::size_t>(source)))) +=
+          term.d1 * (log_scale ? 1.0 : std::abs(rep.value));
+    }
+    if (hessian && curvature == Curvature::kFisher) {
+      // Expected information: for Student-t (ν+1)/((ν+3) sd²) on u; for one-sided terms the
+      // (always positive) -ℓ''. No second-derivative-of-u term: its expectation is zero.
+      double info = -term.d2;
+      if (point) {
+        const double s2 = log_scale ? sd * sd : std::pow(sd * std::abs(rep.value) + 100.0, 2);
+        info = (p.student_nu + 1) / ((p.student_nu + 3) * s2);
+      }
+      info = std::max(info, 0.0);
+      auto& H = *hessian;
+      const double gb = log_scale ? 1.0 : std::abs(rep.value);
+      const auto bi = source >= 0 ? static_cast<Eigen::Index>(bias_index(static_cast<std::size_t>(source))) : -1;
+      for (std::size_t a = 0; a < m; ++a) {
+        for (std::size_t b = 0; b < m; ++b) H(idx[a], idx[b]) -= info * g[a] * g[b];
+        if (bi >= 0) {
+          H(bi, idx[a]) -= info * gb * g[a];
+          H(idx[a], bi) -= info * gb * g[a];
+        }
+      }
+      if (bi >= 0) H(bi, bi) -= info * gb * gb;
+    } else if (hessian) {
+      auto& H = *hessian;
+      // ∂²u/∂θa∂θb = δab g_a - g_a g_b on the log scale; δab dE_a on the natural scale.
+      const double cross = log_scale ? term.d2 - term.d1 : term.d2;
+      for (std::size_t a = 0; a < m; ++a) {
+        H(idx[a], idx[a]) += term.d1 * g[a];
+        for (std::size_t b = 0; b < m; ++b) H(idx[a], idx[b]) += cross * g[a] * g[b];
+      }
+      if (source >= 0) {
+        const auto bi = static_cast<Eigen::Index>(bias_index(static_cast<std::size_t>(source)));
+        const double gb = log_scale ? 1.0 : std::abs(rep.value);
+        H(bi, bi) += term.d2 * gb * gb;
+        for (std::size_t a = 0; a < m; ++a) {
+          H(bi, idx[a]) += term.d2 * gb * g[a];
+          H(idx[a], bi) += term.d2 * gb * g[a];
+        }
+      }
+    }
+  }
+  return lp;
+}
+
+}  // namespace exodus
