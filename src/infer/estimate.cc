@@ -98,11 +98,19 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
   LaplaceOptions lo;
   lo.draws = o.draws;
   lo.seed = o.seed;
-  const auto fit = laplace_fit(
-      [&](const Eigen::VectorXd& th, Eigen::VectorXd* g, Eigen::MatrixXd* h) {
-        return model.log_posterior(th, g, h, EstimateModel::Curvature::kFisher);
-      },
-      model.initial(), lo);
+  SplitDensity density;
+  density.log_density = [&](const Eigen::VectorXd& th, Eigen::VectorXd* g) { return model.log_posterior(th, g); };
+  density.prior_precision = model.prior_precision();
+  density.data_directions = [&](const Eigen::VectorXd& th) { return model.data_directions(th); };
+  density.precision = [&](const Eigen::VectorXd& th) {
+    Eigen::MatrixXd h;
+    model.log_posterior(th, nullptr, &h, EstimateModel::Curvature::kExact);
+    Eigen::MatrixXd q = -h;
+    if (q.llt().info() == Eigen::Success) return q;
+    model.log_posterior(th, nullptr, &h, EstimateModel::Curvature::kClipped);
+    return Eigen::MatrixXd(-h);
+  };
+  const auto fit = laplace_fit(density, model.initial(), lo);
   result.diagnostics = fit.diagnostics;
   if (!fit.diagnostics.hessian_positive) return result;
 

@@ -66,8 +66,11 @@ EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, Estima
     }
     report_source_.push_back(source);
   }
-  x_count_ = layout_.corridor_count() * static_cast<std::size_t>(layout_.days);
-  n_ = x_count_ + layout_.corridor_count() + sources_.size();
+  K_ = layout_.corridor_count();
+  T_ = static_cast<std::size_t>(layout_.days);
+  S_ = sources_.size();
+  n_ = T_ + K_ + K_ * T_ + K_ + S_;
+  flow_n_ = K_ * T_ + K_ + S_;
 }
 
 double EstimateModel::log_sd(const Report& r) const {
@@ -82,65 +85,159 @@ double EstimateModel::log_sd(const Report& r) const {
 
 Eigen::VectorXd EstimateModel::initial() const {
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
-  for (std::size_t k = 0; k < layout_.corridor_count(); ++k) {
-    for (std::int32_t t = 0; t < layout_.days; ++t)
-      theta(static_cast<Eigen::Index>(x_index(k, static_cast<std::size_t>(t)))) =
-          t < layout_.shock_day ? priors_.pre_shock_log_mean : priors_.pre_shock_log_mean + 3.0;
-    theta(static_cast<Eigen::Index>(ordinary_index(k))) = priors_.ordinary_log_mean;
-  }
+  for (std::size_t t = 0; t < T_; ++t)
+    theta(static_cast<Eigen::Index>(f_index(t))) =
+        priors_.pre_shock_log_mean + (static_cast<std::int32_t>(t) >= layout_.shock_day ? 5.0 : 0.0);
+  for (std::size_t k = 0; k < K_; ++k) theta(static_cast<Eigen::Index>(ordinary_index(k))) = priors_.ordinary_log_mean;
   return theta;
+}
+
+Eigen::VectorXd EstimateModel::to_flow_space(const Eigen::VectorXd& theta) const {
+  Eigen::VectorXd y(static_cast<Eigen::Index>(flow_n_));
+  for (std::size_t k = 0; k < K_; ++k)
+    for (std::size_t t = 0; t < T_; ++t)
+      y(static_cast<Eigen::Index>(x_index(k, t))) = theta(static_cast<Eigen::Index>(f_index(t))) +
+                                                     theta(static_cast<Eigen::Index>(a_index(k))) +
+                                                     theta(static_cast<Eigen::Index>(e_index(k, t)));
+  const auto tail = static_cast<Eigen::Index>(K_ + S_);
+  y.tail(tail) = theta.tail(tail);
+  return y;
 }
 
 void EstimateModel::flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
                           std::vector<double>& ordinary) const {
-  const std::size_t K = layout_.corridor_count();
-  const auto T = static_cast<std::size_t>(layout_.days);
-  departures.assign(K, std::vector<double>(T));
-  ordinary.assign(K, 0);
-  for (std::size_t k = 0; k < K; ++k) {
-    for (std::size_t t = 0; t < T; ++t) departures[k][t] = std::exp(theta(static_cast<Eigen::Index>(x_index(k, t))));
+  departures.assign(K_, std::vector<double>(T_));
+  ordinary.assign(K_, 0);
+  for (std::size_t k = 0; k < K_; ++k) {
+    for (std::size_t t = 0; t < T_; ++t)
+      departures[k][t] = std::exp(theta(static_cast<Eigen::Index>(f_index(t))) +
+                                  theta(static_cast<Eigen::Index>(a_index(k))) +
+                                  theta(static_cast<Eigen::Index>(e_index(k, t))));
     ordinary[k] = std::exp(theta(static_cast<Eigen::Index>(ordinary_index(k))));
   }
 }
 
-double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad,
-                                    Eigen::MatrixXd* hessian, Curvature curvature) const {
-  const auto n = static_cast<Eigen::Index>(n_);
-  if (grad) grad->setZero(n);
-  if (hessian) hessian->setZero(n, n);
+Eigen::VectorXd EstimateModel::pull_back(const Eigen::VectorXd& v) const {
+  Eigen::VectorXd out = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
+  for (std::size_t i = 0; i < flow_n_; ++i) {
+    const double x = v(static_cast<Eigen::Index>(i));
+    if (x == 0) continue;
+    if (i < K_ * T_) {
+      const std::size_t k = i / T_, t = i % T_;
+      out(static_cast<Eigen::Index>(f_index(t))) += x;
+      out(static_cast<Eigen::Index>(a_index(k))) += x;
+      out(static_cast<Eigen::Index>(e_index(k, t))) += x;
+    } else {
+      out(static_cast<Eigen::Index>(i - K_ * T_ + T_ + K_ + K_ * T_)) += x;
+    }
+  }
+  return out;
+}
+
+Eigen::MatrixXd EstimateModel::prior_precision() const {
+  Eigen::MatrixXd h = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(n_));
+  log_prior(Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_)), nullptr, &h);
+  return -h;
+}
+
+Eigen::MatrixXd EstimateModel::data_directions(const Eigen::VectorXd& theta) const {
+  std::vector<Eigen::VectorXd> dirs;
+  log_likelihood(to_flow_space(theta), nullptr, nullptr, Curvature::kFisher, &dirs);
+  Eigen::MatrixXd out(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(dirs.size()));
+  for (std::size_t j = 0; j < dirs.size(); ++j) out.col(static_cast<Eigen::Index>(j)) = pull_back(dirs[j]);
+  return out;
+}
+
+double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian) const {
   const auto& p = priors_;
-  const std::size_t K = layout_.corridor_count();
-  const auto T = static_cast<std::size_t>(layout_.days);
   double lp = 0;
-  const auto gaussian = [&](Eigen::Index i, Eigen::Index j, double mean, double sd) {
+  const auto gaussian = [&](std::size_t i, long j, double mean, double sd) {
     // -(θi - θj - mean)² / (2 sd²); j < 0 means a prior on θi alone.
-    const double d = theta(i) - (j >= 0 ? theta(j) : 0.0) - mean;
+    const auto ii = static_cast<Eigen::Index>(i);
+    const double d = theta(ii) - (j >= 0 ? theta(j) : 0.0) - mean;
     const double w = 1.0 / (sd * sd);
     lp -= 0.5 * d * d * w;
     if (grad) {
-      (*grad)(i) -= d * w;
+      (*grad)(ii) -= d * w;
       if (j >= 0) (*grad)(j) += d * w;
     }
     if (hessian) {
-      (*hessian)(i, i) -= w;
+      (*hessian)(ii, ii) -= w;
       if (j >= 0) {
         (*hessian)(j, j) -= w;
-        (*hessian)(i, j) += w;
-        (*hessian)(j, i) += w;
+        (*hessian)(ii, j) += w;
+        (*hessian)(j, ii) += w;
       }
     }
   };
-  // Priors.
-  for (std::size_t k = 0; k < K; ++k) {
-    gaussian(static_cast<Eigen::Index>(x_index(k, 0)), -1, p.pre_shock_log_mean, p.pre_shock_log_sd);
-    for (std::size_t t = 1; t < T; ++t)
-      gaussian(static_cast<Eigen::Index>(x_index(k, t)), static_cast<Eigen::Index>(x_index(k, t - 1)), 0.0,
-               static_cast<std::int32_t>(t) == layout_.shock_day ? p.shock_jump_sd : p.daily_log_sd);
-    gaussian(static_cast<Eigen::Index>(ordinary_index(k)), -1, p.ordinary_log_mean, p.ordinary_log_sd);
+  const auto shock = static_cast<std::size_t>(std::max(0, layout_.shock_day));
+  gaussian(f_index(0), -1, p.pre_shock_log_mean, p.pre_shock_log_sd);
+  for (std::size_t t = 1; t < T_; ++t) {
+    double sd = p.quiet_daily_sd;
+    if (t == shock) sd = p.shock_jump_sd;
+    else if (t > shock && static_cast<double>(t - shock) <= p.surge_days) sd = p.surge_daily_sd;
+    gaussian(f_index(t), static_cast<long>(f_index(t - 1)), 0.0, sd);
   }
-  for (std::size_t s = 0; s < sources_.size(); ++s)
-    gaussian(static_cast<Eigen::Index>(bias_index(s)), -1, 0.0, p.source_bias_sd);
+  for (std::size_t k = 0; k < K_; ++k) {
+    gaussian(a_index(k), -1, 0.0, p.corridor_level_sd);
+    gaussian(e_index(k, 0), -1, 0.0, p.corridor_drift_sd);
+    for (std::size_t t = 1; t < T_; ++t)
+      gaussian(e_index(k, t), static_cast<long>(e_index(k, t - 1)), 0.0, t == shock ? p.corridor_jump_sd : p.corridor_drift_sd);
+    gaussian(ordinary_index(k), -1, p.ordinary_log_mean, p.ordinary_log_sd);
+  }
+  for (std::size_t s = 0; s < S_; ++s) gaussian(bias_index(s), -1, 0.0, p.source_bias_sd);
+  return lp;
+}
 
+double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
+                                    Curvature curvature) const {
+  const auto n = static_cast<Eigen::Index>(n_);
+  if (grad) grad->setZero(n);
+  if (hessian) hessian->setZero(n, n);
+  double lp = log_prior(theta, grad, hessian);
+  const Eigen::VectorXd y = to_flow_space(theta);
+  Eigen::VectorXd gy;
+  Eigen::MatrixXd hy;
+  lp += log_likelihood(y, grad ? &gy : nullptr, hessian ? &hy : nullptr, curvature);
+  // Pull back through θ -> y: x[k][t] = f[t] + a[k] + e[k][t]; o and β map one to one.
+  const auto to_theta = [&](std::size_t yi, auto&& visit) {
+    if (yi < K_ * T_) {
+      const std::size_t k = yi / T_, t = yi % T_;
+      visit(f_index(t));
+      visit(a_index(k));
+      visit(e_index(k, t));
+    } else {
+      visit(yi - K_ * T_ + T_ + K_ + K_ * T_);
+    }
+  };
+  if (grad)
+    for (std::size_t i = 0; i < flow_n_; ++i) {
+      const double g = gy(static_cast<Eigen::Index>(i));
+      if (g != 0) to_theta(i, [&](std::size_t j) { (*grad)(static_cast<Eigen::Index>(j)) += g; });
+    }
+  if (hessian) {
+    // H_θ += Jᵀ H_y J, visiting only the non-zero entries of H_y.
+    for (std::size_t i = 0; i < flow_n_; ++i)
+      for (std::size_t j = 0; j < flow_n_; ++j) {
+        const double h = hy(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+        if (h == 0) continue;
+        to_theta(i, [&](std::size_t a) {
+          to_theta(j, [&](std::size_t b) { (*hessian)(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) += h; });
+        });
+      }
+  }
+  return lp;
+}
+
+double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
+                                     Curvature curvature, std::vector<Eigen::VectorXd>* directions) const {
+  const auto n = static_cast<Eigen::Index>(flow_n_);
+  if (grad) grad->setZero(n);
+  if (hessian) hessian->setZero(n, n);
+  const auto& p = priors_;
+  const std::size_t K = K_;
+  const std::size_t T = T_;
+  double lp = 0;
   // Observations.
   std::vector<Eigen::Index> idx;
   std::vector<double> dE;  // ∂E/∂θ over idx
@@ -161,7 +258,7 @@ double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorX
         dE.push_back(v);
       }
       if (w.c[k] != 0) {
-        const auto i = static_cast<Eigen::Index>(ordinary_index(k));
+        const auto i = static_cast<Eigen::Index>(K * T + k);
         const double v = w.c[k] * std::exp(theta(i));
         E += v;
         idx.push_back(i);
@@ -170,7 +267,7 @@ double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorX
     }
     const double sd = log_sd(rep);
     const int source = report_source_[r];
-    const double bias = source >= 0 ? theta(static_cast<Eigen::Index>(bias_index(static_cast<std::size_t>(source)))) : 0.0;
+    const double bias = source >= 0 ? theta(static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source))) : 0.0;
     Term term;
     bool point = false;  // a Student-t term (its Fisher information is known in closed form)
     bool log_scale = !w.signed_metric;
@@ -208,28 +305,35 @@ double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorX
       }
     }
     lp += term.value;
-    if (!grad && !hessian) continue;
+    if (!grad && !hessian && !directions) continue;
     // Chain rule: u = log E (+ bias). g = ∂u/∂θ: dE/E on flows, 1 on the bias.
     const std::size_t m = idx.size();
     std::vector<double> g(m);
     for (std::size_t a = 0; a < m; ++a) g[a] = log_scale ? dE[a] / E : dE[a];
     if (grad) {
       for (std::size_t a = 0; a < m; ++a) (*grad)(idx[a]) += term.d1 * g[a];
-      if (source >= 0) (*grad)(static_cast<Eigen::Index>(bias_index(static_cast<std::size_t>(source)))) +=
+      if (source >= 0) (*grad)(static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source))) +=
           term.d1 * (log_scale ? 1.0 : std::abs(rep.value));
     }
+    // Expected information: for Student-t (ν+1)/((ν+3) sd²) on u; for one-sided terms the
+    // (always positive) -ℓ''. No second-derivative-of-u term: its expectation is zero.
+    double info = -term.d2;
+    if (point) {
+      const double s2 = log_scale ? sd * sd : std::pow(sd * std::abs(rep.value) + 100.0, 2);
+      info = (p.student_nu + 1) / ((p.student_nu + 3) * s2);
+    }
+    info = std::max(info, 0.0);
+    if (directions) {
+      Eigen::VectorXd d = Eigen::VectorXd::Zero(n);
+      const double root = std::sqrt(info);
+      for (std::size_t a = 0; a < m; ++a) d(idx[a]) += root * g[a];
+      if (source >= 0) d(static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source))) += root * (log_scale ? 1.0 : std::abs(rep.value));
+      directions->push_back(std::move(d));
+    }
     if (hessian && curvature == Curvature::kFisher) {
-      // Expected information: for Student-t (ν+1)/((ν+3) sd²) on u; for one-sided terms the
-      // (always positive) -ℓ''. No second-derivative-of-u term: its expectation is zero.
-      double info = -term.d2;
-      if (point) {
-        const double s2 = log_scale ? sd * sd : std::pow(sd * std::abs(rep.value) + 100.0, 2);
-        info = (p.student_nu + 1) / ((p.student_nu + 3) * s2);
-      }
-      info = std::max(info, 0.0);
       auto& H = *hessian;
       const double gb = log_scale ? 1.0 : std::abs(rep.value);
-      const auto bi = source >= 0 ? static_cast<Eigen::Index>(bias_index(static_cast<std::size_t>(source))) : -1;
+      const auto bi = source >= 0 ? static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source)) : -1;
       for (std::size_t a = 0; a < m; ++a) {
         for (std::size_t b = 0; b < m; ++b) H(idx[a], idx[b]) -= info * g[a] * g[b];
         if (bi >= 0) {
@@ -241,18 +345,25 @@ double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorX
     } else if (hessian) {
       auto& H = *hessian;
       // ∂²u/∂θa∂θb = δab g_a - g_a g_b on the log scale; δab dE_a on the natural scale.
-      const double cross = log_scale ? term.d2 - term.d1 : term.d2;
+      // Clipped: keep only the parts that add precision (curvature d2 <= 0; the ∂²u part when
+      // the figure pulls the model down, d1 < 0), so the matrix stays negative definite.
+      Term used = term;
+      if (curvature == Curvature::kClipped) {
+        used.d2 = std::min(term.d2, 0.0);
+        used.d1 = std::min(term.d1, 0.0);
+      }
+      const double cross = log_scale ? used.d2 - used.d1 : used.d2;
       for (std::size_t a = 0; a < m; ++a) {
-        H(idx[a], idx[a]) += term.d1 * g[a];
+        H(idx[a], idx[a]) += used.d1 * g[a];
         for (std::size_t b = 0; b < m; ++b) H(idx[a], idx[b]) += cross * g[a] * g[b];
       }
       if (source >= 0) {
-        const auto bi = static_cast<Eigen::Index>(bias_index(static_cast<std::size_t>(source)));
+        const auto bi = static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source));
         const double gb = log_scale ? 1.0 : std::abs(rep.value);
-        H(bi, bi) += term.d2 * gb * gb;
+        H(bi, bi) += used.d2 * gb * gb;
         for (std::size_t a = 0; a < m; ++a) {
-          H(bi, idx[a]) += term.d2 * gb * g[a];
-          H(idx[a], bi) += term.d2 * gb * g[a];
+          H(bi, idx[a]) += used.d2 * gb * g[a];
+          H(idx[a], bi) += used.d2 * gb * g[a];
         }
       }
     }

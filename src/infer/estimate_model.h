@@ -1,13 +1,20 @@
 #pragma once
-// The posterior of true flows given reports. Parameters θ:
-//   x[k][t]  log daily departures of leavers into corridor k (random walk in t, free jump at
-//            the shock: the surge),
-//   o[k]     log daily ordinary traffic of corridor k (counted in entries and exits),
-//   β[s]     log bias of source s (estimates and claims only).
-// Observation model per report kind, on the log scale: counts N small error, estimates and
-// claims a source bias and wide error, all Student-t (one wild figure cannot drag the rest);
-// lower bounds and denials one-sided (probit). Exact gradient and Hessian, for the Laplace
-// approximation.
+// The posterior of true flows given reports.
+//
+// Log daily departures of leavers into corridor k on day t:
+//     x[k][t] = f[t] + a[k] + e[k][t]
+//   f  a profile shared by all corridors: a slow random walk before the shock, a free jump at
+//      the shock (the surge), a fast random walk in the two weeks after, a slow one later;
+//   a  each corridor's level against that profile;
+//   e  each corridor's own slow drift (it may jump at the shock too).
+// Corridors no report names follow the shared profile at an uncertain level, so totals over
+// ALL stay plausible. Also: o[k] log daily ordinary traffic (counted in entries and exits) and
+// β[s] the log bias of source s (estimates and claims only).
+//
+// Observation model per report kind, on the log scale: counts a small error, estimates and
+// claims a source bias and a wide error, all Student-t (one wild figure cannot drag the rest);
+// lower bounds and denials one-sided (probit). Exact gradient; curvature exact or as expected
+// information, for the Laplace approximation.
 #include <Eigen/Dense>
 #include <string>
 #include <vector>
@@ -19,14 +26,19 @@
 namespace exodus {
 
 struct EstimatePriors {
-  double pre_shock_log_mean = 3.4;  // log(30): a few leavers a day before the shock
+  double pre_shock_log_mean = 3.0;   // log(20): a few leavers a day per corridor before the shock
   double pre_shock_log_sd = 1.5;
-  double daily_log_sd = 0.25;       // day-to-day change of log departures
-  double shock_jump_sd = 2.5;       // the surge at the shock
-  double ordinary_log_mean = 6.9;   // log(1000) ordinary travellers a day
+  double quiet_daily_sd = 0.1;       // day-to-day change of the shared profile, outside the surge
+  double shock_jump_sd = 3.0;        // the jump at the shock
+  double surge_daily_sd = 0.4;       // day-to-day change in the 14 days after the shock
+  double surge_days = 14;
+  double corridor_level_sd = 1.5;    // a[k]
+  double corridor_drift_sd = 0.06;   // e[k] day to day
+  double corridor_jump_sd = 0.7;     // e[k] at the shock
+  double ordinary_log_mean = 6.9;    // log(1000) ordinary travellers a day
   double ordinary_log_sd = 2.5;
   double source_bias_sd = 0.35;
-  double count_sd = 0.05, estimate_sd = 0.3, claim_sd = 0.8, bound_sd = 0.1, denial_sd = 0.5;
+  double count_sd = 0.1, estimate_sd = 0.3, claim_sd = 0.8, bound_sd = 0.1, denial_sd = 0.5;
   double student_nu = 4;
 };
 
@@ -34,42 +46,55 @@ class EstimateModel {
  public:
   EstimateModel(FlowLayout layout, const ReportSet& reports, EstimatePriors priors = {});
 
+  // kClipped: the exact Hessian without the terms that would make it indefinite.
+  enum class Curvature { kExact, kFisher, kClipped };
+
   std::size_t size() const { return n_; }
   const FlowLayout& layout() const { return layout_; }
   const std::vector<Report>& reports() const { return reports_; }
   const std::vector<ReportWeights>& weights() const { return weights_; }
   const std::vector<std::string>& sources() const { return sources_; }
   const EstimatePriors& priors() const { return priors_; }
-  std::size_t x_index(std::size_t k, std::size_t t) const { return k * static_cast<std::size_t>(layout_.days) + t; }
-  std::size_t ordinary_index(std::size_t k) const { return x_count_ + k; }
-  std::size_t bias_index(std::size_t s) const { return x_count_ + layout_.corridor_count() + s; }
   int source_of(std::size_t report) const { return report_source_[report]; }
 
-  // How the curvature is reported: the exact Hessian, or the expected (Fisher) information of
-  // the observations plus the exact prior curvature. The Fisher form is negative definite
-  // everywhere (Student-t likelihoods are not log-concave), so it always yields a Gaussian
-  // proposal; importance weights then correct for the difference.
-  enum class Curvature { kExact, kFisher };
+  // Parameter layout: [f (T) | a (K) | e (K·T) | o (K) | β (S)].
+  std::size_t f_index(std::size_t t) const { return t; }
+  std::size_t a_index(std::size_t k) const { return T_ + k; }
+  std::size_t e_index(std::size_t k, std::size_t t) const { return T_ + K_ + k * T_ + t; }
+  std::size_t ordinary_index(std::size_t k) const { return T_ + K_ + K_ * T_ + k; }
+  std::size_t bias_index(std::size_t s) const { return T_ + 2 * K_ + K_ * T_ + s; }
 
-  // log posterior (up to a constant); gradient and curvature when asked.
+  // log posterior (up to a constant); gradient and curvature when asked. The Fisher form of the
+  // curvature is negative definite everywhere (Student-t likelihoods are not log-concave).
   double log_posterior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad = nullptr,
                        Eigen::MatrixXd* hessian = nullptr, Curvature curvature = Curvature::kExact) const;
-  // A starting point for the optimiser.
   Eigen::VectorXd initial() const;
+  // The curvature in two parts, for the Laplace proposal: the prior's precision (constant:
+  // the prior is Gaussian) and one column per used report, sqrt(information) · ∂u/∂θ, so that
+  // the expected-information curvature is -(P + D Dᵀ).
+  Eigen::MatrixXd prior_precision() const;
+  Eigen::MatrixXd data_directions(const Eigen::VectorXd& theta) const;
   // Departures[k][t] and ordinary[k] for a parameter vector.
   void flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
              std::vector<double>& ordinary) const;
-  // Observation sd on the log scale for a report (its kind, widened by a range).
   double log_sd(const Report& r) const;
 
  private:
+  double log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian) const;
+  // Likelihood on "flow space" y = [x (K·T) | o (K) | β (S)].
+  double log_likelihood(const Eigen::VectorXd& y, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
+                        Curvature curvature, std::vector<Eigen::VectorXd>* directions = nullptr) const;
+  Eigen::VectorXd pull_back(const Eigen::VectorXd& flow_space_vector) const;
+  Eigen::VectorXd to_flow_space(const Eigen::VectorXd& theta) const;
+  std::size_t x_index(std::size_t k, std::size_t t) const { return k * T_ + t; }
+
   FlowLayout layout_;
   std::vector<Report> reports_;
   std::vector<ReportWeights> weights_;
   std::vector<std::string> sources_;
   std::vector<int> report_source_;  // -1: no bias term
   EstimatePriors priors_;
-  std::size_t x_count_ = 0, n_ = 0;
+  std::size_t K_ = 0, T_ = 0, S_ = 0, n_ = 0, flow_n_ = 0;
 };
 
 }  // namespace exodus

@@ -44,18 +44,19 @@ double weighted_quantile(std::vector<std::pair<double, double>> vw, double q) {
   return vw.empty() ? 0.0 : vw.back().first;
 }
 
-LaplaceResult laplace_fit(const LogDensity& log_density, const Eigen::VectorXd& start,
+LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& start,
                           const LaplaceOptions& options) {
   LaplaceResult out;
   auto& diag = out.diagnostics;
   const auto n = start.size();
+  const auto& log_density = density.log_density;
 
   // 1. The mode, with NLopt's L-BFGS on the negative log density.
   std::vector<double> x(start.data(), start.data() + n);
   nlopt::opt opt(nlopt::LD_LBFGS, static_cast<unsigned>(n));
   int evaluations = 0;
   struct Ctx {
-    const LogDensity* f;
+    const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>* f;
     int* evaluations;
   } ctx{&log_density, &evaluations};
   opt.set_min_objective(
@@ -64,7 +65,7 @@ LaplaceResult laplace_fit(const LogDensity& log_density, const Eigen::VectorXd& 
         ++*c->evaluations;
         const Eigen::Map<const Eigen::VectorXd> theta(v.data(), static_cast<Eigen::Index>(v.size()));
         Eigen::VectorXd grad;
-        const double lp = (*c->f)(theta, g.empty() ? nullptr : &grad, nullptr);
+        const double lp = (*c->f)(theta, g.empty() ? nullptr : &grad);
         if (!g.empty())
           for (std::size_t i = 0; i < g.size(); ++i) g[i] = -grad(static_cast<Eigen::Index>(i));
         return std::isfinite(lp) ? -lp : 1e300;
@@ -85,74 +86,95 @@ LaplaceResult laplace_fit(const LogDensity& log_density, const Eigen::VectorXd& 
   diag.optimiser_evaluations = evaluations;
   Eigen::VectorXd mode = Eigen::Map<Eigen::VectorXd>(x.data(), n);
 
-  // 2. Newton polishing with the exact Hessian; also checks that the mode is a maximum.
+  Eigen::LLT<Eigen::MatrixXd> prior(density.prior_precision);
+  diag.hessian_positive = prior.info() == Eigen::Success;
+  if (!diag.hessian_positive) {
+    diag.problem = "the prior precision is not positive definite";
+    return out;
+  }
+
+  // 2. Fisher-scoring polish: Q = P + D Dᵀ is positive definite everywhere.
   Eigen::VectorXd grad;
-  Eigen::MatrixXd hessian;
-  Eigen::LLT<Eigen::MatrixXd> llt;
-  double lp_mode = log_density(mode, &grad, &hessian);
-  for (int step = 0; step < 20; ++step) {
-    llt.compute(-hessian);
-    if (llt.info() != Eigen::Success) break;
-    const Eigen::VectorXd delta = llt.solve(grad);
+  double lp_mode = log_density(mode, &grad);
+  for (int step = 0; step < 30 && grad.lpNorm<Eigen::Infinity>() > 1e-9; ++step) {
+    const Eigen::MatrixXd d = density.data_directions(mode);
+    const Eigen::MatrixXd q = density.prior_precision + d * d.transpose();
+    const Eigen::VectorXd delta = q.llt().solve(grad);
     double t = 1.0;
     bool improved = false;
-    for (int halve = 0; halve < 30; ++halve, t *= 0.5) {
+    for (int halve = 0; halve < 40; ++halve, t *= 0.5) {
       const Eigen::VectorXd trial = mode + t * delta;
-      const double lp = log_density(trial, nullptr, nullptr);
-      if (std::isfinite(lp) && lp >= lp_mode - 1e-12) {
+      const double lp = log_density(trial, nullptr);
+      if (std::isfinite(lp) && lp > lp_mode) {
         mode = trial;
         improved = true;
         break;
       }
     }
-    lp_mode = log_density(mode, &grad, &hessian);
-    if (!improved || grad.lpNorm<Eigen::Infinity>() < 1e-9) break;
+    lp_mode = log_density(mode, &grad);
+    if (!improved) break;
   }
   diag.gradient_norm = grad.lpNorm<Eigen::Infinity>();
-  llt.compute(-hessian);
-  diag.hessian_positive = llt.info() == Eigen::Success;
   out.mode = mode;
-  if (!diag.hessian_positive) {
-    diag.problem = "the Hessian at the mode is not negative definite: no Gaussian approximation";
+
+  // 3. The Gaussian at the mode.
+  const Eigen::MatrixXd q = density.precision(mode);
+  Eigen::LLT<Eigen::MatrixXd> chol(q);
+  if (chol.info() != Eigen::Success) {
+    diag.hessian_positive = false;
+    diag.problem = "the precision at the mode is not positive definite";
     return out;
   }
-
-  // 3. Draws from N(mode, (-H)^-1), reweighted by p / q.
   const auto m = static_cast<Eigen::Index>(options.draws);
   Eigen::MatrixXd z(n, m);
   for (Eigen::Index j = 0; j < m; ++j) {
     CounterRng rng(options.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0x1a91ace);
     for (Eigen::Index i = 0; i < n; ++i) z(i, j) = normal(rng);
   }
-  // -H = L Lᵀ; θ = mode + L⁻ᵀ z has covariance (L Lᵀ)⁻¹.
-  out.draws = llt.matrixU().solve(z);
+  // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.
+  out.draws = chol.matrixU().solve(z);
+  out.draws.colwise() += mode;
+  out.weights.assign(static_cast<std::size_t>(m), 1.0 / static_cast<double>(m));
+
+  // 4a. Along each data direction: log p at ±1 sd against the Gaussian's -1/2.
+  const Eigen::MatrixXd d = density.data_directions(mode);
+  diag.data_dimensions = static_cast<int>(d.cols());
+  for (Eigen::Index c = 0; c < d.cols(); ++c) {
+    // The direction in θ that moves this report's predictor: Q⁻¹ d, scaled to 1 sd.
+    Eigen::VectorXd v = chol.solve(d.col(c));
+    const double sd2 = d.col(c).dot(v);
+    if (!(sd2 > 0)) continue;
+    v /= std::sqrt(sd2);
+    for (double sign : {-1.0, 1.0}) {
+      const double lp = log_density(mode + sign * v, nullptr);
+      const double gap = std::abs((lp - lp_mode) + 0.5);
+      diag.worst_gap = std::max(diag.worst_gap, std::isfinite(gap) ? gap : 1e9);
+    }
+  }
+  // 4b. For information: importance weights of the draws against the posterior.
   std::vector<double> log_w(static_cast<std::size_t>(m));
   for (Eigen::Index j = 0; j < m; ++j) {
-    out.draws.col(j) += mode;
-    const double lp = log_density(out.draws.col(j), nullptr, nullptr);
+    const double lp = log_density(out.draws.col(j), nullptr);
     log_w[static_cast<std::size_t>(j)] = (std::isfinite(lp) ? lp - lp_mode : -1e300) + 0.5 * z.col(j).squaredNorm();
   }
   const double top = *std::max_element(log_w.begin(), log_w.end());
   double sum = 0, sum_sq = 0;
-  out.weights.resize(log_w.size());
-  for (std::size_t j = 0; j < log_w.size(); ++j) {
-    out.weights[j] = std::exp(log_w[j] - top);
-    sum += out.weights[j];
-  }
-  for (auto& w : out.weights) {
-    w /= sum;
+  for (const double lw : log_w) {
+    const double w = std::exp(lw - top);
+    sum += w;
     sum_sq += w * w;
     diag.max_weight_share = std::max(diag.max_weight_share, w);
   }
-  diag.ess = 1.0 / sum_sq;
+  diag.max_weight_share /= sum;
+  diag.ess = sum * sum / sum_sq;
   diag.ess_fraction = diag.ess / static_cast<double>(m);
-  diag.ok = diag.ess_fraction >= options.min_ess_fraction && diag.gradient_norm < 1e-3;
-  if (!diag.ok)
-    diag.problem = diag.gradient_norm >= 1e-3
-                       ? fmt::format("the optimiser did not reach the mode (gradient {:.2g})", diag.gradient_norm)
-                       : fmt::format("the Gaussian approximation is poor: importance sampling keeps {:.1f}% "
-                                     "effective draws (needs {:.0f}%)", 100 * diag.ess_fraction,
-                                     100 * options.min_ess_fraction);
+  diag.ok = diag.gradient_norm < 1e-3 && diag.worst_gap <= options.max_log_density_gap;
+  if (diag.gradient_norm >= 1e-3)
+    diag.problem = fmt::format("the optimiser did not reach the mode (gradient {:.2g})", diag.gradient_norm);
+  else if (!diag.ok)
+    diag.problem = fmt::format("the posterior is far from Gaussian along a report's direction (log density off "
+                               "by {:.2f} nats at one standard deviation; limit {:.2f})",
+                               diag.worst_gap, options.max_log_density_gap);
   return out;
 }
 

@@ -1,10 +1,14 @@
 #pragma once
-// Laplace approximation with importance-sampling correction, for a log density with exact
-// gradient and a negative definite curvature matrix (the Hessian, or an expected-information
-// form of it): the mode is found with NLopt's L-BFGS (polished by scoring steps), the
-// posterior is approximated by the Gaussian at the mode, and draws from that Gaussian are
-// reweighted by p/q so intervals reflect the true posterior where the Gaussian is off. The
-// effective sample size of those weights is the approximation's check.
+// Laplace approximation for a posterior whose prior is Gaussian (precision P) and whose data
+// inform a few directions D (one column per observation: sqrt(information) times the gradient
+// of its linear predictor), INLA-style:
+//  1. The mode: NLopt's L-BFGS, polished by Fisher-scoring steps with P + D Dᵀ.
+//  2. The posterior is approximated by N(mode, Q⁻¹), Q the exact negative Hessian at the mode
+//     (or, where the posterior is not log-concave, the Hessian without its indefinite terms).
+//  3. Checks: the gradient at the mode; Q positive definite; along each data direction, the
+//     log density one standard deviation either side of the mode against the Gaussian's
+//     prediction (a poor match means the Gaussian misrepresents what a report implies); and,
+//     for information, the effective sample size of importance weights p/q.
 #include <Eigen/Dense>
 #include <cstdint>
 #include <functional>
@@ -13,20 +17,29 @@
 
 namespace exodus {
 
-using LogDensity = std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*, Eigen::MatrixXd*)>;
+struct SplitDensity {
+  std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)> log_density;  // value, gradient
+  Eigen::MatrixXd prior_precision;
+  std::function<Eigen::MatrixXd(const Eigen::VectorXd&)> data_directions;
+  // Positive definite precision at a point (exact or clipped negative Hessian).
+  std::function<Eigen::MatrixXd(const Eigen::VectorXd&)> precision;
+};
 
 struct LaplaceOptions {
   std::size_t draws = 2000;
   std::uint64_t seed = 1;
   double min_ess_fraction = 0.1;  // below this share of effective draws, the fit fails
   int max_evaluations = 50000;
+  double max_log_density_gap = 1.5;  // along a data direction, at ±1 sd, in nats
 };
 
 struct LaplaceDiagnostics {
   int optimiser_evaluations = 0;
   std::string optimiser_result;
   double gradient_norm = 0;       // at the mode, after polishing
-  bool hessian_positive = false;  // the mode is a maximum
+  bool hessian_positive = false;  // the prior precision is positive definite
+  int data_dimensions = 0;        // directions the reports inform
+  double worst_gap = 0;           // largest |log p - Gaussian prediction| at ±1 sd along them
   double ess = 0;                 // effective draws after reweighting
   double ess_fraction = 0;
   double max_weight_share = 0;    // the largest normalised weight
@@ -37,11 +50,11 @@ struct LaplaceDiagnostics {
 struct LaplaceResult {
   Eigen::VectorXd mode;
   Eigen::MatrixXd draws;        // one draw per column
-  std::vector<double> weights;  // normalised importance weights, one per draw
+  std::vector<double> weights;  // one per draw (equal: the draws are the approximation's)
   LaplaceDiagnostics diagnostics;
 };
 
-LaplaceResult laplace_fit(const LogDensity& log_density, const Eigen::VectorXd& start,
+LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& start,
                           const LaplaceOptions& options);
 
 // Weighted quantile of values (weights sum to 1).

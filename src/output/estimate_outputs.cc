@@ -79,10 +79,11 @@ std::string estimate_summary_json(const ReportSet& reports, const EstimateResult
       {"totals", totals},
       {"flagged_reports", flagged},
       {"diagnostics",
-       {{"method", "Laplace approximation at the posterior mode (NLopt L-BFGS, Newton polish), importance-reweighted"},
+       {{"method", "Laplace approximation at the posterior mode (NLopt L-BFGS, Fisher-scoring polish)"},
+        {"data_directions", d.data_dimensions}, {"worst_log_density_gap_at_1sd", d.worst_gap},
         {"optimiser", d.optimiser_result}, {"optimiser_evaluations", d.optimiser_evaluations},
         {"gradient_norm", d.gradient_norm}, {"hessian_negative_definite", d.hessian_positive},
-        {"effective_draws", d.ess}, {"effective_fraction", d.ess_fraction},
+        {"importance_effective_draws", d.ess}, {"importance_effective_fraction", d.ess_fraction},
         {"largest_weight", d.max_weight_share}, {"ok", d.ok}, {"problem", d.problem}}},
       {"seconds", r.seconds}};
   return summary.dump(2) + "\n";
@@ -100,7 +101,10 @@ std::string estimate_manifest_json(const EstimateOptions& o, const RunIdentity& 
                   {"shock", o.shock.iso()},
                   {"priors",
                    {{"pre_shock_log_mean", p.pre_shock_log_mean}, {"pre_shock_log_sd", p.pre_shock_log_sd},
-                    {"daily_log_sd", p.daily_log_sd}, {"shock_jump_sd", p.shock_jump_sd},
+                    {"quiet_daily_sd", p.quiet_daily_sd}, {"shock_jump_sd", p.shock_jump_sd},
+                    {"surge_daily_sd", p.surge_daily_sd}, {"surge_days", p.surge_days},
+                    {"corridor_level_sd", p.corridor_level_sd}, {"corridor_drift_sd", p.corridor_drift_sd},
+                    {"corridor_jump_sd", p.corridor_jump_sd},
                     {"ordinary_log_mean", p.ordinary_log_mean}, {"ordinary_log_sd", p.ordinary_log_sd},
                     {"source_bias_sd", p.source_bias_sd}, {"count_sd", p.count_sd}, {"estimate_sd", p.estimate_sd},
                     {"claim_sd", p.claim_sd}, {"bound_sd", p.bound_sd}, {"denial_sd", p.denial_sd},
@@ -126,8 +130,9 @@ std::string estimate_table(const ReportSet& reports, const EstimateResult& r) {
                        num(f.predictive.lo90) + " – " + num(f.predictive.hi90), f.tail, f.flagged ? "  DOES NOT FIT" : "");
   }
   const auto& d = r.diagnostics;
-  out += fmt::format("\n  diagnostics: optimiser {} ({} evaluations), gradient {:.1e}, effective draws {:.0f} ({:.0f}%){}\n",
-                     d.optimiser_result, d.optimiser_evaluations, d.gradient_norm, d.ess, 100 * d.ess_fraction,
+  out += fmt::format("\n  diagnostics: optimiser {} ({} evaluations), gradient {:.1e}, Gaussian check: worst gap "
+                     "{:.2f} nats over {} report directions{}\n",
+                     d.optimiser_result, d.optimiser_evaluations, d.gradient_norm, d.worst_gap, d.data_dimensions,
                      d.ok ? "" : " — " + d.problem);
   return out;
 }
