@@ -152,3 +152,42 @@ TEST_F(CliScenario, CheckReportsEveryProblemAndExitsTwo) {
 
 }  // namespace
 }  // namespace exodus::testing
+
+namespace exodus::testing {
+namespace {
+
+TEST(CliEstimate, SeedsReportsGiveTotalsIntervalsAndAFitTable) {
+  const auto dir = make_temp_dir("estimate");
+  std::string out;
+  ASSERT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() + " --draws 500 --out " +
+                           (dir / "e").string(), &out), 0) << out;
+  EXPECT_NE(out.find("departures, all corridors, first 7 days"), std::string::npos);
+  const auto summary = nlohmann::json::parse(std::ifstream(dir / "e" / "summary.json"));
+  const auto& week = summary["totals"][0]["interval"];
+  EXPECT_LE(week["90%"][0].get<double>(), week["median"].get<double>());
+  EXPECT_LE(week["median"].get<double>(), week["90%"][1].get<double>());
+  EXPECT_TRUE(summary["diagnostics"]["ok"].get<bool>());
+  std::ifstream fit(dir / "e" / "reports_fit.csv");
+  std::string header;
+  std::getline(fit, header);
+  EXPECT_EQ(header.rfind("id,metric,destination,kind,value,used", 0), 0u);
+  std::ifstream daily(dir / "e" / "daily.csv");
+  std::getline(daily, header);
+  EXPECT_EQ(header, "date,day,corridor,quantity,median,lo50,hi50,lo90,hi90");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliEstimate, BadReportsExitTwo) {
+  const auto dir = make_temp_dir("estimate-bad");
+  std::ofstream(dir / "r.csv") << "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,"
+                                  "kind,direction,unit,reported_by,reported_on,url,quote\n"
+                                  "x,arrivals,Georgia,,,2022-09-27,5,,,count,,,,,,\n";
+  std::string out;
+  EXPECT_EQ(run_exodus("estimate " + (dir / "r.csv").string() + " --out " + (dir / "o").string(), &out), 2);
+  EXPECT_NE(out.find("r.csv:2: field 'metric': unknown metric 'arrivals'"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "o"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace exodus::testing
