@@ -21,6 +21,12 @@ const char* to_string(FlowQuantity q) {
   return "?";
 }
 
+double EstimateTotal::rank_of(double x) const {
+  if (sorted_draws.empty()) return 0.5;
+  const auto below = std::lower_bound(sorted_draws.begin(), sorted_draws.end(), x) - sorted_draws.begin();
+  return static_cast<double>(below) / static_cast<double>(sorted_draws.size());
+}
+
 FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
   FlowLayout layout;
   Date start = o.start.value_or(o.shock + (-14));
@@ -58,6 +64,10 @@ FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
 }
 
 namespace {
+
+// Smallest precision kept along any direction of the Laplace approximation (a standard
+// deviation of 1/sqrt(0.05) ≈ 4.5 on the log scale: wide enough for any unidentified split).
+constexpr double kCurvatureFloor = 0.05;
 
 Interval interval_of(std::vector<std::pair<double, double>>& vw) {
   std::sort(vw.begin(), vw.end());
@@ -107,8 +117,11 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     model.log_posterior(th, nullptr, &h, EstimateModel::Curvature::kExact);
     Eigen::MatrixXd q = -h;
     if (q.llt().info() == Eigen::Success) return q;
-    model.log_posterior(th, nullptr, &h, EstimateModel::Curvature::kClipped);
-    return Eigen::MatrixXd(-h);
+    // Not log-concave at the mode (Student-t terms, sums of logs): keep the exact curvature
+    // in every direction where it is positive and floor the rest.
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(q);
+    const Eigen::VectorXd floored = eigen.eigenvalues().cwiseMax(kCurvatureFloor);
+    return Eigen::MatrixXd(eigen.eigenvectors() * floored.asDiagonal() * eigen.eigenvectors().transpose());
   };
   const auto fit = laplace_fit(density, model.initial(), lo);
   result.diagnostics = fit.diagnostics;
@@ -164,7 +177,9 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
       for (std::size_t t = first; t <= last; ++t) s += cell(j, 0, k, t);
       vw[j] = {s, fit.weights[j]};
     }
-    result.totals.push_back({label, interval_of(vw)});
+    EstimateTotal total{label, interval_of(vw), {}};
+    for (const auto& [v, w] : vw) total.sorted_draws.push_back(v);
+    result.totals.push_back(std::move(total));
   };
   for (int days : {7, 14, 30, 100}) total_after(K, days, fmt::format("departures, all corridors, first {} days", days));
   for (std::size_t k = 0; k < K; ++k) total_after(k, 30, fmt::format("departures to {}, first 30 days", layout.corridors[k].name));

@@ -41,6 +41,9 @@ struct ReportFit {
 struct EstimateTotal {
   std::string label;
   Interval interval;
+  std::vector<double> sorted_draws;  // the posterior draws of this total, ascending
+  // Share of the posterior below x (a calibration rank).
+  double rank_of(double x) const;
 };
 
 struct EstimateResult {

@@ -92,6 +92,13 @@ Eigen::VectorXd EstimateModel::initial() const {
   return theta;
 }
 
+Eigen::VectorXd EstimateModel::prior_mean() const {
+  Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
+  for (std::size_t t = 0; t < T_; ++t) mean(static_cast<Eigen::Index>(f_index(t))) = priors_.pre_shock_log_mean;
+  for (std::size_t k = 0; k < K_; ++k) mean(static_cast<Eigen::Index>(ordinary_index(k))) = priors_.ordinary_log_mean;
+  return mean;
+}
+
 Eigen::VectorXd EstimateModel::to_flow_space(const Eigen::VectorXd& theta) const {
   Eigen::VectorXd y(static_cast<Eigen::Index>(flow_n_));
   for (std::size_t k = 0; k < K_; ++k)

@@ -69,6 +69,8 @@ class EstimateModel {
   double log_posterior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad = nullptr,
                        Eigen::MatrixXd* hessian = nullptr, Curvature curvature = Curvature::kExact) const;
   Eigen::VectorXd initial() const;
+  // The prior's mean (the prior is Gaussian), and a draw from it (for calibration checks).
+  Eigen::VectorXd prior_mean() const;
   // The curvature in two parts, for the Laplace proposal: the prior's precision (constant:
   // the prior is Gaussian) and one column per used report, sqrt(information) · ∂u/∂θ, so that
   // the expected-information curvature is -(P + D Dᵀ).
