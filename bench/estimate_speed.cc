@@ -1,0 +1,71 @@
+// Time of one exodus estimate fit at the size the issue sets: 200 reports, 20 corridors,
+// 120 days. Reports are rendered from a truth drawn from the model's prior.
+//   build/exodus_estimate_speed [DRAWS]
+#include <chrono>
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "core/random.h"
+#include "infer/estimate.h"
+#include "observe/report_weights.h"
+
+int main(int argc, char** argv) {
+  using namespace exodus;
+  const std::size_t draws = argc > 1 ? std::stoul(argv[1]) : 2000;
+  const Date shock = *Date::parse("2022-09-21");
+  ReportSet design{"synthetic", {}};
+  const auto add = [&](std::string id, ReportMetric m, std::vector<std::string> dest, int from, int to, ReportKind k,
+                       std::string by) {
+    Report r;
+    r.id = std::move(id);
+    r.metric = m;
+    r.destinations = std::move(dest);
+    r.window_start = shock + from;
+    r.window_end = shock + to;
+    r.kind = k;
+    r.reported_by = std::move(by);
+    r.value = 1;
+    design.reports.push_back(r);
+  };
+  for (int c = 0; c < 20; ++c) {
+    const std::string name = fmt::format("C{}", c + 1);
+    for (int w = 0; w < 6; ++w) add(fmt::format("{}_w{}", name, w), ReportMetric::kEntries, {name}, 7 * w, 7 * w + 6, ReportKind::kCount, "official");
+    add(name + "_stock", ReportMetric::kStock, {name}, 0, 40, ReportKind::kEstimate, fmt::format("agency {}", c % 4));
+    add(name + "_pre", ReportMetric::kEntries, {name}, -10, -4, ReportKind::kCount, "official");
+  }
+  for (int i = 0; i < 40; ++i)
+    add(fmt::format("all_{}", i), ReportMetric::kDepartures, {"ALL"}, 0, 6 + 2 * i, i % 2 ? ReportKind::kClaim : ReportKind::kEstimate,
+        fmt::format("press {}", i % 5));
+  EstimateOptions o;
+  o.shock = shock;
+  o.start = shock + (-14);
+  o.end = shock + 105;
+  o.draws = draws;
+  const auto layout = estimate_layout(design, o);
+  const EstimateModel prior(layout, design);
+  // Values from a truth drawn from the prior.
+  CounterRng rng(7, RandomPurpose::kBench, 1, 2);
+  const auto normal = [&] {
+    const double u1 = std::max(rng.next_unit(), 0x1p-33);
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * rng.next_unit());
+  };
+  Eigen::VectorXd z(static_cast<Eigen::Index>(prior.size()));
+  for (Eigen::Index i = 0; i < z.size(); ++i) z(i) = normal();
+  const Eigen::VectorXd truth = prior.prior_mean() + Eigen::LLT<Eigen::MatrixXd>(prior.prior_precision()).matrixU().solve(z);
+  std::vector<std::vector<double>> departures;
+  std::vector<double> ordinary;
+  prior.flows(truth, departures, ordinary);
+  for (auto& r : design.reports)
+    r.value = std::max(1.0, expected_value(weights_for(layout, r), departures, ordinary) * std::exp(0.1 * normal()));
+  fmt::print("{} reports, {} corridors, {} days, {} parameters, {} draws\n", design.reports.size(),
+             layout.corridor_count(), layout.days, prior.size(), draws);
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto result = estimate_flows(design, o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  fmt::print("fit: {:.1f} s (optimiser {} evaluations; diagnostics {}{})\n", seconds,
+             result.diagnostics.optimiser_evaluations, result.diagnostics.ok ? "ok" : "FAILED: ",
+             result.diagnostics.problem);
+  return 0;
+}
