@@ -53,6 +53,11 @@ FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
             c.onward_days = dest.onward_days;
             c.return_share = dest.return_share;
             c.return_days = dest.return_days;
+            // Ordinary traffic the scenario knows: its checkpoints' baselines and air arrivals.
+            double ordinary = dest.baseline_air_per_day;
+            for (const auto& cp : o.scenario->checkpoints)
+              if (o.scenario->destinations[cp.destination].name == d) ordinary += cp.baseline_per_day;
+            c.ordinary_per_day = ordinary;
           }
       layout.corridors.push_back(c);
     }

@@ -88,14 +88,20 @@ Eigen::VectorXd EstimateModel::initial() const {
   for (std::size_t t = 0; t < T_; ++t)
     theta(static_cast<Eigen::Index>(f_index(t))) =
         priors_.pre_shock_log_mean + (static_cast<std::int32_t>(t) >= layout_.shock_day ? 5.0 : 0.0);
-  for (std::size_t k = 0; k < K_; ++k) theta(static_cast<Eigen::Index>(ordinary_index(k))) = priors_.ordinary_log_mean;
+  for (std::size_t k = 0; k < K_; ++k) {
+    const double known = layout_.corridors[k].ordinary_per_day;
+    theta(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? std::log(known) : priors_.ordinary_log_mean;
+  }
   return theta;
 }
 
 Eigen::VectorXd EstimateModel::prior_mean() const {
   Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
   for (std::size_t t = 0; t < T_; ++t) mean(static_cast<Eigen::Index>(f_index(t))) = priors_.pre_shock_log_mean;
-  for (std::size_t k = 0; k < K_; ++k) mean(static_cast<Eigen::Index>(ordinary_index(k))) = priors_.ordinary_log_mean;
+  for (std::size_t k = 0; k < K_; ++k) {
+    const double known = layout_.corridors[k].ordinary_per_day;
+    mean(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? std::log(known) : priors_.ordinary_log_mean;
+  }
   return mean;
 }
 
@@ -190,7 +196,9 @@ double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* g
     gaussian(e_index(k, 0), -1, 0.0, p.corridor_drift_sd);
     for (std::size_t t = 1; t < T_; ++t)
       gaussian(e_index(k, t), static_cast<long>(e_index(k, t - 1)), 0.0, t == shock ? p.corridor_jump_sd : p.corridor_drift_sd);
-    gaussian(ordinary_index(k), -1, p.ordinary_log_mean, p.ordinary_log_sd);
+    const double known = layout_.corridors[k].ordinary_per_day;
+    if (known > 0) gaussian(ordinary_index(k), -1, std::log(known), p.known_ordinary_log_sd);
+    else gaussian(ordinary_index(k), -1, p.ordinary_log_mean, p.ordinary_log_sd);
   }
   for (std::size_t s = 0; s < S_; ++s) gaussian(bias_index(s), -1, 0.0, p.source_bias_sd);
   return lp;

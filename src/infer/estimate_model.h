@@ -37,6 +37,7 @@ struct EstimatePriors {
   double corridor_jump_sd = 0.7;     // e[k] at the shock
   double ordinary_log_mean = 6.9;    // log(1000) ordinary travellers a day
   double ordinary_log_sd = 2.5;
+  double known_ordinary_log_sd = 0.3;  // when the layout knows a corridor's ordinary traffic
   double source_bias_sd = 0.35;
   double count_sd = 0.1, estimate_sd = 0.3, claim_sd = 0.8, bound_sd = 0.1, denial_sd = 0.5;
   double student_nu = 4;

@@ -47,7 +47,8 @@ ReportSet sbc_design(const ReportSet& design, const FlowLayout& layout, const Sb
   const Date shock = layout.start + layout.shock_day;
   for (const auto& c : layout.corridors) {
     if (!c.named) continue;
-    for (int w = 0; w < o.weekly_series_weeks; ++w) {
+    for (int w = -o.weekly_series_before; w < o.weekly_series_weeks; ++w) {
+      if (layout.shock_day + 7 * w < 0) continue;  // before the estimation period
       Report r;
       r.id = fmt::format("weekly_{}_{}", c.name, w + 1);
       r.metric = ReportMetric::kEntries;

@@ -17,7 +17,8 @@ struct SbcOptions {
   std::size_t replicates = 100;
   std::size_t draws = 400;
   std::uint64_t seed = 1;
-  int weekly_series_weeks = 6;  // weekly official entries per named corridor
+  int weekly_series_weeks = 6;  // weekly official entries per named corridor after the shock
+  int weekly_series_before = 2; // and before it (official series exist before a shock too)
 };
 
 struct SbcQuantity {

@@ -17,6 +17,7 @@ struct CorridorInfo {
   double onward_days = 10;     // mean days before moving on
   double return_share = 0.35;  // leavers who go home
   double return_days = 45;     // mean days before going home
+  double ordinary_per_day = 0; // > 0: known ordinary daily traffic (e.g. from a scenario's baselines)
 };
 
 struct FlowLayout {

@@ -68,7 +68,8 @@ std::string estimate_summary_json(const ReportSet& reports, const EstimateResult
   json corridors = json::array();
   for (const auto& c : r.layout.corridors)
     corridors.push_back({{"corridor", c.name}, {"named_by_reports", c.named}, {"onward_share", c.onward_share},
-                         {"onward_days", c.onward_days}, {"return_share", c.return_share}, {"return_days", c.return_days}});
+                         {"onward_days", c.onward_days}, {"return_share", c.return_share}, {"return_days", c.return_days},
+                         {"ordinary_per_day_prior", c.ordinary_per_day}});
   const auto& d = r.diagnostics;
   const json summary = {
       {"start", r.layout.start.iso()},
