@@ -47,10 +47,7 @@ int main(int argc, char** argv) {
   const EstimateModel prior(layout, design);
   // Values from a truth drawn from the prior.
   CounterRng rng(7, RandomPurpose::kBench, 1, 2);
-  const auto normal = [&] {
-    const double u1 = std::max(rng.next_unit(), 0x1p-33);
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * rng.next_unit());
-  };
+  const auto normal = [&] { return standard_normal(rng); };
   Eigen::VectorXd z(static_cast<Eigen::Index>(prior.size()));
   for (Eigen::Index i = 0; i < z.size(); ++i) z(i) = normal();
   const Eigen::VectorXd truth = prior.prior_mean() + Eigen::LLT<Eigen::MatrixXd>(prior.prior_precision()).matrixU().solve(z);

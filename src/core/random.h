@@ -2,7 +2,9 @@
 // Counter-based random numbers (Random123's Philox4x32-10). A draw is a pure function of
 // (seed, purpose, a, b, index), so results do not depend on thread count or scheduling:
 // agent i on day t always sees the same numbers.
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 #include <Random123/philox.h>
@@ -48,6 +50,22 @@ class CounterRng {
   std::array<std::uint32_t, 4> block_{};
   int used_ = 4;
 };
+
+// A standard normal draw (Box-Muller on two uniforms).
+inline double standard_normal(CounterRng& rng) {
+  const double u1 = std::max(rng.next_unit(), 0x1p-33);
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * rng.next_unit());
+}
+
+// A Student-t draw with integer degrees of freedom nu (normal over the root of chi-square/nu).
+inline double student_t(CounterRng& rng, int nu) {
+  double chi = 0;
+  for (int i = 0; i < nu; ++i) {
+    const double z = standard_normal(rng);
+    chi += z * z;
+  }
+  return standard_normal(rng) / std::sqrt(chi / nu);
+}
 
 // Adapts a CounterRng to the standard URBG interface, for std:: distributions (binomial,
 // Poisson) that have no counter-based equivalent.

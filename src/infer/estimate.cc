@@ -89,19 +89,6 @@ Interval interval_of(std::vector<std::pair<double, double>>& vw) {
   return out;
 }
 
-double student_t(CounterRng& rng, double nu) {
-  const auto normal = [&] {
-    const double u1 = std::max(rng.next_unit(), 0x1p-33);
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * rng.next_unit());
-  };
-  double chi = 0;
-  for (int i = 0; i < static_cast<int>(nu); ++i) {
-    const double z = normal();
-    chi += z * z;
-  }
-  return normal() / std::sqrt(chi / nu);
-}
-
 }  // namespace
 
 EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o) {
@@ -212,8 +199,8 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
       CounterRng rng(o.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0x5e00000u + static_cast<std::uint32_t>(r));
       double y = e;
       if (rep.kind != ReportKind::kLowerBound && rep.kind != ReportKind::kDenial)
-        y = model.weights()[r].signed_metric ? e + (sd * std::abs(rep.value) + 100) * student_t(rng, o.priors.student_nu)
-                                             : std::max(e, 1e-300) * std::exp(bias + sd * student_t(rng, o.priors.student_nu));
+        y = model.weights()[r].signed_metric ? e + (sd * std::abs(rep.value) + 100) * student_t(rng, static_cast<int>(o.priors.student_nu))
+                                             : std::max(e, 1e-300) * std::exp(bias + sd * student_t(rng, static_cast<int>(o.priors.student_nu)));
       pred[j] = {y, fit.weights[j]};
       if (y <= rep.value) below += fit.weights[j];
     }

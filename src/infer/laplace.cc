@@ -25,13 +25,6 @@ const char* result_name(nlopt::result r) {
   }
 }
 
-// Standard normal draws from a counter-based stream (Box-Muller).
-double normal(CounterRng& rng) {
-  const double u1 = std::max(rng.next_unit(), 0x1p-33);
-  const double u2 = rng.next_unit();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-}
-
 }  // namespace
 
 double weighted_quantile(std::vector<std::pair<double, double>> vw, double q) {
@@ -129,7 +122,7 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
   Eigen::MatrixXd z(n, m);
   for (Eigen::Index j = 0; j < m; ++j) {
     CounterRng rng(options.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0x1a91ace);
-    for (Eigen::Index i = 0; i < n; ++i) z(i, j) = normal(rng);
+    for (Eigen::Index i = 0; i < n; ++i) z(i, j) = standard_normal(rng);
   }
   // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.
   out.draws = chol.matrixU().solve(z);

@@ -22,20 +22,6 @@ double SbcQuantity::rank_chi_square() const {
 
 namespace {
 
-double normal(CounterRng& rng) {
-  const double u1 = std::max(rng.next_unit(), 0x1p-33);
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * rng.next_unit());
-}
-
-double student(CounterRng& rng, double nu) {
-  double chi = 0;
-  for (int i = 0; i < static_cast<int>(nu); ++i) {
-    const double z = normal(rng);
-    chi += z * z;
-  }
-  return normal(rng) / std::sqrt(chi / nu);
-}
-
 // The design's point reports, plus weekly official entries of each named corridor.
 ReportSet sbc_design(const ReportSet& design, const FlowLayout& layout, const SbcOptions& o) {
   ReportSet out{design.file + " (synthetic)", {}};
@@ -89,7 +75,7 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
     // A truth from the prior.
     CounterRng rng(o.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(rep), 0x5bc);
     Eigen::VectorXd z(n);
-    for (Eigen::Index i = 0; i < n; ++i) z(i) = normal(rng);
+    for (Eigen::Index i = 0; i < n; ++i) z(i) = standard_normal(rng);
     const Eigen::VectorXd truth = mean + chol.matrixU().solve(z);
     std::vector<std::vector<double>> departures;
     std::vector<double> ordinary;
@@ -106,9 +92,9 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
       rp.low.reset();
       rp.high.reset();
       if (w.signed_metric)
-        rp.value = e + (sd * std::abs(e) + 100.0) * student(rng, base.priors.student_nu);
+        rp.value = e + (sd * std::abs(e) + 100.0) * student_t(rng, static_cast<int>(base.priors.student_nu));
       else
-        rp.value = std::max(e, 1e-6) * std::exp(bias + sd * student(rng, base.priors.student_nu));
+        rp.value = std::max(e, 1e-6) * std::exp(bias + sd * student_t(rng, static_cast<int>(base.priors.student_nu)));
       if (w.signed_metric && rp.value <= 0) rp.value = 1;  // the reports format holds positive figures
     }
     EstimateOptions opt = base;
