@@ -7,6 +7,7 @@ namespace exodus {
 
 namespace {
 
+constexpr double kFlowScale = 1000.0;  // persons a day per unit of a flow parameter
 constexpr double kSqrt2 = 1.41421356237309504880;
 
 // log Φ(z) and its first two derivatives, stable in both tails.
@@ -50,6 +51,22 @@ Term one_sided(double u_minus_bound_over_sd, double sd) {
 
 }  // namespace
 
+namespace {
+// Daily flows from parameters: S · softplus(θ). Nearly linear for large flows, so sums over
+// days and corridors (what reports measure) stay nearly linear and the posterior nearly
+// Gaussian; nearly exponential near zero, so small flows stay positive.
+double flow_of(double theta) { return kFlowScale * (theta > 30 ? theta : std::log1p(std::exp(theta))); }
+double flow_slope(double theta) { return kFlowScale / (1.0 + std::exp(-theta)); }
+double flow_curvature(double theta) {
+  const double s = 1.0 / (1.0 + std::exp(-theta));
+  return kFlowScale * s * (1 - s);
+}
+double flow_inverse(double flow) {
+  const double y = flow / kFlowScale;
+  return y > 30 ? y : std::log(std::expm1(std::max(y, 1e-12)));
+}
+}  // namespace
+
 EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, EstimatePriors priors)
     : layout_(std::move(layout)), reports_(reports.reports), priors_(priors) {
   for (const auto& r : reports_) weights_.push_back(weights_for(layout_, r));
@@ -87,20 +104,20 @@ Eigen::VectorXd EstimateModel::initial() const {
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
   for (std::size_t t = 0; t < T_; ++t)
     theta(static_cast<Eigen::Index>(f_index(t))) =
-        priors_.pre_shock_log_mean + (static_cast<std::int32_t>(t) >= layout_.shock_day ? 5.0 : 0.0);
+        priors_.pre_shock_mean + (static_cast<std::int32_t>(t) >= layout_.shock_day ? 5.0 : 0.0);
   for (std::size_t k = 0; k < K_; ++k) {
     const double known = layout_.corridors[k].ordinary_per_day;
-    theta(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? std::log(known) : priors_.ordinary_log_mean;
+    theta(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? flow_inverse(known) : priors_.ordinary_mean;
   }
   return theta;
 }
 
 Eigen::VectorXd EstimateModel::prior_mean() const {
   Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
-  for (std::size_t t = 0; t < T_; ++t) mean(static_cast<Eigen::Index>(f_index(t))) = priors_.pre_shock_log_mean;
+  for (std::size_t t = 0; t < T_; ++t) mean(static_cast<Eigen::Index>(f_index(t))) = priors_.pre_shock_mean;
   for (std::size_t k = 0; k < K_; ++k) {
     const double known = layout_.corridors[k].ordinary_per_day;
-    mean(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? std::log(known) : priors_.ordinary_log_mean;
+    mean(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? flow_inverse(known) : priors_.ordinary_mean;
   }
   return mean;
 }
@@ -123,10 +140,10 @@ void EstimateModel::flows(const Eigen::VectorXd& theta, std::vector<std::vector<
   ordinary.assign(K_, 0);
   for (std::size_t k = 0; k < K_; ++k) {
     for (std::size_t t = 0; t < T_; ++t)
-      departures[k][t] = std::exp(theta(static_cast<Eigen::Index>(f_index(t))) +
-                                  theta(static_cast<Eigen::Index>(a_index(k))) +
-                                  theta(static_cast<Eigen::Index>(e_index(k, t))));
-    ordinary[k] = std::exp(theta(static_cast<Eigen::Index>(ordinary_index(k))));
+      departures[k][t] = flow_of(theta(static_cast<Eigen::Index>(f_index(t))) +
+                                 theta(static_cast<Eigen::Index>(a_index(k))) +
+                                 theta(static_cast<Eigen::Index>(e_index(k, t))));
+    ordinary[k] = flow_of(theta(static_cast<Eigen::Index>(ordinary_index(k))));
   }
 }
 
@@ -184,7 +201,7 @@ double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* g
     }
   };
   const auto shock = static_cast<std::size_t>(std::max(0, layout_.shock_day));
-  gaussian(f_index(0), -1, p.pre_shock_log_mean, p.pre_shock_log_sd);
+  gaussian(f_index(0), -1, p.pre_shock_mean, p.pre_shock_sd);
   for (std::size_t t = 1; t < T_; ++t) {
     double sd = p.quiet_daily_sd;
     if (t == shock) sd = p.shock_jump_sd;
@@ -197,8 +214,13 @@ double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* g
     for (std::size_t t = 1; t < T_; ++t)
       gaussian(e_index(k, t), static_cast<long>(e_index(k, t - 1)), 0.0, t == shock ? p.corridor_jump_sd : p.corridor_drift_sd);
     const double known = layout_.corridors[k].ordinary_per_day;
-    if (known > 0) gaussian(ordinary_index(k), -1, std::log(known), p.known_ordinary_log_sd);
-    else gaussian(ordinary_index(k), -1, p.ordinary_log_mean, p.ordinary_log_sd);
+    if (known > 0) {
+      // ±known_ordinary_share of the known level, on the parameter's scale.
+      const double at = flow_inverse(known);
+      gaussian(ordinary_index(k), -1, at, p.known_ordinary_share * known / flow_slope(at));
+    } else {
+      gaussian(ordinary_index(k), -1, p.ordinary_mean, p.ordinary_sd);
+    }
   }
   for (std::size_t s = 0; s < S_; ++s) gaussian(bias_index(s), -1, 0.0, p.source_bias_sd);
   return lp;
@@ -255,29 +277,31 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
   double lp = 0;
   // Observations.
   std::vector<Eigen::Index> idx;
-  std::vector<double> dE;  // ∂E/∂θ over idx
+  std::vector<double> dE;   // ∂E/∂θ over idx
+  std::vector<double> d2E;  // ∂²E/∂θ² over idx (E is a sum of separate terms: no cross terms)
   for (std::size_t r = 0; r < reports_.size(); ++r) {
     const auto& w = weights_[r];
     if (!w.used) continue;
     const auto& rep = reports_[r];
     idx.clear();
     dE.clear();
+    d2E.clear();
     double E = 0;
     for (std::size_t k = 0; k < K; ++k) {
       for (std::size_t t = 0; t < T; ++t) {
         if (w.w[k][t] == 0) continue;
         const auto i = static_cast<Eigen::Index>(x_index(k, t));
-        const double v = w.w[k][t] * std::exp(theta(i));
-        E += v;
+        E += w.w[k][t] * flow_of(theta(i));
         idx.push_back(i);
-        dE.push_back(v);
+        dE.push_back(w.w[k][t] * flow_slope(theta(i)));
+        d2E.push_back(w.w[k][t] * flow_curvature(theta(i)));
       }
       if (w.c[k] != 0) {
         const auto i = static_cast<Eigen::Index>(K * T + k);
-        const double v = w.c[k] * std::exp(theta(i));
-        E += v;
+        E += w.c[k] * flow_of(theta(i));
         idx.push_back(i);
-        dE.push_back(v);
+        dE.push_back(w.c[k] * flow_slope(theta(i)));
+        d2E.push_back(w.c[k] * flow_curvature(theta(i)));
       }
     }
     const double sd = log_sd(rep);
@@ -359,7 +383,7 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
       if (bi >= 0) H(bi, bi) -= info * gb * gb;
     } else if (hessian) {
       auto& H = *hessian;
-      // ∂²u/∂θa∂θb = δab g_a - g_a g_b on the log scale; δab dE_a on the natural scale.
+      // ∂²u/∂θa∂θb = δab E''_a/E - g_a g_b on the log scale; δab E''_a on the natural scale.
       // Clipped: keep only the parts that add precision (curvature d2 <= 0; the ∂²u part when
       // the figure pulls the model down, d1 < 0), so the matrix stays negative definite.
       Term used = term;
@@ -369,7 +393,7 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
       }
       const double cross = log_scale ? used.d2 - used.d1 : used.d2;
       for (std::size_t a = 0; a < m; ++a) {
-        H(idx[a], idx[a]) += used.d1 * g[a];
+        H(idx[a], idx[a]) += used.d1 * (log_scale ? d2E[a] / E : d2E[a]);
         for (std::size_t b = 0; b < m; ++b) H(idx[a], idx[b]) += cross * g[a] * g[b];
       }
       if (source >= 0) {

@@ -1,7 +1,7 @@
 #pragma once
 // The posterior of true flows given reports.
 //
-// Log daily departures of leavers into corridor k on day t:
+// Daily departures of leavers into corridor k on day t: 1000 · softplus(x[k][t]) with
 //     x[k][t] = f[t] + a[k] + e[k][t]
 //   f  a profile shared by all corridors: a slow random walk before the shock, a free jump at
 //      the shock (the surge), a fast random walk in the two weeks after, a slow one later;
@@ -9,7 +9,9 @@
 //   e  each corridor's own slow drift (it may jump at the shock too).
 // Corridors no report names follow the shared profile at an uncertain level, so totals over
 // ALL stay plausible. Also: o[k] log daily ordinary traffic (counted in entries and exits) and
-// β[s] the log bias of source s (estimates and claims only).
+// β[s] the log bias of source s (estimates and claims only). Flows are nearly linear in the
+// parameters where they are large, so the sums reports measure keep the posterior close to
+// Gaussian (a log scale made totals split across corridors a curved ridge).
 //
 // Observation model per report kind, on the log scale: counts a small error, estimates and
 // claims a source bias and a wide error, all Student-t (one wild figure cannot drag the rest);
@@ -26,18 +28,20 @@
 namespace exodus {
 
 struct EstimatePriors {
-  double pre_shock_log_mean = 3.0;   // log(20): a few leavers a day per corridor before the shock
-  double pre_shock_log_sd = 1.5;
-  double quiet_daily_sd = 0.1;       // day-to-day change of the shared profile, outside the surge
-  double shock_jump_sd = 3.0;        // the jump at the shock
-  double surge_daily_sd = 0.4;       // day-to-day change in the 14 days after the shock
+  // Flows are 1000 · softplus(parameter) persons a day (see flow_of): a parameter of 10 is
+  // about 10,000 a day, of -3 about 50 a day. The priors below are on that scale.
+  double pre_shock_mean = -3.0;      // ~50 leavers a day per corridor before the shock
+  double pre_shock_sd = 2.0;
+  double quiet_daily_sd = 0.3;       // day-to-day change of the shared profile, outside the surge
+  double shock_jump_sd = 10.0;       // the jump at the shock (up to ~10,000 a day per sd)
+  double surge_daily_sd = 2.0;       // day-to-day change in the 14 days after the shock
   double surge_days = 14;
-  double corridor_level_sd = 1.5;    // a[k]
-  double corridor_drift_sd = 0.06;   // e[k] day to day
-  double corridor_jump_sd = 0.7;     // e[k] at the shock
-  double ordinary_log_mean = 6.9;    // log(1000) ordinary travellers a day
-  double ordinary_log_sd = 2.5;
-  double known_ordinary_log_sd = 0.3;  // when the layout knows a corridor's ordinary traffic
+  double corridor_level_sd = 5.0;    // a[k]
+  double corridor_drift_sd = 0.3;    // e[k] day to day
+  double corridor_jump_sd = 3.0;     // e[k] at the shock
+  double ordinary_mean = 1.0;        // ordinary travellers (~1,300 a day)
+  double ordinary_sd = 5.0;
+  double known_ordinary_share = 0.3; // when the layout knows a corridor's ordinary traffic
   double source_bias_sd = 0.35;
   double count_sd = 0.1, estimate_sd = 0.3, claim_sd = 0.8, bound_sd = 0.1, denial_sd = 0.5;
   double student_nu = 4;
