@@ -16,13 +16,34 @@ enum class RandomPurpose : std::uint32_t {
   kAgentDay = 1,  // a = agent, b = day
   kSpawn = 2,     // a = day, b = spawn index block
   kBench = 3,
+  kAgentPair = 4,  // a = agent / 2, b = day: the first draws of two neighbouring agents
 };
+
+// One Philox block (four 32-bit words) for (seed, purpose, a, b, index).
+inline std::array<std::uint32_t, 4> philox_block(std::uint64_t seed, RandomPurpose purpose, std::uint32_t a,
+                                                 std::uint32_t b, std::uint32_t index = 0) {
+  using Philox = r123::Philox4x32;
+  const Philox::key_type key{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  const Philox::ctr_type counter{{a, b, static_cast<std::uint32_t>(purpose), index}};
+  const auto out = Philox()(counter, key);
+  return {out.v[0], out.v[1], out.v[2], out.v[3]};
+}
 
 class CounterRng {
  public:
   CounterRng(std::uint64_t seed, RandomPurpose purpose, std::uint32_t a, std::uint32_t b)
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
         counter_{{a, b, static_cast<std::uint32_t>(purpose), 0}} {}
+
+  // A stream whose first two draws are given (half of a block shared with a neighbour: one
+  // Philox call then serves two agents that each need one or two numbers, the common case).
+  CounterRng(std::uint64_t seed, RandomPurpose purpose, std::uint32_t a, std::uint32_t b, std::uint32_t first,
+             std::uint32_t second)
+      : CounterRng(seed, purpose, a, b) {
+    block_[2] = first;
+    block_[3] = second;
+    used_ = 2;
+  }
 
   std::uint32_t next_u32() {
     if (used_ == 4) refill();

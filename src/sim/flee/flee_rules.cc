@@ -309,8 +309,9 @@ bool FleeRules::decide_and_step(std::uint32_t agent, LocationId at, CounterRng& 
   return true;
 }
 
-void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally) {
-  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day));
+void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally, std::uint32_t first_draw,
+                           std::uint32_t second_draw) {
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day), first_draw, second_draw);
   std::uint32_t where = agents_.where[agent];
   if (!(where & FleeAgents::kOnLink)) {
     if (!decide_and_step(agent, where, rng, tally)) return;
@@ -346,7 +347,27 @@ void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally) 
 }
 
 void FleeRules::move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) {
-  for (std::size_t i = begin; i < end; ++i) move_agent(static_cast<std::uint32_t>(i), day, tally);
+  // Agents 2p and 2p+1 share the block of pair p for their first two draws each; the block
+  // depends only on (seed, p, day), so any split of agents into ranges gives the same numbers.
+  const auto d = static_cast<std::uint32_t>(day);
+  const auto block_of = [&](std::size_t i) {
+    return philox_block(seed_, RandomPurpose::kAgentPair, static_cast<std::uint32_t>(i / 2), d);
+  };
+  std::size_t i = begin;
+  if (i < end && (i & 1)) {
+    const auto b = block_of(i);
+    move_agent(static_cast<std::uint32_t>(i), day, tally, b[2], b[3]);
+    ++i;
+  }
+  for (; i + 1 < end; i += 2) {
+    const auto b = block_of(i);
+    move_agent(static_cast<std::uint32_t>(i), day, tally, b[0], b[1]);
+    move_agent(static_cast<std::uint32_t>(i + 1), day, tally, b[2], b[3]);
+  }
+  if (i < end) {
+    const auto b = block_of(i);
+    move_agent(static_cast<std::uint32_t>(i), day, tally, b[0], b[1]);
+  }
 }
 
 void FleeRules::end_day(std::int32_t, const Tally& tally) {

@@ -65,7 +65,8 @@ class FleeRules final : public RuleSet {
 
   // The per-agent hot path.
   bool decide_and_step(std::uint32_t agent, LocationId at, CounterRng& rng, Tally& tally);
-  void move_agent(std::uint32_t agent, std::int32_t day, Tally& tally);
+  void move_agent(std::uint32_t agent, std::int32_t day, Tally& tally, std::uint32_t first_draw,
+                  std::uint32_t second_draw);
 
   const FleeWorld& world_;
   const FleeSettings& settings_;
