@@ -284,3 +284,25 @@ TEST(FleeRulesLinks, LinkSpeedOverridesTheDefault) {
 
 }  // namespace
 }  // namespace exodus
+
+namespace exodus {
+namespace {
+
+TEST(FleeRulesRandom, AnySplitOfAgentsIntoRangesGivesTheSameDay) {
+  // Neighbouring agents share random blocks; ranges starting at odd agents must not change that.
+  const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\nY,R,H,0,0,town,,0\n", "T,X,400\nT,Y,500\n", 1);
+  FleeRules whole(w, 31), split(w, 31);
+  whole.add_agents(w.graph.find("T"), 1001);
+  split.add_agents(w.graph.find("T"), 1001);
+  Tally a(whole.tally_size(), 0), b(split.tally_size(), 0);
+  whole.begin_day(0);
+  split.begin_day(0);
+  whole.move_agents(0, 0, 1001, a);
+  for (auto [from, to] : {std::pair<std::size_t, std::size_t>{0, 3}, {3, 10}, {10, 11}, {11, 500}, {500, 1001}})
+    split.move_agents(0, from, to, b);
+  EXPECT_EQ(whole.agents().where, split.agents().where);
+  EXPECT_EQ(a, b);
+}
+
+}  // namespace
+}  // namespace exodus
