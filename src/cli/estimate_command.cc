@@ -28,6 +28,9 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
     std::uint64_t seed = 1;
     bool force = false;
     bool quiet = false;
+    bool laplace = false;
+    int chains = 4;
+    int samples = 250;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("REPORTS", a->reports, "a reports CSV (docs/reports-format.md)")->required();
@@ -36,7 +39,10 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--end", a->end, "last day estimated (default: 100 days after the shock)");
   cmd->add_option("--scenario", a->scenario,
                   "take onward and return shares from a scenario folder ('default': the embedded 2022 one)");
-  cmd->add_option("--draws", a->draws, "posterior draws")->check(CLI::Range(200, 100000));
+  cmd->add_option("--draws", a->draws, "draws of the Laplace approximation (with --laplace)")->check(CLI::Range(200, 100000));
+  cmd->add_flag("--laplace", a->laplace, "the Laplace approximation alone (fast; not calibrated) instead of NUTS");
+  cmd->add_option("--chains", a->chains, "NUTS chains")->check(CLI::Range(2, 16));
+  cmd->add_option("--samples", a->samples, "NUTS draws kept per chain")->check(CLI::Range(100, 100000));
   cmd->add_option("--seed", a->seed, "random seed");
   cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");
   cmd->add_flag("--force", a->force, "replace the output folder if it exists");
@@ -52,6 +58,9 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       if (o.start && o.end && *o.end < *o.start) throw InputError({"--end", 0, ""}, "is before --start");
       o.draws = a->draws;
       o.seed = a->seed;
+      o.sample_with_nuts = !a->laplace;
+      o.nuts.chains = a->chains;
+      o.nuts.samples = a->samples;
       std::optional<LoadedScenario> scenario;
       if (a->scenario) {
         scenario = load_scenario(*a->scenario == "default" ? std::nullopt : std::optional<fs::path>(*a->scenario));
@@ -66,8 +75,8 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       if (!a->quiet) fmt::print("exodus estimate: {} reports, {} corridors, {} days from {}\n{}", reports.reports.size(),
                                 result.layout.corridor_count(), result.layout.days, result.layout.start.iso(),
                                 result.diagnostics.hessian_positive ? estimate_table(reports, result) : "");
-      if (!result.diagnostics.ok) {
-        fmt::print(stderr, "exodus estimate: the fit is not trustworthy: {}; no output written\n", result.diagnostics.problem);
+      if (!result.ok()) {
+        fmt::print(stderr, "exodus estimate: the fit is not trustworthy: {}; no output written\n", result.problem());
         *exit_code = 3;
         return;
       }

@@ -6,6 +6,7 @@
 
 #include "infer/estimate_model.h"
 #include "infer/laplace.h"
+#include "infer/nuts.h"
 #include "world/reports.h"
 #include "world/scenario.h"
 
@@ -18,6 +19,18 @@ struct EstimateOptions {
   std::uint64_t seed = 1;
   const Scenario* scenario = nullptr;  // when given: its destinations' onward and return shares
   EstimatePriors priors;
+  // Full posterior with Stan's NUTS (preconditioned by the Laplace approximation), or the
+  // Laplace approximation alone (faster, and not calibrated: see bench/estimate-sbc).
+  bool sample_with_nuts = true;
+  NutsOptions nuts;
+};
+
+struct SamplerDiagnostics {
+  bool used = false;
+  int chains = 0, draws = 0, divergences = 0;
+  double mean_tree_depth = 0, max_rhat = 0, min_ess = 0, seconds = 0;
+  bool ok = false;
+  std::string problem;
 };
 
 struct Interval {
@@ -53,7 +66,10 @@ struct EstimateResult {
   std::vector<EstimateTotal> totals;
   std::vector<ReportFit> fits;
   std::vector<std::string> sources;
-  LaplaceDiagnostics diagnostics;
+  LaplaceDiagnostics diagnostics;  // of the Laplace approximation (the sampler's starting point)
+  SamplerDiagnostics sampler;
+  bool ok() const { return sampler.used ? sampler.ok : diagnostics.ok; }
+  std::string problem() const { return sampler.used ? sampler.problem : diagnostics.problem; }
   double seconds = 0;
 };
 

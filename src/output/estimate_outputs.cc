@@ -71,6 +71,7 @@ std::string estimate_summary_json(const ReportSet& reports, const EstimateResult
                          {"onward_days", c.onward_days}, {"return_share", c.return_share}, {"return_days", c.return_days},
                          {"ordinary_per_day_prior", c.ordinary_per_day}});
   const auto& d = r.diagnostics;
+  const auto& smp = r.sampler;
   const json summary = {
       {"start", r.layout.start.iso()},
       {"shock", (r.layout.start + r.layout.shock_day).iso()},
@@ -79,6 +80,12 @@ std::string estimate_summary_json(const ReportSet& reports, const EstimateResult
       {"sources_with_bias", r.sources},
       {"totals", totals},
       {"flagged_reports", flagged},
+      {"trustworthy", r.ok()},
+      {"sampler",
+       {{"method", smp.used ? "Stan NUTS (adapt_diag_e_nuts), preconditioned by the Laplace approximation" : "none"},
+        {"chains", smp.chains}, {"draws", smp.draws}, {"max_rhat", smp.max_rhat}, {"min_ess", smp.min_ess},
+        {"divergences", smp.divergences}, {"mean_tree_depth", smp.mean_tree_depth}, {"seconds", smp.seconds},
+        {"ok", smp.ok}, {"problem", smp.problem}}},
       {"diagnostics",
        {{"method", "Laplace approximation at the posterior mode (NLopt L-BFGS, Fisher-scoring polish)"},
         {"data_directions", d.data_dimensions}, {"worst_log_density_gap_at_1sd", d.worst_gap},
@@ -132,6 +139,11 @@ std::string estimate_table(const ReportSet& reports, const EstimateResult& r) {
                        num(f.predictive.lo90) + " – " + num(f.predictive.hi90), f.tail, f.flagged ? "  DOES NOT FIT" : "");
   }
   const auto& d = r.diagnostics;
+  if (r.sampler.used)
+    out += fmt::format("\n  sampler: NUTS, {} chains, {} draws, R-hat {:.3f}, effective draws {:.0f}, {} divergent, "
+                       "mean tree depth {:.1f}, {:.1f} s{}",
+                       r.sampler.chains, r.sampler.draws, r.sampler.max_rhat, r.sampler.min_ess, r.sampler.divergences,
+                       r.sampler.mean_tree_depth, r.sampler.seconds, r.sampler.ok ? "" : " — " + r.sampler.problem);
   out += fmt::format("\n  diagnostics: optimiser {} ({} evaluations), gradient {:.1e}, Gaussian check: worst gap "
                      "{:.2f} nats over {} report directions{}\n",
                      d.optimiser_result, d.optimiser_evaluations, d.gradient_norm, d.worst_gap, d.data_dimensions,

@@ -1,0 +1,37 @@
+#pragma once
+// Stan's No-U-Turn sampler (stan::mcmc::adapt_diag_e_nuts, from Debian's r-cran-stanheaders)
+// on a log density with an analytic gradient. The only translation unit that includes Stan.
+#include <Eigen/Dense>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace exodus {
+
+struct NutsOptions {
+  int chains = 4;
+  int warmup = 400;
+  int samples = 250;  // per chain
+  int max_depth = 8;
+  double target_accept = 0.8;
+  std::uint64_t seed = 1;
+};
+
+struct NutsResult {
+  Eigen::MatrixXd draws;  // one column per kept draw, chains one after another
+  int divergences = 0;
+  double mean_tree_depth = 0;
+  double seconds = 0;
+};
+
+// Samples v from exp(log_density(v)). The caller chooses a parametrisation in which the
+// posterior is roughly standard (the sampler starts from a unit metric and adapts it).
+NutsResult run_nuts(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& log_density,
+                    const Eigen::VectorXd& init, const NutsOptions& options);
+
+// Split R-hat and bulk effective sample size of one scalar over chains (Stan's own formulas).
+double split_rhat(const std::vector<std::vector<double>>& chains);
+double effective_sample_size(const std::vector<std::vector<double>>& chains);
+
+}  // namespace exodus
