@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   const auto design = read_reports(read_text_file(file));
   EstimateOptions base;
   base.shock = *Date::parse("2022-09-21");
+  base.sample_with_nuts = !(argc > 3 && std::string(argv[3]) == "laplace");
+  base.nuts.chains = 2;  // calibration runs many fits: shorter chains than the command's default
+  base.nuts.warmup = 300;
+  base.nuts.samples = 200;
   SbcOptions o;
   o.replicates = replicates;
   const auto r = run_sbc(design, base, o, [&](std::size_t i) {

@@ -1,6 +1,6 @@
 // Time of one exodus estimate fit at the size the issue sets: 200 reports, 20 corridors,
 // 120 days. Reports are rendered from a truth drawn from the model's prior.
-//   build/exodus_estimate_speed [DRAWS]
+//   build/exodus_estimate_speed [DRAWS] [laplace|nuts]
 #include <chrono>
 #include <cmath>
 #include <string>
@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   o.start = shock + (-14);
   o.end = shock + 105;
   o.draws = draws;
+  o.sample_with_nuts = !(argc > 2 && std::string(argv[2]) == "laplace");
   const auto layout = estimate_layout(design, o);
   const EstimateModel prior(layout, design);
   // Values from a truth drawn from the prior.
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
   const auto result = estimate_flows(design, o);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   fmt::print("fit: {:.1f} s (optimiser {} evaluations; diagnostics {}{})\n", seconds,
-             result.diagnostics.optimiser_evaluations, result.diagnostics.ok ? "ok" : "FAILED: ",
-             result.diagnostics.problem);
+             result.diagnostics.optimiser_evaluations, result.ok() ? "ok" : "FAILED: ",
+             result.problem());
   return 0;
 }

@@ -101,9 +101,9 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
     opt.draws = o.draws;
     opt.seed = o.seed + rep;
     const auto fit = estimate_flows(synthetic, opt);
-    if (!fit.diagnostics.ok) {
+    if (!fit.ok()) {
       ++result.failed_fits;
-      result.failures.push_back(fmt::format("replicate {}: {}", rep, fit.diagnostics.problem));
+      result.failures.push_back(fmt::format("replicate {}: {}", rep, fit.problem()));
       continue;
     }
     // True totals.
