@@ -187,7 +187,7 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
   const EstimateModel model(result.layout, reports, o.priors);
   result.sources = model.sources();
   LaplaceOptions lo;
-  lo.draws = o.draws;
+  lo.draws = o.sample_with_nuts ? 0 : o.draws;  // NUTS replaces the Laplace draws
   lo.seed = o.seed;
   SplitDensity density;
   density.log_density = [&](const Eigen::VectorXd& th, Eigen::VectorXd* g) { return model.log_posterior(th, g); };

@@ -27,16 +27,6 @@ const char* result_name(nlopt::result r) {
 
 }  // namespace
 
-double weighted_quantile(std::vector<std::pair<double, double>> vw, double q) {
-  std::sort(vw.begin(), vw.end());
-  double acc = 0;
-  for (const auto& [v, w] : vw) {
-    acc += w;
-    if (acc >= q) return v;
-  }
-  return vw.empty() ? 0.0 : vw.back().first;
-}
-
 LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& start,
                           const LaplaceOptions& options) {
   LaplaceResult out;
@@ -118,17 +108,6 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
     diag.problem = "the precision at the mode is not positive definite";
     return out;
   }
-  const auto m = static_cast<Eigen::Index>(options.draws);
-  Eigen::MatrixXd z(n, m);
-  for (Eigen::Index j = 0; j < m; ++j) {
-    CounterRng rng(options.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0x1a91ace);
-    for (Eigen::Index i = 0; i < n; ++i) z(i, j) = standard_normal(rng);
-  }
-  // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.
-  out.draws = chol.matrixU().solve(z);
-  out.draws.colwise() += mode;
-  out.weights.assign(static_cast<std::size_t>(m), 1.0 / static_cast<double>(m));
-
   // 4a. Along each data direction: log p at ±1 sd against the Gaussian's -1/2.
   const Eigen::MatrixXd d = density.data_directions(mode);
   diag.data_dimensions = static_cast<int>(d.cols());
@@ -144,23 +123,36 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
       diag.worst_gap = std::max(diag.worst_gap, std::isfinite(gap) ? gap : 1e9);
     }
   }
-  // 4b. For information: importance weights of the draws against the posterior.
-  std::vector<double> log_w(static_cast<std::size_t>(m));
-  for (Eigen::Index j = 0; j < m; ++j) {
-    const double lp = log_density(out.draws.col(j), nullptr);
-    log_w[static_cast<std::size_t>(j)] = (std::isfinite(lp) ? lp - lp_mode : -1e300) + 0.5 * z.col(j).squaredNorm();
+  // Draws (none when the caller samples the posterior another way, e.g. with NUTS).
+  const auto m = static_cast<Eigen::Index>(options.draws);
+  if (m > 0) {
+    Eigen::MatrixXd z(n, m);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      CounterRng rng(options.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0x1a91ace);
+      for (Eigen::Index i = 0; i < n; ++i) z(i, j) = standard_normal(rng);
+    }
+    // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.
+    out.draws = chol.matrixU().solve(z);
+    out.draws.colwise() += mode;
+    out.weights.assign(static_cast<std::size_t>(m), 1.0 / static_cast<double>(m));
+    // 4b. For information: importance weights of the draws against the posterior.
+    std::vector<double> log_w(static_cast<std::size_t>(m));
+    for (Eigen::Index j = 0; j < m; ++j) {
+      const double lp = log_density(out.draws.col(j), nullptr);
+      log_w[static_cast<std::size_t>(j)] = (std::isfinite(lp) ? lp - lp_mode : -1e300) + 0.5 * z.col(j).squaredNorm();
+    }
+    const double top = *std::max_element(log_w.begin(), log_w.end());
+    double sum = 0, sum_sq = 0;
+    for (const double lw : log_w) {
+      const double w = std::exp(lw - top);
+      sum += w;
+      sum_sq += w * w;
+      diag.max_weight_share = std::max(diag.max_weight_share, w);
+    }
+    diag.max_weight_share /= sum;
+    diag.ess = sum * sum / sum_sq;
+    diag.ess_fraction = diag.ess / static_cast<double>(m);
   }
-  const double top = *std::max_element(log_w.begin(), log_w.end());
-  double sum = 0, sum_sq = 0;
-  for (const double lw : log_w) {
-    const double w = std::exp(lw - top);
-    sum += w;
-    sum_sq += w * w;
-    diag.max_weight_share = std::max(diag.max_weight_share, w);
-  }
-  diag.max_weight_share /= sum;
-  diag.ess = sum * sum / sum_sq;
-  diag.ess_fraction = diag.ess / static_cast<double>(m);
   diag.ok = diag.gradient_norm < 1e-3 && diag.worst_gap <= options.max_log_density_gap;
   if (diag.gradient_norm >= 1e-3)
     diag.problem = fmt::format("the optimiser did not reach the mode (gradient {:.2g})", diag.gradient_norm);

@@ -26,7 +26,7 @@ struct SplitDensity {
 };
 
 struct LaplaceOptions {
-  std::size_t draws = 2000;
+  std::size_t draws = 2000;       // 0: the mode, curvature and checks only
   std::uint64_t seed = 1;
   double min_ess_fraction = 0.1;  // below this share of effective draws, the fit fails
   int max_evaluations = 50000;
@@ -57,7 +57,5 @@ struct LaplaceResult {
 LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& start,
                           const LaplaceOptions& options);
 
-// Weighted quantile of values (weights sum to 1).
-double weighted_quantile(std::vector<std::pair<double, double>> value_weight, double q);
 
 }  // namespace exodus
