@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <string>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   o.end = shock + 105;
   o.draws = draws;
   o.sample_with_nuts = !(argc > 2 && std::string(argv[2]) == "laplace");
+  o.nuts.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const auto layout = estimate_layout(design, o);
   const EstimateModel prior(layout, design);
   // Values from a truth drawn from the prior.
@@ -65,5 +67,11 @@ int main(int argc, char** argv) {
   fmt::print("fit: {:.1f} s (optimiser {} evaluations; diagnostics {}{})\n", seconds,
              result.diagnostics.optimiser_evaluations, result.ok() ? "ok" : "FAILED: ",
              result.problem());
+  if (result.sampler.used)
+    fmt::print("sampler: {} chains on {} threads, {} draws, R-hat {:.3f}, effective draws {:.0f}, {} divergent, "
+               "mean tree depth {:.1f}, {} wide directions from the pilot, {:.1f} s\n",
+               o.nuts.chains, o.nuts.threads, result.sampler.draws, result.sampler.max_rhat, result.sampler.min_ess,
+               result.sampler.divergences, result.sampler.mean_tree_depth, result.sampler.wide_directions,
+               result.sampler.seconds);
   return 0;
 }

@@ -1,6 +1,7 @@
 // exodus estimate REPORTS.csv: fuse published figures into true flows per corridor and day.
 #include <filesystem>
 #include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -31,6 +32,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
     bool laplace = false;
     int chains = 4;
     int samples = 250;
+    int threads = 0;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("REPORTS", a->reports, "a reports CSV (docs/reports-format.md)")->required();
@@ -44,6 +46,8 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--chains", a->chains, "NUTS chains")->check(CLI::Range(2, 16));
   cmd->add_option("--samples", a->samples, "NUTS draws kept per chain")->check(CLI::Range(100, 100000));
   cmd->add_option("--seed", a->seed, "random seed");
+  cmd->add_option("--threads", a->threads, "chains run at once (default: all cores; the draws do not depend on it)")
+      ->check(CLI::Range(1, 1024));
   cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");
   cmd->add_flag("--force", a->force, "replace the output folder if it exists");
   cmd->add_flag("--quiet", a->quiet, "no table");
@@ -61,12 +65,15 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       o.sample_with_nuts = !a->laplace;
       o.nuts.chains = a->chains;
       o.nuts.samples = a->samples;
+      o.nuts.threads = a->threads > 0 ? a->threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
       std::optional<LoadedScenario> scenario;
       if (a->scenario) {
         scenario = load_scenario(*a->scenario == "default" ? std::nullopt : std::optional<fs::path>(*a->scenario));
         o.scenario = &scenario->scenario;
       }
       const auto layout = estimate_layout(reports, o);
+      if (layout.shock_day >= layout.days)
+        throw InputError({a->end ? "--end" : "--shock", 0, ""}, "the estimate window ends before the shock; leavers are counted from the shock on");
       if (layout.days > 3660) throw InputError({a->reports, 0, ""}, fmt::format("the estimate would span {} days; the limit is 3660", layout.days));
       const fs::path out = a->out ? fs::path(*a->out)
                                   : unique_output_path("runs", "estimate-" + fs::path(a->reports).stem().string());

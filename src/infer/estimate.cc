@@ -9,6 +9,7 @@
 #include <Eigen/SparseCholesky>
 
 #include "core/random.h"
+#include "infer/wide_directions.h"
 #include "observe/report_weights.h"
 
 namespace exodus {
@@ -95,6 +96,19 @@ Interval interval_of(std::vector<std::pair<double, double>>& vw) {
 
 namespace {
 
+// A short NUTS run (its own seed stream) whose draws show the wide directions; also where
+// each of its chains ended, to start the run proper from.
+WideDirections pilot_spikes(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& density,
+                            Eigen::Index n, NutsOptions nuts, int warmup, int samples,
+                            std::vector<Eigen::VectorXd>& ends) {
+  nuts.warmup = warmup;
+  nuts.samples = samples;
+  nuts.seed = nuts.seed * 2 + 1;
+  const NutsResult pilot = run_nuts(density, {Eigen::VectorXd::Zero(n)}, nuts);
+  for (int c = 0; c < nuts.chains; ++c) ends.push_back(pilot.draws.col(static_cast<Eigen::Index>(c + 1) * samples - 1));
+  return find_wide_directions(pilot.draws);
+}
+
 // NUTS on coordinates v in which the posterior is close to standard normal: the prior's
 // Cholesky factor (sparse: random walks are banded) whitens the prior, and the Laplace
 // curvature of the reports (low rank) is divided out along the directions they inform:
@@ -120,21 +134,45 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   const auto shrink = [&](const Eigen::VectorXd& v) -> Eigen::VectorXd {
     return v - u * c.cwiseProduct(u.transpose() * v);
   };
+  // v → θ, and the gradient in θ → the gradient in v.
   const auto to_theta = [&](const Eigen::VectorXd& v) -> Eigen::VectorXd {
     return mode + chol.matrixU().solve(shrink(v));
   };
-  const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)> density =
-      [&](const Eigen::VectorXd& v, Eigen::VectorXd* g) {
-        Eigen::VectorXd grad;
-        const double lp = model.log_posterior(to_theta(v), g ? &grad : nullptr);
-        if (g) *g = shrink(chol.matrixL().solve(grad));
-        return std::isfinite(lp) ? lp : -1e300;
-      };
+  const auto to_v_gradient = [&](const Eigen::VectorXd& g) -> Eigen::VectorXd {
+    return shrink(chol.matrixL().solve(g));
+  };
   NutsOptions nuts = o.nuts;
   nuts.seed = o.seed;
-  const NutsResult run = run_nuts(density, Eigen::VectorXd::Zero(mode.size()), nuts);
+  std::vector<Eigen::VectorXd> pilot_ends;
+  // 1. A pilot run in v. Where the posterior is far from Gaussian (a corridor only an
+  //    aggregate names can be anything from nothing to all of it), a few directions of v are
+  //    much wider than the Laplace curvature says; the pilot's draws find them.
+  const WideDirections spikes = o.pilot_samples > 0
+      ? pilot_spikes(
+            [&](const Eigen::VectorXd& v, Eigen::VectorXd* g) {
+              Eigen::VectorXd grad;
+              const double lp = model.log_posterior(to_theta(v), g ? &grad : nullptr);
+              if (g) *g = to_v_gradient(grad);
+              return std::isfinite(lp) ? lp : -1e300;
+            },
+            static_cast<Eigen::Index>(mode.size()), nuts, o.pilot_warmup, o.pilot_samples, pilot_ends)
+      : WideDirections{};
+  diag.wide_directions = static_cast<int>(spikes.size());
+  // 2. The run proper in w, v = M w, M stretching those directions to their pilot width.
+  const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)> density =
+      [&](const Eigen::VectorXd& w, Eigen::VectorXd* g) {
+        Eigen::VectorXd grad;
+        const double lp = model.log_posterior(to_theta(spikes.apply(w)), g ? &grad : nullptr);
+        if (g) *g = spikes.apply(to_v_gradient(grad));
+        return std::isfinite(lp) ? lp : -1e300;
+      };
+  std::vector<Eigen::VectorXd> starts;
+  for (const auto& v : pilot_ends) starts.push_back(spikes.invert(v));
+  if (starts.empty()) starts.push_back(Eigen::VectorXd::Zero(mode.size()));
+  else nuts.start_jitter = 0;  // the pilot's chains already start apart
+  const NutsResult run = run_nuts(density, starts, nuts);
   Eigen::MatrixXd draws(mode.size(), run.draws.cols());
-  for (Eigen::Index j = 0; j < run.draws.cols(); ++j) draws.col(j) = to_theta(run.draws.col(j));
+  for (Eigen::Index j = 0; j < run.draws.cols(); ++j) draws.col(j) = to_theta(spikes.apply(run.draws.col(j)));
   diag.chains = nuts.chains;
   diag.draws = static_cast<int>(run.draws.cols());
   diag.divergences = run.divergences;

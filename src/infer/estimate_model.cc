@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace exodus {
 
@@ -56,19 +57,24 @@ namespace {
 // days and corridors (what reports measure) stay nearly linear and the posterior nearly
 // Gaussian; nearly exponential near zero, so small flows stay positive.
 double flow_of(double theta) { return kFlowScale * (theta > 30 ? theta : std::log1p(std::exp(theta))); }
-double flow_slope(double theta) { return kFlowScale / (1.0 + std::exp(-theta)); }
-double flow_curvature(double theta) {
-  const double s = 1.0 / (1.0 + std::exp(-theta));
-  return kFlowScale * s * (1 - s);
-}
-double flow_inverse(double flow) {
-  const double y = flow / kFlowScale;
-  return y > 30 ? y : std::log(std::expm1(std::max(y, 1e-12)));
-}
+// Ordinary daily traffic is exp(o): its prior is log-normal, and splits of a known total
+// across corridors stay close to Gaussian on that scale.
+double ordinary_of(double o) { return std::exp(std::min(o, 700.0)); }
 }  // namespace
 
 EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, EstimatePriors priors)
-    : layout_(std::move(layout)), reports_(reports.reports), priors_(priors) {
+    : layout_(std::move(layout)),
+      reports_(reports.reports),
+      priors_(priors),
+      // Knots over the days with leavers (local day 0 is first_leaver_day()): the profile daily
+      // in the surge, weekly after; the drift weekly.
+      f_knots_(std::max(1, layout_.days - std::max(0, layout_.shock_day)), std::min(0, layout_.shock_day),
+               std::max(1, priors.knot_step_days), std::min(0, layout_.shock_day),
+               std::min(0, layout_.shock_day) + static_cast<std::int32_t>(priors.surge_days)),
+      e_knots_(std::max(1, layout_.days - std::max(0, layout_.shock_day)), std::min(0, layout_.shock_day),
+               std::max(1, priors.knot_step_days), 1, 0) {
+  if (layout_.shock_day >= layout_.days)
+    throw std::invalid_argument("the estimate window ends before the shock: there are no leavers to estimate");
   for (const auto& r : reports_) weights_.push_back(weights_for(layout_, r));
   for (const auto& r : reports_) {
     int source = -1;
@@ -86,8 +92,56 @@ EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, Estima
   K_ = layout_.corridor_count();
   T_ = static_cast<std::size_t>(layout_.days);
   S_ = sources_.size();
-  n_ = T_ + K_ + K_ * T_ + K_ + S_;
+  F_ = f_knots_.size();
+  E_ = e_knots_.size();
+  n_ = F_ + K_ + K_ * E_ + K_ + S_;
   flow_n_ = K_ * T_ + K_ + S_;
+  std::vector<bool> row_used(K_ * T_, false);
+  for (const auto& w : weights_) {
+    std::vector<FlowTerm> terms;
+    if (w.used)
+      for (std::size_t k = 0; k < K_; ++k) {
+        for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t)
+          if (w.w[k][t] != 0) {
+            terms.push_back({static_cast<Eigen::Index>(x_index(k, t)), w.w[k][t]});
+            row_used[x_index(k, t)] = true;
+          }
+        if (w.c[k] != 0) terms.push_back({static_cast<Eigen::Index>(K_ * T_ + k), w.c[k]});
+      }
+    terms_.push_back(std::move(terms));
+  }
+  for (std::size_t i = 0; i < row_used.size(); ++i)
+    if (row_used[i]) flow_rows_used_.push_back(static_cast<Eigen::Index>(i));
+  build_jacobian();
+}
+
+void EstimateModel::build_jacobian() {
+  std::vector<Eigen::Triplet<double>> entries;
+  // Rows of days before the shock stay empty: no leavers then.
+  for (std::size_t k = 0; k < K_; ++k)
+    for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t) {
+      const auto row = static_cast<int>(x_index(k, t));
+      const auto day = static_cast<std::int32_t>(t) - first_leaver_day();
+      const auto add = [&](std::size_t column, double weight) {
+        if (weight != 0) entries.emplace_back(row, static_cast<int>(column), weight);
+      };
+      add(f_index(f_knots_.left(day)), 1.0 - f_knots_.weight(day));
+      if (f_knots_.weight(day) > 0) add(f_index(f_knots_.left(day) + 1), f_knots_.weight(day));
+      add(a_index(k), 1.0);
+      add(e_index(k, e_knots_.left(day)), 1.0 - e_knots_.weight(day));
+      if (e_knots_.weight(day) > 0) add(e_index(k, e_knots_.left(day) + 1), e_knots_.weight(day));
+    }
+  for (std::size_t i = 0; i < K_ + S_; ++i)
+    entries.emplace_back(static_cast<int>(K_ * T_ + i), static_cast<int>(ordinary_index(0) + i), 1.0);
+  jacobian_.resize(static_cast<Eigen::Index>(flow_n_), static_cast<Eigen::Index>(n_));
+  jacobian_.setFromTriplets(entries.begin(), entries.end());
+}
+
+double EstimateModel::profile_daily_variance(std::int32_t day) const {
+  const auto& p = priors_;
+  const std::int32_t s = layout_.shock_day;
+  const double sd = day > s && day - s <= p.surge_days ? p.surge_daily_sd : p.quiet_daily_sd;
+  return sd * sd;
 }
 
 double EstimateModel::log_sd(const Report& r) const {
@@ -100,68 +154,33 @@ double EstimateModel::log_sd(const Report& r) const {
   return sd;
 }
 
-Eigen::VectorXd EstimateModel::initial() const {
-  Eigen::VectorXd theta = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
-  for (std::size_t t = 0; t < T_; ++t)
-    theta(static_cast<Eigen::Index>(f_index(t))) =
-        priors_.pre_shock_mean + (static_cast<std::int32_t>(t) >= layout_.shock_day ? 5.0 : 0.0);
-  for (std::size_t k = 0; k < K_; ++k) {
-    const double known = layout_.corridors[k].ordinary_per_day;
-    theta(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? flow_inverse(known) : priors_.ordinary_mean;
-  }
-  return theta;
-}
-
 Eigen::VectorXd EstimateModel::prior_mean() const {
   Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
-  for (std::size_t t = 0; t < T_; ++t) mean(static_cast<Eigen::Index>(f_index(t))) = priors_.pre_shock_mean;
+  for (std::size_t j = 0; j < F_; ++j) mean(static_cast<Eigen::Index>(f_index(j))) = priors_.shock_level_mean;
   for (std::size_t k = 0; k < K_; ++k) {
     const double known = layout_.corridors[k].ordinary_per_day;
-    mean(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? flow_inverse(known) : priors_.ordinary_mean;
+    mean(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? std::log(known) : priors_.ordinary_log_mean;
   }
   return mean;
 }
 
-Eigen::VectorXd EstimateModel::to_flow_space(const Eigen::VectorXd& theta) const {
-  Eigen::VectorXd y(static_cast<Eigen::Index>(flow_n_));
-  for (std::size_t k = 0; k < K_; ++k)
-    for (std::size_t t = 0; t < T_; ++t)
-      y(static_cast<Eigen::Index>(x_index(k, t))) = theta(static_cast<Eigen::Index>(f_index(t))) +
-                                                     theta(static_cast<Eigen::Index>(a_index(k))) +
-                                                     theta(static_cast<Eigen::Index>(e_index(k, t)));
-  const auto tail = static_cast<Eigen::Index>(K_ + S_);
-  y.tail(tail) = theta.tail(tail);
-  return y;
+Eigen::VectorXd EstimateModel::initial() const {
+  Eigen::VectorXd theta = prior_mean();
+  // Start the optimiser from a surge: most report sets speak of one.
+  for (std::size_t j = 0; j < F_; ++j) theta(static_cast<Eigen::Index>(f_index(j))) += 5.0;
+  return theta;
 }
 
 void EstimateModel::flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
                           std::vector<double>& ordinary) const {
+  const Eigen::VectorXd y = jacobian_ * theta;
   departures.assign(K_, std::vector<double>(T_));
   ordinary.assign(K_, 0);
   for (std::size_t k = 0; k < K_; ++k) {
-    for (std::size_t t = 0; t < T_; ++t)
-      departures[k][t] = flow_of(theta(static_cast<Eigen::Index>(f_index(t))) +
-                                 theta(static_cast<Eigen::Index>(a_index(k))) +
-                                 theta(static_cast<Eigen::Index>(e_index(k, t))));
-    ordinary[k] = flow_of(theta(static_cast<Eigen::Index>(ordinary_index(k))));
+    for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t)
+      departures[k][t] = flow_of(y(static_cast<Eigen::Index>(x_index(k, t))));
+    ordinary[k] = ordinary_of(y(static_cast<Eigen::Index>(K_ * T_ + k)));
   }
-}
-
-Eigen::VectorXd EstimateModel::pull_back(const Eigen::VectorXd& v) const {
-  Eigen::VectorXd out = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
-  for (std::size_t i = 0; i < flow_n_; ++i) {
-    const double x = v(static_cast<Eigen::Index>(i));
-    if (x == 0) continue;
-    if (i < K_ * T_) {
-      const std::size_t k = i / T_, t = i % T_;
-      out(static_cast<Eigen::Index>(f_index(t))) += x;
-      out(static_cast<Eigen::Index>(a_index(k))) += x;
-      out(static_cast<Eigen::Index>(e_index(k, t))) += x;
-    } else {
-      out(static_cast<Eigen::Index>(i - K_ * T_ + T_ + K_ + K_ * T_)) += x;
-    }
-  }
-  return out;
 }
 
 Eigen::MatrixXd EstimateModel::prior_precision() const {
@@ -171,21 +190,19 @@ Eigen::MatrixXd EstimateModel::prior_precision() const {
 }
 
 Eigen::MatrixXd EstimateModel::data_directions(const Eigen::VectorXd& theta) const {
-  std::vector<Eigen::VectorXd> dirs;
-  log_likelihood(to_flow_space(theta), nullptr, nullptr, Curvature::kFisher, &dirs);
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(dirs.size()));
-  for (std::size_t j = 0; j < dirs.size(); ++j) out.col(static_cast<Eigen::Index>(j)) = pull_back(dirs[j]);
+  Eigen::MatrixXd out;
+  log_likelihood(theta, nullptr, nullptr, Curvature::kFisher, &out);
   return out;
 }
 
 double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian) const {
   const auto& p = priors_;
   double lp = 0;
-  const auto gaussian = [&](std::size_t i, long j, double mean, double sd) {
-    // -(θi - θj - mean)² / (2 sd²); j < 0 means a prior on θi alone.
+  const auto gaussian = [&](std::size_t i, long j, double mean, double variance) {
+    // -(θi - θj - mean)² / (2 variance); j < 0 means a prior on θi alone.
     const auto ii = static_cast<Eigen::Index>(i);
     const double d = theta(ii) - (j >= 0 ? theta(j) : 0.0) - mean;
-    const double w = 1.0 / (sd * sd);
+    const double w = 1.0 / variance;
     lp -= 0.5 * d * d * w;
     if (grad) {
       (*grad)(ii) -= d * w;
@@ -200,29 +217,33 @@ double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* g
       }
     }
   };
-  const auto shock = static_cast<std::size_t>(std::max(0, layout_.shock_day));
-  gaussian(f_index(0), -1, p.pre_shock_mean, p.pre_shock_sd);
-  for (std::size_t t = 1; t < T_; ++t) {
-    double sd = p.quiet_daily_sd;
-    if (t == shock) sd = p.shock_jump_sd;
-    else if (t > shock && static_cast<double>(t - shock) <= p.surge_days) sd = p.surge_daily_sd;
-    gaussian(f_index(t), static_cast<long>(f_index(t - 1)), 0.0, sd);
-  }
-  for (std::size_t k = 0; k < K_; ++k) {
-    gaussian(a_index(k), -1, 0.0, p.corridor_level_sd);
-    gaussian(e_index(k, 0), -1, 0.0, p.corridor_drift_sd);
-    for (std::size_t t = 1; t < T_; ++t)
-      gaussian(e_index(k, t), static_cast<long>(e_index(k, t - 1)), 0.0, t == shock ? p.corridor_jump_sd : p.corridor_drift_sd);
-    const double known = layout_.corridors[k].ordinary_per_day;
-    if (known > 0) {
-      // ±known_ordinary_share of the known level, on the parameter's scale.
-      const double at = flow_inverse(known);
-      gaussian(ordinary_index(k), -1, at, p.known_ordinary_share * known / flow_slope(at));
-    } else {
-      gaussian(ordinary_index(k), -1, p.ordinary_mean, p.ordinary_sd);
+  // Random walks on knots over the days with leavers: the first knot's prior (plus what the
+  // walk gathered between the shock and the window's start, when the shock precedes it), then
+  // increments whose variance sums the daily variances between knots.
+  const std::int32_t offset = first_leaver_day();
+  const auto walk = [&](const TimeKnots& knots, auto index, double mean, double first_variance, auto daily) {
+    double v0 = first_variance;
+    for (std::int32_t d = layout_.shock_day + 1; d <= offset; ++d) v0 += daily(d);
+    gaussian(index(0), -1, mean, v0);
+    for (std::size_t j = 1; j < knots.size(); ++j) {
+      double v = 0;
+      for (std::int32_t d = knots.knot_day(j - 1) + 1; d <= knots.knot_day(j); ++d) v += daily(d + offset);
+      gaussian(index(j), static_cast<long>(index(j - 1)), 0.0, v);
     }
+  };
+  walk(f_knots_, [&](std::size_t j) { return f_index(j); }, p.shock_level_mean, p.shock_level_sd * p.shock_level_sd,
+       [&](std::int32_t d) { return profile_daily_variance(d); });
+  const double drift = p.corridor_drift_sd * p.corridor_drift_sd;
+  for (std::size_t k = 0; k < K_; ++k) {
+    gaussian(a_index(k), -1, 0.0, p.corridor_level_sd * p.corridor_level_sd);
+    walk(e_knots_, [&](std::size_t j) { return e_index(k, j); }, 0.0, drift, [&](std::int32_t) { return drift; });
+    const double known = layout_.corridors[k].ordinary_per_day;
+    if (known > 0)
+      gaussian(ordinary_index(k), -1, std::log(known), p.known_ordinary_share * p.known_ordinary_share);
+    else
+      gaussian(ordinary_index(k), -1, p.ordinary_log_mean, p.ordinary_log_sd * p.ordinary_log_sd);
   }
-  for (std::size_t s = 0; s < S_; ++s) gaussian(bias_index(s), -1, 0.0, p.source_bias_sd);
+  for (std::size_t s = 0; s < S_; ++s) gaussian(bias_index(s), -1, 0.0, p.source_bias_sd * p.source_bias_sd);
   return lp;
 }
 
@@ -231,99 +252,71 @@ double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorX
   const auto n = static_cast<Eigen::Index>(n_);
   if (grad) grad->setZero(n);
   if (hessian) hessian->setZero(n, n);
-  double lp = log_prior(theta, grad, hessian);
-  const Eigen::VectorXd y = to_flow_space(theta);
-  Eigen::VectorXd gy;
-  Eigen::MatrixXd hy;
-  lp += log_likelihood(y, grad ? &gy : nullptr, hessian ? &hy : nullptr, curvature);
-  // Pull back through θ -> y: x[k][t] = f[t] + a[k] + e[k][t]; o and β map one to one.
-  const auto to_theta = [&](std::size_t yi, auto&& visit) {
-    if (yi < K_ * T_) {
-      const std::size_t k = yi / T_, t = yi % T_;
-      visit(f_index(t));
-      visit(a_index(k));
-      visit(e_index(k, t));
-    } else {
-      visit(yi - K_ * T_ + T_ + K_ + K_ * T_);
-    }
-  };
-  if (grad)
-    for (std::size_t i = 0; i < flow_n_; ++i) {
-      const double g = gy(static_cast<Eigen::Index>(i));
-      if (g != 0) to_theta(i, [&](std::size_t j) { (*grad)(static_cast<Eigen::Index>(j)) += g; });
-    }
-  if (hessian) {
-    // H_θ += Jᵀ H_y J, visiting only the non-zero entries of H_y.
-    for (std::size_t i = 0; i < flow_n_; ++i)
-      for (std::size_t j = 0; j < flow_n_; ++j) {
-        const double h = hy(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
-        if (h == 0) continue;
-        to_theta(i, [&](std::size_t a) {
-          to_theta(j, [&](std::size_t b) { (*hessian)(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) += h; });
-        });
-      }
-  }
-  return lp;
+  return log_prior(theta, grad, hessian) + log_likelihood(theta, grad, hessian, curvature);
 }
 
 double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
-                                     Curvature curvature, std::vector<Eigen::VectorXd>* directions) const {
-  const auto n = static_cast<Eigen::Index>(flow_n_);
-  if (grad) grad->setZero(n);
-  if (hessian) hessian->setZero(n, n);
+                                     Curvature curvature, Eigen::MatrixXd* directions) const {
   const auto& p = priors_;
-  const std::size_t K = K_;
-  const std::size_t T = T_;
+  const Eigen::VectorXd y = jacobian_ * theta;
+  const auto ordinary_row = static_cast<Eigen::Index>(K_ * T_);
+  const auto bias_row = static_cast<Eigen::Index>(K_ * T_ + K_);
+  Eigen::VectorXd gy;  // ∂ log lik / ∂y
+  if (grad) gy.setZero(static_cast<Eigen::Index>(flow_n_));
+  // Each flow-space element's flow and its first two derivatives, once (reports share them).
+  Eigen::VectorXd f0(static_cast<Eigen::Index>(flow_n_)), f1(static_cast<Eigen::Index>(flow_n_)),
+      f2(static_cast<Eigen::Index>(flow_n_));
+  for (const auto i : flow_rows_used_) {
+    const double v = y(i);
+    const double sigma = 1.0 / (1.0 + std::exp(-v));
+    f0(i) = flow_of(v);
+    f1(i) = kFlowScale * sigma;
+    f2(i) = kFlowScale * sigma * (1 - sigma);
+  }
+  for (Eigen::Index i = ordinary_row; i < bias_row; ++i) f0(i) = f1(i) = f2(i) = ordinary_of(y(i));
+  std::size_t used = 0;
+  for (const auto& w : weights_) used += w.used ? 1 : 0;
+  if (directions) directions->setZero(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(used));
+  Eigen::Index column = 0;
+  // Per report: u's gradient over the flow-space entries it touches, and their curvature.
+  std::vector<double> dE, d2E;
+  Eigen::VectorXd g_theta;  // ∂u/∂θ of one report (for curvature and directions)
   double lp = 0;
-  // Observations.
-  std::vector<Eigen::Index> idx;
-  std::vector<double> dE;   // ∂E/∂θ over idx
-  std::vector<double> d2E;  // ∂²E/∂θ² over idx (E is a sum of separate terms: no cross terms)
   for (std::size_t r = 0; r < reports_.size(); ++r) {
     const auto& w = weights_[r];
     if (!w.used) continue;
     const auto& rep = reports_[r];
-    idx.clear();
-    dE.clear();
-    d2E.clear();
+    const auto& terms = terms_[r];
+    dE.resize(terms.size());
+    d2E.resize(terms.size());
     double E = 0;
-    for (std::size_t k = 0; k < K; ++k) {
-      for (std::size_t t = 0; t < T; ++t) {
-        if (w.w[k][t] == 0) continue;
-        const auto i = static_cast<Eigen::Index>(x_index(k, t));
-        E += w.w[k][t] * flow_of(theta(i));
-        idx.push_back(i);
-        dE.push_back(w.w[k][t] * flow_slope(theta(i)));
-        d2E.push_back(w.w[k][t] * flow_curvature(theta(i)));
-      }
-      if (w.c[k] != 0) {
-        const auto i = static_cast<Eigen::Index>(K * T + k);
-        E += w.c[k] * flow_of(theta(i));
-        idx.push_back(i);
-        dE.push_back(w.c[k] * flow_slope(theta(i)));
-        d2E.push_back(w.c[k] * flow_curvature(theta(i)));
-      }
+    for (std::size_t a = 0; a < terms.size(); ++a) {
+      const auto i = terms[a].index;
+      E += terms[a].weight * f0(i);
+      dE[a] = terms[a].weight * f1(i);
+      d2E[a] = terms[a].weight * f2(i);
     }
     const double sd = log_sd(rep);
     const int source = report_source_[r];
-    const double bias = source >= 0 ? theta(static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source))) : 0.0;
+    const Eigen::Index bias_at = source >= 0 ? bias_row + source : -1;
+    const double bias = source >= 0 ? y(bias_at) : 0.0;
     Term term;
     bool point = false;  // a Student-t term (its Fisher information is known in closed form)
-    bool log_scale = !w.signed_metric;
+    const bool log_scale = !w.signed_metric;
     if (log_scale && E <= 0) E = 1e-300;
     if (log_scale) {
       const double u = std::log(E) + bias;
-      const double y = std::log(rep.value);
+      const double obs = std::log(rep.value);
       switch (rep.kind) {
         case ReportKind::kCount: case ReportKind::kEstimate: case ReportKind::kClaim:
-          term = student(y, u, sd, p.student_nu);
+          term = student(obs, u, sd, p.student_nu);
           point = true;
           break;
-        case ReportKind::kLowerBound:  // the truth is at least y
-          term = one_sided((u - y) / sd, sd);
+        case ReportKind::kLowerBound:  // the truth is at least the figure
+          term = one_sided((u - obs) / sd, sd);
           break;
-        case ReportKind::kDenial: {  // the truth is below y
-          term = one_sided((y - u) / sd, sd);
+        case ReportKind::kDenial: {  // the truth is below the figure
+          term = one_sided((obs - u) / sd, sd);
           term.d1 = -term.d1;
           break;
         }
@@ -344,16 +337,26 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
       }
     }
     lp += term.value;
-    if (!grad && !hessian && !directions) continue;
-    // Chain rule: u = log E (+ bias). g = ∂u/∂θ: dE/E on flows, 1 on the bias.
-    const std::size_t m = idx.size();
-    std::vector<double> g(m);
-    for (std::size_t a = 0; a < m; ++a) g[a] = log_scale ? dE[a] / E : dE[a];
+    // Chain rule: u = log E (+ bias) on the log scale, E (+ bias · |figure|) on the natural one.
+    const double gb = log_scale ? 1.0 : std::abs(rep.value);
+    const auto du = [&](std::size_t a) { return log_scale ? dE[a] / E : dE[a]; };
     if (grad) {
-      for (std::size_t a = 0; a < m; ++a) (*grad)(idx[a]) += term.d1 * g[a];
-      if (source >= 0) (*grad)(static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source))) +=
-          term.d1 * (log_scale ? 1.0 : std::abs(rep.value));
+      for (std::size_t a = 0; a < terms.size(); ++a) gy(terms[a].index) += term.d1 * du(a);
+      if (bias_at >= 0) gy(bias_at) += term.d1 * gb;
     }
+    if (!hessian && !directions) continue;
+    // ∂u/∂θ = Jᵀ ∂u/∂y, over the few parameters this report moves.
+    g_theta.setZero(static_cast<Eigen::Index>(n_));
+    const auto pull = [&](Eigen::Index row, double value, auto&& visit) {
+      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(jacobian_, row); it; ++it)
+        visit(it.col(), it.value() * value);
+    };
+    for (std::size_t a = 0; a < terms.size(); ++a)
+      pull(terms[a].index, du(a), [&](Eigen::Index c, double v) { g_theta(c) += v; });
+    if (bias_at >= 0) pull(bias_at, gb, [&](Eigen::Index c, double v) { g_theta(c) += v; });
+    std::vector<Eigen::Index> touched;
+    for (Eigen::Index i = 0; i < g_theta.size(); ++i)
+      if (g_theta(i) != 0) touched.push_back(i);
     // Expected information: for Student-t (ν+1)/((ν+3) sd²) on u; for one-sided terms the
     // (always positive) -ℓ''. No second-derivative-of-u term: its expectation is zero.
     double info = -term.d2;
@@ -362,51 +365,44 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
       info = (p.student_nu + 1) / ((p.student_nu + 3) * s2);
     }
     info = std::max(info, 0.0);
-    if (directions) {
-      Eigen::VectorXd d = Eigen::VectorXd::Zero(n);
-      const double root = std::sqrt(info);
-      for (std::size_t a = 0; a < m; ++a) d(idx[a]) += root * g[a];
-      if (source >= 0) d(static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source))) += root * (log_scale ? 1.0 : std::abs(rep.value));
-      directions->push_back(std::move(d));
+    if (directions) directions->col(column++) = std::sqrt(info) * g_theta;
+    if (!hessian) continue;
+    auto& H = *hessian;
+    if (curvature == Curvature::kFisher) {
+      for (const auto i : touched)
+        for (const auto j : touched) H(i, j) -= info * g_theta(i) * g_theta(j);
+      continue;
     }
-    if (hessian && curvature == Curvature::kFisher) {
-      auto& H = *hessian;
-      const double gb = log_scale ? 1.0 : std::abs(rep.value);
-      const auto bi = source >= 0 ? static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source)) : -1;
-      for (std::size_t a = 0; a < m; ++a) {
-        for (std::size_t b = 0; b < m; ++b) H(idx[a], idx[b]) -= info * g[a] * g[b];
-        if (bi >= 0) {
-          H(bi, idx[a]) -= info * gb * g[a];
-          H(idx[a], bi) -= info * gb * g[a];
-        }
-      }
-      if (bi >= 0) H(bi, bi) -= info * gb * gb;
-    } else if (hessian) {
-      auto& H = *hessian;
-      // ∂²u/∂θa∂θb = δab E''_a/E - g_a g_b on the log scale; δab E''_a on the natural scale.
-      // Clipped: keep only the parts that add precision (curvature d2 <= 0; the ∂²u part when
-      // the figure pulls the model down, d1 < 0), so the matrix stays negative definite.
-      Term used = term;
-      if (curvature == Curvature::kClipped) {
-        used.d2 = std::min(term.d2, 0.0);
-        used.d1 = std::min(term.d1, 0.0);
-      }
-      const double cross = log_scale ? used.d2 - used.d1 : used.d2;
-      for (std::size_t a = 0; a < m; ++a) {
-        H(idx[a], idx[a]) += used.d1 * (log_scale ? d2E[a] / E : d2E[a]);
-        for (std::size_t b = 0; b < m; ++b) H(idx[a], idx[b]) += cross * g[a] * g[b];
-      }
-      if (source >= 0) {
-        const auto bi = static_cast<Eigen::Index>(K * T + K + static_cast<std::size_t>(source));
-        const double gb = log_scale ? 1.0 : std::abs(rep.value);
-        H(bi, bi) += used.d2 * gb * gb;
-        for (std::size_t a = 0; a < m; ++a) {
-          H(bi, idx[a]) += used.d2 * gb * g[a];
-          H(idx[a], bi) += used.d2 * gb * g[a];
-        }
-      }
+    // ∂²u/∂y_a² = E''_a/E − g_a² on the log scale (plus −g_a g_b across entries), E''_a on the
+    // natural scale. Clipped: keep only the parts that add precision (ℓ'' <= 0; the ∂²u part
+    // when the figure pulls the model down, ℓ' < 0), so the matrix stays negative definite.
+    Term kept = term;
+    if (curvature == Curvature::kClipped) {
+      kept.d2 = std::min(term.d2, 0.0);
+      kept.d1 = std::min(term.d1, 0.0);
+    }
+    const double cross = log_scale ? kept.d2 - kept.d1 : kept.d2;
+    for (const auto i : touched)
+      for (const auto j : touched) H(i, j) += cross * g_theta(i) * g_theta(j);
+    if (log_scale && bias_at >= 0) {
+      // The bias enters u linearly: remove the −g g part the log-scale formula gave it.
+      pull(bias_at, 1.0, [&](Eigen::Index bi, double) {
+        for (const auto j : touched)
+          if (j != bi) {
+            H(bi, j) += kept.d1 * g_theta(bi) * g_theta(j);
+            H(j, bi) += kept.d1 * g_theta(bi) * g_theta(j);
+          }
+        H(bi, bi) += kept.d1 * g_theta(bi) * g_theta(bi);
+      });
+    }
+    for (std::size_t a = 0; a < terms.size(); ++a) {
+      const double second = kept.d1 * (log_scale ? d2E[a] / E : d2E[a]);
+      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ia(jacobian_, terms[a].index); ia; ++ia)
+        for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ib(jacobian_, terms[a].index); ib; ++ib)
+          H(ia.col(), ib.col()) += second * ia.value() * ib.value();
     }
   }
+  if (grad) *grad += jacobian_.transpose() * gy;
   return lp;
 }
 

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <sstream>
+#include <thread>
 
 #include "infer/nuts.h"
 
@@ -54,45 +55,80 @@ class DensityModel {
 
 }  // namespace
 
-NutsResult run_nuts(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& log_density,
-                    const Eigen::VectorXd& init, const NutsOptions& o) {
-  const auto started = std::chrono::steady_clock::now();
-  const auto n = static_cast<std::size_t>(init.size());
-  DensityModel model(log_density, n);
-  NutsResult out;
-  out.draws.resize(init.size(), static_cast<Eigen::Index>(o.chains) * o.samples);
+namespace {
+
+struct ChainOutput {
+  int divergences = 0;
+  double depth_sum = 0;
+};
+
+// One chain: warmup with step size and diagonal metric adaptation, then the kept draws into
+// its own columns of `draws`. Stan's autodiff stack is thread-local; each chain owns one.
+ChainOutput run_chain(const DensityModel& model, const Eigen::VectorXd& init, const NutsOptions& o, int c,
+                      Eigen::MatrixXd& draws) {
+  stan::math::ChainableStack thread_stack;
   std::stringstream debug, info, warn, error, fatal;
   stan::callbacks::stream_logger logger(debug, info, warn, error, fatal);
-  double depth_sum = 0;
-  for (int c = 0; c < o.chains; ++c) {
-    boost::ecuyer1988 rng(static_cast<std::uint32_t>(o.seed * 7919 + static_cast<std::uint64_t>(c) + 1));
-    rng.discard(static_cast<std::uintmax_t>(c) * 1000);
-    stan::mcmc::adapt_diag_e_nuts<DensityModel, boost::ecuyer1988> sampler(model, rng);
-    sampler.set_max_depth(o.max_depth);
-    sampler.set_nominal_stepsize(0.5);
-    sampler.set_stepsize_jitter(0);
-    sampler.get_stepsize_adaptation().set_mu(std::log(10 * 0.5));
-    sampler.get_stepsize_adaptation().set_delta(o.target_accept);
-    sampler.get_stepsize_adaptation().set_gamma(0.05);
-    sampler.get_stepsize_adaptation().set_kappa(0.75);
-    sampler.get_stepsize_adaptation().set_t0(10);
-    sampler.set_window_params(static_cast<unsigned>(o.warmup), 75, 50, 25, logger);
-    // Each chain starts from a different point near the given one.
-    Eigen::VectorXd start = init;
-    boost::random::uniform_real_distribution<double> jitter(-0.5, 0.5);
+  boost::ecuyer1988 rng(static_cast<std::uint32_t>(o.seed * 7919 + static_cast<std::uint64_t>(c) + 1));
+  rng.discard(static_cast<std::uintmax_t>(c) * 1000);
+  stan::mcmc::adapt_diag_e_nuts<DensityModel, boost::ecuyer1988> sampler(model, rng);
+  sampler.set_max_depth(o.max_depth);
+  sampler.set_nominal_stepsize(0.5);
+  sampler.set_stepsize_jitter(0);
+  sampler.get_stepsize_adaptation().set_mu(std::log(10 * 0.5));
+  sampler.get_stepsize_adaptation().set_delta(o.target_accept);
+  sampler.get_stepsize_adaptation().set_gamma(0.05);
+  sampler.get_stepsize_adaptation().set_kappa(0.75);
+  sampler.get_stepsize_adaptation().set_t0(10);
+  sampler.set_window_params(static_cast<unsigned>(o.warmup), 75, 50, 25, logger);
+  // Each chain starts from a different point near the given one.
+  Eigen::VectorXd start = init;
+  if (o.start_jitter > 0) {  // (boost's uniform distribution never returns on an empty range)
+    boost::random::uniform_real_distribution<double> jitter(-o.start_jitter, o.start_jitter);
     for (Eigen::Index i = 0; i < start.size(); ++i) start(i) += jitter(rng);
-    stan::mcmc::sample s(start, 0, 0);
-    sampler.z().q = start;
-    sampler.init_stepsize(logger);
-    sampler.engage_adaptation();
-    for (int i = 0; i < o.warmup; ++i) s = sampler.transition(s, logger);
-    sampler.disengage_adaptation();
-    for (int i = 0; i < o.samples; ++i) {
-      s = sampler.transition(s, logger);
-      out.draws.col(static_cast<Eigen::Index>(c) * o.samples + i) = s.cont_params();
-      out.divergences += sampler.divergent_ ? 1 : 0;
-      depth_sum += sampler.depth_;
-    }
+  }
+  stan::mcmc::sample s(start, 0, 0);
+  sampler.z().q = start;
+  sampler.init_stepsize(logger);
+  sampler.engage_adaptation();
+  for (int i = 0; i < o.warmup; ++i) s = sampler.transition(s, logger);
+  sampler.disengage_adaptation();
+  ChainOutput out;
+  for (int i = 0; i < o.samples; ++i) {
+    s = sampler.transition(s, logger);
+    draws.col(static_cast<Eigen::Index>(c) * o.samples + i) = s.cont_params();
+    out.divergences += sampler.divergent_ ? 1 : 0;
+    out.depth_sum += sampler.depth_;
+  }
+  return out;
+}
+
+}  // namespace
+
+NutsResult run_nuts(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& log_density,
+                    const std::vector<Eigen::VectorXd>& inits, const NutsOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto n = static_cast<std::size_t>(inits.front().size());
+  const DensityModel model(log_density, n);
+  NutsResult out;
+  out.draws.resize(inits.front().size(), static_cast<Eigen::Index>(o.chains) * o.samples);
+  std::vector<ChainOutput> chains(static_cast<std::size_t>(o.chains));
+  const auto chain = [&](int c) {
+    chains[static_cast<std::size_t>(c)] = run_chain(model, inits[static_cast<std::size_t>(c) % inits.size()], o, c, out.draws);
+  };
+  // Chains are independent (each its own random stream and start), so running them on
+  // threads changes nothing in the draws.
+  const int threads = std::max(1, std::min(o.threads, o.chains));
+  for (int first = 0; first < o.chains; first += threads) {
+    std::vector<std::thread> running;
+    for (int c = first + 1; c < std::min(o.chains, first + threads); ++c) running.emplace_back(chain, c);
+    chain(first);
+    for (auto& t : running) t.join();
+  }
+  double depth_sum = 0;
+  for (const auto& c : chains) {
+    out.divergences += c.divergences;
+    depth_sum += c.depth_sum;
   }
   out.mean_tree_depth = depth_sum / (static_cast<double>(o.chains) * o.samples);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -15,6 +15,8 @@ struct NutsOptions {
   int samples = 250;  // per chain
   int max_depth = 8;
   double target_accept = 0.8;
+  double start_jitter = 0.5;  // each chain starts uniformly within ± this of its initial point
+  int threads = 1;            // chains run this many at a time (the draws do not depend on it)
   std::uint64_t seed = 1;
 };
 
@@ -27,8 +29,10 @@ struct NutsResult {
 
 // Samples v from exp(log_density(v)). The caller chooses a parametrisation in which the
 // posterior is roughly standard (the sampler starts from a unit metric and adapts it).
+// Chain c starts near inits[c % inits.size()]. log_density must be safe to call from
+// several threads at once when options.threads > 1.
 NutsResult run_nuts(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& log_density,
-                    const Eigen::VectorXd& init, const NutsOptions& options);
+                    const std::vector<Eigen::VectorXd>& inits, const NutsOptions& options);
 
 // Split R-hat and bulk effective sample size of one scalar over chains (Stan's own formulas).
 double split_rhat(const std::vector<std::vector<double>>& chains);
