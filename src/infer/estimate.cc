@@ -109,6 +109,55 @@ WideDirections pilot_spikes(const std::function<double(const Eigen::VectorXd&, E
   return find_wide_directions(pilot.draws);
 }
 
+// The draws in θ, and the checks of the totals people read: R-hat and effective draws of all
+// corridors at 7 and 30 days and of each corridor at 30 days, per chain; divergences.
+template <typename ToTheta>
+Eigen::MatrixXd check_draws(const EstimateModel& model, const NutsResult& run, const NutsOptions& nuts,
+                            const WideDirections& spikes, const ToTheta& to_theta, SamplerDiagnostics& diag) {
+  Eigen::MatrixXd draws(static_cast<Eigen::Index>(model.size()), run.draws.cols());
+  for (Eigen::Index j = 0; j < run.draws.cols(); ++j) draws.col(j) = to_theta(spikes.apply(run.draws.col(j)));
+  diag.chains = nuts.chains;
+  diag.draws = static_cast<int>(run.draws.cols());
+  diag.divergences = run.divergences;
+  diag.mean_tree_depth = run.mean_tree_depth;
+  const auto& layout = model.layout();
+  const std::size_t K = layout.corridor_count();
+  const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
+  std::vector<std::vector<std::vector<double>>> series(K + 2, std::vector<std::vector<double>>(static_cast<std::size_t>(nuts.chains)));
+  std::vector<std::vector<double>> departures;
+  std::vector<double> ordinary;
+  for (Eigen::Index j = 0; j < draws.cols(); ++j) {
+    model.flows(draws.col(j), departures, ordinary);
+    const auto chain = static_cast<std::size_t>(j / nuts.samples);
+    double week = 0, month = 0;
+    for (std::size_t k = 0; k < K; ++k) {
+      double corridor = 0;
+      for (std::size_t t = first; t < std::min(first + 30, departures[k].size()); ++t) {
+        corridor += departures[k][t];
+        if (t < first + 7) week += departures[k][t];
+      }
+      month += corridor;
+      series[k][chain].push_back(corridor);
+    }
+    series[K][chain].push_back(week);
+    series[K + 1][chain].push_back(month);
+  }
+  diag.min_ess = 1e300;
+  diag.max_rhat = 0;
+  for (const auto& s : series) {
+    diag.max_rhat = std::max(diag.max_rhat, split_rhat(s));
+    diag.min_ess = std::min(diag.min_ess, effective_sample_size(s));
+  }
+  const double divergent_share = static_cast<double>(diag.divergences) / std::max(1, diag.draws);
+  diag.ok = diag.max_rhat <= 1.05 && diag.min_ess >= 100 && divergent_share <= 0.01;
+  diag.problem.clear();
+  if (!diag.ok)
+    diag.problem = fmt::format("the sampler did not converge: R-hat {:.3f} (limit 1.05), effective draws {:.0f} "
+                               "(need 100), {} divergent transitions of {}",
+                               diag.max_rhat, diag.min_ess, diag.divergences, diag.draws);
+  return draws;
+}
+
 // NUTS on coordinates v in which the posterior is close to standard normal: the prior's
 // Cholesky factor (sparse: random walks are banded) whitens the prior, and the Laplace
 // curvature of the reports (low rank) is divided out along the directions they inform:
@@ -170,49 +219,25 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   for (const auto& v : pilot_ends) starts.push_back(spikes.invert(v));
   if (starts.empty()) starts.push_back(Eigen::VectorXd::Zero(mode.size()));
   else nuts.start_jitter = 0;  // the pilot's chains already start apart
-  const NutsResult run = run_nuts(density, starts, nuts);
-  Eigen::MatrixXd draws(mode.size(), run.draws.cols());
-  for (Eigen::Index j = 0; j < run.draws.cols(); ++j) draws.col(j) = to_theta(spikes.apply(run.draws.col(j)));
-  diag.chains = nuts.chains;
-  diag.draws = static_cast<int>(run.draws.cols());
-  diag.divergences = run.divergences;
-  diag.mean_tree_depth = run.mean_tree_depth;
-  diag.seconds = run.seconds;
-  // R-hat and ESS of the totals people read (all corridors at 7 and 30 days, each corridor at
-  // 30 days), per chain.
-  const auto& layout = model.layout();
-  const std::size_t K = layout.corridor_count();
-  const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
-  std::vector<std::vector<std::vector<double>>> series(K + 2, std::vector<std::vector<double>>(static_cast<std::size_t>(nuts.chains)));
-  std::vector<std::vector<double>> departures;
-  std::vector<double> ordinary;
-  for (Eigen::Index j = 0; j < draws.cols(); ++j) {
-    model.flows(draws.col(j), departures, ordinary);
-    const auto chain = static_cast<std::size_t>(j / nuts.samples);
-    double week = 0, month = 0;
-    for (std::size_t k = 0; k < K; ++k) {
-      double corridor = 0;
-      for (std::size_t t = first; t < std::min(first + 30, departures[k].size()); ++t) {
-        corridor += departures[k][t];
-        if (t < first + 7) week += departures[k][t];
-      }
-      month += corridor;
-      series[k][chain].push_back(corridor);
+  // The run proper; when its checks fail, once more with chains twice as long, continuing
+  // from where the first attempt's chains ended.
+  Eigen::MatrixXd draws;
+  double seconds = 0;
+  for (int attempt = 0; attempt < 1 + o.retries; ++attempt) {
+    if (attempt > 0) {
+      diag.retried = true;
+      nuts.warmup *= 2;
+      nuts.samples *= 2;
+      nuts.seed += 1000003;
     }
-    series[K][chain].push_back(week);
-    series[K + 1][chain].push_back(month);
+    const NutsResult run = run_nuts(density, starts, nuts);
+    seconds += run.seconds;
+    draws = check_draws(model, run, nuts, spikes, to_theta, diag);
+    diag.seconds = seconds;
+    if (diag.ok) break;
+    starts.clear();
+    for (int chain = 0; chain < nuts.chains; ++chain) starts.push_back(run.draws.col(static_cast<Eigen::Index>(chain + 1) * nuts.samples - 1));
   }
-  diag.min_ess = 1e300;
-  for (const auto& s : series) {
-    diag.max_rhat = std::max(diag.max_rhat, split_rhat(s));
-    diag.min_ess = std::min(diag.min_ess, effective_sample_size(s));
-  }
-  const double divergent_share = static_cast<double>(diag.divergences) / std::max(1, diag.draws);
-  diag.ok = diag.max_rhat <= 1.05 && diag.min_ess >= 100 && divergent_share <= 0.01;
-  if (!diag.ok)
-    diag.problem = fmt::format("the sampler did not converge: R-hat {:.3f} (limit 1.05), effective draws {:.0f} "
-                               "(need 100), {} divergent transitions of {}",
-                               diag.max_rhat, diag.min_ess, diag.divergences, diag.draws);
   return draws;
 }
 

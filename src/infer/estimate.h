@@ -26,12 +26,15 @@ struct EstimateOptions {
   // A pilot run before the run proper finds the directions the Laplace approximation makes
   // too narrow (see infer/wide_directions.h); 0 pilot samples skips it.
   int pilot_warmup = 150, pilot_samples = 100;
+  // Reruns with chains twice as long when the sampler's checks fail.
+  int retries = 1;
 };
 
 struct SamplerDiagnostics {
   bool used = false;
   int chains = 0, draws = 0, divergences = 0;
   int wide_directions = 0;  // directions the pilot run widened
+  bool retried = false;     // the first run failed its checks and was run again, twice as long
   double mean_tree_depth = 0, max_rhat = 0, min_ess = 0, seconds = 0;
   bool ok = false;
   std::string problem;

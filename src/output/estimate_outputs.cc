@@ -85,6 +85,7 @@ std::string estimate_summary_json(const ReportSet& reports, const EstimateResult
        {{"method", smp.used ? "Stan NUTS (adapt_diag_e_nuts), preconditioned by the Laplace approximation" : "none"},
         {"chains", smp.chains}, {"draws", smp.draws}, {"max_rhat", smp.max_rhat}, {"min_ess", smp.min_ess},
         {"divergences", smp.divergences}, {"mean_tree_depth", smp.mean_tree_depth}, {"seconds", smp.seconds},
+        {"wide_directions", smp.wide_directions}, {"retried", smp.retried},
         {"ok", smp.ok}, {"problem", smp.problem}}},
       {"diagnostics",
        {{"method", "Laplace approximation at the posterior mode (NLopt L-BFGS, Fisher-scoring polish)"},
@@ -141,9 +142,11 @@ std::string estimate_table(const ReportSet& reports, const EstimateResult& r) {
   const auto& d = r.diagnostics;
   if (r.sampler.used)
     out += fmt::format("\n  sampler: NUTS, {} chains, {} draws, R-hat {:.3f}, effective draws {:.0f}, {} divergent, "
-                       "mean tree depth {:.1f}, {:.1f} s{}",
+                       "mean tree depth {:.1f}, {} directions widened by the pilot, {:.1f} s{}{}",
                        r.sampler.chains, r.sampler.draws, r.sampler.max_rhat, r.sampler.min_ess, r.sampler.divergences,
-                       r.sampler.mean_tree_depth, r.sampler.seconds, r.sampler.ok ? "" : " — " + r.sampler.problem);
+                       r.sampler.mean_tree_depth, r.sampler.wide_directions, r.sampler.seconds,
+                       r.sampler.retried ? " (rerun twice as long after a first run failed its checks)" : "",
+                       r.sampler.ok ? "" : " — " + r.sampler.problem);
   out += fmt::format("\n  diagnostics: optimiser {} ({} evaluations), gradient {:.1e}, Gaussian check: worst gap "
                      "{:.2f} nats over {} report directions{}\n",
                      d.optimiser_result, d.optimiser_evaluations, d.gradient_norm, d.worst_gap, d.data_dimensions,
