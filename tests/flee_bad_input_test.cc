@@ -124,8 +124,8 @@ TEST_P(FleeBadInput, ReportsFileLineAndField) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, FleeBadInput, ::testing::ValuesIn(kCases),
-                         [](const auto& info) {
-                           std::string n = info.param.name;
+                         [](const auto& case_info) {
+                           std::string n = case_info.param.name;
                            for (auto& ch : n) if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return n;
                          });

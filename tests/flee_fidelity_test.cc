@@ -73,7 +73,7 @@ INSTANTIATE_TEST_SUITE_P(Peers, FleeAgentParity,
                          ::testing::Values(PeerCase{"mali", "mali2012", "mali.out.csv"},
                                            PeerCase{"burundi", "burundi2015", "burundi.out.csv"},
                                            PeerCase{"car", "car2013", "car.out.csv"}),
-                         [](const auto& info) { return std::string(info.param.input); });
+                         [](const auto& case_info) { return std::string(case_info.param.input); });
 
 }  // namespace
 }  // namespace exodus::testing

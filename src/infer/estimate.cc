@@ -185,7 +185,10 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   };
   // v → θ, and the gradient in θ → the gradient in v.
   const auto to_theta = [&](const Eigen::VectorXd& v) -> Eigen::VectorXd {
-    return mode + chol.matrixU().solve(shrink(v));
+    const Eigen::VectorXd shrunk = shrink(v);
+    Eigen::VectorXd theta = chol.matrixU().solve(shrunk);
+    theta += mode;
+    return theta;
   };
   const auto to_v_gradient = [&](const Eigen::VectorXd& g) -> Eigen::VectorXd {
     return shrink(chol.matrixL().solve(g));

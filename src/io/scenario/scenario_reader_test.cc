@@ -96,8 +96,8 @@ TEST_P(ScenarioBadInput, NamesFileLineAndField) {
   EXPECT_THROW(read_scenario(t.source()), InputErrors);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ScenarioBadInput, ::testing::ValuesIn(kBad), [](const auto& info) {
-  std::string n = info.param.name;
+INSTANTIATE_TEST_SUITE_P(Cases, ScenarioBadInput, ::testing::ValuesIn(kBad), [](const auto& case_info) {
+  std::string n = case_info.param.name;
   for (auto& ch : n) if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
   return n;
 });

@@ -46,8 +46,11 @@ TEST(RoutePaths, AwarenessTwoAddsEveryTwoStepPrefixWithoutLoops) {
   EXPECT_EQ(paths_from(r, 0),
             (std::set<std::vector<LocationId>>{{1}, {1, 2}, {2}, {2, 1}, {2, 3}}));
   const auto [b, e] = r.from(0);
-  for (auto p = b; p < e; ++p)
-    if (r.path(p).length == 2 && r.node(p, 1) == 3) EXPECT_DOUBLE_EQ(r.path(p).distance, 80.0);
+  for (auto p = b; p < e; ++p) {
+    if (r.path(p).length == 2 && r.node(p, 1) == 3) {
+      EXPECT_DOUBLE_EQ(r.path(p).distance, 80.0);
+    }
+  }
 }
 
 TEST(RoutePaths, MarkersArePassedThroughWithoutUsingAStep) {
