@@ -98,7 +98,7 @@ namespace {
 
 // A short NUTS run (its own seed stream) whose draws show the wide directions; also where
 // each of its chains ended, to start the run proper from.
-WideDirections pilot_spikes(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& density,
+WideDirections pilot_wide_directions(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& density,
                             Eigen::Index n, NutsOptions nuts, int warmup, int samples,
                             std::vector<Eigen::VectorXd>& ends) {
   nuts.warmup = warmup;
@@ -113,9 +113,9 @@ WideDirections pilot_spikes(const std::function<double(const Eigen::VectorXd&, E
 // corridors at 7 and 30 days and of each corridor at 30 days, per chain; divergences.
 template <typename ToTheta>
 Eigen::MatrixXd check_draws(const EstimateModel& model, const NutsResult& run, const NutsOptions& nuts,
-                            const WideDirections& spikes, const ToTheta& to_theta, SamplerDiagnostics& diag) {
+                            const WideDirections& wide, const ToTheta& to_theta, SamplerDiagnostics& diag) {
   Eigen::MatrixXd draws(static_cast<Eigen::Index>(model.size()), run.draws.cols());
-  for (Eigen::Index j = 0; j < run.draws.cols(); ++j) draws.col(j) = to_theta(spikes.apply(run.draws.col(j)));
+  for (Eigen::Index j = 0; j < run.draws.cols(); ++j) draws.col(j) = to_theta(wide.apply(run.draws.col(j)));
   diag.chains = nuts.chains;
   diag.draws = static_cast<int>(run.draws.cols());
   diag.divergences = run.divergences;
@@ -162,7 +162,8 @@ Eigen::MatrixXd check_draws(const EstimateModel& model, const NutsResult& run, c
 // Cholesky factor (sparse: random walks are banded) whitens the prior, and the Laplace
 // curvature of the reports (low rank) is divided out along the directions they inform:
 //   θ = mode + L⁻ᵀ (v − U (c ⊙ Uᵀ v)),  P = L Lᵀ,  L⁻¹ D = U S Vᵀ,  c = 1 − (1 + S²)^(-1/2).
-// Each gradient then costs O(n · reports), not O(n²).
+// Each gradient then costs O(n · reports), not O(n²). A pilot run then stretches the
+// directions of v the curvature made too narrow (v = M w), and the run proper samples w.
 Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::VectorXd& mode, const EstimateOptions& o,
                                  SamplerDiagnostics& diag) {
   const Eigen::SparseMatrix<double> prior = model.prior_precision().sparseView();
@@ -199,8 +200,8 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   // 1. A pilot run in v. Where the posterior is far from Gaussian (a corridor only an
   //    aggregate names can be anything from nothing to all of it), a few directions of v are
   //    much wider than the Laplace curvature says; the pilot's draws find them.
-  const WideDirections spikes = o.pilot_samples > 0
-      ? pilot_spikes(
+  const WideDirections wide = o.pilot_samples > 0
+      ? pilot_wide_directions(
             [&](const Eigen::VectorXd& v, Eigen::VectorXd* g) {
               Eigen::VectorXd grad;
               const double lp = model.log_posterior(to_theta(v), g ? &grad : nullptr);
@@ -209,17 +210,17 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
             },
             static_cast<Eigen::Index>(mode.size()), nuts, o.pilot_warmup, o.pilot_samples, pilot_ends)
       : WideDirections{};
-  diag.wide_directions = static_cast<int>(spikes.size());
+  diag.wide_directions = static_cast<int>(wide.size());
   // 2. The run proper in w, v = M w, M stretching those directions to their pilot width.
   const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)> density =
       [&](const Eigen::VectorXd& w, Eigen::VectorXd* g) {
         Eigen::VectorXd grad;
-        const double lp = model.log_posterior(to_theta(spikes.apply(w)), g ? &grad : nullptr);
-        if (g) *g = spikes.apply(to_v_gradient(grad));
+        const double lp = model.log_posterior(to_theta(wide.apply(w)), g ? &grad : nullptr);
+        if (g) *g = wide.apply(to_v_gradient(grad));
         return std::isfinite(lp) ? lp : -1e300;
       };
   std::vector<Eigen::VectorXd> starts;
-  for (const auto& v : pilot_ends) starts.push_back(spikes.invert(v));
+  for (const auto& v : pilot_ends) starts.push_back(wide.invert(v));
   if (starts.empty()) starts.push_back(Eigen::VectorXd::Zero(mode.size()));
   else nuts.start_jitter = 0;  // the pilot's chains already start apart
   // The run proper; when its checks fail, once more with chains twice as long, continuing
@@ -235,7 +236,7 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
     }
     const NutsResult run = run_nuts(density, starts, nuts);
     seconds += run.seconds;
-    draws = check_draws(model, run, nuts, spikes, to_theta, diag);
+    draws = check_draws(model, run, nuts, wide, to_theta, diag);
     diag.seconds = seconds;
     if (diag.ok) break;
     starts.clear();
