@@ -92,10 +92,6 @@ Interval interval_of(std::vector<std::pair<double, double>>& vw) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 // A short NUTS run (its own seed stream) whose draws show the wide directions; also where
 // each of its chains ended, to start the run proper from.
 WideDirections pilot_wide_directions(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& density,
@@ -105,7 +101,7 @@ WideDirections pilot_wide_directions(const std::function<double(const Eigen::Vec
   nuts.samples = samples;
   nuts.seed = nuts.seed * 2 + 1;
   const NutsResult pilot = run_nuts(density, {Eigen::VectorXd::Zero(n)}, nuts);
-  for (int c = 0; c < nuts.chains; ++c) ends.push_back(pilot.draws.col(static_cast<Eigen::Index>(c + 1) * samples - 1));
+  ends = pilot.chain_ends;
   return find_wide_directions(pilot.draws);
 }
 
@@ -197,28 +193,27 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   NutsOptions nuts = o.nuts;
   nuts.seed = o.seed;
   std::vector<Eigen::VectorXd> pilot_ends;
-  // 1. A pilot run in v. Where the posterior is far from Gaussian (a corridor only an
+  // The log density in w, v = M w (M symmetric: it maps gradients back the same way).
+  using Density = std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>;
+  const auto density_in = [&](const WideDirections& m) -> Density {
+    return [&, m_ = &m](const Eigen::VectorXd& w, Eigen::VectorXd* g) {
+      Eigen::VectorXd grad;
+      const double lp = model.log_posterior(to_theta(m_->apply(w)), g ? &grad : nullptr);
+      if (g) *g = m_->apply(to_v_gradient(grad));
+      return std::isfinite(lp) ? lp : -1e300;
+    };
+  };
+  // 1. A pilot run in v (M = I). Where the posterior is far from Gaussian (a corridor only an
   //    aggregate names can be anything from nothing to all of it), a few directions of v are
   //    much wider than the Laplace curvature says; the pilot's draws find them.
+  const WideDirections none;
   const WideDirections wide = o.pilot_samples > 0
-      ? pilot_wide_directions(
-            [&](const Eigen::VectorXd& v, Eigen::VectorXd* g) {
-              Eigen::VectorXd grad;
-              const double lp = model.log_posterior(to_theta(v), g ? &grad : nullptr);
-              if (g) *g = to_v_gradient(grad);
-              return std::isfinite(lp) ? lp : -1e300;
-            },
-            static_cast<Eigen::Index>(mode.size()), nuts, o.pilot_warmup, o.pilot_samples, pilot_ends)
+      ? pilot_wide_directions(density_in(none), static_cast<Eigen::Index>(mode.size()), nuts, o.pilot_warmup,
+                              o.pilot_samples, pilot_ends)
       : WideDirections{};
   diag.wide_directions = static_cast<int>(wide.size());
-  // 2. The run proper in w, v = M w, M stretching those directions to their pilot width.
-  const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)> density =
-      [&](const Eigen::VectorXd& w, Eigen::VectorXd* g) {
-        Eigen::VectorXd grad;
-        const double lp = model.log_posterior(to_theta(wide.apply(w)), g ? &grad : nullptr);
-        if (g) *g = wide.apply(to_v_gradient(grad));
-        return std::isfinite(lp) ? lp : -1e300;
-      };
+  // 2. The run proper in w, M stretching those directions to their pilot width.
+  const Density density = density_in(wide);
   std::vector<Eigen::VectorXd> starts;
   for (const auto& v : pilot_ends) starts.push_back(wide.invert(v));
   if (starts.empty()) starts.push_back(Eigen::VectorXd::Zero(mode.size()));
@@ -239,8 +234,7 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
     draws = check_draws(model, run, nuts, wide, to_theta, diag);
     diag.seconds = seconds;
     if (diag.ok) break;
-    starts.clear();
-    for (int chain = 0; chain < nuts.chains; ++chain) starts.push_back(run.draws.col(static_cast<Eigen::Index>(chain + 1) * nuts.samples - 1));
+    starts = run.chain_ends;
   }
   return draws;
 }

@@ -274,9 +274,10 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     f2(i) = kFlowScale * sigma * (1 - sigma);
   }
   for (Eigen::Index i = ordinary_row; i < bias_row; ++i) f0(i) = f1(i) = f2(i) = ordinary_of(y(i));
-  std::size_t used = 0;
-  for (const auto& w : weights_) used += w.used ? 1 : 0;
-  if (directions) directions->setZero(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(used));
+  if (directions) {
+    const auto used = std::count_if(weights_.begin(), weights_.end(), [](const ReportWeights& w) { return w.used; });
+    directions->setZero(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(used));
+  }
   Eigen::Index column = 0;
   // Per report: u's gradient over the flow-space entries it touches, and their curvature.
   std::vector<double> dE, d2E;

@@ -125,6 +125,7 @@ NutsResult run_nuts(const std::function<double(const Eigen::VectorXd&, Eigen::Ve
     chain(first);
     for (auto& t : running) t.join();
   }
+  for (int c = 0; c < o.chains; ++c) out.chain_ends.push_back(out.draws.col(static_cast<Eigen::Index>(c + 1) * o.samples - 1));
   double depth_sum = 0;
   for (const auto& c : chains) {
     out.divergences += c.divergences;

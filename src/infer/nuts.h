@@ -22,6 +22,7 @@ struct NutsOptions {
 
 struct NutsResult {
   Eigen::MatrixXd draws;  // one column per kept draw, chains one after another
+  std::vector<Eigen::VectorXd> chain_ends;  // each chain's last draw (to continue from)
   int divergences = 0;
   double mean_tree_depth = 0;
   double seconds = 0;
