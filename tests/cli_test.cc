@@ -180,9 +180,7 @@ TEST(CliEstimate, SeedsReportsGiveTotalsIntervalsAndAFitTable) {
 
 TEST(CliEstimate, BadReportsExitTwo) {
   const auto dir = make_temp_dir("estimate-bad");
-  std::ofstream(dir / "r.csv") << "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,"
-                                  "kind,direction,unit,reported_by,reported_on,url,quote\n"
-                                  "x,arrivals,Georgia,,,2022-09-27,5,,,count,,,,,,\n";
+  std::ofstream(dir / "r.csv") << kReportsHeader << "x,arrivals,Georgia,,,2022-09-27,5,,,count,,,,,,\n";
   std::string out;
   EXPECT_EQ(run_exodus("estimate " + (dir / "r.csv").string() + " --out " + (dir / "o").string(), &out), 2);
   EXPECT_NE(out.find("r.csv:2: field 'metric': unknown metric 'arrivals'"), std::string::npos) << out;

@@ -16,6 +16,10 @@ std::filesystem::path flee_peer_dir();  // shared/peers/flee
 // guaranteed; tests remove what they make.
 std::filesystem::path make_temp_dir(const std::string& tag);
 TextFile text(std::string name, std::string content);
+// The header line of a reports file (docs/reports-format.md), newline included.
+inline const std::string kReportsHeader =
+    "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,kind,direction,unit,"
+    "reported_by,reported_on,url,quote\n";
 // Runs the exodus binary with `args`; returns its exit code and captures stdout+stderr.
 int run_exodus(const std::string& args, std::string* output = nullptr);
 

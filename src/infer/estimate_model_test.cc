@@ -7,6 +7,7 @@
 #include "infer/estimate.h"
 #include "infer/laplace.h"
 #include "io/reports/reports_reader.h"
+#include "test_support.h"
 
 namespace exodus {
 namespace {
@@ -14,8 +15,7 @@ namespace {
 ReportSet reports() {
   return read_reports(
       {"r.csv",
-       "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,kind,direction,unit,"
-       "reported_by,reported_on,url,quote\n"
+       testing::kReportsHeader +
        "a,entries,A,,2022-09-21,2022-09-27,90000,,,count,,,,,,\n"
        "b,departures,ALL,,,2022-09-30,250000,,,estimate,,,S1,,,\n"
        "c,departures,ALL,,,2022-10-05,200000,,,lower_bound,,,,,,\n"

@@ -6,6 +6,7 @@
 
 #include "infer/sbc.h"
 #include "io/reports/reports_reader.h"
+#include "test_support.h"
 
 namespace exodus {
 namespace {
@@ -13,8 +14,7 @@ namespace {
 ReportSet small_design() {
   return read_reports(
       {"design.csv",
-       "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,kind,direction,unit,"
-       "reported_by,reported_on,url,quote\n"
+       testing::kReportsHeader +
        "a_week,entries,A,,2022-09-21,2022-09-27,90000,,,count,,,official,,,\n"
        "b_day,entries,B,,2022-09-25,2022-09-25,8000,,,count,,,official,,,\n"
        "all_month,departures,ALL,,,2022-10-20,250000,,,estimate,,,agency,,,\n"

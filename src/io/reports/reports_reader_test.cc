@@ -6,15 +6,14 @@
 #include <filesystem>
 
 #include "core/text_source.h"
+#include "test_support.h"
 
 namespace exodus {
 namespace {
 
-const std::string kHeader =
-    "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,kind,direction,unit,"
-    "reported_by,reported_on,url,quote\n";
+using testing::kReportsHeader;
 
-ReportSet read(const std::string& rows) { return read_reports({"r.csv", kHeader + rows}); }
+ReportSet read(const std::string& rows) { return read_reports({"r.csv", kReportsHeader + rows}); }
 
 void expect_error(const std::string& rows, std::size_t line, const std::string& field, const std::string& message) {
   try {
