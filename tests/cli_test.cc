@@ -61,9 +61,14 @@ TEST_F(Cli, RefusesToOverwriteAnExistingFolderWithoutForce) {
   std::string out;
   EXPECT_EQ(run_exodus("run mali --quiet --out " + (dir_ / "taken").string(), &out), 2);
   EXPECT_NE(out.find("already exists"), std::string::npos);
+  // --force replaces earlier outputs only, never a folder of the user's own.
+  EXPECT_EQ(run_exodus("run mali --quiet --force --out " + (dir_ / "taken").string(), &out), 2);
+  EXPECT_NE(out.find("not an exodus output folder"), std::string::npos) << out;
   EXPECT_EQ(slurp(dir_ / "taken" / "notes.txt"), "keep me");
-  EXPECT_EQ(run_exodus("run mali --quiet --force --out " + (dir_ / "taken").string()), 0);
-  EXPECT_TRUE(fs::exists(dir_ / "taken" / "out.csv"));
+  ASSERT_EQ(run_exodus("run mali --quiet --seed 1 --out " + (dir_ / "earlier").string()), 0);
+  const auto first = slurp(dir_ / "earlier" / "out.csv");
+  EXPECT_EQ(run_exodus("run mali --quiet --seed 2 --force --out " + (dir_ / "earlier").string()), 0);
+  EXPECT_NE(slurp(dir_ / "earlier" / "out.csv"), first);
 }
 
 TEST_F(Cli, BadInputExitsTwoNamingFileLineAndFieldAndWritesNothing) {

@@ -7,6 +7,7 @@
 
 #include "app/exodus_run.h"
 #include "cli/commands.h"
+#include "cli/interrupt.h"
 #include "core/error.h"
 #include "core/sha256.h"
 #include "core/text_source.h"
@@ -52,6 +53,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_flag("--force", a->force, "replace the output folder if it exists");
   cmd->add_flag("--quiet", a->quiet, "no table");
   cmd->callback([=] {
+    StopOnSignal stop;
     try {
       const TextFile file = read_text_file(a->reports);
       const ReportSet reports = read_reports(file);
@@ -65,6 +67,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       o.sample_with_nuts = !a->laplace;
       o.nuts.chains = a->chains;
       o.nuts.samples = a->samples;
+      o.nuts.stop = stop.flag();
       o.nuts.threads = a->threads > 0 ? a->threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
       std::optional<LoadedScenario> scenario;
       if (a->scenario) {
@@ -87,6 +90,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
         *exit_code = 3;
         return;
       }
+      stop.ignore_from_now();
       RunIdentity id{command_line, o.seed, 1, "", {{file.name, file.content.size(), sha256_hex(file.content)}}};
       staged.write("daily.csv", estimate_daily_csv(result));
       staged.write("reports_fit.csv", estimate_reports_fit_csv(reports, result));
@@ -96,6 +100,9 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       if (!a->quiet) fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, summary.json, manifest.json), {:.2f} s\n",
                                 out.string(), result.seconds);
       *exit_code = kExitOk;
+    } catch (const Interrupted&) {
+      fmt::print(stderr, "exodus: estimate interrupted; no output written\n");
+      *exit_code = stop.exit_code();
     } catch (const InputErrors& e) {
       fmt::print(stderr, "exodus: {} problem{} in the reports:\n{}\n", e.errors().size(), e.errors().size() == 1 ? "" : "s", e.what());
       *exit_code = kExitBadInput;

@@ -1,6 +1,5 @@
 // exodus run: simulate a Flee case (or the embedded default) and write out.csv, manifest.json
 // and summary.json into a new output folder.
-#include <csignal>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,6 +14,7 @@
 #include "output/exodus_outputs.h"
 #include "score/targets.h"
 #include "cli/commands.h"
+#include "cli/interrupt.h"
 #include "cli/progress.h"
 #include "core/error.h"
 #include "output/flee_out_csv.h"
@@ -29,19 +29,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_sigint(int) { g_interrupted.store(true); }
-
-// Runs `simulate` with SIGINT turned into a request to stop after the current day.
-template <typename F>
-auto interruptible(F&& simulate) {
-  g_interrupted.store(false);
-  auto previous = std::signal(SIGINT, on_sigint);
-  auto result = simulate();
-  std::signal(SIGINT, previous);
-  return result;
-}
-
 struct RunArgs {
   std::optional<std::string> target, flee_dir, validation_dir, settings_file, out_dir;
   std::uint64_t seed = 1;
@@ -50,7 +37,12 @@ struct RunArgs {
   bool seed_given = false;
   bool force = false;
   bool quiet = false;
+  std::string progress = "auto";
 };
+
+ProgressStyle progress_style(const RunArgs& args) {
+  return args.quiet ? ProgressStyle::kNone : parse_progress_style(args.progress);
+}
 
 void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const FleeScore& score,
                    const fs::path& out, int threads, std::uint64_t seed) {
@@ -95,25 +87,27 @@ int run_flee_case(const RunArgs& args, const std::string& command_line) {
 
   const fs::path out = args.out_dir ? fs::path(*args.out_dir)
                                     : unique_output_path("runs", fmt::format("{}-seed{}", loaded.world.case_name, args.seed));
-  // Claim the output folder before the run, so a name clash fails fast.
+  // Check the output folder before the run, so a name clash fails fast; nothing is written
+  // to disk until the run is over.
   StagedOutputDir staged(out, args.force);
 
-  ProgressBar bar(loaded.world.case_name);
+  StopOnSignal stop;
+  ProgressBar bar(loaded.world.case_name, progress_style(args));
   FleeRunOptions options;
   options.seed = args.seed;
   options.threads = threads;
-  options.stop = &g_interrupted;
-  if (!args.quiet)
-    options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) {
-      bar.update(done, total, agents);
-    };
-  const FleeRunResult result = interruptible([&] { return run_flee(loaded.world, options); });
+  options.stop = stop.flag();
+  options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) {
+    bar.update(done, total, agents);
+  };
+  const FleeRunResult result = run_flee(loaded.world, options);
   bar.finish();
   if (result.interrupted) {
     fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n",
                result.days_run, loaded.world.days);
-    return kExitInterrupted;
+    return stop.exit_code();
   }
+  stop.ignore_from_now();
 
   const FleeScore score = score_flee(result.table);
   RunIdentity id{command_line, args.seed, threads, loaded.settings_origin, loaded.inputs};
@@ -142,19 +136,20 @@ int run_scenario(const RunArgs& args, const std::string& command_line,
                                     : unique_output_path("runs", fmt::format("{}-seed{}", scenario.name, seed));
   StagedOutputDir staged(out, args.force);
 
-  ProgressBar bar(scenario.name);
+  StopOnSignal stop;
+  ProgressBar bar(scenario.name, progress_style(args));
   ExodusRunOptions options;
   options.seed = seed;
   options.threads = threads;
-  options.stop = &g_interrupted;
-  if (!args.quiet)
-    options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar.update(done, total, agents); };
-  const ExodusRunResult result = interruptible([&] { return run_exodus(scenario, options); });
+  options.stop = stop.flag();
+  options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar.update(done, total, agents); };
+  const ExodusRunResult result = run_exodus(scenario, options);
   bar.finish();
   if (result.interrupted) {
     fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n", result.days_run, scenario.days);
-    return kExitInterrupted;
+    return stop.exit_code();
   }
+  stop.ignore_from_now();
   const auto targets = evaluate_targets(scenario, result.days);
   const RunIdentity id{command_line, seed, threads, scenario.folder, loaded.inputs};
   staged.write("daily.csv", exodus_daily_csv(scenario, result.days));
@@ -216,6 +211,9 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
   cmd->add_option("--out", args->out_dir, "output folder to create (default: runs/<case>-seed<N>)");
   cmd->add_flag("--force", args->force, "replace the output folder if it exists");
   cmd->add_flag("--quiet", args->quiet, "no progress bar or summary");
+  cmd->add_option("--progress", args->progress,
+                  "auto (a bar on a terminal), bar, lines (a line per percent, for logs) or none")
+      ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
   cmd->callback([=] {
     try {
       *exit_code = run(*args, command_line);

@@ -38,6 +38,12 @@ class InputErrors : public std::runtime_error {
   std::vector<InputError> errors_;
 };
 
+// A long computation stopped on request (Ctrl-C, SIGTERM) before it finished.
+class Interrupted : public std::runtime_error {
+ public:
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
 class ErrorList {
  public:
   void add(SourcePos pos, std::string message);

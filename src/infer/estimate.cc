@@ -266,6 +266,7 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     return Eigen::MatrixXd(eigen.eigenvectors() * floored.asDiagonal() * eigen.eigenvectors().transpose());
   };
   auto fit = laplace_fit(density, model.initial(), lo);
+  if (o.nuts.stop && o.nuts.stop->load()) throw Interrupted();
   result.diagnostics = fit.diagnostics;
   if (!fit.diagnostics.hessian_positive) return result;
   if (o.sample_with_nuts) {

@@ -15,6 +15,8 @@
 
 #include "infer/nuts.h"
 
+#include "core/error.h"
+
 namespace exodus {
 
 namespace {
@@ -91,10 +93,11 @@ ChainOutput run_chain(const DensityModel& model, const Eigen::VectorXd& init, co
   sampler.z().q = start;
   sampler.init_stepsize(logger);
   sampler.engage_adaptation();
-  for (int i = 0; i < o.warmup; ++i) s = sampler.transition(s, logger);
+  const auto stopped = [&] { return o.stop && o.stop->load(std::memory_order_relaxed); };
+  for (int i = 0; i < o.warmup && !stopped(); ++i) s = sampler.transition(s, logger);
   sampler.disengage_adaptation();
   ChainOutput out;
-  for (int i = 0; i < o.samples; ++i) {
+  for (int i = 0; i < o.samples && !stopped(); ++i) {
     s = sampler.transition(s, logger);
     draws.col(static_cast<Eigen::Index>(c) * o.samples + i) = s.cont_params();
     out.divergences += sampler.divergent_ ? 1 : 0;
@@ -125,6 +128,7 @@ NutsResult run_nuts(const std::function<double(const Eigen::VectorXd&, Eigen::Ve
     chain(first);
     for (auto& t : running) t.join();
   }
+  if (o.stop && o.stop->load()) throw Interrupted();
   for (int c = 0; c < o.chains; ++c) out.chain_ends.push_back(out.draws.col(static_cast<Eigen::Index>(c + 1) * o.samples - 1));
   double depth_sum = 0;
   for (const auto& c : chains) {

@@ -2,6 +2,7 @@
 // Stan's No-U-Turn sampler (stan::mcmc::adapt_diag_e_nuts, from Debian's r-cran-stanheaders)
 // on a log density with an analytic gradient. The only translation unit that includes Stan.
 #include <Eigen/Dense>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -18,6 +19,8 @@ struct NutsOptions {
   double start_jitter = 0.5;  // each chain starts uniformly within ± this of its initial point
   int threads = 1;            // chains run this many at a time (the draws do not depend on it)
   std::uint64_t seed = 1;
+  // When set and true, the chains stop at their next transition and run_nuts throws Interrupted.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct NutsResult {

@@ -1,9 +1,17 @@
 #pragma once
-// A run's output folder appears complete or not at all: files are written into a hidden
-// staging folder beside it, flushed, and the folder is renamed into place at the end. An
-// existing folder is never replaced unless the caller allows it (--force).
+// A run's output folder appears complete or not at all. The constructor only checks that the
+// folder may be created (so a name clash fails before a long run); files are written into a
+// hidden staging folder beside it, which exists only while outputs are being written, flushed,
+// and the folder is renamed into place at the end. A staging folder left by a killed process
+// (SIGKILL, power loss) is removed by the next run writing to the same place.
+//
+// An existing folder is never replaced unless the caller allows it (--force), and even then
+// only when it is an earlier exodus output (it holds manifest.json): a user's own folder is
+// never deleted. The replacement is an atomic swap, so the target is never missing.
 #include <filesystem>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace exodus {
 
@@ -14,25 +22,34 @@ class OutputError : public std::runtime_error {
 
 class StagedOutputDir {
  public:
-  // Throws OutputError when `target` exists and !replace_existing, or staging cannot be made.
+  // Throws OutputError when `target` exists and may not be replaced.
   StagedOutputDir(std::filesystem::path target, bool replace_existing);
   ~StagedOutputDir();  // removes the staging folder unless committed
   StagedOutputDir(const StagedOutputDir&) = delete;
   StagedOutputDir& operator=(const StagedOutputDir&) = delete;
 
+  // Creates the staging folder on the first call. Throws OutputError on failure.
   void write(const std::string& name, const std::string& content);
   // Moves the staged folder to the target. Throws OutputError on failure.
   void commit();
   const std::filesystem::path& target() const { return target_; }
 
  private:
+  void start_staging();
+
   std::filesystem::path target_;
-  std::filesystem::path staging_;
+  std::filesystem::path staging_;  // empty until the first write
   bool replace_existing_;
   bool committed_ = false;
 };
 
 // "<parent>/<stem>", or "<stem>-2", "-3"... when that exists.
 std::filesystem::path unique_output_path(const std::filesystem::path& parent, const std::string& stem);
+
+// Staging folders for `target` whose process is gone (killed while writing).
+std::vector<std::filesystem::path> abandoned_staging_folders(const std::filesystem::path& target);
+// Removes them; an earlier output that was moved aside (".old") goes back to `target` when
+// `target` is missing. The StagedOutputDir constructor calls it.
+void recover_abandoned_staging(const std::filesystem::path& target);
 
 }  // namespace exodus

@@ -55,16 +55,66 @@ TEST(StagedOutputDir, LeavesNothingWhenAbandoned) {
 TEST(StagedOutputDir, NeverReplacesAnExistingFolderUnlessAsked) {
   const auto root = testing::make_temp_dir("exists");
   fs::create_directories(root / "run");
+  std::ofstream(root / "run" / "manifest.json") << "{}";
   std::ofstream(root / "run" / "keep.txt") << "mine";
   EXPECT_THROW(StagedOutputDir(root / "run", false), OutputError);
   EXPECT_EQ(slurp(root / "run" / "keep.txt"), "mine");
   {
     StagedOutputDir staged(root / "run", true);
     staged.write("new.txt", "fresh");
+    EXPECT_TRUE(fs::exists(root / "run" / "keep.txt"));  // still there until the commit
     staged.commit();
   }
   EXPECT_FALSE(fs::exists(root / "run" / "keep.txt"));
   EXPECT_EQ(slurp(root / "run" / "new.txt"), "fresh");
+  EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator()), 1);  // no staging left
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, ForceNeverReplacesAFolderThatIsNotAnEarlierOutputNorAFile) {
+  const auto root = testing::make_temp_dir("force");
+  fs::create_directories(root / "inputs");
+  std::ofstream(root / "inputs" / "locations.csv") << "mine";
+  std::ofstream(root / "notes.txt") << "mine too";
+  try {
+    StagedOutputDir staged(root / "inputs", true);
+    FAIL();
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("not an exodus output folder"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(StagedOutputDir(root / "notes.txt", true), OutputError);
+  EXPECT_EQ(slurp(root / "inputs" / "locations.csv"), "mine");
+  EXPECT_EQ(slurp(root / "notes.txt"), "mine too");
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, NothingIsOnDiskBeforeTheFirstWrite) {
+  const auto root = testing::make_temp_dir("lazy");
+  {
+    StagedOutputDir staged(root / "deeper" / "run", false);
+    EXPECT_FALSE(fs::exists(root / "deeper"));  // a run killed now leaves nothing behind
+    staged.write("a.txt", "x");
+    staged.commit();
+  }
+  EXPECT_EQ(slurp(root / "deeper" / "run" / "a.txt"), "x");
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, TheNextRunRemovesStagingLeftByAKilledProcessAndRestoresAMovedAsideOutput) {
+  const auto root = testing::make_temp_dir("stale");
+  // A pid that cannot be alive: above the kernel's pid_max (4,194,304 at most).
+  const std::string dead = "99999999";
+  fs::create_directories(root / (".run.partial-" + dead + "-0000abcd"));
+  std::ofstream(root / (".run.partial-" + dead + "-0000abcd") / "out.csv") << "half";
+  fs::create_directories(root / (".other.partial-" + dead + "-0000abcd"));  // another target's: kept
+  fs::create_directories(root / (".mine.partial-" + dead + "-0000beef.old"));
+  std::ofstream(root / (".mine.partial-" + dead + "-0000beef.old") / "manifest.json") << "{}";
+  EXPECT_EQ(abandoned_staging_folders(root / "run").size(), 1u);
+  { StagedOutputDir staged(root / "run", false); }
+  { StagedOutputDir staged(root / "mine", true); }
+  EXPECT_FALSE(fs::exists(root / (".run.partial-" + dead + "-0000abcd")));
+  EXPECT_TRUE(fs::exists(root / (".other.partial-" + dead + "-0000abcd")));
+  EXPECT_TRUE(fs::exists(root / "mine" / "manifest.json"));  // the earlier output is back
   fs::remove_all(root);
 }
 
