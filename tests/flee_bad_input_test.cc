@@ -64,7 +64,7 @@ const BadInput kCases[] = {
     {"missing length", [](auto& c) { c.input["sim_period.csv"] = "StartDate,2020-01-01\n"; },
      "sim_period.csv", 0, "Length", "is missing"},
     {"absurd length", [](auto& c) { replace(c.input["sim_period.csv"], "Length,10", "Length,1000000000"); },
-     "sim_period.csv", 2, "Length", "outside the allowed range"},
+     "sim_period.csv", 2, "Length", "the limit is 3,660 (raise it with --max-days)"},
     {"conflicts too short", [](auto& c) { c.input["conflicts.csv"] = "#Day,A\n0,1\n1,1\n"; },
      "conflicts.csv", 0, "", "has 2 day rows, the simulation runs 10 days"},
     {"conflict day out of order", [](auto& c) { replace(c.input["conflicts.csv"], "\n3,1\n", "\n7,1\n"); },

@@ -12,18 +12,18 @@ namespace exodus {
 
 namespace fs = std::filesystem;
 
-LoadedScenario load_scenario(const std::optional<fs::path>& folder) {
+LoadedScenario load_scenario(const std::optional<fs::path>& folder, const InputLimits& limits) {
   std::unique_ptr<FileSource> source;
   std::string name;
   if (folder) {
     if (!fs::is_directory(*folder))
       throw InputError({folder->string(), 0, ""}, "is not a folder (expected a scenario folder with scenario.yaml)");
-    source = std::make_unique<DirectorySource>(*folder);
+    source = std::make_unique<DirectorySource>(*folder, limits.max_file_bytes);
   } else {
     source = std::make_unique<EmbeddedSource>(std::string(embedded_default_scenario_name()), "");
   }
   RecordingSource recorded(*source);
-  LoadedScenario out{read_scenario(recorded), {}};
+  LoadedScenario out{read_scenario(recorded, limits), {}};
   out.scenario.folder = folder ? folder->string() : "embedded:" + std::string(embedded_default_scenario_name());
   out.inputs = recorded.records();
   return out;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/recording_source.h"
 #include "sim/exodus/exodus_day.h"
 #include "world/scenario.h"
@@ -18,7 +19,7 @@ struct LoadedScenario {
 };
 
 // From a folder, or the embedded default when `folder` is empty. Throws InputErrors.
-LoadedScenario load_scenario(const std::optional<std::filesystem::path>& folder);
+LoadedScenario load_scenario(const std::optional<std::filesystem::path>& folder, const InputLimits& limits = {});
 
 struct ExodusRunOptions {
   std::uint64_t seed = 1;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/recording_source.h"
 #include "world/flee_world.h"
 
@@ -16,6 +17,7 @@ struct FleeCaseSpec {
   std::optional<std::filesystem::path> settings_file;   // none: <input_dir>/simsetting.yml if
                                                         // present, else Flee's code defaults
   std::int32_t max_days = 0;                            // > 0: stop after this many days
+  InputLimits limits;                                   // what the inputs may ask for
 };
 
 struct LoadedFleeCase {
@@ -24,7 +26,8 @@ struct LoadedFleeCase {
   std::string settings_origin;      // where the settings came from
 };
 
-// Throws InputErrors (every problem, with file, line and field) or InputError.
+// Throws InputErrors (every problem, with file, line and field) or InputError, also when the
+// case would create more agents than spec.limits allows.
 LoadedFleeCase load_flee_case(const FleeCaseSpec& spec);
 
 }  // namespace exodus

@@ -5,6 +5,7 @@
 
 #include "app/flee_case.h"
 #include "cli/commands.h"
+#include "cli/limit_options.h"
 #include "core/error.h"
 #include "io/scenario/scenario_reader.h"
 
@@ -18,6 +19,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
   auto validation = std::make_shared<std::string>();
   cmd->add_option("FOLDER", *folder, "a scenario folder (scenario.yaml) or a Flee input folder")->required();
   cmd->add_option("--validation", *validation, "for a Flee folder: its validation folder");
+  const auto limits = add_limit_options(cmd, true);
   cmd->callback([=] {
     std::vector<InputError> problems;
     const fs::path dir(*folder);
@@ -26,6 +28,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
     } else if (fs::exists(dir / "locations.csv") && !fs::exists(dir / "scenario.yaml")) {
       FleeCaseSpec spec;
       spec.input_dir = dir;
+      spec.limits = *limits;
       if (!validation->empty()) spec.validation_dir = *validation;
       try {
         load_flee_case(spec);
@@ -35,7 +38,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
         problems.push_back(e);
       }
     } else {
-      problems = check_scenario(DirectorySource(dir));
+      problems = check_scenario(DirectorySource(dir, limits->max_file_bytes), *limits);
     }
     for (const auto& p : problems) fmt::print("{}\n", p.what());
     if (problems.empty()) {

@@ -8,6 +8,7 @@
 #include "app/exodus_run.h"
 #include "cli/commands.h"
 #include "cli/interrupt.h"
+#include "cli/limit_options.h"
 #include "core/error.h"
 #include "core/sha256.h"
 #include "core/text_source.h"
@@ -52,10 +53,11 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");
   cmd->add_flag("--force", a->force, "replace the output folder if it exists");
   cmd->add_flag("--quiet", a->quiet, "no table");
+  const auto limits = add_limit_options(cmd, false);
   cmd->callback([=] {
     StopOnSignal stop;
     try {
-      const TextFile file = read_text_file(a->reports);
+      const TextFile file = read_text_file(a->reports, limits->max_file_bytes);
       const ReportSet reports = read_reports(file);
       EstimateOptions o;
       o.shock = parse_date(a->shock, {"--shock", 0, ""});
@@ -71,13 +73,17 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       o.nuts.threads = a->threads > 0 ? a->threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
       std::optional<LoadedScenario> scenario;
       if (a->scenario) {
-        scenario = load_scenario(*a->scenario == "default" ? std::nullopt : std::optional<fs::path>(*a->scenario));
+        scenario = load_scenario(*a->scenario == "default" ? std::nullopt : std::optional<fs::path>(*a->scenario),
+                                 *limits);
         o.scenario = &scenario->scenario;
       }
       const auto layout = estimate_layout(reports, o);
       if (layout.shock_day >= layout.days)
         throw InputError({a->end ? "--end" : "--shock", 0, ""}, "the estimate window ends before the shock; leavers are counted from the shock on");
-      if (layout.days > 3660) throw InputError({a->reports, 0, ""}, fmt::format("the estimate would span {} days; the limit is 3660", layout.days));
+      if (layout.days > limits->max_days)
+        throw InputError({a->start ? "--start" : a->reports, 0, ""},
+                         fmt::format("the estimate would span {} days; {}", grouped(layout.days),
+                                     limit_clause(limits->max_days, "--max-days")));
       const fs::path out = a->out ? fs::path(*a->out)
                                   : unique_output_path("runs", "estimate-" + fs::path(a->reports).stem().string());
       StagedOutputDir staged(out, a->force);

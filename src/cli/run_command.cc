@@ -15,6 +15,7 @@
 #include "score/targets.h"
 #include "cli/commands.h"
 #include "cli/interrupt.h"
+#include "cli/limit_options.h"
 #include "cli/progress.h"
 #include "core/error.h"
 #include "output/flee_out_csv.h"
@@ -38,6 +39,7 @@ struct RunArgs {
   bool force = false;
   bool quiet = false;
   std::string progress = "auto";
+  std::shared_ptr<InputLimits> limits = std::make_shared<InputLimits>();
 };
 
 ProgressStyle progress_style(const RunArgs& args) {
@@ -80,6 +82,7 @@ int run_flee_case(const RunArgs& args, const std::string& command_line) {
   if (args.validation_dir && !args.flee_dir)
     throw InputError({"--validation", 0, ""}, "needs --flee DIR (the embedded case has its own)");
   spec.max_days = args.days;
+  spec.limits = *args.limits;
   const LoadedFleeCase loaded = load_flee_case(spec);
   for (const auto& warning : loaded.world.warnings) fmt::print(stderr, "warning: {}\n", warning);
   const int threads = args.threads > 0 ? args.threads
@@ -123,7 +126,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line,
                  const std::optional<fs::path>& folder) {
   if (args.validation_dir || args.settings_file)
     throw InputError({"--validation/--settings", 0, ""}, "apply to Flee cases only (use --flee DIR)");
-  LoadedScenario loaded = load_scenario(folder);
+  LoadedScenario loaded = load_scenario(folder, *args.limits);
   Scenario& scenario = loaded.scenario;
   if (args.days > 0 && args.days < scenario.days) {
     scenario.days = args.days;
@@ -214,6 +217,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
   cmd->add_option("--progress", args->progress,
                   "auto (a bar on a terminal), bar, lines (a line per percent, for logs) or none")
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
+  args->limits = add_limit_options(cmd, true);
   cmd->callback([=] {
     try {
       *exit_code = run(*args, command_line);

@@ -8,6 +8,10 @@ namespace exodus {
 
 namespace {
 
+// No table here has a line near this long (a Flee conflicts.csv with a column for each of
+// 10,000 locations is about 50 kB); a longer one means the file is not what it claims to be.
+constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
+
 // Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -37,6 +41,7 @@ std::vector<CsvRow> parse_csv(const TextFile& file) {
   bool in_quotes = false;
   bool row_has_content = false;  // anything seen on this row, even an empty quoted field
   std::size_t quote_line = 0;
+  std::size_t line_start = 0;  // offset in `text` where the current physical line starts
 
   const auto end_field = [&] {
     row.fields.push_back(std::move(field));
@@ -54,6 +59,9 @@ std::vector<CsvRow> parse_csv(const TextFile& file) {
 
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
+    if (c == '\n' || c == '\r') line_start = i + 1;
+    else if (i - line_start >= kMaxLineBytes)
+      throw InputError({file.name, line, ""}, "has a line longer than 1 MiB; is it really a comma-separated table?");
     if (c == '\0') throw InputError({file.name, line, ""}, "contains a NUL byte (binary file?)");
     const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) throw InputError({file.name, line, ""}, "is not valid UTF-8 text");

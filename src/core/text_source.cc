@@ -5,18 +5,28 @@
 #include <system_error>
 
 #include "core/embedded_files.h"
+#include <fmt/format.h>
+
 #include "core/error.h"
 
 namespace exodus {
 
 namespace fs = std::filesystem;
 
-TextFile read_text_file(const fs::path& path) {
+TextFile read_text_file(const fs::path& path, std::int64_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw InputError({path.string(), 0, ""}, "file not found");
   if (fs::is_directory(status))
     throw InputError({path.string(), 0, ""}, "is a directory, expected a file");
+  if (fs::is_regular_file(status)) {
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > static_cast<std::uintmax_t>(max_bytes))
+      throw InputError({path.string(), 0, ""},
+                       fmt::format("is {} MiB; input files are read whole into memory, and the limit is {} MiB "
+                                   "(raise it with --max-input-mb)",
+                                   grouped(static_cast<std::int64_t>(size >> 20)), grouped(max_bytes >> 20)));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path.string(), 0, ""}, "cannot be opened for reading");
   std::ostringstream buffer;
@@ -31,13 +41,14 @@ TextFile FileSource::require(const std::string& relative) const {
   return std::move(*file);
 }
 
-DirectorySource::DirectorySource(fs::path root) : root_(std::move(root)) {}
+DirectorySource::DirectorySource(fs::path root, std::int64_t max_file_bytes)
+    : root_(std::move(root)), max_file_bytes_(max_file_bytes) {}
 
 std::optional<TextFile> DirectorySource::read(const std::string& relative) const {
   const fs::path path = root_ / relative;
   std::error_code ec;
   if (!fs::exists(path, ec)) return std::nullopt;
-  return read_text_file(path);
+  return read_text_file(path, max_file_bytes_);
 }
 
 std::string DirectorySource::display_name(const std::string& relative) const {

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "core/limits.h"
+
 namespace exodus {
 
 struct TextFile {
@@ -15,8 +17,9 @@ struct TextFile {
 };
 
 // Reads one file from disk. Throws InputError (naming the path) when it is missing, is a
-// directory, or cannot be read.
-TextFile read_text_file(const std::filesystem::path& path);
+// directory, cannot be read, or is larger than `max_bytes` (checked before reading).
+TextFile read_text_file(const std::filesystem::path& path,
+                        std::int64_t max_bytes = InputLimits{}.max_file_bytes);
 
 class FileSource {
  public:
@@ -32,13 +35,14 @@ class FileSource {
 
 class DirectorySource final : public FileSource {
  public:
-  explicit DirectorySource(std::filesystem::path root);
+  explicit DirectorySource(std::filesystem::path root, std::int64_t max_file_bytes = InputLimits{}.max_file_bytes);
   std::optional<TextFile> read(const std::string& relative) const override;
   std::string display_name(const std::string& relative) const override;
   const std::filesystem::path& root() const { return root_; }
 
  private:
   std::filesystem::path root_;
+  std::int64_t max_file_bytes_;
 };
 
 // Files of an embedded case below `subfolder` (e.g. case "mali", subfolder "input").

@@ -3,7 +3,7 @@
 namespace exodus {
 
 FleeInputs read_flee_case(const FileSource& input, const FileSource* validation,
-                          const TextFile* settings) {
+                          const TextFile* settings, const InputLimits& limits) {
   ErrorList errors;
   FleeInputs in;
   if (settings) in.settings = read_flee_settings(*settings, errors);
@@ -24,7 +24,7 @@ FleeInputs read_flee_case(const FileSource& input, const FileSource* validation,
   read("conflicts.csv", in.conflicts_file,
        [&](const TextFile& f) { in.conflicts = read_flee_conflicts(f, errors); });
   read("sim_period.csv", in.period_file,
-       [&](const TextFile& f) { in.period = read_flee_sim_period(f, errors); });
+       [&](const TextFile& f) { in.period = read_flee_sim_period(f, errors, limits.max_days); });
   // closures.csv and registration_corrections.csv are optional.
   in.closures_file = input.display_name("closures.csv");
   in.corrections_file = input.display_name("registration_corrections.csv");

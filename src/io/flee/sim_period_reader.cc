@@ -8,11 +8,7 @@ namespace exodus {
 
 using flee_io::at;
 
-// The longest run accepted: about 270 years of days. Far beyond any displacement case, and it
-// keeps daily arrays small enough to allocate.
-constexpr std::int64_t kMaxSimulationDays = 100'000;
-
-FleeSimPeriod read_flee_sim_period(const TextFile& file, ErrorList& errors) {
+FleeSimPeriod read_flee_sim_period(const TextFile& file, ErrorList& errors, std::int64_t max_days) {
   FleeSimPeriod period;
   bool has_start = false, has_length = false;
   for (const auto& row : parse_csv(file)) {
@@ -27,7 +23,11 @@ FleeSimPeriod read_flee_sim_period(const TextFile& file, ErrorList& errors) {
         period.start = parse_date(row.fields[1], at(file, row, "StartDate"));
         has_start = true;
       } else if (key == "length") {
-        period.length = parse_int(row.fields[1], at(file, row, "Length"), 1, kMaxSimulationDays);
+        const std::int64_t length = parse_int(row.fields[1], at(file, row, "Length"), 1, INT64_MAX);
+        if (length > max_days)
+          throw InputError(at(file, row, "Length"), fmt::format("the run would last {} days; {}", grouped(length),
+                                                                limit_clause(max_days, "--max-days")));
+        period.length = length;
         has_length = true;
       } else {
         errors.add(at(file, row, std::string(trim(row.fields[0]))),

@@ -10,19 +10,26 @@
 #include <set>
 
 #include "core/csv_table.h"
+#include "core/limits.h"
 #include "core/parse.h"
+#include "world/scenario_hazard.h"
 
 namespace exodus {
 
 namespace {
 
-// The longest scenario accepted, in days; keeps daily arrays small.
-constexpr std::int32_t kMaxScenarioDays = 3660;
+// Agents keep their region and destination in one byte and their checkpoint in two (with one
+// value meaning "by air"): the most a scenario may have of each.
+constexpr std::size_t kMaxRegions = 256, kMaxDestinations = 256, kMaxCheckpoints = 65535;
 
 struct Reader {
   const FileSource& folder;
+  const InputLimits& limits;
   ErrorList errors;
   Scenario s;
+  // Where each region and destination is defined, for errors found after reading.
+  std::string regions_file, destinations_file;
+  std::vector<std::size_t> region_lines, destination_lines;
 
   std::optional<TextFile> need(const std::string& name) {
     try {
@@ -89,6 +96,9 @@ struct Reader {
   void flights();
   void events();
   void targets();
+  void check_sizes();
+  void check_reachable();
+  void check_agent_count();
 };
 
 void Reader::manifest() {
@@ -150,9 +160,9 @@ void Reader::manifest() {
   if (errors.empty()) {
     if (s.days < 1)
       errors.add(pos(root["end_date"], "end_date"), "is before start_date");
-    else if (s.days > kMaxScenarioDays)
+    else if (s.days > limits.max_days)
       errors.add(pos(root["end_date"], "end_date"),
-                 fmt::format("the scenario spans {} days; the limit is {} (about ten years)", s.days, kMaxScenarioDays));
+                 fmt::format("the scenario spans {} days; {}", grouped(s.days), limit_clause(limits.max_days, "--max-days")));
     s.shock_day = s.shock_date - s.start_date;
     if (s.shock_day < 0 || s.shock_day >= s.days)
       errors.add(pos(root["shock_date"], "shock_date"), "must fall between start_date and end_date");
@@ -222,7 +232,9 @@ void Reader::regions() {
     g.share_can_fly = number(t, r, "share_can_fly", 0, 1);
     g.hazard_multiplier = number(t, r, "hazard_multiplier", 0, 100, 1.0);
     s.regions.push_back(g);
+    region_lines.push_back(r.line);
   }
+  regions_file = file->name;
   if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no region");
 }
 
@@ -254,7 +266,10 @@ void Reader::destinations() {
     if (d.onward_share + d.return_share > 1)
       errors.add(t.pos(r, "return_share"), "onward_share + return_share must not exceed 1");
     s.destinations.push_back(d);
+    destination_lines.push_back(r.line);
   }
+  destinations_file = file->name;
+  if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no destination");
 }
 
 void Reader::checkpoints() {
@@ -400,8 +415,48 @@ void Reader::targets() {
   }
 }
 
-Reader read_all(const FileSource& folder) {
-  Reader r{folder, {}, {}};
+void Reader::check_sizes() {
+  const auto too_many = [&](std::size_t count, std::size_t most, const std::string& file, const char* what) {
+    if (count > most)
+      errors.add({file, 0, ""}, fmt::format("defines {} {}; exodus handles at most {} (each agent stores it in {})",
+                                            grouped(static_cast<std::int64_t>(count)), what,
+                                            grouped(static_cast<std::int64_t>(most)),
+                                            most > 256 ? "two bytes" : "one byte"));
+  };
+  too_many(s.regions.size(), kMaxRegions, regions_file, "regions");
+  too_many(s.destinations.size(), kMaxDestinations, destinations_file, "destinations");
+  too_many(s.checkpoints.size(), kMaxCheckpoints, folder.display_name("checkpoints.csv"), "checkpoints");
+}
+
+// A destination no checkpoint or flight leads to could never receive anyone: almost always a
+// name typed differently in two tables.
+void Reader::check_reachable() {
+  std::vector<bool> reached(s.destinations.size(), false);
+  for (const auto& c : s.checkpoints) reached[c.destination] = true;
+  for (const auto& f : s.flights) reached[f.destination] = true;
+  for (std::size_t d = 0; d < s.destinations.size(); ++d)
+    if (!reached[d])
+      errors.add({destinations_file, destination_lines[d], "destination"},
+                 fmt::format("no checkpoint (checkpoints.csv) or flight (flights.csv) leads to '{}', so nobody "
+                             "could ever reach it", s.destinations[d].name));
+}
+
+// Every leaver is an agent; refuse a scenario whose pools and hazards would create more than
+// the limit allows, before any memory is spent on it.
+void Reader::check_agent_count() {
+  const LeaverForecast forecast = forecast_leavers(s);
+  if (forecast.expected <= static_cast<double>(limits.max_agents)) return;
+  const auto r = forecast.largest_region;
+  const auto& region = s.regions[r];
+  errors.add({regions_file, region_lines[r], region.eligible_pool >= region.other_pool ? "eligible_pool" : "other_pool"},
+             fmt::format("the pools and hazards would make about {:.3g} people leave, each an agent (about {:.3g} GB); "
+                         "region '{}' alone about {:.3g}; {}",
+                         forecast.expected, forecast.expected * kExodusBytesPerAgent / 1e9, region.name,
+                         forecast.largest_expected, limit_clause(limits.max_agents, "--max-agents")));
+}
+
+Reader read_all(const FileSource& folder, const InputLimits& limits) {
+  Reader r{folder, limits, {}, {}, {}, {}, {}, {}};
   r.manifest();
   r.regions();
   r.destinations();
@@ -409,19 +464,22 @@ Reader read_all(const FileSource& folder) {
   r.flights();
   r.events();
   r.targets();
+  r.check_sizes();
+  if (r.errors.empty()) r.check_reachable();
+  if (r.errors.empty()) r.check_agent_count();
   return r;
 }
 
 }  // namespace
 
-Scenario read_scenario(const FileSource& folder) {
-  Reader r = read_all(folder);
+Scenario read_scenario(const FileSource& folder, const InputLimits& limits) {
+  Reader r = read_all(folder, limits);
   r.errors.throw_if_any();
   return std::move(r.s);
 }
 
-std::vector<InputError> check_scenario(const FileSource& folder) {
-  return read_all(folder).errors.errors();
+std::vector<InputError> check_scenario(const FileSource& folder, const InputLimits& limits) {
+  return read_all(folder, limits).errors.errors();
 }
 
 }  // namespace exodus

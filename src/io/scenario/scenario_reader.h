@@ -1,15 +1,18 @@
 #pragma once
 // Reads a scenario folder: scenario.yaml and its CSV tables (docs/scenario-format.md).
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/text_source.h"
 #include "world/scenario.h"
 
 namespace exodus {
 
 // Reads and checks everything; throws InputErrors listing every problem (file, line, field).
-Scenario read_scenario(const FileSource& folder);
+// A scenario over limits.max_days, or expected to create more than limits.max_agents agents,
+// is an error naming the limit and the option that raises it.
+Scenario read_scenario(const FileSource& folder, const InputLimits& limits = {});
 
 // The same checks, returning the problems instead of throwing (exodus check).
-std::vector<InputError> check_scenario(const FileSource& folder);
+std::vector<InputError> check_scenario(const FileSource& folder, const InputLimits& limits = {});
 
 }  // namespace exodus

@@ -6,6 +6,7 @@
 
 #include "core/alias_table.h"
 #include "core/geo.h"
+#include "world/scenario_hazard.h"
 
 namespace exodus {
 
@@ -112,13 +113,7 @@ void ExodusRules::apply_events(std::int32_t day) {
 }
 
 double ExodusRules::hazard(std::size_t region, std::uint8_t cls, std::int32_t day) const {
-  const auto& p = scenario_.parameters;
-  double h = p.base_hazard;
-  if (day >= scenario_.shock_day)
-    h += p.shock_hazard * std::exp(-(day - scenario_.shock_day) / p.shock_decay_days);
-  h *= scenario_.regions[region].hazard_multiplier * hazard_scale_[region];
-  if (!is_eligible(cls)) h *= p.other_hazard_ratio;
-  return std::clamp(h, 0.0, 1.0);
+  return decision_hazard(scenario_, region, is_eligible(cls), day, hazard_scale_[region]);
 }
 
 void ExodusRules::options(std::size_t region, std::uint8_t cls, int from_checkpoint, int exclude,

@@ -1,0 +1,29 @@
+#pragma once
+// Ceilings on what an input may ask for, so that a typo (a day count of 10^9, a pool of 10^15)
+// is refused up front with a clear error instead of exhausting memory hours into a run. Each
+// has a command-line option to raise it; the errors name that option.
+#include <cstdint>
+#include <string>
+
+namespace exodus {
+
+struct InputLimits {
+  // Days simulated or estimated (--max-days): ten years. Daily arrays grow with it.
+  std::int64_t max_days = 3660;
+  // Agents a run may create (--max-agents): about 5 GB of agent state at its peak.
+  std::int64_t max_agents = 200'000'000;
+  // Size of one input file (--max-input-mb): every input is read into memory whole.
+  std::int64_t max_file_bytes = std::int64_t{256} << 20;
+};
+
+// The hardest ceilings, which the options cannot raise: agent ids are 32-bit, and no model
+// here means anything over a thousand years.
+inline constexpr std::int64_t kHardMaxAgents = 4'000'000'000;
+inline constexpr std::int64_t kHardMaxDays = 365'250;
+
+// "the limit is 3,660 (raise it with --max-days)".
+std::string limit_clause(std::int64_t limit, const char* option);
+// 1234567 -> "1,234,567".
+std::string grouped(std::int64_t value);
+
+}  // namespace exodus
