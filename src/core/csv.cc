@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include <fmt/format.h>
+
 #include "core/error.h"
 
 namespace exodus {
@@ -62,9 +64,13 @@ std::vector<CsvRow> parse_csv(const TextFile& file) {
     if (c == '\n' || c == '\r') line_start = i + 1;
     else if (i - line_start >= kMaxLineBytes)
       throw InputError({file.name, line, ""}, "has a line longer than 1 MiB; is it really a comma-separated table?");
-    if (c == '\0') throw InputError({file.name, line, ""}, "contains a NUL byte (binary file?)");
+    const auto column = [&] { return fmt::format("column {}", row_has_content ? row.fields.size() + 1 : 1); };
+    if (c == '\0') throw InputError({file.name, line, column()}, "contains a NUL byte (binary file?)");
     const std::size_t n = utf8_sequence_length(text, i);
-    if (n == 0) throw InputError({file.name, line, ""}, "is not valid UTF-8 text");
+    if (n == 0)
+      throw InputError({file.name, line, column()},
+                       fmt::format("is not valid UTF-8 text (byte 0x{:02X}; save the file as UTF-8)",
+                                   static_cast<unsigned char>(c)));
     if (n > 1) {
       if (!row_has_content) row.line = line;
       row_has_content = true;
@@ -110,6 +116,16 @@ std::vector<CsvRow> parse_csv(const TextFile& file) {
     throw InputError({file.name, quote_line, ""}, "a quoted field is never closed");
   end_row();
   return rows;
+}
+
+std::string delimiter_hint(const CsvRow& row) {
+  if (row.fields.size() != 1) return "";
+  for (const char separator : {';', '\t', '|'}) {
+    if (row.fields[0].find(separator) == std::string::npos) continue;
+    const std::string shown = separator == '\t' ? "tabs" : fmt::format("'{}'", separator);
+    return fmt::format("; the file seems to be separated by {}: exodus reads comma-separated values", shown);
+  }
+  return "";
 }
 
 }  // namespace exodus

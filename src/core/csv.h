@@ -15,7 +15,12 @@ struct CsvRow {
   std::vector<std::string> fields;
 };
 
-// Throws InputError (file, line) for an unterminated quote, a NUL byte or invalid UTF-8.
+// Throws InputError (file, line) for an unterminated quote or a line over 1 MiB, and
+// (file, line, "column N") for a NUL byte or invalid UTF-8.
 std::vector<CsvRow> parse_csv(const TextFile& file);
+
+// When `row` (a header or a short row) looks like a table separated by ';' or tabs, the words
+// to add to its error ("; the file seems to be separated by ';' ..."); else "".
+std::string delimiter_hint(const CsvRow& row);
 
 }  // namespace exodus

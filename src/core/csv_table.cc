@@ -23,6 +23,10 @@ CsvTable::CsvTable(const TextFile& file, const std::vector<std::string>& require
     return;
   }
   const CsvRow& header = all.front();
+  if (const auto hint = delimiter_hint(header); !hint.empty()) {
+    errors.add({file_, header.line, ""}, fmt::format("the header is one column{}", hint));
+    return;
+  }
   const std::size_t before = errors.size();
   for (const auto& h : header.fields) header_.emplace_back(trim(h));
   for (std::size_t i = 0; i < header_.size(); ++i) {

@@ -15,7 +15,8 @@ std::vector<FleeClosureRow> read_flee_closures(const TextFile& file, ErrorList& 
     if (row.fields.size() < 5) {
       errors.add(at(file, row, ""),
                  fmt::format("expected 5 columns (closure_type,name1,name2,closure_start,"
-                             "closure_end), found {}", row.fields.size()));
+                             "closure_end), found {}", row.fields.size()) +
+                     delimiter_hint(row));
       continue;
     }
     const std::size_t before = errors.size();

@@ -39,7 +39,8 @@ std::vector<FleeLocationRow> read_flee_locations(const TextFile& file, ErrorList
       errors.add(at(file, row, ""),
                  fmt::format("expected {} columns (name,region,country,latitude,longitude,"
                              "location_type,conflict_date,population), found {}",
-                             kFixedColumns, row.fields.size()));
+                             kFixedColumns, row.fields.size()) +
+                     delimiter_hint(row));
       continue;
     }
     const std::size_t before = errors.size();

@@ -22,7 +22,8 @@ std::vector<FleeRouteRow> read_flee_routes(const TextFile& file, ErrorList& erro
     if (row.fields.size() < 3) {
       errors.add(at(file, row, ""),
                  fmt::format("expected at least 3 columns (name1,name2,distance), found {}",
-                             row.fields.size()));
+                             row.fields.size()) +
+                     delimiter_hint(row));
       continue;
     }
     const std::size_t before = errors.size();

@@ -8,6 +8,11 @@ namespace exodus {
 
 using flee_io::at;
 
+namespace {
+// A count of people above this is a typo (about the world's population, rounded up).
+constexpr double kMostPeople = 1e10;
+}  // namespace
+
 std::vector<FleeDataPoint> read_flee_series(const TextFile& file, Date start, int hasten,
                                             ErrorList& errors) {
   std::vector<FleeDataPoint> points;
@@ -28,6 +33,8 @@ std::vector<FleeDataPoint> read_flee_series(const TextFile& file, Date start, in
       p.day = parse_date(row.fields[0], at(file, row, "date")) - start;
       const double count = parse_double(row.fields[1], at(file, row, "count"));
       if (count < 0) throw InputError(at(file, row, "count"), "must not be negative");
+      if (count > kMostPeople)
+        throw InputError(at(file, row, "count"), fmt::format("{:g} is more people than live on Earth", count));
       p.value = count / hasten;
       if (!points.empty() && p.day <= points.back().day)
         throw InputError(at(file, row, "date"),
@@ -102,7 +109,7 @@ FleeValidationData read_flee_validation(const FileSource& folder, Date start, in
         auto points = read_flee_series(file, start, hasten, errors);
         series.points = i == 1 ? std::move(points) : merge_like_flee(series.points, points);
       } catch (const InputError& e) {
-        errors.add(at(layout, row, fmt::format("file {}", i)), e.what());
+        errors.add(at(layout, row, fmt::format("file {}", i)), fmt::format("'{}': {}", relative, e.message()));
       }
     }
     data.series.push_back(std::move(series));

@@ -111,6 +111,10 @@ void Reader::manifest() {
     errors.add({file->name, static_cast<std::size_t>(e.mark.line + 1), ""}, fmt::format("not valid YAML: {}", e.msg));
     return;
   }
+  if (root.IsNull()) {
+    errors.add({file->name, 0, ""}, "is empty; expected at least name, start_date, end_date and shock_date");
+    return;
+  }
   if (!root.IsMap()) {
     errors.add({file->name, 1, ""}, "expected a mapping (name, start_date, end_date, shock_date, ...)");
     return;
