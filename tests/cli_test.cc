@@ -195,3 +195,51 @@ TEST(CliEstimate, BadReportsExitTwo) {
 
 }  // namespace
 }  // namespace exodus::testing
+
+namespace exodus::testing {
+namespace {
+
+TEST(CliLimits, EachLimitNamesItsOptionAndTheOptionMovesIt) {
+  const auto dir = make_temp_dir("limits");
+  const auto scenario = dir / "long";
+  std::filesystem::copy(source_dir() / "scenarios" / "mobilization-2022", scenario,
+                        std::filesystem::copy_options::recursive);
+  std::string manifest;
+  {
+    std::ifstream in(scenario / "scenario.yaml");
+    manifest.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto at = manifest.find("end_date: 2022-12-31");
+  ASSERT_NE(at, std::string::npos);
+  manifest.replace(at, 20, "end_date: 2034-01-01");  // 4,130 days
+  std::ofstream(scenario / "scenario.yaml") << manifest;
+  std::string out;
+  EXPECT_EQ(run_exodus("check " + scenario.string(), &out), 2);
+  EXPECT_NE(out.find("field 'end_date': the scenario spans 4,130 days; the limit is 3,660 (raise it with --max-days)"),
+            std::string::npos) << out;
+  EXPECT_EQ(run_exodus("check " + scenario.string() + " --max-days 5000", &out), 0) << out;
+
+  // The 2022 scenario foresees about 1.2 million leavers; with a lower ceiling it is refused.
+  const auto embedded = source_dir() / "scenarios" / "mobilization-2022";
+  EXPECT_EQ(run_exodus("check " + embedded.string() + " --max-agents 100000", &out), 2);
+  EXPECT_NE(out.find("regions.csv:2: field 'eligible_pool': the pools and hazards would make about"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("the limit is 100,000 (raise it with --max-agents)"), std::string::npos) << out;
+  EXPECT_EQ(run_exodus("run mali --quiet --max-agents 1000 --out " + (dir / "m").string(), &out), 2);
+  EXPECT_NE(out.find("data_layout.csv: the case would create about"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "m"));
+
+  // A 1.5 MiB reports file against a 1 MiB ceiling.
+  std::ofstream big(dir / "big.csv");
+  big << kReportsHeader;
+  for (int i = 0; i < 30000; ++i) big << "r" << i << ",entries,Georgia,,,2022-09-27,5,,,count,,,,,,\n";
+  big.close();
+  EXPECT_EQ(run_exodus("check " + (dir / "big.csv").string() + " --max-input-mb 1", &out), 2);
+  EXPECT_NE(out.find("big.csv: is 1.5 MiB; input files are read whole into memory, and the limit is 1 MiB (raise it "
+                     "with --max-input-mb)"), std::string::npos) << out;
+  EXPECT_EQ(run_exodus("check " + (dir / "big.csv").string(), &out), 0) << out;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace exodus::testing

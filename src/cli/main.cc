@@ -2,6 +2,7 @@
 #include <clocale>
 #include <exception>
 #include <locale>
+#include <new>
 
 #include <fmt/format.h>
 
@@ -23,6 +24,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : exodus::kExitBadInput;
+  } catch (const std::bad_alloc&) {
+    // The limits (--max-agents, --max-days) should refuse such inputs up front; say what to try.
+    fmt::print(stderr, "exodus: out of memory; no output written (lower --max-agents or --max-days to have "
+                       "such inputs refused before they run)\n");
+    return exodus::kExitInternal;
   } catch (const std::exception& e) {
     fmt::print(stderr, "exodus: internal error: {}\n", e.what());
     return exodus::kExitInternal;

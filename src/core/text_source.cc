@@ -13,6 +13,14 @@ namespace exodus {
 
 namespace fs = std::filesystem;
 
+namespace {
+// "1.5" below 10 MiB, "1,024" above.
+std::string mebibytes(std::uintmax_t bytes) {
+  const double mib = static_cast<double>(bytes) / (1 << 20);
+  return mib < 10 ? fmt::format("{:.1f}", mib) : grouped(static_cast<std::int64_t>(mib));
+}
+}  // namespace
+
 TextFile read_text_file(const fs::path& path, std::int64_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -25,7 +33,7 @@ TextFile read_text_file(const fs::path& path, std::int64_t max_bytes) {
       throw InputError({path.string(), 0, ""},
                        fmt::format("is {} MiB; input files are read whole into memory, and the limit is {} MiB "
                                    "(raise it with --max-input-mb)",
-                                   grouped(static_cast<std::int64_t>(size >> 20)), grouped(max_bytes >> 20)));
+                                   mebibytes(size), grouped(max_bytes >> 20)));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path.string(), 0, ""}, "cannot be opened for reading");

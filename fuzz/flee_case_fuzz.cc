@@ -1,0 +1,47 @@
+// libFuzzer target: a whole Flee case, through folders. The embedded Mali case (input files,
+// simsetting.yml, validation files with data_layout.csv) is the base; the first byte picks
+// which of its files the rest of the input replaces. Reading the folders, building the world
+// (every cross-file check) and foreseeing the agent count must answer bad bytes with input
+// errors; anything else is a bug.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/embedded_files.h"
+#include "core/error.h"
+#include "core/text_source.h"
+#include "io/flee/flee_readers.h"
+#include "sim/flee/agent_bound.h"
+#include "world/flee_world.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace exodus;
+  if (size == 0) return 0;
+  const auto files = embedded_case_files(embedded_default_case_name());
+  if (files.empty()) return 0;
+  // Files in path order, so that the selector means the same file as in fuzz/make-corpora.
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.emplace_back(f.path);
+  std::sort(paths.begin(), paths.end());
+  const std::string& replaced = paths[data[0] % paths.size()];
+  const std::string fuzzed(reinterpret_cast<const char*>(data + 1), size - 1);
+  MemorySource input("input"), validation("validation");
+  std::string settings_text;
+  for (const auto& f : files) {
+    const std::string path(f.path);
+    const std::string content = path == replaced ? fuzzed : std::string(f.data, f.size);
+    if (path.starts_with("input/")) input.put(path.substr(6), content);
+    else if (path.starts_with("validation/")) validation.put(path.substr(11), content);
+    else if (path == "simsetting.yml") settings_text = content;
+  }
+  const TextFile settings{"simsetting.yml", settings_text};
+  try {
+    const FleeWorld world = build_flee_world(read_flee_case(input, &validation, &settings), "fuzz");
+    flee_agent_bound(world);
+  } catch (const InputError&) {
+  } catch (const InputErrors&) {
+  }
+  return 0;
+}
