@@ -3,11 +3,9 @@
 // which of its files the rest of the input replaces. Reading the folders, building the world
 // (every cross-file check) and foreseeing the agent count must answer bad bytes with input
 // errors; anything else is a bug.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include "core/embedded_files.h"
 #include "core/error.h"
@@ -15,17 +13,14 @@
 #include "io/flee/flee_readers.h"
 #include "sim/flee/agent_bound.h"
 #include "world/flee_world.h"
+#include "replaced_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace exodus;
   if (size == 0) return 0;
   const auto files = embedded_case_files(embedded_default_case_name());
   if (files.empty()) return 0;
-  // Files in path order, so that the selector means the same file as in fuzz/make-corpora.
-  std::vector<std::string> paths;
-  for (const auto& f : files) paths.emplace_back(f.path);
-  std::sort(paths.begin(), paths.end());
-  const std::string& replaced = paths[data[0] % paths.size()];
+  const std::string replaced = fuzz::replaced_path(files, data[0]);
   const std::string fuzzed(reinterpret_cast<const char*>(data + 1), size - 1);
   MemorySource input("input"), validation("validation");
   std::string settings_text;

@@ -13,11 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = make_temp_dir("cli"); }
@@ -29,15 +24,15 @@ TEST_F(Cli, FleeRunWritesOutCsvManifestAndSummary) {
   std::string out;
   ASSERT_EQ(run_exodus("run mali --seed 3 --threads 2 --out " + (dir_ / "r").string(), &out), 0) << out;
   EXPECT_NE(out.find("validation error"), std::string::npos);
-  const auto csv = slurp(dir_ / "r" / "out.csv");
+  const auto csv = read_bytes(dir_ / "r" / "out.csv");
   EXPECT_EQ(csv.rfind("Day,Date,Fassala-Mbera sim,Fassala-Mbera data,Fassala-Mbera error,", 0), 0u);
   EXPECT_NE(csv.find("\n299,2012-12-25,"), std::string::npos);
-  const auto manifest = nlohmann::json::parse(slurp(dir_ / "r" / "manifest.json"));
+  const auto manifest = nlohmann::json::parse(read_bytes(dir_ / "r" / "manifest.json"));
   EXPECT_EQ(manifest["seed"], 3);
   EXPECT_EQ(manifest["case"], "mali");
   EXPECT_GE(manifest["inputs"].size(), 10u);
   EXPECT_EQ(manifest["inputs"][0]["sha256"].get<std::string>().size(), 64u);
-  const auto summary = nlohmann::json::parse(slurp(dir_ / "r" / "summary.json"));
+  const auto summary = nlohmann::json::parse(read_bytes(dir_ / "r" / "summary.json"));
   EXPECT_EQ(summary["days"], 300);
   EXPECT_EQ(summary["agents"], 89991);
   EXPECT_EQ(summary["validation"]["daily"].size(), 300u);
@@ -48,11 +43,11 @@ TEST_F(Cli, SameSeedGivesByteIdenticalOutputOnOneTwoAndEightThreads) {
   for (int t : {1, 2, 8})
     ASSERT_EQ(run_exodus("run mali --quiet --seed 11 --threads " + std::to_string(t) + " --out " +
                          (dir_ / ("t" + std::to_string(t))).string()), 0);
-  const auto one = slurp(dir_ / "t1" / "out.csv");
-  EXPECT_EQ(one, slurp(dir_ / "t2" / "out.csv"));
-  EXPECT_EQ(one, slurp(dir_ / "t8" / "out.csv"));
+  const auto one = read_bytes(dir_ / "t1" / "out.csv");
+  EXPECT_EQ(one, read_bytes(dir_ / "t2" / "out.csv"));
+  EXPECT_EQ(one, read_bytes(dir_ / "t8" / "out.csv"));
   ASSERT_EQ(run_exodus("run mali --quiet --seed 12 --out " + (dir_ / "other").string()), 0);
-  EXPECT_NE(one, slurp(dir_ / "other" / "out.csv"));
+  EXPECT_NE(one, read_bytes(dir_ / "other" / "out.csv"));
 }
 
 TEST_F(Cli, RefusesToOverwriteAnExistingFolderWithoutForce) {
@@ -64,11 +59,11 @@ TEST_F(Cli, RefusesToOverwriteAnExistingFolderWithoutForce) {
   // --force replaces earlier outputs only, never a folder of the user's own.
   EXPECT_EQ(run_exodus("run mali --quiet --force --out " + (dir_ / "taken").string(), &out), 2);
   EXPECT_NE(out.find("not an exodus output folder"), std::string::npos) << out;
-  EXPECT_EQ(slurp(dir_ / "taken" / "notes.txt"), "keep me");
+  EXPECT_EQ(read_bytes(dir_ / "taken" / "notes.txt"), "keep me");
   ASSERT_EQ(run_exodus("run mali --quiet --seed 1 --out " + (dir_ / "earlier").string()), 0);
-  const auto first = slurp(dir_ / "earlier" / "out.csv");
+  const auto first = read_bytes(dir_ / "earlier" / "out.csv");
   EXPECT_EQ(run_exodus("run mali --quiet --seed 2 --force --out " + (dir_ / "earlier").string()), 0);
-  EXPECT_NE(slurp(dir_ / "earlier" / "out.csv"), first);
+  EXPECT_NE(read_bytes(dir_ / "earlier" / "out.csv"), first);
 }
 
 TEST_F(Cli, BadInputExitsTwoNamingFileLineAndFieldAndWritesNothing) {
@@ -204,11 +199,7 @@ TEST(CliLimits, EachLimitNamesItsOptionAndTheOptionMovesIt) {
   const auto scenario = dir / "long";
   std::filesystem::copy(source_dir() / "scenarios" / "mobilization-2022", scenario,
                         std::filesystem::copy_options::recursive);
-  std::string manifest;
-  {
-    std::ifstream in(scenario / "scenario.yaml");
-    manifest.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  std::string manifest = read_bytes(scenario / "scenario.yaml");
   const auto at = manifest.find("end_date: 2022-12-31");
   ASSERT_NE(at, std::string::npos);
   manifest.replace(at, 20, "end_date: 2034-01-01");  // 4,130 days

@@ -26,15 +26,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 std::map<std::string, std::string> contents_below(const fs::path& dir) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = read_bytes(e.path());
   return files;
 }
 
@@ -102,7 +97,7 @@ class Interruption : public ::testing::Test {
     inputs_ = dir_ / "inputs";
     fs::copy(source_dir() / "scenarios" / "mobilization-2022", inputs_, fs::copy_options::recursive);
     // Nine years instead of three months: long enough to be stopped midway.
-    std::string manifest = slurp(inputs_ / "scenario.yaml");
+    std::string manifest = read_bytes(inputs_ / "scenario.yaml");
     const auto at = manifest.find("end_date: 2022-12-31");
     ASSERT_NE(at, std::string::npos);
     manifest.replace(at, 20, "end_date: 2031-09-01");

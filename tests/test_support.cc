@@ -1,6 +1,8 @@
 #include "test_support.h"
 
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <sys/wait.h>
 
@@ -21,6 +23,11 @@ fs::path make_temp_dir(const std::string& tag) {
 }
 
 TextFile text(std::string name, std::string content) { return {std::move(name), std::move(content)}; }
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
 
 int run_exodus(const std::string& args, std::string* output) {
   const std::string cmd = std::string(EXODUS_BINARY) + " " + args + " 2>&1";

@@ -16,6 +16,8 @@ std::filesystem::path flee_peer_dir();  // shared/peers/flee
 // guaranteed; tests remove what they make.
 std::filesystem::path make_temp_dir(const std::string& tag);
 TextFile text(std::string name, std::string content);
+// The bytes of a file, or an empty string when it cannot be read.
+std::string read_bytes(const std::filesystem::path& path);
 // The header line of a reports file (docs/reports-format.md), newline included.
 inline const std::string kReportsHeader =
     "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,kind,direction,unit,"

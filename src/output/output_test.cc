@@ -23,11 +23,6 @@ TEST(NumberFormat, PrintsFloatsAsPythonDoes) {
   EXPECT_EQ(with_commas(-999), "-999");
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 TEST(StagedOutputDir, AppearsOnlyOnCommit) {
   const auto root = testing::make_temp_dir("stage");
   const auto target = root / "run";
@@ -37,7 +32,7 @@ TEST(StagedOutputDir, AppearsOnlyOnCommit) {
     EXPECT_FALSE(fs::exists(target));
     staged.commit();
   }
-  EXPECT_EQ(slurp(target / "a.txt"), "hello");
+  EXPECT_EQ(testing::read_bytes(target / "a.txt"), "hello");
   EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator()), 1);
   fs::remove_all(root);
 }
@@ -58,7 +53,7 @@ TEST(StagedOutputDir, NeverReplacesAnExistingFolderUnlessAsked) {
   std::ofstream(root / "run" / "manifest.json") << "{}";
   std::ofstream(root / "run" / "keep.txt") << "mine";
   EXPECT_THROW(StagedOutputDir(root / "run", false), OutputError);
-  EXPECT_EQ(slurp(root / "run" / "keep.txt"), "mine");
+  EXPECT_EQ(testing::read_bytes(root / "run" / "keep.txt"), "mine");
   {
     StagedOutputDir staged(root / "run", true);
     staged.write("new.txt", "fresh");
@@ -66,7 +61,7 @@ TEST(StagedOutputDir, NeverReplacesAnExistingFolderUnlessAsked) {
     staged.commit();
   }
   EXPECT_FALSE(fs::exists(root / "run" / "keep.txt"));
-  EXPECT_EQ(slurp(root / "run" / "new.txt"), "fresh");
+  EXPECT_EQ(testing::read_bytes(root / "run" / "new.txt"), "fresh");
   EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator()), 1);  // no staging left
   fs::remove_all(root);
 }
@@ -83,8 +78,8 @@ TEST(StagedOutputDir, ForceNeverReplacesAFolderThatIsNotAnEarlierOutputNorAFile)
     EXPECT_NE(std::string(e.what()).find("not an exodus output folder"), std::string::npos) << e.what();
   }
   EXPECT_THROW(StagedOutputDir(root / "notes.txt", true), OutputError);
-  EXPECT_EQ(slurp(root / "inputs" / "locations.csv"), "mine");
-  EXPECT_EQ(slurp(root / "notes.txt"), "mine too");
+  EXPECT_EQ(testing::read_bytes(root / "inputs" / "locations.csv"), "mine");
+  EXPECT_EQ(testing::read_bytes(root / "notes.txt"), "mine too");
   fs::remove_all(root);
 }
 
@@ -96,7 +91,7 @@ TEST(StagedOutputDir, NothingIsOnDiskBeforeTheFirstWrite) {
     staged.write("a.txt", "x");
     staged.commit();
   }
-  EXPECT_EQ(slurp(root / "deeper" / "run" / "a.txt"), "x");
+  EXPECT_EQ(testing::read_bytes(root / "deeper" / "run" / "a.txt"), "x");
   fs::remove_all(root);
 }
 
