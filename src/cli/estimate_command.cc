@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/interrupt.h"
 #include "cli/limit_options.h"
+#include "core/digit_grouping.h"
 #include "core/error.h"
 #include "core/sha256.h"
 #include "core/text_source.h"

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/digit_grouping.h"
+
 namespace exodus {
 
 std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool agents) {

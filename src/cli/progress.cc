@@ -1,10 +1,10 @@
 #include "cli/progress.h"
 
-#include "output/number_format.h"
-
 #include <unistd.h>
 
 #include <fmt/format.h>
+
+#include "core/digit_grouping.h"
 
 #include <cstdio>
 #include <stdexcept>
@@ -29,7 +29,7 @@ void ProgressBar::update(std::int32_t done, std::int32_t total, std::size_t agen
     const std::int64_t percent = static_cast<std::int64_t>(done) * 100 / total;
     if (percent == last_percent_) return;
     last_percent_ = percent;
-    fmt::print(stderr, "{}: day {}/{}, {} agents\n", label_, done, total, with_commas(static_cast<long long>(agents)));
+    fmt::print(stderr, "{}: day {}/{}, {} agents\n", label_, done, total, grouped(static_cast<std::int64_t>(agents)));
     std::fflush(stderr);
     return;
   }
@@ -39,7 +39,7 @@ void ProgressBar::update(std::int32_t done, std::int32_t total, std::size_t agen
   constexpr int kWidth = 30;
   const int filled = static_cast<int>(static_cast<std::int64_t>(kWidth) * done / total);
   fmt::print(stderr, "\r{} [{}{}] day {}/{}  {} agents ", label_, std::string(static_cast<std::size_t>(filled), '#'),
-             std::string(static_cast<std::size_t>(kWidth - filled), ' '), done, total, with_commas(static_cast<long long>(agents)));
+             std::string(static_cast<std::size_t>(kWidth - filled), ' '), done, total, grouped(static_cast<std::int64_t>(agents)));
   std::fflush(stderr);
   drawn_ = true;
 }

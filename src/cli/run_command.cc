@@ -10,6 +10,7 @@
 #include "app/flee_case.h"
 #include "app/exodus_run.h"
 #include "app/flee_run.h"
+#include "core/digit_grouping.h"
 #include "core/embedded_files.h"
 #include "output/exodus_outputs.h"
 #include "score/targets.h"
@@ -19,7 +20,6 @@
 #include "cli/progress.h"
 #include "core/error.h"
 #include "output/flee_out_csv.h"
-#include "output/number_format.h"
 #include "output/output_dir.h"
 #include "output/run_report.h"
 #include "score/flee_score.h"
@@ -56,10 +56,10 @@ void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const
     const auto last = t.days() - 1;
     fmt::print("\n  {:<24} {:>10} {:>10}\n", "camp (last day)", "simulated", "data");
     for (std::size_t c = 0; c < t.camps.size(); ++c)
-      fmt::print("  {:<24} {:>10} {:>10}\n", t.camps[c], with_commas(t.sim[last][c]), with_commas(t.data[last][c]));
-    fmt::print("  {:<24} {:>10} {:>10}\n\n", "all camps", with_commas(t.sim_in_camps[last]), with_commas(t.data_in_camps[last]));
+      fmt::print("  {:<24} {:>10} {:>10}\n", t.camps[c], grouped(t.sim[last][c]), grouped(t.data[last][c]));
+    fmt::print("  {:<24} {:>10} {:>10}\n\n", "all camps", grouped(t.sim_in_camps[last]), grouped(t.data_in_camps[last]));
   }
-  fmt::print("  agents              {}\n", with_commas(static_cast<long long>(run.final_agents)));
+  fmt::print("  agents              {}\n", grouped(static_cast<std::int64_t>(run.final_agents)));
   if (w.has_validation())
     fmt::print("  validation error    ARD {:.3f}, rescaled {:.3f}, mean Total error {:.3f}\n",
                score.ard, score.ard_rescaled, score.mean_total_error);
@@ -67,10 +67,10 @@ void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const
              run.wall_seconds > 0 ? static_cast<double>(run.agent_days) / run.wall_seconds / 1e6 : 0.0);
   if (run.stats.route_not_found > 0)
     fmt::print("  note                {} decisions to move found no open route (agents stayed)\n",
-               with_commas(run.stats.route_not_found));
+               grouped(run.stats.route_not_found));
   if (run.stats.unplaced_spawns > 0)
     fmt::print("  warning             {} agents could not be spawned: no location was in conflict\n",
-               with_commas(run.stats.unplaced_spawns));
+               grouped(run.stats.unplaced_spawns));
   fmt::print("  output              {}/ (out.csv, manifest.json, summary.json)\n", out.string());
 }
 
@@ -164,7 +164,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line,
                scenario.start_date.iso(), scenario.end_date.iso(), seed, threads, threads == 1 ? "" : "s");
     fmt::print("{}", exodus_table(scenario, result, targets));
     fmt::print("\n  wall time {:.2f} s, {} leavers simulated\n", result.wall_seconds,
-               with_commas(static_cast<long long>(result.leavers)));
+               grouped(static_cast<std::int64_t>(result.leavers)));
     fmt::print("  output    {}/ (daily.csv, summary.json, manifest.json)\n", out.string());
   }
   return kExitOk;

@@ -23,7 +23,5 @@ inline constexpr std::int64_t kHardMaxDays = 365'250;
 
 // "the limit is 3,660 (raise it with --max-days)".
 std::string limit_clause(std::int64_t limit, const char* option);
-// 1234567 -> "1,234,567".
-std::string grouped(std::int64_t value);
 
 }  // namespace exodus

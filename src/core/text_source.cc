@@ -4,9 +4,10 @@
 #include <sstream>
 #include <system_error>
 
-#include "core/embedded_files.h"
 #include <fmt/format.h>
 
+#include "core/digit_grouping.h"
+#include "core/embedded_files.h"
 #include "core/error.h"
 
 namespace exodus {

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "output/number_format.h"
+#include "core/digit_grouping.h"
 
 namespace exodus {
 
@@ -124,7 +124,7 @@ std::string estimate_manifest_json(const EstimateOptions& o, const RunIdentity& 
 }
 
 std::string estimate_table(const ReportSet& reports, const EstimateResult& r) {
-  const auto num = [](double v) { return with_commas(std::llround(v)); };
+  const auto num = [](double v) { return grouped(std::llround(v)); };
   std::string out = fmt::format("\n  {:<44} {:>10} {:>23} {:>23}\n", "leavers (departures)", "median", "50% interval", "90% interval");
   for (const auto& t : r.totals)
     out += fmt::format("  {:<44} {:>10} {:>23} {:>23}\n", t.label, num(t.interval.median),

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "output/number_format.h"
+#include "core/digit_grouping.h"
 
 namespace exodus {
 
@@ -194,11 +194,11 @@ std::string exodus_table(const Scenario& s, const ExodusRunResult& run, const st
   std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return leavers(a) > leavers(b); });
   for (const auto k : order) {
     out += fmt::format("  {:<14} {:>12} {:>12} {:>12} {:>10} {:>10}\n", s.destinations[k].name,
-                       with_commas(std::llround(sum_days(days, shock, week_end, [&](const ExodusDay& x) { return x.entries_leavers[k]; }))),
-                       with_commas(std::llround(leavers(k))),
-                       with_commas(std::llround(sum_days(days, 0, last, [&](const ExodusDay& x) { return x.entries[k]; }))),
-                       with_commas(std::llround(sum_days(days, 0, last, [&](const ExodusDay& x) { return x.onward[k]; }))),
-                       with_commas(std::llround(sum_days(days, 0, last, [&](const ExodusDay& x) { return x.returns[k]; }))));
+                       grouped(std::llround(sum_days(days, shock, week_end, [&](const ExodusDay& x) { return x.entries_leavers[k]; }))),
+                       grouped(std::llround(leavers(k))),
+                       grouped(std::llround(sum_days(days, 0, last, [&](const ExodusDay& x) { return x.entries[k]; }))),
+                       grouped(std::llround(sum_days(days, 0, last, [&](const ExodusDay& x) { return x.onward[k]; }))),
+                       grouped(std::llround(sum_days(days, 0, last, [&](const ExodusDay& x) { return x.returns[k]; }))));
   }
   out += fmt::format("\n  {:<26} {:>14} {:>12} {:>14} {:>12}\n", "checkpoint", "peak queue", "on", "peak wait", "on");
   for (std::size_t c = 0; c < s.checkpoints.size(); ++c) {
@@ -206,24 +206,24 @@ std::string exodus_table(const Scenario& s, const ExodusRunResult& run, const st
     const auto w = peak_of(days, [&](const ExodusDay& x) { return x.wait_max_hours[c]; });
     if (q.value < 1 && w.value < 1) continue;
     out += fmt::format("  {:<26} {:>9} veh. {:>12} {:>12.1f} h {:>12}\n", s.checkpoints[c].name,
-                       with_commas(std::llround(q.value)), date_of(s, q.day), w.value, date_of(s, w.day));
+                       grouped(std::llround(q.value)), date_of(s, q.day), w.value, date_of(s, w.day));
   }
   const double departures = sum_days(days, 0, last, [](const ExodusDay& x) { return x.departures; });
   const double onward = sum_days(days, 0, last, [](const ExodusDay& x) { double n = 0; for (double v : x.onward) n += v; return n; });
   const double returns = sum_days(days, 0, last, [](const ExodusDay& x) { double n = 0; for (double v : x.returns) n += v; return n; });
   out += fmt::format("\n  departures {}  (first week {}), moved on {}, returned {}, gave up {}\n",
-                     with_commas(std::llround(departures)),
-                     with_commas(std::llround(sum_days(days, shock, week_end, [](const ExodusDay& x) { return x.departures; }))),
-                     with_commas(std::llround(onward)), with_commas(std::llround(returns)),
-                     with_commas(std::llround(sum_days(days, 0, last, [](const ExodusDay& x) { return x.gave_up; }))));
+                     grouped(std::llround(departures)),
+                     grouped(std::llround(sum_days(days, shock, week_end, [](const ExodusDay& x) { return x.departures; }))),
+                     grouped(std::llround(onward)), grouped(std::llround(returns)),
+                     grouped(std::llround(sum_days(days, 0, last, [](const ExodusDay& x) { return x.gave_up; }))));
   if (!targets.empty()) {
     int passed = 0;
     for (const auto& t : targets) passed += t.pass;
     out += fmt::format("\n  targets: {} of {} within range\n", passed, targets.size());
     for (const auto& t : targets)
       out += fmt::format("  {} {:<26} observed {:>9}  simulated {:>9}  range [{}, {}]\n", t.pass ? "ok  " : "MISS",
-                         t.target->id, with_commas(std::llround(t.target->value)), with_commas(std::llround(t.simulated)),
-                         with_commas(std::llround(t.target->low)), with_commas(std::llround(t.target->high)));
+                         t.target->id, grouped(std::llround(t.target->value)), grouped(std::llround(t.simulated)),
+                         grouped(std::llround(t.target->low)), grouped(std::llround(t.target->high)));
   }
   return out;
 }

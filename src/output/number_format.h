@@ -18,18 +18,3 @@ inline std::string python_float(double x) {
 inline double round4(double x) { return std::nearbyint(x * 10000.0) / 10000.0; }
 
 }  // namespace exodus
-
-namespace exodus {
-
-// 1234567 -> "1,234,567", for tables people read.
-inline std::string with_commas(long long value) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return value < 0 ? "-" + out : out;
-}
-
-}  // namespace exodus

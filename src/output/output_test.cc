@@ -19,8 +19,6 @@ TEST(NumberFormat, PrintsFloatsAsPythonDoes) {
   EXPECT_EQ(python_float(1e-05), "1e-05");
   EXPECT_EQ(python_float(0.0003558373499822081), "0.0003558373499822081");
   EXPECT_EQ(round4(0.04161), 0.0416);
-  EXPECT_EQ(with_commas(1234567), "1,234,567");
-  EXPECT_EQ(with_commas(-999), "-999");
 }
 
 TEST(StagedOutputDir, AppearsOnlyOnCommit) {

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "core/digit_grouping.h"
 #include "core/parse.h"
 #include "io/flee/flee_readers.h"
 #include "io/flee/read_helpers.h"

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/csv_table.h"
+#include "core/digit_grouping.h"
 #include "core/limits.h"
 #include "core/parse.h"
 #include "world/scenario_hazard.h"
