@@ -20,6 +20,8 @@ struct InputLimits {
 // here means anything over a thousand years.
 inline constexpr std::int64_t kHardMaxAgents = 4'000'000'000;
 inline constexpr std::int64_t kHardMaxDays = 365'250;
+// A reported or observed count above this is a typo: the world's population, rounded up.
+inline constexpr double kMostPeople = 1e10;
 
 // "the limit is 3,660 (raise it with --max-days)".
 std::string limit_clause(std::int64_t limit, const char* option);

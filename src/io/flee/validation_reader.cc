@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "core/limits.h"
 #include "core/parse.h"
 #include "io/flee/flee_readers.h"
 #include "io/flee/read_helpers.h"
@@ -7,11 +8,6 @@
 namespace exodus {
 
 using flee_io::at;
-
-namespace {
-// A count of people above this is a typo (about the world's population, rounded up).
-constexpr double kMostPeople = 1e10;
-}  // namespace
 
 std::vector<FleeDataPoint> read_flee_series(const TextFile& file, Date start, int hasten,
                                             ErrorList& errors) {

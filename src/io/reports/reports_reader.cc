@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/csv_table.h"
+#include "core/limits.h"
 #include "core/parse.h"
 
 namespace exodus {
@@ -99,7 +100,7 @@ ReportSet read_reports(const TextFile& file) {
           errors.add(t.pos(row, col), "must be positive");
           return std::nullopt;
         }
-        if (v && *v > 1e10) {
+        if (v && *v > kMostPeople) {
           errors.add(t.pos(row, col), "is implausibly large (above 10 billion)");
           return std::nullopt;
         }
