@@ -79,7 +79,9 @@ void ExodusRules::apply_events(std::int32_t day) {
   entry_ban_.assign(destinations_, 0.0);
   seat_scale_.assign(destinations_, 1.0);
   return_scale_.assign(destinations_, 1.0);
-  hazard_scale_.assign(regions_, 1.0);
+  // The hazard's events are read where the leaver forecast reads them too (world/scenario_hazard).
+  hazard_scale_.resize(regions_);
+  for (std::size_t r = 0; r < regions_; ++r) hazard_scale_[r] = hazard_event_scale(scenario_, r, day);
   for (const auto& e : scenario_.events) {
     if (e.day > day) break;
     const bool active = e.end_day < 0 || day <= e.end_day;
@@ -99,7 +101,6 @@ void ExodusRules::apply_events(std::int32_t day) {
       default:
         if (!active) break;
         switch (e.kind) {
-          case EventKind::kHazardScale: for_each(hazard_scale_, [&](double& x) { x *= e.value; }); break;
           case EventKind::kThroughput: for_each(throughput_scale_, [&](double& x) { x *= e.value; }); break;
           case EventKind::kApproachLimit: for_each(approach_limit_, [&](double& x) { x = e.value; }); break;
           case EventKind::kExitRefusal: for_each(exit_refusal_, [&](double& x) { x = e.value; }); break;
