@@ -213,29 +213,52 @@ const Case kCases[] = {
      "/reports.csv: is a directory, expected a reports file"},
 };
 
+// Writes one input file; kDirectory and kOneGigabyte stand for what cannot be written as text.
+void put(const fs::path& path, const std::string& content) {
+  if (content == kDirectory) {
+    fs::create_directories(path);
+  } else if (content == kOneGigabyte) {
+    // Sparse: a gigabyte of file that takes no disk, refused before a byte is read.
+    const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::ftruncate(fd, off_t{1} << 30), 0);
+    ::close(fd);
+  } else {
+    std::ofstream(path, std::ios::binary) << content;
+  }
+}
+
+// Writes every format under `dir`: flee/, validation/, scenario/ and reports.csv.
+void write_inputs(const fs::path& dir, const Inputs& in) {
+  const auto write_folder = [](const fs::path& folder, const std::map<std::string, std::string>& files) {
+    fs::create_directories(folder);
+    for (const auto& [name, content] : files) put(folder / name, content);
+  };
+  write_folder(dir / "flee", in.flee);
+  write_folder(dir / "validation", in.validation);
+  write_folder(dir / "scenario", in.scenario);
+  put(dir / "reports.csv", in.reports);
+}
+
+// The arguments of `exodus check` for the inputs of `format` written by write_inputs.
+std::string check_target(const fs::path& dir, Format format) {
+  switch (format) {
+    case Format::kFlee:
+    case Format::kFleeValidation:
+    case Format::kFleeSettings:
+      return (dir / "flee").string() + " --validation " + (dir / "validation").string();
+    case Format::kScenario:
+      return (dir / "scenario").string();
+    case Format::kReports:
+      return (dir / "reports.csv").string();
+  }
+  return "";
+}
+
 class BadInputSuite : public ::testing::TestWithParam<Case> {
  protected:
   void SetUp() override { dir_ = make_temp_dir("bad-input"); }
   void TearDown() override { fs::remove_all(dir_); }
-
-  static void put(const fs::path& path, const std::string& content) {
-    if (content == kDirectory) {
-      fs::create_directories(path);
-    } else if (content == kOneGigabyte) {
-      // Sparse: a gigabyte of file that takes no disk, refused before a byte is read.
-      const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
-      ASSERT_GE(fd, 0);
-      ASSERT_EQ(::ftruncate(fd, off_t{1} << 30), 0);
-      ::close(fd);
-    } else {
-      std::ofstream(path, std::ios::binary) << content;
-    }
-  }
-  static void write_folder(const fs::path& folder, const std::map<std::string, std::string>& files) {
-    fs::create_directories(folder);
-    for (const auto& [name, content] : files) put(folder / name, content);
-  }
-
   fs::path dir_;
 };
 
@@ -243,26 +266,9 @@ TEST_P(BadInputSuite, CheckExitsTwoNamingFileLineAndField) {
   const Case& c = GetParam();
   Inputs in;
   c.spoil(in);
-  std::string target;
-  switch (c.format) {
-    case Format::kFlee:
-    case Format::kFleeValidation:
-    case Format::kFleeSettings:
-      write_folder(dir_ / "flee", in.flee);
-      write_folder(dir_ / "validation", in.validation);
-      target = (dir_ / "flee").string() + " --validation " + (dir_ / "validation").string();
-      break;
-    case Format::kScenario:
-      write_folder(dir_ / "scenario", in.scenario);
-      target = (dir_ / "scenario").string();
-      break;
-    case Format::kReports:
-      put(dir_ / "reports.csv", in.reports);
-      target = (dir_ / "reports.csv").string();
-      break;
-  }
+  write_inputs(dir_, in);
   std::string out;
-  EXPECT_EQ(run_exodus("check " + target, &out), 2) << out;
+  EXPECT_EQ(run_exodus("check " + check_target(dir_, c.format), &out), 2) << out;
   EXPECT_NE(out.find(c.expected), std::string::npos) << "expected: " << c.expected << "\ngot:\n" << out;
 }
 
@@ -274,19 +280,11 @@ INSTANTIATE_TEST_SUITE_P(Formats, BadInputSuite, ::testing::ValuesIn(kCases), []
 
 TEST(BadInputSuite, TheUnspoiledInputsPassCheck) {
   const auto dir = make_temp_dir("good-input");
-  Inputs in;
+  write_inputs(dir, Inputs{});
   std::string out;
-  fs::create_directories(dir / "flee");
-  fs::create_directories(dir / "validation");
-  fs::create_directories(dir / "scenario");
-  for (const auto& [name, content] : in.flee) std::ofstream(dir / "flee" / name) << content;
-  for (const auto& [name, content] : in.validation) std::ofstream(dir / "validation" / name) << content;
-  for (const auto& [name, content] : in.scenario) std::ofstream(dir / "scenario" / name) << content;
-  std::ofstream(dir / "reports.csv") << in.reports;
-  EXPECT_EQ(run_exodus("check " + (dir / "flee").string() + " --validation " + (dir / "validation").string(), &out), 0)
-      << out;
-  EXPECT_EQ(run_exodus("check " + (dir / "scenario").string(), &out), 0) << out;
-  EXPECT_EQ(run_exodus("check " + (dir / "reports.csv").string(), &out), 0) << out;
+  EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kFlee), &out), 0) << out;
+  EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kScenario), &out), 0) << out;
+  EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kReports), &out), 0) << out;
   fs::remove_all(dir);
 }
 
@@ -296,10 +294,9 @@ TEST(BadInputSuite, CheckListsEveryProblemOfAFolderNotJustTheFirst) {
   replace(in.scenario["regions.csv"], "1000000,0", "-1,0");
   in.scenario["checkpoints.csv"] += "M1,Mars,50,40,10,2,0\n";
   in.scenario["targets.csv"] += "t,entries,North,2022-09-10,2022-09-05,1,0,2\n";
-  fs::create_directories(dir / "scenario");
-  for (const auto& [name, content] : in.scenario) std::ofstream(dir / "scenario" / name) << content;
+  write_inputs(dir, in);
   std::string out;
-  EXPECT_EQ(run_exodus("check " + (dir / "scenario").string(), &out), 2);
+  EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kScenario), &out), 2);
   EXPECT_NE(out.find("regions.csv:2: field 'eligible_pool'"), std::string::npos) << out;
   EXPECT_NE(out.find("checkpoints.csv:4: field 'destination'"), std::string::npos) << out;
   EXPECT_NE(out.find("targets.csv:2: field 'window_end'"), std::string::npos) << out;
