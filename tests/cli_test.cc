@@ -197,13 +197,7 @@ namespace {
 TEST(CliLimits, EachLimitNamesItsOptionAndTheOptionMovesIt) {
   const auto dir = make_temp_dir("limits");
   const auto scenario = dir / "long";
-  std::filesystem::copy(source_dir() / "scenarios" / "mobilization-2022", scenario,
-                        std::filesystem::copy_options::recursive);
-  std::string manifest = read_bytes(scenario / "scenario.yaml");
-  const auto at = manifest.find("end_date: 2022-12-31");
-  ASSERT_NE(at, std::string::npos);
-  manifest.replace(at, 20, "end_date: 2034-01-01");  // 4,130 days
-  std::ofstream(scenario / "scenario.yaml") << manifest;
+  copy_default_scenario_ending(scenario, "2034-01-01");  // 4,130 days
   std::string out;
   EXPECT_EQ(run_exodus("check " + scenario.string(), &out), 2);
   EXPECT_NE(out.find("field 'end_date': the scenario spans 4,130 days; the limit is 3,660 (raise it with --max-days)"),

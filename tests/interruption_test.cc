@@ -95,13 +95,8 @@ class Interruption : public ::testing::Test {
   void SetUp() override {
     dir_ = make_temp_dir("interrupt");
     inputs_ = dir_ / "inputs";
-    fs::copy(source_dir() / "scenarios" / "mobilization-2022", inputs_, fs::copy_options::recursive);
     // Nine years instead of three months: long enough to be stopped midway.
-    std::string manifest = read_bytes(inputs_ / "scenario.yaml");
-    const auto at = manifest.find("end_date: 2022-12-31");
-    ASSERT_NE(at, std::string::npos);
-    manifest.replace(at, 20, "end_date: 2031-09-01");
-    std::ofstream(inputs_ / "scenario.yaml", std::ios::binary) << manifest;
+    copy_default_scenario_ending(inputs_, "2031-09-01");
     before_ = contents_below(inputs_);
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <stdexcept>
 #include <sys/wait.h>
 
 namespace exodus::testing {
@@ -27,6 +28,16 @@ TextFile text(std::string name, std::string content) { return {std::move(name), 
 std::string read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void copy_default_scenario_ending(const fs::path& folder, const std::string& end_date) {
+  fs::copy(source_dir() / "scenarios" / "mobilization-2022", folder, fs::copy_options::recursive);
+  std::string manifest = read_bytes(folder / "scenario.yaml");
+  const std::string old_end = "end_date: 2022-12-31";
+  const auto at = manifest.find(old_end);
+  if (at == std::string::npos) throw std::runtime_error("scenarios/mobilization-2022/scenario.yaml: no " + old_end);
+  manifest.replace(at, old_end.size(), "end_date: " + end_date);
+  std::ofstream(folder / "scenario.yaml", std::ios::binary) << manifest;
 }
 
 int run_exodus(const std::string& args, std::string* output) {

@@ -22,6 +22,9 @@ std::string read_bytes(const std::filesystem::path& path);
 inline const std::string kReportsHeader =
     "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,kind,direction,unit,"
     "reported_by,reported_on,url,quote\n";
+// Copies the 2022 scenario (scenarios/mobilization-2022) to `folder`, its run ending on
+// `end_date` (YYYY-MM-DD) instead: a longer run, or one past a limit.
+void copy_default_scenario_ending(const std::filesystem::path& folder, const std::string& end_date);
 // Runs the exodus binary with `args`; returns its exit code and captures stdout+stderr.
 int run_exodus(const std::string& args, std::string* output = nullptr);
 
