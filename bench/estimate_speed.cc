@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   const auto layout = estimate_layout(design, o);
   const EstimateModel prior(layout, design);
   // Values from a truth drawn from the prior.
-  CounterRng rng(7, RandomPurpose::kBench, 1, 2);
+  CounterRng rng(7, RandomPurpose::kSynthetic, 1, 2);
   const auto normal = [&] { return standard_normal(rng); };
   Eigen::VectorXd z(static_cast<Eigen::Index>(prior.size()));
   for (Eigen::Index i = 0; i < z.size(); ++i) z(i) = normal();

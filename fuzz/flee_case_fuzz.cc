@@ -12,7 +12,7 @@
 #include "core/text_source.h"
 #include "io/flee/flee_readers.h"
 #include "sim/flee/agent_bound.h"
-#include "world/flee_world.h"
+#include "io/flee/flee_world_builder.h"
 #include "replaced_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -5,7 +5,7 @@
 
 #include "core/text_source.h"
 #include "io/flee/flee_readers.h"
-#include "world/flee_world.h"
+#include "io/flee/flee_world_builder.h"
 
 namespace exodus::testing {
 

@@ -35,6 +35,7 @@ ExodusRunResult run_exodus(const Scenario& scenario, const ExodusRunOptions& opt
   ExodusRunResult result;
   EngineOptions engine;
   engine.threads = options.threads;
+  engine.pool = options.pool;
   engine.stop = options.stop;
   engine.after_day = [&](std::int32_t day) {
     result.days.push_back(rules.today());

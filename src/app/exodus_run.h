@@ -9,6 +9,7 @@
 #include "core/limits.h"
 #include "core/recording_source.h"
 #include "sim/exodus/exodus_day.h"
+#include "sim/worker_pool.h"
 #include "world/scenario.h"
 
 namespace exodus {
@@ -24,6 +25,8 @@ LoadedScenario load_scenario(const std::optional<std::filesystem::path>& folder,
 struct ExodusRunOptions {
   std::uint64_t seed = 1;
   int threads = 1;
+  // Shared with other runs in the process when given (then `threads` is ignored).
+  const WorkerPool* pool = nullptr;
   std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
   const std::atomic<bool>* stop = nullptr;
 };

@@ -6,6 +6,7 @@
 
 #include "core/embedded_files.h"
 #include "io/flee/flee_readers.h"
+#include "io/flee/flee_world_builder.h"
 #include "sim/flee/agent_bound.h"
 
 namespace exodus {

@@ -14,6 +14,7 @@ FleeRunResult run_flee(const FleeWorld& world, const FleeRunOptions& options) {
   FleeRunResult result;
   EngineOptions engine;
   engine.threads = options.threads;
+  engine.pool = options.pool;
   engine.stop = options.stop;
   engine.after_day = [&](std::int32_t day) {
     recorder.record(day, rules);

@@ -6,6 +6,7 @@
 
 #include "score/camp_table.h"
 #include "sim/flee/flee_rules.h"
+#include "sim/worker_pool.h"
 #include "world/flee_world.h"
 
 namespace exodus {
@@ -13,6 +14,8 @@ namespace exodus {
 struct FleeRunOptions {
   std::uint64_t seed = 1;
   int threads = 1;
+  // Shared with other runs in the process when given (then `threads` is ignored).
+  const WorkerPool* pool = nullptr;
   // Called after each day with (days done, days in all, agents).
   std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
   const std::atomic<bool>* stop = nullptr;

@@ -21,7 +21,7 @@
 #include "core/error.h"
 #include "output/flee_out_csv.h"
 #include "output/output_dir.h"
-#include "output/run_report.h"
+#include "output/flee_outputs.h"
 #include "score/flee_score.h"
 
 namespace exodus {

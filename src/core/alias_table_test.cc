@@ -13,7 +13,7 @@ std::vector<double> frequencies(const std::vector<double>& weights, int draws) {
   const auto t = pool.add(weights);
   std::vector<double> count(weights.size(), 0);
   for (int i = 0; i < draws; ++i) {
-    CounterRng rng(99, RandomPurpose::kBench, static_cast<std::uint32_t>(i), 0);
+    CounterRng rng(99, RandomPurpose::kSynthetic, static_cast<std::uint32_t>(i), 0);
     ++count[pool.sample(t, rng)];
   }
   for (auto& c : count) c /= draws;

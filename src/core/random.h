@@ -15,8 +15,9 @@ namespace exodus {
 enum class RandomPurpose : std::uint32_t {
   kAgentDay = 1,  // a = agent, b = day
   kSpawn = 2,     // a = day, b = spawn index block
-  kBench = 3,
+  kInference = 3,  // statistical procedures: Laplace draws, posterior predictive, SBC replicates
   kAgentPair = 4,  // a = agent / 2, b = day: the first draws of two neighbouring agents
+  kSynthetic = 5,  // made-up inputs: synthetic worlds for benchmarks, test data
 };
 
 // One Philox block (four 32-bit words) for (seed, purpose, a, b, index).

@@ -353,7 +353,7 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
       vw[j] = {e, fit.weights[j]};
       const double bias = source >= 0 ? fit.draws(static_cast<Eigen::Index>(model.bias_index(static_cast<std::size_t>(source))),
                                                   static_cast<Eigen::Index>(j)) : 0.0;
-      CounterRng rng(o.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0x5e00000u + static_cast<std::uint32_t>(r));
+      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x5e00000u + static_cast<std::uint32_t>(r));
       double y = e;
       if (rep.kind != ReportKind::kLowerBound && rep.kind != ReportKind::kDenial)
         y = model.weights()[r].signed_metric ? e + (sd * std::abs(rep.value) + 100) * student_t(rng, static_cast<int>(o.priors.student_nu))

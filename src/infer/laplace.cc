@@ -128,7 +128,7 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
   if (m > 0) {
     Eigen::MatrixXd z(n, m);
     for (Eigen::Index j = 0; j < m; ++j) {
-      CounterRng rng(options.seed, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0x1a91ace);
+      CounterRng rng(options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x1a91ace);
       for (Eigen::Index i = 0; i < n; ++i) z(i, j) = standard_normal(rng);
     }
     // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.

@@ -13,7 +13,7 @@ namespace {
 Eigen::MatrixXd draws_with_one_wide_direction(Eigen::Index n, Eigen::Index m, const Eigen::VectorXd& d, double sigma) {
   Eigen::MatrixXd out(n, m);
   for (Eigen::Index j = 0; j < m; ++j) {
-    CounterRng rng(3, RandomPurpose::kBench, static_cast<std::uint32_t>(j), 0);
+    CounterRng rng(3, RandomPurpose::kSynthetic, static_cast<std::uint32_t>(j), 0);
     Eigen::VectorXd z(n);
     for (Eigen::Index i = 0; i < n; ++i) z(i) = standard_normal(rng);
     out.col(j) = z + (sigma - 1.0) * d * d.dot(z);

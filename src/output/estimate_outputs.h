@@ -4,7 +4,7 @@
 #include <string>
 
 #include "infer/estimate.h"
-#include "output/run_report.h"
+#include "output/run_identity.h"
 
 namespace exodus {
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "app/exodus_run.h"
-#include "output/run_report.h"
+#include "output/run_identity.h"
 #include "score/targets.h"
 #include "world/scenario.h"
 

@@ -12,6 +12,8 @@
 #include <span>
 #include <vector>
 
+#include "sim/worker_pool.h"
+
 namespace exodus {
 
 // Integer tallies a block of agents adds to during a day (e.g. arrivals per location).
@@ -35,6 +37,9 @@ class RuleSet {
 };
 
 struct EngineOptions {
+  // The threads to run on: a pool the caller shares between runs, or else a pool of `threads`
+  // made for this run alone.
+  const WorkerPool* pool = nullptr;
   int threads = 1;
   std::size_t block_size = 16384;  // agents per task
   // Called after each day, with the day just finished.

@@ -1,13 +1,12 @@
 #pragma once
 // A Flee case turned into what the engine runs: the graph, each location's starting state, the
-// dated schedules (conflicts, closures) and the validation series per day. Every cross-file
-// check (unknown names, short tables) happens while building it.
+// dated schedules (conflicts, closures) and the validation series per day. Built from the read
+// input files by io/flee/flee_world_builder.h, which makes every cross-file check.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "core/date.h"
-#include "io/flee/flee_inputs.h"
 #include "world/flee_settings.h"
 #include "world/graph.h"
 
@@ -73,12 +72,5 @@ struct FleeWorld {
   // Input oddities Flee accepts and exodus therefore runs with, reported to the user.
   std::vector<std::string> warnings;
 };
-
-// Throws InputErrors listing every inconsistency (file, line, field).
-FleeWorld build_flee_world(const FleeInputs& inputs, std::string case_name);
-
-// Flee's interpolation of a validation series at a day: linear between points, flat outside,
-// truncated to a whole number.
-std::int64_t interpolate_series(const std::vector<FleeDataPoint>& points, std::int64_t day);
 
 }  // namespace exodus

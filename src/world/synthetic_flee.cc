@@ -18,7 +18,7 @@ FleeWorld make_synthetic_flee_world(std::uint32_t locations, std::int32_t days, 
   w.start_date = *Date::parse("2020-01-01");
   w.days = days;
 
-  CounterRng rng(seed, RandomPurpose::kBench, 0, 0);
+  CounterRng rng(seed, RandomPurpose::kSynthetic, 0, 0);
   std::vector<Location> locs;
   std::vector<double> x, y;
   for (std::uint32_t i = 0; i < locations; ++i) {

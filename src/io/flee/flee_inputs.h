@@ -1,6 +1,6 @@
 #pragma once
 // Flee's input files as read, row by row, each row keeping its position for later errors.
-// Nothing here is checked against other files yet; world/flee_world.cc does that.
+// Nothing here is checked against other files yet; io/flee/flee_world_builder.cc does that.
 #include <cstddef>
 #include <cstdint>
 #include <optional>

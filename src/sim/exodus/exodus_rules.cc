@@ -13,9 +13,14 @@ namespace exodus {
 namespace {
 
 constexpr double kClosedWaitDays = 30;  // what people "hear" of a closed checkpoint
-constexpr std::uint32_t kDecideStream = 0x10000;
-constexpr std::uint32_t kFlightStream = 0x20000;
-constexpr std::uint32_t kQueueStream = 0x30000;
+// Streams of the rule set's draws, tagged so that no two uses share numbers. Under
+// RandomPurpose::kSpawn (a = day, b = tag + index):
+constexpr std::uint32_t kDecisionStream = 0x10000;  // a pool's leavers today and their corridors
+constexpr std::uint32_t kSeatStream = 0x20000;      // which of a flight's buyers get a seat
+// Under RandomPurpose::kAgentDay (a = agent, b = day | tag; tag 0 draws onward moves and returns):
+constexpr std::uint32_t kBorderStream = 0x10000;    // refusal of exit or entry at a checkpoint
+constexpr std::uint32_t kFateStream = 0x20000;      // on crossing: stays, moves on or returns
+constexpr std::uint32_t kRerouteStream = 0x30000;   // after a refusal: another way, or home
 
 
 }  // namespace
@@ -155,14 +160,21 @@ void ExodusRules::options(std::size_t region, std::uint8_t cls, int from_checkpo
 }
 
 namespace {
+// Logit weights: exp((U - max U) / temperature) per option, and their sum. Shifting by the
+// largest utility keeps exp() in range and leaves the choice probabilities unchanged.
+double logit_weights(const std::vector<double>& utilities, double temperature, std::vector<double>& weights) {
+  double top = -1e300;
+  for (double u : utilities) top = std::max(top, u);
+  weights.resize(utilities.size());
+  double total = 0;
+  for (std::size_t i = 0; i < utilities.size(); ++i) total += weights[i] = std::exp((utilities[i] - top) / temperature);
+  return total;
+}
+
 // Logit choice: draws an option index with probability proportional to exp(U / temperature).
 std::size_t logit_pick(const std::vector<double>& utilities, double temperature, CounterRng& rng,
                        std::vector<double>& scratch) {
-  double top = -1e300;
-  for (double u : utilities) top = std::max(top, u);
-  scratch.resize(utilities.size());
-  double total = 0;
-  for (std::size_t i = 0; i < utilities.size(); ++i) total += scratch[i] = std::exp((utilities[i] - top) / temperature);
+  const double total = logit_weights(utilities, temperature, scratch);
   double x = rng.next_unit() * total;
   for (std::size_t i = 0; i < scratch.size(); ++i) {
     if (x < scratch[i]) return i;
@@ -195,7 +207,7 @@ void ExodusRules::send_by_road(std::uint32_t agent, std::uint32_t checkpoint, do
 }
 
 void ExodusRules::retry_or_give_up(std::uint32_t agent, int checkpoint, double time, std::int32_t day) {
-  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kQueueStream);
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kRerouteStream);
   std::vector<Option> opts;
   if (rng.next_unit() < scenario_.parameters.refused_retry_share) {
     options(region_[agent], class_[agent], checkpoint, checkpoint, day, opts);
@@ -214,7 +226,7 @@ void ExodusRules::retry_or_give_up(std::uint32_t agent, int checkpoint, double t
 }
 
 void ExodusRules::cross(std::uint32_t agent, std::size_t destination, std::int32_t day) {
-  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kFlightStream);
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kFateStream);
   const auto& d = scenario_.destinations[destination];
   const double u = rng.next_unit();
   fate_[agent] = u < d.onward_share ? kMovesOn : (u < d.onward_share + d.return_share ? kReturns : kStays);
@@ -263,7 +275,7 @@ void ExodusRules::begin_day(std::int32_t day) {
       const double h = hazard(r, k, day);
       if (pool <= 0 || h <= 0) continue;
       CounterRng rng(seed_, RandomPurpose::kSpawn, static_cast<std::uint32_t>(day),
-                     kDecideStream + static_cast<std::uint32_t>(r * kClassCount + k));
+                     kDecisionStream + static_cast<std::uint32_t>(r * kClassCount + k));
       CounterUrbg urbg{rng};
       const std::int64_t n = std::binomial_distribution<std::int64_t>(pool, h)(urbg);
       if (n == 0) continue;
@@ -273,11 +285,9 @@ void ExodusRules::begin_day(std::int32_t day) {
       today_.deciders += static_cast<double>(n);
       utilities.clear();
       for (const auto& o : opts) utilities.push_back(o.utility);
-      const double top = *std::max_element(utilities.begin(), utilities.end());
-      std::vector<double> weights;
-      for (double u : utilities) weights.push_back(std::exp((u - top) / p.choice_temperature));
+      logit_weights(utilities, p.choice_temperature, scratch);
       AliasPool table;
-      const auto t = table.add(weights);
+      const auto t = table.add(scratch);
       for (std::int64_t i = 0; i < n; ++i) {
         const auto& o = opts[table.sample(t, rng)];
         const auto agent = new_agent(r, k);
@@ -303,7 +313,7 @@ void ExodusRules::begin_day(std::int32_t day) {
     flight_demand_yesterday_[f] = demand;
     auto seats = static_cast<std::int64_t>(fl.seats_per_day * seat_scale_[fl.destination]);
     CounterRng rng(seed_, RandomPurpose::kSpawn, static_cast<std::uint32_t>(day),
-                   kFlightStream + static_cast<std::uint32_t>(f));
+                   kSeatStream + static_cast<std::uint32_t>(f));
     std::int64_t remaining = static_cast<std::int64_t>(want.size());
     for (const auto agent : want) {
       const bool seated = seats > 0 && rng.next_unit() * static_cast<double>(remaining) < static_cast<double>(seats);
@@ -401,7 +411,7 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
     today_.capacity[c] = capacity;
     const auto served = queues_[c].serve_day(day, capacity, [&](std::uint32_t a, double time, double) {
       today_.processed_leavers[c] += 1;
-      CounterRng rng(seed_, RandomPurpose::kAgentDay, a, static_cast<std::uint32_t>(day) | kDecideStream);
+      CounterRng rng(seed_, RandomPurpose::kAgentDay, a, static_cast<std::uint32_t>(day) | kBorderStream);
       const bool exit_refused = is_eligible(class_[a]) && rng.next_unit() < exit_refusal_[c];
       const bool entry_refused = !exit_refused && rng.next_unit() < entry_ban_[cp.destination];
       if (exit_refused || entry_refused) {

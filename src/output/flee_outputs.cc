@@ -1,4 +1,4 @@
-#include "output/run_report.h"
+#include "output/flee_outputs.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "world/flee_world.h"
+#include "io/flee/flee_world_builder.h"
 
 #include <gtest/gtest.h>
 
