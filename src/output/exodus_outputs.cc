@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/digit_grouping.h"
+#include "world/scenario_registry.h"
 
 namespace exodus {
 
@@ -154,7 +155,11 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run,
 std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id) {
   json inputs = json::array();
   for (const auto& r : id.inputs) inputs.push_back({{"file", r.name}, {"bytes", r.bytes}, {"sha256", r.sha256}});
-  const auto& p = s.parameters;
+  json parameters = json::object();
+  for (const auto& p : scenario_parameters()) {
+    if (p.integer()) parameters[p.name] = static_cast<std::int64_t>(p.get(s.parameters));
+    else parameters[p.name] = p.get(s.parameters);
+  }
   const json manifest = {
       {"exodus_version", EXODUS_VERSION},
       {"rule_set", "exodus"},
@@ -166,14 +171,7 @@ std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id) {
       {"start_date", s.start_date.iso()},
       {"end_date", s.end_date.iso()},
       {"shock_date", s.shock_date.iso()},
-      {"parameters",
-       {{"base_hazard", p.base_hazard}, {"shock_hazard", p.shock_hazard}, {"shock_decay_days", p.shock_decay_days},
-        {"other_hazard_ratio", p.other_hazard_ratio}, {"road_speed_km_per_day", p.road_speed_km_per_day},
-        {"road_detour", p.road_detour}, {"choice_temperature", p.choice_temperature},
-        {"weight_travel_day", p.weight_travel_day}, {"weight_wait_day", p.weight_wait_day},
-        {"weight_price_100", p.weight_price_100}, {"price_elasticity", p.price_elasticity},
-        {"information_lag_days", p.information_lag_days}, {"refused_retry_share", p.refused_retry_share},
-        {"balk_wait_days", p.balk_wait_days}}},
+      {"parameters", parameters},
       {"inputs", inputs}};
   return manifest.dump(2) + "\n";
 }

@@ -14,6 +14,7 @@
 #include "core/limits.h"
 #include "core/parse.h"
 #include "world/scenario_hazard.h"
+#include "world/scenario_registry.h"
 
 namespace exodus {
 
@@ -57,6 +58,21 @@ struct Reader {
       errors.add(e);
       return fallback.value_or(lo);
     }
+  }
+  // Every numeric column of a table's row, as the registry lists them.
+  template <typename Row>
+  void numbers(const CsvTable& t, const CsvRow& r, std::span<const ScenarioColumn<Row>> columns, Row& row) {
+    for (const auto& c : columns) row.*c.member = number(t, r, c.name, c.lower, c.upper, c.fallback);
+  }
+  // The header a table's reader accepts: its key columns and the registry's required numeric
+  // columns, then the numeric columns with defaults and the other optional ones.
+  template <typename Row>
+  CsvTable table(const TextFile& file, std::vector<std::string> required,
+                 std::span<const ScenarioColumn<Row>> columns, std::vector<std::string> optional) {
+    std::vector<std::string> with_defaults;
+    for (const auto& c : columns) (c.fallback ? with_defaults : required).push_back(c.name);
+    with_defaults.insert(with_defaults.end(), optional.begin(), optional.end());
+    return CsvTable(file, required, with_defaults, errors);
   }
   bool flag(const CsvTable& t, const CsvRow& r, const std::string& col, bool fallback) {
     const std::string v = to_lower(t.cell(r, col));
@@ -172,24 +188,7 @@ void Reader::manifest() {
     if (s.shock_day < 0 || s.shock_day >= s.days)
       errors.add(pos(root["shock_date"], "shock_date"), "must fall between start_date and end_date");
   }
-  // Parameters: every key must be known.
-  auto& p = s.parameters;
-  struct Param { double* value; double lo, hi; };
-  std::map<std::string, Param> params = {
-      {"base_hazard", {&p.base_hazard, 0, 1}},
-      {"shock_hazard", {&p.shock_hazard, 0, 1}},
-      {"shock_decay_days", {&p.shock_decay_days, 0.01, 10000}},
-      {"other_hazard_ratio", {&p.other_hazard_ratio, 0, 100}},
-      {"road_speed_km_per_day", {&p.road_speed_km_per_day, 1, 5000}},
-      {"road_detour", {&p.road_detour, 1, 10}},
-      {"choice_temperature", {&p.choice_temperature, 0.01, 100}},
-      {"weight_travel_day", {&p.weight_travel_day, 0, 100}},
-      {"weight_wait_day", {&p.weight_wait_day, 0, 100}},
-      {"weight_price_100", {&p.weight_price_100, 0, 100}},
-      {"price_elasticity", {&p.price_elasticity, 0, 100}},
-      {"refused_retry_share", {&p.refused_retry_share, 0, 1}},
-      {"balk_wait_days", {&p.balk_wait_days, 0.01, 1000}},
-  };
+  // Parameters: every key must be one of the registry's (world/scenario_registry.h).
   if (const auto n = root["parameters"]) {
     if (!n.IsMap()) {
       errors.add(pos(n, "parameters"), "expected a mapping of parameter: value");
@@ -199,20 +198,22 @@ void Reader::manifest() {
       const std::string key = kv.first.Scalar();
       const auto ppos = pos(kv.second, "parameters." + key);
       try {
-        if (key == "information_lag_days") {
-          p.information_lag_days = static_cast<std::int32_t>(parse_int(kv.second.Scalar(), ppos, 0, 60));
+        const ScenarioParameter* param = find_scenario_parameter(key);
+        if (!param) {
+          errors.add(ppos, "unknown parameter");
           continue;
         }
-        const auto it = params.find(key);
-        if (it == params.end()) {
-          errors.add(ppos, "unknown parameter");
+        if (param->integer()) {
+          param->set(s.parameters, static_cast<double>(parse_int(kv.second.Scalar(), ppos,
+                                                                 static_cast<std::int64_t>(param->lower),
+                                                                 static_cast<std::int64_t>(param->upper))));
           continue;
         }
         if (!kv.second.IsScalar()) throw InputError(ppos, "expected a number");
         const double v = parse_double(kv.second.Scalar(), ppos);
-        if (v < it->second.lo || v > it->second.hi)
-          throw InputError(ppos, fmt::format("{} is outside the allowed range [{}, {}]", v, it->second.lo, it->second.hi));
-        *it->second.value = v;
+        if (v < param->lower || v > param->upper)
+          throw InputError(ppos, fmt::format("{} is outside the allowed range [{}, {}]", v, param->lower, param->upper));
+        param->set(s.parameters, v);
       } catch (const InputError& e) {
         errors.add(e);
       }
@@ -223,19 +224,13 @@ void Reader::manifest() {
 void Reader::regions() {
   auto file = need("regions.csv");
   if (!file) return;
-  CsvTable t(*file, {"region", "latitude", "longitude", "eligible_pool", "other_pool", "share_can_fly"},
-             {"hazard_multiplier", "source", "assumption"}, errors);
+  CsvTable t = table(*file, {"region"}, region_columns(), {"source", "assumption"});
   std::set<std::string> seen;
   for (const auto& r : t.rows()) {
     Region g;
     g.name = name(t, r, "region");
     unique(seen, g.name, t.pos(r, "region"), "region");
-    g.latitude = number(t, r, "latitude", -90, 90);
-    g.longitude = number(t, r, "longitude", -180, 180);
-    g.eligible_pool = number(t, r, "eligible_pool", 0, 1e9);
-    g.other_pool = number(t, r, "other_pool", 0, 1e9);
-    g.share_can_fly = number(t, r, "share_can_fly", 0, 1);
-    g.hazard_multiplier = number(t, r, "hazard_multiplier", 0, 100, 1.0);
+    numbers(t, r, region_columns(), g);
     s.regions.push_back(g);
     region_lines.push_back(r.line);
   }
@@ -246,21 +241,13 @@ void Reader::regions() {
 void Reader::destinations() {
   auto file = need("destinations.csv");
   if (!file) return;
-  CsvTable t(*file, {"destination", "attractiveness"},
-             {"onward_share", "onward_days", "return_share", "return_days", "baseline_air_per_day",
-              "official_counts", "groups", "source", "assumption"},
-             errors);
+  CsvTable t = table(*file, {"destination"}, destination_columns(), {"official_counts", "groups", "source", "assumption"});
   std::set<std::string> seen;
   for (const auto& r : t.rows()) {
     Destination d;
     d.name = name(t, r, "destination");
     unique(seen, d.name, t.pos(r, "destination"), "destination");
-    d.attractiveness = number(t, r, "attractiveness", -100, 100);
-    d.onward_share = number(t, r, "onward_share", 0, 1, 0.0);
-    d.onward_days = number(t, r, "onward_days", 0.1, 10000, 7.0);
-    d.return_share = number(t, r, "return_share", 0, 1, 0.0);
-    d.return_days = number(t, r, "return_days", 0.1, 10000, 60.0);
-    d.baseline_air_per_day = number(t, r, "baseline_air_per_day", 0, 1e7, 0.0);
+    numbers(t, r, destination_columns(), d);
     d.official_counts = t.cell(r, "official_counts");
     for (std::string rest = t.cell(r, "groups"); !rest.empty();) {
       const auto cut = rest.find(';');
@@ -280,8 +267,7 @@ void Reader::destinations() {
 void Reader::checkpoints() {
   auto file = need("checkpoints.csv");
   if (!file) return;
-  CsvTable t(*file, {"checkpoint", "destination", "latitude", "longitude", "vehicles_per_day", "persons_per_vehicle"},
-             {"baseline_per_day", "open", "counted", "source", "assumption"}, errors);
+  CsvTable t = table(*file, {"checkpoint", "destination"}, checkpoint_columns(), {"open", "counted", "source", "assumption"});
   std::set<std::string> seen;
   for (const auto& r : t.rows()) {
     Checkpoint c;
@@ -292,11 +278,7 @@ void Reader::checkpoints() {
     if (d < 0 && !dest.empty())
       errors.add(t.pos(r, "destination"), fmt::format("unknown destination '{}' (not in destinations.csv)", dest));
     c.destination = static_cast<std::size_t>(std::max(d, 0));
-    c.latitude = number(t, r, "latitude", -90, 90);
-    c.longitude = number(t, r, "longitude", -180, 180);
-    c.vehicles_per_day = number(t, r, "vehicles_per_day", 0, 1e7);
-    c.persons_per_vehicle = number(t, r, "persons_per_vehicle", 0.1, 100);
-    c.baseline_per_day = number(t, r, "baseline_per_day", 0, 1e7, 0.0);
+    numbers(t, r, checkpoint_columns(), c);
     c.open = flag(t, r, "open", true);
     c.counted = flag(t, r, "counted", true);
     s.checkpoints.push_back(c);
@@ -307,7 +289,7 @@ void Reader::checkpoints() {
 void Reader::flights() {
   auto file = folder.read("flights.csv");  // optional: a scenario may have no flights
   if (!file) return;
-  CsvTable t(*file, {"region", "destination", "seats_per_day", "base_price"}, {"source", "assumption"}, errors);
+  CsvTable t = table(*file, {"region", "destination"}, flight_columns(), {"source", "assumption"});
   for (const auto& r : t.rows()) {
     Flight f;
     const auto region = name(t, r, "region");
@@ -318,8 +300,7 @@ void Reader::flights() {
     if (d < 0 && !dest.empty()) errors.add(t.pos(r, "destination"), fmt::format("unknown destination '{}'", dest));
     f.region = static_cast<std::size_t>(std::max(g, 0));
     f.destination = static_cast<std::size_t>(std::max(d, 0));
-    f.seats_per_day = number(t, r, "seats_per_day", 0, 1e7);
-    f.base_price = number(t, r, "base_price", 0, 1e6);
+    numbers(t, r, flight_columns(), f);
     s.flights.push_back(f);
   }
 }
@@ -328,12 +309,14 @@ void Reader::events() {
   auto file = folder.read("events.csv");
   if (!file) return;
   CsvTable t(*file, {"date", "kind", "target", "value"}, {"end_date", "note", "source", "assumption"}, errors);
-  static const std::map<std::string, EventKind> kKinds = {
-      {"hazard_scale", EventKind::kHazardScale}, {"close", EventKind::kClose},
-      {"reopen", EventKind::kReopen},           {"throughput", EventKind::kThroughput},
-      {"approach_limit", EventKind::kApproachLimit}, {"exit_refusal", EventKind::kExitRefusal},
-      {"entry_ban", EventKind::kEntryBan},       {"seats", EventKind::kSeats},
-      {"return_scale", EventKind::kReturnScale}};
+  static const std::map<std::string, EventKind> kKinds = [] {
+    std::map<std::string, EventKind> kinds;
+    for (auto k : {EventKind::kHazardScale, EventKind::kClose, EventKind::kReopen, EventKind::kThroughput,
+                   EventKind::kApproachLimit, EventKind::kExitRefusal, EventKind::kEntryBan, EventKind::kSeats,
+                   EventKind::kReturnScale})
+      kinds[to_string(k)] = k;
+    return kinds;
+  }();
   for (const auto& r : t.rows()) {
     Event e;
     e.line = r.line;
@@ -349,7 +332,8 @@ void Reader::events() {
     e.note = t.cell(r, "note");
     const bool share = e.kind == EventKind::kExitRefusal || e.kind == EventKind::kEntryBan;
     const bool none = e.kind == EventKind::kClose || e.kind == EventKind::kReopen;
-    e.value = none ? 0 : number(t, r, "value", 0, share ? 1 : 1e7);
+    const auto& value = event_columns()[0];
+    e.value = none ? 0 : number(t, r, value.name, value.lower, share ? 1 : value.upper);
     if (!d) continue;
     e.date = *d;
     e.day = *d - s.start_date;
