@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "world/flee_settings_registry.h"
+
 namespace exodus {
 
 using nlohmann::json;
@@ -12,38 +14,23 @@ json settings_json(const FleeSettings& s) {
   if (s.spawn_mode == FleeSpawnMode::kConstant) mode = "constant";
   if (s.spawn_mode == FleeSpawnMode::kPopRatio) mode = "pop_ratio";
   if (s.spawn_mode == FleeSpawnMode::kPoisson) mode = "poisson";
-  return {
+  json out = {
       {"spawn_rules",
        {{"take_from_population", s.take_from_population},
         {"insert_day0", s.insert_day0},
         {"sum_from_camps", s.sum_from_camps},
         {"spawn_mode", mode},
-        {"displaced_per_conflict_day", s.displaced_per_conflict_day},
         {"conflict_spawn_decay", s.conflict_spawn_decay},
         {"conflict_spawn_decay_interval", s.conflict_spawn_decay_interval}}},
-      {"move_rules",
-       {{"max_move_speed", s.max_move_speed},
-        {"max_walk_speed", s.max_walk_speed},
-        {"foreign_weight", s.foreign_weight},
-        {"camp_weight", s.camp_weight},
-        {"conflict_weight", s.conflict_weight},
-        {"conflict_movechance", s.conflict_movechance},
-        {"camp_movechance", s.camp_movechance},
-        {"idpcamp_movechance", s.idpcamp_movechance},
-        {"default_movechance", s.default_movechance},
-        {"awareness_level", s.awareness_level},
-        {"capacity_buffer", s.capacity_buffer},
-        {"capacity_scaling", s.capacity_scaling},
-        {"softening", s.softening},
-        {"weight_softening", s.weight_softening},
-        {"weight_power", s.weight_power},
-        {"distance_power", s.distance_power},
-        {"pruning_threshold", s.pruning_threshold},
-        {"use_pop_for_loc_weight", s.use_pop_for_loc_weight},
-        {"pop_power_for_loc_weight", s.pop_power_for_loc_weight},
-        {"movechance_pop_base", s.movechance_pop_base},
-        {"movechance_pop_scale_factor", s.movechance_pop_scale_factor}}},
+      {"move_rules", {{"use_pop_for_loc_weight", s.use_pop_for_loc_weight}}},
       {"optimisations", {{"hasten", s.hasten}}}};
+  // The settings a calibration may vary, from their registry (world/flee_settings_registry.h).
+  for (const auto& setting : flee_settings_registry()) {
+    auto& section = out[setting.section];
+    if (setting.integer()) section[setting.key] = static_cast<int>(setting.get(s));
+    else section[setting.key] = setting.get(s);
+  }
+  return out;
 }
 }  // namespace
 

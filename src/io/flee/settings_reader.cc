@@ -11,6 +11,7 @@
 
 #include "core/parse.h"
 #include "io/flee/flee_readers.h"
+#include "world/flee_settings_registry.h"
 
 namespace exodus {
 
@@ -137,26 +138,24 @@ const std::map<std::string, Handler>& spawn_handlers() {
   return h;
 }
 
-template <double FleeSettings::*Field, double (*Check)(const Context&, const YAML::Node&,
-                                                       const std::string&)>
-Handler set_double() {
-  return [](const Context& c, const YAML::Node& n, const std::string& k, FleeSettings& s) {
-    s.*Field = Check(c, n, k);
+// A setting of the registry (world/flee_settings_registry.h), checked by its bound.
+Handler registered(const FleeSetting& setting) {
+  return [&setting](const Context& c, const YAML::Node& n, const std::string& k, FleeSettings& s) {
+    double v = 0;
+    switch (setting.bound) {
+      case FleeBound::kPositive: v = positive(c, n, k); break;
+      case FleeBound::kNonNegative: v = non_negative(c, n, k); break;
+      case FleeBound::kProbability: v = probability(c, n, k); break;
+      case FleeBound::kAny: case FleeBound::kAwareness: v = as_double(c, n, k); break;
+    }
+    setting.set(s, v);
   };
 }
 
 const std::map<std::string, Handler>& move_handlers() {
-  static const std::map<std::string, Handler> h = {
-      {"max_move_speed", set_double<&FleeSettings::max_move_speed, positive>()},
-      {"max_walk_speed", set_double<&FleeSettings::max_walk_speed, positive>()},
+  static const std::map<std::string, Handler> h = [] {
+    std::map<std::string, Handler> handlers = {
       {"max_crossing_speed", ignored()},  // read by Flee but used by none of its rules
-      {"foreign_weight", set_double<&FleeSettings::foreign_weight, non_negative>()},
-      {"camp_weight", set_double<&FleeSettings::camp_weight, non_negative>()},
-      {"conflict_weight", set_double<&FleeSettings::conflict_weight, non_negative>()},
-      {"conflict_movechance", set_double<&FleeSettings::conflict_movechance, probability>()},
-      {"camp_movechance", set_double<&FleeSettings::camp_movechance, probability>()},
-      {"idpcamp_movechance", set_double<&FleeSettings::idpcamp_movechance, probability>()},
-      {"default_movechance", set_double<&FleeSettings::default_movechance, probability>()},
       {"awareness_level",
        [](auto& c, auto& n, auto& k, FleeSettings& s) {
          s.awareness_level = bounded_int(c, n, k, -1, 4);
@@ -166,19 +165,8 @@ const std::map<std::string, Handler>& move_handlers() {
            throw InputError(c.pos(n, k), "awareness_level 0 makes no agent move; use 1 to 4");
          if (s.awareness_level < 0) s.awareness_level = 1;
        }},
-      {"capacity_buffer", set_double<&FleeSettings::capacity_buffer, probability>()},
-      {"capacity_scaling", set_double<&FleeSettings::capacity_scaling, non_negative>()},
-      {"softening", set_double<&FleeSettings::softening, non_negative>()},
-      {"weight_softening", set_double<&FleeSettings::weight_softening, non_negative>()},
-      {"weight_power", set_double<&FleeSettings::weight_power, non_negative>()},
-      {"distance_power", set_double<&FleeSettings::distance_power, non_negative>()},
-      {"pruning_threshold", set_double<&FleeSettings::pruning_threshold, non_negative>()},
       {"use_pop_for_loc_weight",
        [](auto& c, auto& n, auto& k, FleeSettings& s) { s.use_pop_for_loc_weight = as_bool(c, n, k); }},
-      {"pop_power_for_loc_weight", set_double<&FleeSettings::pop_power_for_loc_weight, as_double>()},
-      {"movechance_pop_base", set_double<&FleeSettings::movechance_pop_base, positive>()},
-      {"movechance_pop_scale_factor",
-       set_double<&FleeSettings::movechance_pop_scale_factor, as_double>()},
       {"use_v1_rules",
        [](auto& c, auto& n, auto& k, FleeSettings& s) {
          if (!as_bool(c, n, k)) return;
@@ -206,7 +194,12 @@ const std::map<std::string, Handler>& move_handlers() {
       {"MatchConflictEthnicity", unsupported_flag()},
       {"harvest_months", unsupported_block()},
       {"flood_rules", unsupported_block()},
-  };
+    };
+    for (const auto& setting : flee_settings_registry())
+      if (std::string_view(setting.section) == "move_rules" && !handlers.count(setting.key))
+        handlers[setting.key] = registered(setting);
+    return handlers;
+  }();
   return h;
 }
 
