@@ -53,10 +53,13 @@ TEST(ConcurrentRuns, ScenarioRunsSharingOnePoolMatchLoneRuns) {
   std::thread second([&] { b = run(5, &shared); });
   first.join();
   second.join();
-  ASSERT_EQ(alone.days.size(), 40u);
-  for (std::size_t d = 0; d < alone.days.size(); ++d) {
-    EXPECT_EQ(a.days[d].entries, alone.days[d].entries) << "day " << d;
-    EXPECT_EQ(b.days[d].queue_persons, alone.days[d].queue_persons) << "day " << d;
+  ASSERT_EQ(alone.series.days(), 40u);
+  const auto& expected = alone.series.series();
+  ASSERT_EQ(a.series.series().size(), expected.size());
+  ASSERT_EQ(b.series.series().size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(a.series.series()[i].values, expected[i].values) << expected[i].place << " " << expected[i].metric;
+    EXPECT_EQ(b.series.series()[i].values, expected[i].values) << expected[i].place << " " << expected[i].metric;
   }
 }
 

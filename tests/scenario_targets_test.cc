@@ -16,7 +16,7 @@ TEST(Mobilization2022, EveryTargetIsWithinItsRange) {
   const auto run = run_exodus(loaded.scenario, options);
   ASSERT_EQ(run.days_run, loaded.scenario.days);
   EXPECT_EQ(loaded.scenario.end_date.iso(), "2022-12-31");
-  for (const auto& r : evaluate_targets(loaded.scenario, run.days))
+  for (const auto& r : evaluate_targets(loaded.scenario, run.series))
     EXPECT_TRUE(r.pass) << r.target->id << ": simulated " << r.simulated << ", accepted ["
                         << r.target->low << ", " << r.target->high << "]";
 }

@@ -8,7 +8,7 @@
 
 #include "core/limits.h"
 #include "core/recording_source.h"
-#include "sim/exodus/exodus_day.h"
+#include "recorder/exodus_run_result.h"
 #include "sim/worker_pool.h"
 #include "world/scenario.h"
 
@@ -31,14 +31,6 @@ struct ExodusRunOptions {
   const std::atomic<bool>* stop = nullptr;
 };
 
-struct ExodusRunResult {
-  std::vector<ExodusDay> days;
-  std::int32_t days_run = 0;
-  bool interrupted = false;
-  double wall_seconds = 0;
-  std::size_t leavers = 0;  // agents created
-  double pool_left = 0;
-};
 
 ExodusRunResult run_exodus(const Scenario& scenario, const ExodusRunOptions& options);
 

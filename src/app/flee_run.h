@@ -4,8 +4,7 @@
 #include <cstdint>
 #include <functional>
 
-#include "score/camp_table.h"
-#include "sim/flee/flee_rules.h"
+#include "recorder/flee_run_result.h"
 #include "sim/worker_pool.h"
 #include "world/flee_world.h"
 
@@ -21,15 +20,6 @@ struct FleeRunOptions {
   const std::atomic<bool>* stop = nullptr;
 };
 
-struct FleeRunResult {
-  CampTable table;
-  FleeRunStats stats;
-  std::int32_t days_run = 0;
-  bool interrupted = false;
-  double wall_seconds = 0;
-  std::int64_t agent_days = 0;  // Σ over days of agents present: the work done
-  std::size_t final_agents = 0;
-};
 
 FleeRunResult run_flee(const FleeWorld& world, const FleeRunOptions& options);
 

@@ -153,16 +153,17 @@ int run_scenario(const RunArgs& args, const std::string& command_line,
     return stop.exit_code();
   }
   stop.ignore_from_now();
-  const auto targets = evaluate_targets(scenario, result.days);
+  const auto targets = evaluate_targets(scenario, result.series);
+  const ExodusRunSummary summary = summarize_exodus_run(scenario, result.series);
   const RunIdentity id{command_line, seed, threads, scenario.folder, loaded.inputs};
-  staged.write("daily.csv", exodus_daily_csv(scenario, result.days));
-  staged.write("summary.json", exodus_summary_json(scenario, result, targets));
+  staged.write("daily.csv", exodus_daily_csv(result.series));
+  staged.write("summary.json", exodus_summary_json(scenario, result, summary, targets));
   staged.write("manifest.json", exodus_manifest_json(scenario, id));
   staged.commit();
   if (!args.quiet) {
     fmt::print("exodus run: scenario '{}' (exodus rule set), {} to {}, seed {}, {} thread{}\n", scenario.name,
                scenario.start_date.iso(), scenario.end_date.iso(), seed, threads, threads == 1 ? "" : "s");
-    fmt::print("{}", exodus_table(scenario, result, targets));
+    fmt::print("{}", exodus_table(scenario, summary, targets));
     fmt::print("\n  wall time {:.2f} s, {} leavers simulated\n", result.wall_seconds,
                grouped(static_cast<std::int64_t>(result.leavers)));
     fmt::print("  output    {}/ (daily.csv, summary.json, manifest.json)\n", out.string());

@@ -2,7 +2,7 @@
 // out.csv in Flee's column layout, so Flee's plotting and analysis scripts read it unchanged.
 #include <string>
 
-#include "score/camp_table.h"
+#include "recorder/camp_table.h"
 #include "world/flee_world.h"
 
 namespace exodus {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "app/flee_run.h"
+#include "recorder/flee_run_result.h"
 #include "output/run_identity.h"
 #include "score/flee_score.h"
 #include "world/flee_world.h"

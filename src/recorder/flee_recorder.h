@@ -1,7 +1,7 @@
 #pragma once
 // Records, after each day, what Flee's out.csv reports: each camp's agents beside its data,
 // the totals, the raw count and the debt.
-#include "score/camp_table.h"
+#include "recorder/camp_table.h"
 #include "sim/flee/flee_rules.h"
 #include "world/flee_world.h"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/text_source.h"
-#include "score/camp_table.h"
+#include "recorder/camp_table.h"
 
 namespace exodus {
 

@@ -22,25 +22,26 @@ int checkpoint_of(const Scenario& s, const std::string& place) {
 }
 }  // namespace
 
-double simulated_value(const Scenario& s, const std::vector<ExodusDay>& days, const Target& t) {
+double simulated_value(const Scenario& s, const SeriesTable& record, const Target& t) {
   const auto first = std::max(0, t.window_start - s.start_date);
-  const auto last = std::min(static_cast<int>(days.size()) - 1, t.window_end - s.start_date);
+  const auto last = std::min(static_cast<int>(record.days()) - 1, t.window_end - s.start_date);
   double sum = 0, peak = 0;
   const int n = std::max(0, last - first + 1);
   const int c = checkpoint_of(s, t.place);
-  for (int d = first; d <= last; ++d) {
-    const auto& day = days[static_cast<std::size_t>(d)];
+  const auto cp = static_cast<std::size_t>(std::max(c, 0));
+  for (int day = first; day <= last; ++day) {
+    const auto d = static_cast<std::size_t>(day);
     if (t.metric == "entries" || t.metric == "entries_per_day") {
-      for (auto k : destinations_of(s, t.place)) sum += day.entries[k];
+      for (auto k : destinations_of(s, t.place)) sum += record.at(PlaceKind::kDestination, k, "entries", d);
     } else if (t.metric == "departures") {
-      if (t.place == "ALL") sum += day.departures;
-      else for (auto k : destinations_of(s, t.place)) sum += day.entries_leavers[k];
+      if (t.place == "ALL") sum += record.at(PlaceKind::kTotal, 0, "departures", d);
+      else for (auto k : destinations_of(s, t.place)) sum += record.at(PlaceKind::kDestination, k, "entries_leavers", d);
     } else if (c >= 0 && t.metric == "queue_vehicles") {
-      peak = std::max(peak, day.queue_vehicles[static_cast<std::size_t>(c)]);
+      peak = std::max(peak, record.at(PlaceKind::kCheckpoint, cp, "queue_vehicles", d));
     } else if (c >= 0 && t.metric == "wait_hours") {
-      peak = std::max(peak, day.wait_max_hours[static_cast<std::size_t>(c)]);
+      peak = std::max(peak, record.at(PlaceKind::kCheckpoint, cp, "wait_max_hours", d));
     } else if (c >= 0 && t.metric == "processed") {
-      sum += day.processed[static_cast<std::size_t>(c)];
+      sum += record.at(PlaceKind::kCheckpoint, cp, "processed", d);
     }
   }
   if (t.metric == "entries_per_day") return n > 0 ? sum / n : 0;
@@ -48,10 +49,10 @@ double simulated_value(const Scenario& s, const std::vector<ExodusDay>& days, co
   return sum;
 }
 
-std::vector<TargetResult> evaluate_targets(const Scenario& s, const std::vector<ExodusDay>& days) {
+std::vector<TargetResult> evaluate_targets(const Scenario& s, const SeriesTable& record) {
   std::vector<TargetResult> out;
   for (const auto& t : s.targets) {
-    const double v = simulated_value(s, days, t);
+    const double v = simulated_value(s, record, t);
     out.push_back({&t, v, v >= t.low && v <= t.high});
   }
   return out;

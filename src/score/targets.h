@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/exodus/exodus_day.h"
+#include "recorder/series_table.h"
 #include "world/scenario.h"
 
 namespace exodus {
@@ -16,7 +16,7 @@ struct TargetResult {
 };
 
 // The simulated value of one target's metric over its window, from the daily records.
-double simulated_value(const Scenario& s, const std::vector<ExodusDay>& days, const Target& t);
-std::vector<TargetResult> evaluate_targets(const Scenario& s, const std::vector<ExodusDay>& days);
+double simulated_value(const Scenario& s, const SeriesTable& record, const Target& t);
+std::vector<TargetResult> evaluate_targets(const Scenario& s, const SeriesTable& record);
 
 }  // namespace exodus
