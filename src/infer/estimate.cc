@@ -10,7 +10,9 @@
 
 #include "core/random.h"
 #include "infer/wide_directions.h"
+#include "observe/report_error.h"
 #include "observe/report_weights.h"
+#include "world/places.h"
 
 namespace exodus {
 
@@ -43,7 +45,7 @@ FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
   layout.shock_day = o.shock - start;
   for (const auto& r : reports.reports)
     for (const auto& d : r.destinations) {
-      if (d == "ALL") continue;
+      if (d == kAllPlaces) continue;
       const bool known = std::any_of(layout.corridors.begin(), layout.corridors.end(),
                                      [&](const CorridorInfo& c) { return c.name == d; });
       if (known) continue;
@@ -354,10 +356,10 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
       const double bias = source >= 0 ? fit.draws(static_cast<Eigen::Index>(model.bias_index(static_cast<std::size_t>(source))),
                                                   static_cast<Eigen::Index>(j)) : 0.0;
       CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x5e00000u + static_cast<std::uint32_t>(r));
+      // A bound or a denial says only on which side the truth lies: its predictive is the value.
       double y = e;
       if (rep.kind != ReportKind::kLowerBound && rep.kind != ReportKind::kDenial)
-        y = model.weights()[r].signed_metric ? e + (sd * std::abs(rep.value) + 100) * student_t(rng, static_cast<int>(o.priors.student_nu))
-                                             : std::max(e, 1e-300) * std::exp(bias + sd * student_t(rng, static_cast<int>(o.priors.student_nu)));
+        y = draw_figure(e, bias, sd, !model.weights()[r].signed_metric, rep.value, o.priors.report_errors.student_nu, rng);
       pred[j] = {y, fit.weights[j]};
       if (y <= rep.value) below += fit.weights[j];
     }

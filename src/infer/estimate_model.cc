@@ -9,47 +9,6 @@ namespace exodus {
 namespace {
 
 constexpr double kFlowScale = 1000.0;  // persons a day per unit of a flow parameter
-constexpr double kSqrt2 = 1.41421356237309504880;
-
-// log Φ(z) and its first two derivatives, stable in both tails.
-struct LogPhi {
-  double value, d1, d2;
-};
-LogPhi log_phi(double z) {
-  LogPhi r{};
-  if (z < -30) {
-    // Asymptotic: log Φ(z) ≈ -z²/2 - log(-z) - log√(2π).
-    r.value = -0.5 * z * z - std::log(-z) - 0.91893853320467274;
-    r.d1 = -z - 1.0 / z;
-  } else {
-    const double cdf = 0.5 * std::erfc(-z / kSqrt2);
-    const double pdf = std::exp(-0.5 * z * z) * 0.3989422804014327;
-    r.value = std::log(cdf);
-    r.d1 = pdf / cdf;
-  }
-  r.d2 = -r.d1 * (z + r.d1);
-  return r;
-}
-
-// Student-t log density (without constants) of residual z = (y - u) / sd, as a function of u.
-struct Term {
-  double value = 0, d1 = 0, d2 = 0;  // derivatives with respect to u
-};
-Term student(double y, double u, double sd, double nu) {
-  const double z = (y - u) / sd;
-  const double q = nu + z * z;
-  Term t;
-  t.value = -0.5 * (nu + 1) * std::log(q / nu);
-  // dℓ/dz = -(ν+1) z / q; dz/du = -1/sd.
-  t.d1 = (nu + 1) * z / q / sd;
-  t.d2 = -(nu + 1) * (nu - z * z) / (q * q) / (sd * sd);
-  return t;
-}
-Term one_sided(double u_minus_bound_over_sd, double sd) {
-  const auto p = log_phi(u_minus_bound_over_sd);
-  return {p.value, p.d1 / sd, p.d2 / (sd * sd)};
-}
-
 }  // namespace
 
 namespace {
@@ -78,7 +37,7 @@ EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, Estima
   for (const auto& r : reports_) weights_.push_back(weights_for(layout_, r));
   for (const auto& r : reports_) {
     int source = -1;
-    if (r.kind == ReportKind::kEstimate || r.kind == ReportKind::kClaim) {
+    if (has_source_bias(r)) {
       const std::string name = r.reported_by.empty() ? "unknown source" : r.reported_by;
       auto it = std::find(sources_.begin(), sources_.end(), name);
       if (it == sources_.end()) {
@@ -144,15 +103,7 @@ double EstimateModel::profile_daily_variance(std::int32_t day) const {
   return sd * sd;
 }
 
-double EstimateModel::log_sd(const Report& r) const {
-  double sd = priors_.count_sd;
-  if (r.kind == ReportKind::kEstimate) sd = priors_.estimate_sd;
-  if (r.kind == ReportKind::kClaim) sd = priors_.claim_sd;
-  if (r.kind == ReportKind::kLowerBound) sd = priors_.bound_sd;
-  if (r.kind == ReportKind::kDenial) sd = priors_.denial_sd;
-  if (r.low && r.high) sd = std::max(sd, std::log(*r.high / *r.low) / 4.0);
-  return sd;
-}
+double EstimateModel::log_sd(const Report& r) const { return exodus::log_sd(r, priors_.report_errors); }
 
 Eigen::VectorXd EstimateModel::prior_mean() const {
   Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
@@ -243,7 +194,8 @@ double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* g
     else
       gaussian(ordinary_index(k), -1, p.ordinary_log_mean, p.ordinary_log_sd * p.ordinary_log_sd);
   }
-  for (std::size_t s = 0; s < S_; ++s) gaussian(bias_index(s), -1, 0.0, p.source_bias_sd * p.source_bias_sd);
+  for (std::size_t s = 0; s < S_; ++s)
+    gaussian(bias_index(s), -1, 0.0, p.report_errors.source_bias_sd * p.report_errors.source_bias_sd);
   return lp;
 }
 
@@ -301,42 +253,12 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     const int source = report_source_[r];
     const Eigen::Index bias_at = source >= 0 ? bias_row + source : -1;
     const double bias = source >= 0 ? y(bias_at) : 0.0;
-    Term term;
-    bool point = false;  // a Student-t term (its Fisher information is known in closed form)
     const bool log_scale = !w.signed_metric;
     if (log_scale && E <= 0) E = 1e-300;
-    if (log_scale) {
-      const double u = std::log(E) + bias;
-      const double obs = std::log(rep.value);
-      switch (rep.kind) {
-        case ReportKind::kCount: case ReportKind::kEstimate: case ReportKind::kClaim:
-          term = student(obs, u, sd, p.student_nu);
-          point = true;
-          break;
-        case ReportKind::kLowerBound:  // the truth is at least the figure
-          term = one_sided((u - obs) / sd, sd);
-          break;
-        case ReportKind::kDenial: {  // the truth is below the figure
-          term = one_sided((obs - u) / sd, sd);
-          term.d1 = -term.d1;
-          break;
-        }
-      }
-    } else {
-      // Net arrivals: on the natural scale, with an error relative to the figure's size.
-      const double scale = sd * std::abs(rep.value) + 100.0;
-      switch (rep.kind) {
-        case ReportKind::kLowerBound: term = one_sided((E - rep.value) / scale, scale); break;
-        case ReportKind::kDenial:
-          term = one_sided((rep.value - E) / scale, scale);
-          term.d1 = -term.d1;
-          break;
-        default:
-          term = student(rep.value, E + bias * std::abs(rep.value), scale, p.student_nu);
-          point = true;
-          break;
-      }
-    }
+    // u: log E (+ bias) on the log scale; E (+ bias · |figure|) on the natural one.
+    const double u = log_scale ? std::log(E) + bias : E + bias * std::abs(rep.value);
+    const ReportTerm term = report_term(rep, u, sd, log_scale, p.report_errors.student_nu);
+    const bool point = term.point;
     lp += term.value;
     // Chain rule: u = log E (+ bias) on the log scale, E (+ bias · |figure|) on the natural one.
     const double gb = log_scale ? 1.0 : std::abs(rep.value);
@@ -363,7 +285,7 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     double info = -term.d2;
     if (point) {
       const double s2 = log_scale ? sd * sd : std::pow(sd * std::abs(rep.value) + 100.0, 2);
-      info = (p.student_nu + 1) / ((p.student_nu + 3) * s2);
+      info = (p.report_errors.student_nu + 1) / ((p.report_errors.student_nu + 3) * s2);
     }
     info = std::max(info, 0.0);
     if (directions) directions->col(column++) = std::sqrt(info) * g_theta;
@@ -377,7 +299,7 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     // ∂²u/∂y_a² = E''_a/E − g_a² on the log scale (plus −g_a g_b across entries), E''_a on the
     // natural scale. Clipped: keep only the parts that add precision (ℓ'' <= 0; the ∂²u part
     // when the figure pulls the model down, ℓ' < 0), so the matrix stays negative definite.
-    Term kept = term;
+    ReportTerm kept = term;
     if (curvature == Curvature::kClipped) {
       kept.d2 = std::min(term.d2, 0.0);
       kept.d1 = std::min(term.d1, 0.0);

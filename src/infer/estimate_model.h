@@ -28,6 +28,7 @@
 
 #include "infer/time_knots.h"
 #include "observe/flow_layout.h"
+#include "observe/report_error.h"
 #include "observe/report_weights.h"
 #include "world/reports.h"
 
@@ -47,9 +48,7 @@ struct EstimatePriors {
   double ordinary_log_sd = 2.0;      // (about 20 to 55,000 a day within two sd)
   double known_ordinary_share = 0.3; // log-scale sd when the layout knows a corridor's ordinary traffic
   int knot_step_days = 7;            // knot spacing of the random walks outside the surge
-  double source_bias_sd = 0.35;
-  double count_sd = 0.1, estimate_sd = 0.3, claim_sd = 0.8, bound_sd = 0.1, denial_sd = 0.5;
-  double student_nu = 4;
+  ReportErrors report_errors;  // how far each kind of figure may lie (observe/report_error.h)
 };
 
 class EstimateModel {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/random.h"
+#include "observe/report_error.h"
 #include "observe/report_weights.h"
 
 namespace exodus {
@@ -91,10 +92,10 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
       const double sd = prior_model.log_sd(rp);
       rp.low.reset();
       rp.high.reset();
-      if (w.signed_metric)
-        rp.value = e + (sd * std::abs(e) + 100.0) * student_t(rng, static_cast<int>(base.priors.student_nu));
-      else
-        rp.value = std::max(e, 1e-6) * std::exp(bias + sd * student_t(rng, static_cast<int>(base.priors.student_nu)));
+      // The figure is yet to be drawn, so the natural scale's size is the true value's; on the
+      // log scale a vanishing flow is rendered as a tiny positive figure.
+      rp.value = draw_figure(w.signed_metric ? e : std::max(e, 1e-6), bias, sd, !w.signed_metric, e,
+                             base.priors.report_errors.student_nu, rng);
       if (w.signed_metric && rp.value <= 0) rp.value = 1;  // the reports format holds positive figures
     }
     EstimateOptions opt = base;

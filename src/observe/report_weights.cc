@@ -1,19 +1,17 @@
 #include "observe/report_weights.h"
 
+#include "observe/report_coverage.h"
+#include "world/places.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace exodus {
 
 std::vector<std::size_t> corridors_named(const FlowLayout& layout, const Report& r) {
-  std::vector<std::size_t> out;
-  for (std::size_t k = 0; k < layout.corridor_count(); ++k) {
-    const auto& name = layout.corridors[k].name;
-    const bool all = r.destinations.size() == 1 && r.destinations[0] == "ALL";
-    if (all || std::find(r.destinations.begin(), r.destinations.end(), name) != r.destinations.end())
-      out.push_back(k);
-  }
-  return out;
+  PlaceCatalog corridors;
+  for (const auto& c : layout.corridors) corridors.destinations.push_back(c.name);
+  return destinations_named(corridors, r.destinations);
 }
 
 ReportWeights weights_for(const FlowLayout& layout, const Report& r) {
@@ -25,14 +23,13 @@ ReportWeights weights_for(const FlowLayout& layout, const Report& r) {
     out.why_unused = "queues and waits depend on capacities, not on flows alone (use the simulation)";
     return out;
   }
-  const int first = r.window_start ? layout.day_of(*r.window_start) : layout.shock_day;
-  const int last = layout.day_of(r.window_end);
-  if (last < 0 || first >= layout.days) {
+  const ReportDays days = report_days(r, layout.start, layout.shock_day);
+  if (days.last < 0 || days.first >= layout.days) {
     out.why_unused = "its window lies outside the estimation period";
     return out;
   }
-  const auto a = static_cast<std::size_t>(std::max(first, 0));
-  const auto b = static_cast<std::size_t>(std::min(last, layout.days - 1));
+  const auto a = static_cast<std::size_t>(days.clipped_first());
+  const auto b = static_cast<std::size_t>(days.clipped_last(layout.days));
   out.w.assign(K, std::vector<double>(T, 0.0));
   out.c.assign(K, 0.0);
   const double window_days = static_cast<double>(b - a + 1);
@@ -71,6 +68,11 @@ ReportWeights weights_for(const FlowLayout& layout, const Report& r) {
       default:
         break;
     }
+  }
+  if (is_daily_mean(r)) {  // the figure is the mean over its days
+    for (auto& wk : out.w)
+      for (auto& x : wk) x /= window_days;
+    for (auto& x : out.c) x /= window_days;
   }
   if (corridors_named(layout, r).empty()) {
     out.why_unused = "names no corridor of the estimate";

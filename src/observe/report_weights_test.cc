@@ -38,6 +38,15 @@ TEST(ReportWeights, EntriesSumLeaversAndOrdinaryTravellersOverTheWindow) {
   EXPECT_DOUBLE_EQ(expected_value(w, d, {100.0, 1000.0}), 3 * 10.0 + 3 * 100.0);
 }
 
+TEST(ReportWeights, ADailyMeanIsTheWindowsSumOverItsDays) {
+  const auto l = layout();
+  auto r = report(ReportMetric::kEntries, "A", "2022-09-03", "2022-09-05");
+  r.unit = "persons_per_day";
+  const auto w = weights_for(l, r);
+  std::vector<std::vector<double>> d(2, std::vector<double>(30, 10.0));
+  EXPECT_NEAR(expected_value(w, d, {100.0, 1000.0}), 10.0 + 100.0, 1e-12);
+}
+
 TEST(ReportWeights, EmptyWindowStartMeansSinceTheShock) {
   const auto l = layout();
   const auto w = weights_for(l, report(ReportMetric::kDepartures, "ALL", nullptr, "2022-09-10"));

@@ -116,9 +116,11 @@ std::string estimate_manifest_json(const EstimateOptions& o, const RunIdentity& 
                     {"ordinary_log_mean", p.ordinary_log_mean}, {"ordinary_log_sd", p.ordinary_log_sd},
                     {"knot_step_days", p.knot_step_days},
                     {"known_ordinary_share", p.known_ordinary_share},
-                    {"source_bias_sd", p.source_bias_sd}, {"count_sd", p.count_sd}, {"estimate_sd", p.estimate_sd},
-                    {"claim_sd", p.claim_sd}, {"bound_sd", p.bound_sd}, {"denial_sd", p.denial_sd},
-                    {"student_nu", p.student_nu}}},
+                    {"source_bias_sd", p.report_errors.source_bias_sd}, {"count_sd", p.report_errors.count_sd},
+                    {"estimate_sd", p.report_errors.estimate_sd},
+                    {"claim_sd", p.report_errors.claim_sd}, {"bound_sd", p.report_errors.bound_sd},
+                    {"denial_sd", p.report_errors.denial_sd},
+                    {"student_nu", p.report_errors.student_nu}}},
                   {"inputs", inputs}};
   return m.dump(2) + "\n";
 }

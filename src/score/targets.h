@@ -1,6 +1,7 @@
 #pragma once
 // Scenario targets (targets.csv): a simulated figure over a date window against the observed
-// one, and whether it falls in the accepted range.
+// one, and whether it falls in the accepted range. Each target is a report (world/scenario.h),
+// simulated by the observation model (observe/run_expectation.h).
 #include <string>
 #include <vector>
 
@@ -15,8 +16,6 @@ struct TargetResult {
   bool pass = false;
 };
 
-// The simulated value of one target's metric over its window, from the daily records.
-double simulated_value(const Scenario& s, const SeriesTable& record, const Target& t);
 std::vector<TargetResult> evaluate_targets(const Scenario& s, const SeriesTable& record);
 
 }  // namespace exodus

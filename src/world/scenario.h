@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "world/reports.h"
 
 namespace exodus {
 
@@ -110,6 +111,9 @@ struct Target {
   Date window_start, window_end;
   double value = 0, low = 0, high = 0;  // pass when low <= simulated <= high
   std::string source;
+  // The target as the report it is (what it measures, where, over which days), so that the
+  // observation model simulates it as it does any published figure.
+  Report report;
 };
 
 struct Scenario {

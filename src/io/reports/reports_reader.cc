@@ -9,6 +9,7 @@
 #include "core/csv_table.h"
 #include "core/limits.h"
 #include "core/parse.h"
+#include "world/places.h"
 
 namespace exodus {
 
@@ -55,7 +56,7 @@ ReportSet read_reports(const TextFile& file) {
     if (r.destinations.empty()) errors.add(t.pos(row, "destination"), "is empty (a country, ALL, or several joined by ';')");
     if (r.destinations.size() > 1)
       for (const auto& d : r.destinations)
-        if (d == "ALL") errors.add(t.pos(row, "destination"), "ALL cannot be combined with other destinations");
+        if (d == kAllPlaces) errors.add(t.pos(row, "destination"), "ALL cannot be combined with other destinations");
     r.checkpoint = t.cell(row, "checkpoint");
     try {
       if (!t.cell(row, "window_start").empty())
@@ -100,11 +101,16 @@ ReportSet read_reports(const TextFile& file) {
     if (!r.direction.empty() && r.direction != "in" && r.direction != "out")
       errors.add(t.pos(row, "direction"), fmt::format("expected in, out or empty, found '{}'", r.direction));
     r.unit = to_lower(t.cell(row, "unit"));
-    static const std::set<std::string> kUnits = {"", "persons", "vehicles", "hours"};
-    if (!kUnits.count(r.unit)) errors.add(t.pos(row, "unit"), fmt::format("unknown unit '{}' (persons, vehicles, hours)", r.unit));
+    static const std::set<std::string> kUnits = {"", "persons", "persons_per_day", "vehicles", "hours"};
+    if (!kUnits.count(r.unit))
+      errors.add(t.pos(row, "unit"), fmt::format("unknown unit '{}' (persons, persons_per_day, vehicles, hours)", r.unit));
     const bool wants_vehicles = r.metric == ReportMetric::kQueueVehicles;
     const bool wants_hours = r.metric == ReportMetric::kWaitHours;
-    if (!r.unit.empty() && ((r.unit == "vehicles") != wants_vehicles || (r.unit == "hours") != wants_hours))
+    // A daily mean is a flow over days: not a stock, a queue or a wait.
+    const bool is_flow = r.metric == ReportMetric::kEntries || r.metric == ReportMetric::kExits ||
+                         r.metric == ReportMetric::kNetArrivals || r.metric == ReportMetric::kDepartures;
+    if (!r.unit.empty() && ((r.unit == "vehicles") != wants_vehicles || (r.unit == "hours") != wants_hours ||
+                            (r.unit == "persons_per_day" && !is_flow)))
       errors.add(t.pos(row, "unit"), fmt::format("unit '{}' does not fit metric {}", r.unit, to_string(r.metric)));
     r.reported_by = t.cell(row, "reported_by");
     r.url = t.cell(row, "url");

@@ -27,6 +27,14 @@ void expect_error(const std::string& rows, std::size_t line, const std::string& 
   }
 }
 
+TEST(ReportsReader, DailyMeansAreForFlowsOnly) {
+  const auto set = read("a,entries,Georgia,,2022-09-26,2022-09-27,10000,,,count,in,persons_per_day,,,,\n");
+  EXPECT_EQ(set.reports[0].unit, "persons_per_day");
+  expect_error("q,queue_vehicles,Georgia,Verkhny Lars,,2022-09-27,3000,,,count,,persons_per_day,,,,\n", 2, "unit",
+               "does not fit metric queue_vehicles");
+  expect_error("s,stock,Georgia,,,2022-09-27,3000,,,count,,persons_per_day,,,,\n", 2, "unit", "does not fit metric stock");
+}
+
 TEST(ReportsReader, ReadsEveryKindAndRange) {
   const auto set = read(
       "a,entries,Georgia;Armenia,,2022-09-21,2022-09-27,53000,,,count,in,persons,Ministry,2022-09-28,,\n"

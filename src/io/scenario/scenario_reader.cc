@@ -13,6 +13,7 @@
 #include "core/digit_grouping.h"
 #include "core/limits.h"
 #include "core/parse.h"
+#include "world/places.h"
 #include "world/scenario_hazard.h"
 #include "world/scenario_registry.h"
 
@@ -375,21 +376,48 @@ void Reader::targets() {
   if (!file) return;
   CsvTable t(*file, {"id", "metric", "place", "window_start", "window_end", "value", "low", "high"},
              {"source", "note"}, errors);
-  static const std::set<std::string> kMetrics = {"entries", "entries_per_day", "departures",
-                                                 "queue_vehicles", "wait_hours", "processed"};
+  // Each target metric as a report's metric, and whether its place is a checkpoint.
+  struct TargetMetric {
+    ReportMetric metric;
+    bool at_checkpoint;
+    const char* unit;
+  };
+  static const std::map<std::string, TargetMetric> kMetrics = {
+      {"entries", {ReportMetric::kEntries, false, ""}},
+      {"entries_per_day", {ReportMetric::kEntries, false, "persons_per_day"}},
+      {"departures", {ReportMetric::kDepartures, false, ""}},
+      {"processed", {ReportMetric::kEntries, true, ""}},
+      {"queue_vehicles", {ReportMetric::kQueueVehicles, true, "vehicles"}},
+      {"wait_hours", {ReportMetric::kWaitHours, true, "hours"}}};
+  const PlaceCatalog places = catalog_of(s);
   for (const auto& r : t.rows()) {
     Target g;
     g.line = r.line;
     g.id = name(t, r, "id");
     g.metric = name(t, r, "metric");
-    if (!g.metric.empty() && !kMetrics.count(g.metric))
+    const auto metric = kMetrics.find(g.metric);
+    if (!g.metric.empty() && metric == kMetrics.end())
       errors.add(t.pos(r, "metric"), fmt::format("unknown metric '{}'", g.metric));
     g.place = name(t, r, "place");
-    bool known = g.place == "ALL" || find(s.destinations, g.place) >= 0 || find(s.checkpoints, g.place) >= 0;
-    for (const auto& d : s.destinations)
-      known = known || std::find(d.groups.begin(), d.groups.end(), g.place) != d.groups.end();
-    if (!known && !g.place.empty())
+    const auto checkpoint = checkpoint_named(places, g.place);
+    const bool destination = unknown_places(places, {g.place}).empty();
+    if (!destination && !checkpoint && !g.place.empty())
       errors.add(t.pos(r, "place"), fmt::format("unknown place '{}' (a destination, a group, a checkpoint or ALL)", g.place));
+    else if (metric != kMetrics.end() && !g.place.empty() && metric->second.at_checkpoint && !checkpoint)
+      errors.add(t.pos(r, "place"), fmt::format("metric {} is measured at a checkpoint; '{}' is not one", g.metric, g.place));
+    else if (metric != kMetrics.end() && !g.place.empty() && !metric->second.at_checkpoint && !destination)
+      errors.add(t.pos(r, "place"), fmt::format("metric {} is measured in destinations (a destination, a group or ALL); "
+                                                "'{}' is a checkpoint (use processed)", g.metric, g.place));
+    if (metric != kMetrics.end()) {
+      g.report.metric = metric->second.metric;
+      g.report.unit = metric->second.unit;
+      if (metric->second.at_checkpoint && checkpoint) {
+        g.report.checkpoint = g.place;
+        g.report.destinations = {s.destinations[s.checkpoints[*checkpoint].destination].name};
+      } else {
+        g.report.destinations = {g.place};
+      }
+    }
     const auto a = date(t, r, "window_start");
     const auto b = date(t, r, "window_end");
     if (a) g.window_start = *a;
@@ -400,6 +428,13 @@ void Reader::targets() {
     g.high = number(t, r, "high", 0, 1e12);
     if (g.low > g.high) errors.add(t.pos(r, "high"), "is below low");
     g.source = t.cell(r, "source");
+    g.report.line = g.line;
+    g.report.id = g.id;
+    g.report.window_start = g.window_start;
+    g.report.window_end = g.window_end;
+    g.report.value = g.value;
+    g.report.kind = ReportKind::kCount;
+    g.report.quote = g.source;
     s.targets.push_back(g);
   }
 }

@@ -74,6 +74,10 @@ const Bad kBad[] = {
      "targets.csv", 2, "high", "below low"},
     {"target on unknown place", [](auto& t) { append(t.files["targets.csv"], "a,entries,Atlantis,2022-09-05,2022-09-10,1,0,2\n"); },
      "targets.csv", 2, "place", "unknown place 'Atlantis'"},
+    {"queue target at a destination", [](auto& t) { append(t.files["targets.csv"], "q,queue_vehicles,North,2022-09-05,2022-09-10,1,0,2\n"); },
+     "targets.csv", 2, "place", "metric queue_vehicles is measured at a checkpoint"},
+    {"entries target at a checkpoint", [](auto& t) { append(t.files["targets.csv"], "e,entries,N1,2022-09-05,2022-09-10,1,0,2\n"); },
+     "targets.csv", 2, "place", "'N1' is a checkpoint (use processed)"},
     {"too many fields", [](auto& t) { append(t.files["flights.csv"], "Home,Air,1,1,extra\n"); },
      "flights.csv", 3, "", "has 5 fields, the header has 4"},
 };
@@ -101,6 +105,27 @@ INSTANTIATE_TEST_SUITE_P(Cases, ScenarioBadInput, ::testing::ValuesIn(kBad), [](
   for (auto& ch : n) if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
   return n;
 });
+
+// Targets are reports: what each measures, where and over which days.
+TEST(ScenarioReader, TargetsBecomeReports) {
+  TinyScenario t;
+  append(t.files["targets.csv"], "e,entries_per_day,Club,2022-09-05,2022-09-10,100,50,150\n"
+                                 "p,processed,S1,2022-09-06,2022-09-07,10,5,15\n"
+                                 "w,wait_hours,N1,2022-09-06,2022-09-06,12,6,24\n");
+  const auto s = t.read();
+  ASSERT_EQ(s.targets.size(), 3u);
+  const auto& e = s.targets[0].report;
+  EXPECT_EQ(e.metric, ReportMetric::kEntries);
+  EXPECT_EQ(e.unit, "persons_per_day");
+  EXPECT_EQ(e.destinations, std::vector<std::string>{"Club"});
+  EXPECT_EQ(e.window_start->iso(), "2022-09-05");
+  EXPECT_EQ(e.value, 100);
+  const auto& p = s.targets[1].report;
+  EXPECT_EQ(p.metric, ReportMetric::kEntries);
+  EXPECT_EQ(p.checkpoint, "S1");
+  EXPECT_EQ(p.destinations, std::vector<std::string>{"South"});
+  EXPECT_EQ(s.targets[2].report.metric, ReportMetric::kWaitHours);
+}
 
 TEST(ScenarioBadInput, CheckReportsEveryProblem) {
   TinyScenario t;
