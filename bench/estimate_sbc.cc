@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "core/text_source.h"
-#include "infer/sbc.h"
-#include "io/reports/reports_reader.h"
+#include "exodus/core/text_source.h"
+#include "exodus/infer/sbc.h"
+#include "exodus/io/reports/reports_reader.h"
 
 int main(int argc, char** argv) {
   using namespace exodus;

@@ -8,9 +8,9 @@
 
 #include <fmt/format.h>
 
-#include "core/random.h"
-#include "infer/estimate.h"
-#include "observe/report_weights.h"
+#include "exodus/core/random.h"
+#include "exodus/infer/estimate.h"
+#include "exodus/observe/report_weights.h"
 
 int main(int argc, char** argv) {
   using namespace exodus;

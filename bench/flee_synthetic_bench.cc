@@ -3,9 +3,9 @@
 //   build/exodus_bench_flee --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
-#include "sim/engine.h"
-#include "sim/flee/flee_rules.h"
-#include "world/synthetic_flee.h"
+#include "exodus/sim/engine.h"
+#include "exodus/sim/flee/flee_rules.h"
+#include "exodus/world/synthetic_flee.h"
 
 namespace exodus {
 namespace {

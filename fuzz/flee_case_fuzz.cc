@@ -7,12 +7,12 @@
 #include <cstdint>
 #include <string>
 
-#include "core/embedded_files.h"
-#include "core/error.h"
-#include "core/text_source.h"
-#include "io/flee/flee_readers.h"
-#include "sim/flee/agent_bound.h"
-#include "io/flee/flee_world_builder.h"
+#include "exodus/core/embedded_files.h"
+#include "exodus/core/error.h"
+#include "exodus/core/text_source.h"
+#include "exodus/io/flee/flee_readers.h"
+#include "exodus/sim/flee/agent_bound.h"
+#include "exodus/io/flee/flee_world_builder.h"
 #include "replaced_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

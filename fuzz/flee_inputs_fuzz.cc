@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/date.h"
-#include "core/error.h"
-#include "io/flee/flee_readers.h"
+#include "exodus/core/date.h"
+#include "exodus/core/error.h"
+#include "exodus/io/flee/flee_readers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace exodus;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/embedded_files.h"
+#include "exodus/core/embedded_files.h"
 
 namespace exodus::fuzz {
 

@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <string>
 
-#include "core/embedded_files.h"
-#include "core/error.h"
-#include "core/text_source.h"
-#include "io/scenario/scenario_reader.h"
+#include "exodus/core/embedded_files.h"
+#include "exodus/core/error.h"
+#include "exodus/core/text_source.h"
+#include "exodus/io/scenario/scenario_reader.h"
 #include "replaced_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -4,9 +4,9 @@
 
 #include <thread>
 
-#include "app/exodus_run.h"
-#include "app/flee_case.h"
-#include "app/flee_run.h"
+#include "exodus/app/exodus_run.h"
+#include "exodus/app/flee_case.h"
+#include "exodus/app/flee_run.h"
 
 namespace exodus::testing {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <functional>
 
-#include "core/error.h"
+#include "exodus/core/error.h"
 #include "tiny_flee_case.h"
 
 namespace exodus::testing {

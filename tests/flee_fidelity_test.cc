@@ -2,10 +2,10 @@
 // Flee's own cases matches Flee's agent counts day by day and its validation error.
 #include <gtest/gtest.h>
 
-#include "app/flee_case.h"
-#include "app/flee_run.h"
-#include "core/text_source.h"
-#include "score/flee_score.h"
+#include "exodus/app/flee_case.h"
+#include "exodus/app/flee_run.h"
+#include "exodus/core/text_source.h"
+#include "exodus/score/flee_score.h"
 #include "test_support.h"
 
 namespace exodus::testing {

@@ -1,8 +1,8 @@
 // The embedded 2022 scenario against its calibration targets (targets.csv, from the seeds).
 #include <gtest/gtest.h>
 
-#include "app/exodus_run.h"
-#include "score/targets.h"
+#include "exodus/app/exodus_run.h"
+#include "exodus/score/targets.h"
 
 namespace exodus::testing {
 namespace {

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/text_source.h"
+#include "exodus/core/text_source.h"
 
 namespace exodus::testing {
 

@@ -3,9 +3,9 @@
 #include <map>
 #include <string>
 
-#include "core/text_source.h"
-#include "io/flee/flee_readers.h"
-#include "io/flee/flee_world_builder.h"
+#include "exodus/core/text_source.h"
+#include "exodus/io/flee/flee_readers.h"
+#include "exodus/io/flee/flee_world_builder.h"
 
 namespace exodus::testing {
 

@@ -3,8 +3,8 @@
 #include <map>
 #include <string>
 
-#include "core/text_source.h"
-#include "io/scenario/scenario_reader.h"
+#include "exodus/core/text_source.h"
+#include "exodus/io/scenario/scenario_reader.h"
 
 namespace exodus::testing {
 

@@ -1,0 +1,82 @@
+#include "exodus/app/flee_case.h"
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "exodus/core/embedded_files.h"
+#include "exodus/io/flee/flee_readers.h"
+#include "exodus/io/flee/flee_world_builder.h"
+#include "exodus/sim/flee/agent_bound.h"
+
+namespace exodus {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Refuses a case that would create more agents than the limit, naming the input behind most
+// of them.
+void check_agent_count(const FleeWorld& world, const FleeInputs& inputs, const InputLimits& limits) {
+  const FleeAgentBound bound = flee_agent_bound(world);
+  if (bound.agents <= static_cast<double>(limits.max_agents)) return;
+  SourcePos pos{inputs.locations_file, 0, ""};
+  std::string what = "its camps' starting populations";
+  if (bound.largest == FleeAgentSource::kValidationData && inputs.validation) {
+    pos = {inputs.validation->layout_file, 0, ""};
+    what = "the validation data's arrivals (data-driven spawning)";
+  } else if (bound.largest == FleeAgentSource::kConflictSpawning) {
+    pos = {inputs.settings.source, 0, "spawn_rules.conflict_driven_spawning.displaced_per_conflict_day"};
+    what = "conflict-driven spawning at its largest intensity every day";
+  }
+  throw InputError(pos, fmt::format("the case would create about {:.3g} agents, from {} (about {:.3g} GB of agent "
+                                    "state); {}",
+                                    bound.agents, what, bound.agents * kFleeBytesPerAgent / 1e9,
+                                    limit_clause(limits.max_agents, "--max-agents")));
+}
+
+}  // namespace
+
+LoadedFleeCase load_flee_case(const FleeCaseSpec& spec) {
+  std::unique_ptr<FileSource> input, validation, settings_folder;
+  std::string case_name;
+  if (spec.input_dir) {
+    if (!fs::is_directory(*spec.input_dir))
+      throw InputError({spec.input_dir->string(), 0, ""}, "is not a folder (--flee expects a Flee input folder)");
+    input = std::make_unique<DirectorySource>(*spec.input_dir, spec.limits.max_file_bytes);
+    case_name = fs::absolute(*spec.input_dir).lexically_normal().filename().string();
+    if (case_name.empty()) case_name = fs::absolute(*spec.input_dir).parent_path().filename().string();
+    if (spec.validation_dir) {
+      if (!fs::is_directory(*spec.validation_dir))
+        throw InputError({spec.validation_dir->string(), 0, ""}, "is not a folder (--validation expects a Flee validation folder)");
+      validation = std::make_unique<DirectorySource>(*spec.validation_dir, spec.limits.max_file_bytes);
+    }
+    settings_folder = std::make_unique<DirectorySource>(*spec.input_dir, spec.limits.max_file_bytes);
+  } else {
+    case_name = std::string(embedded_default_case_name());
+    input = std::make_unique<EmbeddedSource>(case_name, "input");
+    validation = std::make_unique<EmbeddedSource>(case_name, "validation");
+    settings_folder = std::make_unique<EmbeddedSource>(case_name, "");
+  }
+
+  RecordingSource recorded_input(*input);
+  std::unique_ptr<RecordingSource> recorded_validation;
+  if (validation) recorded_validation = std::make_unique<RecordingSource>(*validation);
+
+  std::optional<TextFile> settings;
+  if (spec.settings_file) settings = read_text_file(*spec.settings_file, spec.limits.max_file_bytes);
+  else settings = settings_folder->read("simsetting.yml");
+  if (settings) recorded_input.note(*settings);
+
+  FleeInputs inputs = read_flee_case(recorded_input, recorded_validation.get(),
+                                     settings ? &*settings : nullptr, spec.limits);
+  LoadedFleeCase loaded{build_flee_world(inputs, case_name), {}, settings ? settings->name : "Flee's code defaults"};
+  if (spec.max_days > 0 && spec.max_days < loaded.world.days) loaded.world.days = spec.max_days;
+  check_agent_count(loaded.world, inputs, spec.limits);
+  loaded.inputs = recorded_input.records();
+  if (recorded_validation)
+    for (const auto& r : recorded_validation->records()) loaded.inputs.push_back(r);
+  return loaded;
+}
+
+}  // namespace exodus

@@ -1,0 +1,126 @@
+// exodus estimate REPORTS.csv: fuse published figures into true flows per corridor and day.
+#include <filesystem>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "exodus/app/exodus_run.h"
+#include "exodus/cli/commands.h"
+#include "exodus/cli/interrupt.h"
+#include "exodus/cli/limit_options.h"
+#include "exodus/core/digit_grouping.h"
+#include "exodus/core/error.h"
+#include "exodus/core/sha256.h"
+#include "exodus/core/text_source.h"
+#include "exodus/infer/estimate.h"
+#include "exodus/io/reports/reports_reader.h"
+#include "exodus/output/estimate_outputs.h"
+#include "exodus/output/output_dir.h"
+
+namespace exodus {
+
+namespace fs = std::filesystem;
+
+void add_estimate_command(CLI::App& app, int* exit_code, const std::string& command_line) {
+  auto* cmd = app.add_subcommand("estimate", "Estimate true flows per corridor and day from conflicting reports");
+  struct Args {
+    std::string reports;
+    std::string shock = "2022-09-21";
+    std::optional<std::string> start, end, out, scenario;
+    std::size_t draws = 2000;
+    std::uint64_t seed = 1;
+    bool force = false;
+    bool quiet = false;
+    bool laplace = false;
+    int chains = 4;
+    int samples = 250;
+    int threads = 0;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("REPORTS", a->reports, "a reports CSV (docs/reports-format.md)")->required();
+  cmd->add_option("--shock", a->shock, "the shock date; an empty window_start means since then (default 2022-09-21)");
+  cmd->add_option("--start", a->start, "first day estimated (default: 14 days before the shock)");
+  cmd->add_option("--end", a->end, "last day estimated (default: 100 days after the shock)");
+  cmd->add_option("--scenario", a->scenario,
+                  "take onward and return shares from a scenario folder ('default': the embedded 2022 one)");
+  cmd->add_option("--draws", a->draws, "draws of the Laplace approximation (with --laplace)")->check(CLI::Range(200, 100000));
+  cmd->add_flag("--laplace", a->laplace, "the Laplace approximation alone (fast; not calibrated) instead of NUTS");
+  cmd->add_option("--chains", a->chains, "NUTS chains")->check(CLI::Range(2, 16));
+  cmd->add_option("--samples", a->samples, "NUTS draws kept per chain")->check(CLI::Range(100, 100000));
+  cmd->add_option("--seed", a->seed, "random seed");
+  cmd->add_option("--threads", a->threads, "chains run at once (default: all cores; the draws do not depend on it)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");
+  cmd->add_flag("--force", a->force, "replace the output folder if it exists");
+  cmd->add_flag("--quiet", a->quiet, "no table");
+  const auto limits = add_limit_options(cmd, false);
+  cmd->callback([=] {
+    StopOnSignal stop;
+    try {
+      const TextFile file = read_text_file(a->reports, limits->max_file_bytes);
+      const ReportSet reports = read_reports(file);
+      EstimateOptions o;
+      o.shock = parse_date(a->shock, {"--shock", 0, ""});
+      if (a->start) o.start = parse_date(*a->start, {"--start", 0, ""});
+      if (a->end) o.end = parse_date(*a->end, {"--end", 0, ""});
+      if (o.start && o.end && *o.end < *o.start) throw InputError({"--end", 0, ""}, "is before --start");
+      o.draws = a->draws;
+      o.seed = a->seed;
+      o.sample_with_nuts = !a->laplace;
+      o.nuts.chains = a->chains;
+      o.nuts.samples = a->samples;
+      o.nuts.stop = stop.flag();
+      o.nuts.threads = a->threads > 0 ? a->threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+      std::optional<LoadedScenario> scenario;
+      if (a->scenario) {
+        scenario = load_scenario(*a->scenario == "default" ? std::nullopt : std::optional<fs::path>(*a->scenario),
+                                 *limits);
+        o.scenario = &scenario->scenario;
+      }
+      const auto layout = estimate_layout(reports, o);
+      if (layout.shock_day >= layout.days)
+        throw InputError({a->end ? "--end" : "--shock", 0, ""}, "the estimate window ends before the shock; leavers are counted from the shock on");
+      if (layout.days > limits->max_days)
+        throw InputError({a->start ? "--start" : a->reports, 0, ""},
+                         fmt::format("the estimate would span {} days; {}", grouped(layout.days),
+                                     limit_clause(limits->max_days, "--max-days")));
+      const fs::path out = a->out ? fs::path(*a->out)
+                                  : unique_output_path("runs", "estimate-" + fs::path(a->reports).stem().string());
+      StagedOutputDir staged(out, a->force);
+      const EstimateResult result = estimate_flows(reports, o);
+      if (!a->quiet) fmt::print("exodus estimate: {} reports, {} corridors, {} days from {}\n{}", reports.reports.size(),
+                                result.layout.corridor_count(), result.layout.days, result.layout.start.iso(),
+                                result.diagnostics.hessian_positive ? estimate_table(reports, result) : "");
+      if (!result.ok()) {
+        fmt::print(stderr, "exodus estimate: the fit is not trustworthy: {}; no output written\n", result.problem());
+        *exit_code = 3;
+        return;
+      }
+      stop.ignore_from_now();
+      RunIdentity id{command_line, o.seed, 1, "", {{file.name, file.content.size(), sha256_hex(file.content)}}};
+      staged.write("daily.csv", estimate_daily_csv(result));
+      staged.write("reports_fit.csv", estimate_reports_fit_csv(reports, result));
+      staged.write("summary.json", estimate_summary_json(reports, result));
+      staged.write("manifest.json", estimate_manifest_json(o, id));
+      staged.commit();
+      if (!a->quiet) fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, summary.json, manifest.json), {:.2f} s\n",
+                                out.string(), result.seconds);
+      *exit_code = kExitOk;
+    } catch (const Interrupted&) {
+      fmt::print(stderr, "exodus: estimate interrupted; no output written\n");
+      *exit_code = stop.exit_code();
+    } catch (const InputErrors& e) {
+      fmt::print(stderr, "exodus: {} problem{} in the reports:\n{}\n", e.errors().size(), e.errors().size() == 1 ? "" : "s", e.what());
+      *exit_code = kExitBadInput;
+    } catch (const InputError& e) {
+      fmt::print(stderr, "exodus: {}\n", e.what());
+      *exit_code = kExitBadInput;
+    } catch (const OutputError& e) {
+      fmt::print(stderr, "exodus: {}\n", e.what());
+      *exit_code = kExitBadInput;
+    }
+  });
+}
+
+}  // namespace exodus

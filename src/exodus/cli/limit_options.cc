@@ -1,0 +1,30 @@
+#include "exodus/cli/limit_options.h"
+
+#include <fmt/format.h>
+
+#include "exodus/core/digit_grouping.h"
+
+namespace exodus {
+
+std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool agents) {
+  auto limits = std::make_shared<InputLimits>();
+  const InputLimits defaults;
+  cmd->add_option("--max-days", limits->max_days,
+                  fmt::format("refuse inputs spanning more days than this (default {})", grouped(defaults.max_days)))
+      ->check(CLI::Range(std::int64_t{1}, kHardMaxDays))
+      ->group("Limits");
+  if (agents)
+    cmd->add_option("--max-agents", limits->max_agents,
+                    fmt::format("refuse inputs that would create more agents than this (default {})",
+                                grouped(defaults.max_agents)))
+        ->check(CLI::Range(std::int64_t{1}, kHardMaxAgents))
+        ->group("Limits");
+  cmd->add_option_function<std::int64_t>(
+         "--max-input-mb", [limits](std::int64_t mb) { limits->max_file_bytes = mb << 20; },
+         fmt::format("refuse input files larger than this many MiB (default {})", defaults.max_file_bytes >> 20))
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 20))
+      ->group("Limits");
+  return limits;
+}
+
+}  // namespace exodus

@@ -1,0 +1,37 @@
+// exodus: simulate and measure mass flight across borders.
+#include <clocale>
+#include <exception>
+#include <locale>
+#include <new>
+
+#include <fmt/format.h>
+
+#include "exodus/cli/commands.h"
+
+int main(int argc, char** argv) {
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  CLI::App app{"exodus: simulate and measure mass flight across borders"};
+  app.set_version_flag("--version", std::string("exodus ") + EXODUS_VERSION);
+  app.require_subcommand(1);
+  int exit_code = exodus::kExitOk;
+  exodus::add_run_command(app, &exit_code, command_line);
+  exodus::add_check_command(app, &exit_code);
+  exodus::add_estimate_command(app, &exit_code, command_line);
+  exodus::add_score_command(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : exodus::kExitBadInput;
+  } catch (const std::bad_alloc&) {
+    // The limits (--max-agents, --max-days) should refuse such inputs up front; say what to try.
+    fmt::print(stderr, "exodus: out of memory; no output written (lower --max-agents or --max-days to have "
+                       "such inputs refused before they run)\n");
+    return exodus::kExitInternal;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "exodus: internal error: {}\n", e.what());
+    return exodus::kExitInternal;
+  }
+  return exit_code;
+}

@@ -1,0 +1,26 @@
+#pragma once
+// A small RFC 4180 reader that keeps line numbers, so every later error can name its line.
+// Accepts what spreadsheets and Flee's inputs contain: a UTF-8 byte-order mark, CRLF or LF
+// endings, quoted fields with commas, doubled quotes and line breaks. Empty lines are skipped.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "exodus/core/text_source.h"
+
+namespace exodus {
+
+struct CsvRow {
+  std::size_t line = 0;  // line on which the row starts (1-based)
+  std::vector<std::string> fields;
+};
+
+// Throws InputError (file, line) for an unterminated quote or a line over 1 MiB, and
+// (file, line, "column N") for a NUL byte or invalid UTF-8.
+std::vector<CsvRow> parse_csv(const TextFile& file);
+
+// When `row` (a header or a short row) looks like a table separated by ';' or tabs, the words
+// to add to its error ("; the file seems to be separated by ';' ..."); else "".
+std::string delimiter_hint(const CsvRow& row);
+
+}  // namespace exodus

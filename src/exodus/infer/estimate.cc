@@ -1,0 +1,384 @@
+#include "exodus/infer/estimate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include <Eigen/SparseCholesky>
+
+#include "exodus/core/random.h"
+#include "exodus/infer/wide_directions.h"
+#include "exodus/observe/report_error.h"
+#include "exodus/observe/report_weights.h"
+#include "exodus/world/places.h"
+
+namespace exodus {
+
+const char* to_string(FlowQuantity q) {
+  switch (q) {
+    case FlowQuantity::kDepartures: return "departures";
+    case FlowQuantity::kEntries: return "entries";
+    case FlowQuantity::kExits: return "exits";
+    case FlowQuantity::kStock: return "stock";
+  }
+  return "?";
+}
+
+double EstimateTotal::rank_of(double x) const {
+  if (sorted_draws.empty()) return 0.5;
+  const auto below = std::lower_bound(sorted_draws.begin(), sorted_draws.end(), x) - sorted_draws.begin();
+  return static_cast<double>(below) / static_cast<double>(sorted_draws.size());
+}
+
+FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
+  FlowLayout layout;
+  Date start = o.start.value_or(o.shock + (-14));
+  Date end = o.end.value_or(o.shock + 99);
+  for (const auto& r : reports.reports) {
+    if (!o.start && r.window_start && *r.window_start < start) start = *r.window_start;
+    if (!o.end && r.window_end > end) end = r.window_end;
+  }
+  layout.start = start;
+  layout.days = end - start + 1;
+  layout.shock_day = o.shock - start;
+  for (const auto& r : reports.reports)
+    for (const auto& d : r.destinations) {
+      if (d == kAllPlaces) continue;
+      const bool known = std::any_of(layout.corridors.begin(), layout.corridors.end(),
+                                     [&](const CorridorInfo& c) { return c.name == d; });
+      if (known) continue;
+      CorridorInfo c;
+      c.name = d;
+      if (o.scenario)
+        for (const auto& dest : o.scenario->destinations)
+          if (dest.name == d) {
+            c.onward_share = dest.onward_share;
+            c.onward_days = dest.onward_days;
+            c.return_share = dest.return_share;
+            c.return_days = dest.return_days;
+            // Ordinary traffic the scenario knows: its checkpoints' baselines and air arrivals.
+            double ordinary = dest.baseline_air_per_day;
+            for (const auto& cp : o.scenario->checkpoints)
+              if (o.scenario->destinations[cp.destination].name == d) ordinary += cp.baseline_per_day;
+            c.ordinary_per_day = ordinary;
+          }
+      layout.corridors.push_back(c);
+    }
+  CorridorInfo other;
+  other.name = "other";
+  other.named = false;
+  layout.corridors.push_back(other);
+  return layout;
+}
+
+namespace {
+
+// Smallest precision kept along any direction of the Laplace approximation (a standard
+// deviation of 1/sqrt(0.05) ≈ 4.5 on the log scale: wide enough for any unidentified split).
+constexpr double kCurvatureFloor = 0.05;
+
+Interval interval_of(std::vector<std::pair<double, double>>& vw) {
+  std::sort(vw.begin(), vw.end());
+  Interval out;
+  const double qs[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+  double* slots[] = {&out.lo90, &out.lo50, &out.median, &out.hi50, &out.hi90};
+  double acc = 0;
+  std::size_t q = 0;
+  for (const auto& [v, w] : vw) {
+    acc += w;
+    while (q < 5 && acc >= qs[q] - 1e-12) *slots[q++] = v;
+  }
+  while (q < 5) *slots[q++] = vw.empty() ? 0.0 : vw.back().first;
+  return out;
+}
+
+// A short NUTS run (its own seed stream) whose draws show the wide directions; also where
+// each of its chains ended, to start the run proper from.
+WideDirections pilot_wide_directions(const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>& density,
+                            Eigen::Index n, NutsOptions nuts, int warmup, int samples,
+                            std::vector<Eigen::VectorXd>& ends) {
+  nuts.warmup = warmup;
+  nuts.samples = samples;
+  nuts.seed = nuts.seed * 2 + 1;
+  const NutsResult pilot = run_nuts(density, {Eigen::VectorXd::Zero(n)}, nuts);
+  ends = pilot.chain_ends;
+  return find_wide_directions(pilot.draws);
+}
+
+// The draws in θ, and the checks of the totals people read: R-hat and effective draws of all
+// corridors at 7 and 30 days and of each corridor at 30 days, per chain; divergences.
+template <typename ToTheta>
+Eigen::MatrixXd check_draws(const EstimateModel& model, const NutsResult& run, const NutsOptions& nuts,
+                            const WideDirections& wide, const ToTheta& to_theta, SamplerDiagnostics& diag) {
+  Eigen::MatrixXd draws(static_cast<Eigen::Index>(model.size()), run.draws.cols());
+  for (Eigen::Index j = 0; j < run.draws.cols(); ++j) draws.col(j) = to_theta(wide.apply(run.draws.col(j)));
+  diag.chains = nuts.chains;
+  diag.draws = static_cast<int>(run.draws.cols());
+  diag.divergences = run.divergences;
+  diag.mean_tree_depth = run.mean_tree_depth;
+  const auto& layout = model.layout();
+  const std::size_t K = layout.corridor_count();
+  const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
+  std::vector<std::vector<std::vector<double>>> series(K + 2, std::vector<std::vector<double>>(static_cast<std::size_t>(nuts.chains)));
+  std::vector<std::vector<double>> departures;
+  std::vector<double> ordinary;
+  for (Eigen::Index j = 0; j < draws.cols(); ++j) {
+    model.flows(draws.col(j), departures, ordinary);
+    const auto chain = static_cast<std::size_t>(j / nuts.samples);
+    double week = 0, month = 0;
+    for (std::size_t k = 0; k < K; ++k) {
+      double corridor = 0;
+      for (std::size_t t = first; t < std::min(first + 30, departures[k].size()); ++t) {
+        corridor += departures[k][t];
+        if (t < first + 7) week += departures[k][t];
+      }
+      month += corridor;
+      series[k][chain].push_back(corridor);
+    }
+    series[K][chain].push_back(week);
+    series[K + 1][chain].push_back(month);
+  }
+  diag.min_ess = 1e300;
+  diag.max_rhat = 0;
+  for (const auto& s : series) {
+    diag.max_rhat = std::max(diag.max_rhat, split_rhat(s));
+    diag.min_ess = std::min(diag.min_ess, effective_sample_size(s));
+  }
+  const double divergent_share = static_cast<double>(diag.divergences) / std::max(1, diag.draws);
+  diag.ok = diag.max_rhat <= 1.05 && diag.min_ess >= 100 && divergent_share <= 0.01;
+  diag.problem.clear();
+  if (!diag.ok)
+    diag.problem = fmt::format("the sampler did not converge: R-hat {:.3f} (limit 1.05), effective draws {:.0f} "
+                               "(need 100), {} divergent transitions of {}",
+                               diag.max_rhat, diag.min_ess, diag.divergences, diag.draws);
+  return draws;
+}
+
+// NUTS on coordinates v in which the posterior is close to standard normal: the prior's
+// Cholesky factor (sparse: random walks are banded) whitens the prior, and the Laplace
+// curvature of the reports (low rank) is divided out along the directions they inform:
+//   θ = mode + L⁻ᵀ (v − U (c ⊙ Uᵀ v)),  P = L Lᵀ,  L⁻¹ D = U S Vᵀ,  c = 1 − (1 + S²)^(-1/2).
+// Each gradient then costs O(n · reports), not O(n²). A pilot run then stretches the
+// directions of v the curvature made too narrow (v = M w), and the run proper samples w.
+Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::VectorXd& mode, const EstimateOptions& o,
+                                 SamplerDiagnostics& diag) {
+  const Eigen::SparseMatrix<double> prior = model.prior_precision().sparseView();
+  const Eigen::SimplicialLLT<Eigen::SparseMatrix<double>, Eigen::Lower, Eigen::NaturalOrdering<int>> chol(prior);
+  diag.used = true;
+  if (chol.info() != Eigen::Success) {
+    diag.problem = "the prior precision has no Cholesky factor";
+    return {};
+  }
+  const Eigen::MatrixXd d = model.data_directions(mode);
+  const Eigen::MatrixXd b = chol.matrixL().solve(d);
+  Eigen::BDCSVD<Eigen::MatrixXd> svd(b, Eigen::ComputeThinU);
+  Eigen::Index r = 0;
+  while (r < svd.singularValues().size() && svd.singularValues()(r) > 1e-8) ++r;
+  const Eigen::MatrixXd u = svd.matrixU().leftCols(r);
+  const Eigen::VectorXd c =
+      (1.0 - (1.0 + svd.singularValues().head(r).array().square()).rsqrt()).matrix();
+  const auto shrink = [&](const Eigen::VectorXd& v) -> Eigen::VectorXd {
+    return v - u * c.cwiseProduct(u.transpose() * v);
+  };
+  // v → θ, and the gradient in θ → the gradient in v.
+  const auto to_theta = [&](const Eigen::VectorXd& v) -> Eigen::VectorXd {
+    const Eigen::VectorXd shrunk = shrink(v);
+    Eigen::VectorXd theta = chol.matrixU().solve(shrunk);
+    theta += mode;
+    return theta;
+  };
+  const auto to_v_gradient = [&](const Eigen::VectorXd& g) -> Eigen::VectorXd {
+    return shrink(chol.matrixL().solve(g));
+  };
+  NutsOptions nuts = o.nuts;
+  nuts.seed = o.seed;
+  std::vector<Eigen::VectorXd> pilot_ends;
+  // The log density in w, v = M w (M symmetric: it maps gradients back the same way).
+  using Density = std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>;
+  const auto density_in = [&](const WideDirections& m) -> Density {
+    return [&, m_ = &m](const Eigen::VectorXd& w, Eigen::VectorXd* g) {
+      Eigen::VectorXd grad;
+      const double lp = model.log_posterior(to_theta(m_->apply(w)), g ? &grad : nullptr);
+      if (g) *g = m_->apply(to_v_gradient(grad));
+      return std::isfinite(lp) ? lp : -1e300;
+    };
+  };
+  // 1. A pilot run in v (M = I). Where the posterior is far from Gaussian (a corridor only an
+  //    aggregate names can be anything from nothing to all of it), a few directions of v are
+  //    much wider than the Laplace curvature says; the pilot's draws find them.
+  const WideDirections none;
+  const WideDirections wide = o.pilot_samples > 0
+      ? pilot_wide_directions(density_in(none), static_cast<Eigen::Index>(mode.size()), nuts, o.pilot_warmup,
+                              o.pilot_samples, pilot_ends)
+      : WideDirections{};
+  diag.wide_directions = static_cast<int>(wide.size());
+  // 2. The run proper in w, M stretching those directions to their pilot width.
+  const Density density = density_in(wide);
+  std::vector<Eigen::VectorXd> starts;
+  for (const auto& v : pilot_ends) starts.push_back(wide.invert(v));
+  if (starts.empty()) starts.push_back(Eigen::VectorXd::Zero(mode.size()));
+  else nuts.start_jitter = 0;  // the pilot's chains already start apart
+  // The run proper; when its checks fail, once more with chains twice as long, continuing
+  // from where the first attempt's chains ended.
+  Eigen::MatrixXd draws;
+  double seconds = 0;
+  for (int attempt = 0; attempt < 1 + o.retries; ++attempt) {
+    if (attempt > 0) {
+      diag.retried = true;
+      nuts.warmup *= 2;
+      nuts.samples *= 2;
+      nuts.seed += 1000003;
+    }
+    const NutsResult run = run_nuts(density, starts, nuts);
+    seconds += run.seconds;
+    draws = check_draws(model, run, nuts, wide, to_theta, diag);
+    diag.seconds = seconds;
+    if (diag.ok) break;
+    starts = run.chain_ends;
+  }
+  return draws;
+}
+
+}  // namespace
+
+EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  EstimateResult result;
+  result.layout = estimate_layout(reports, o);
+  const EstimateModel model(result.layout, reports, o.priors);
+  result.sources = model.sources();
+  LaplaceOptions lo;
+  lo.draws = o.sample_with_nuts ? 0 : o.draws;  // NUTS replaces the Laplace draws
+  lo.seed = o.seed;
+  SplitDensity density;
+  density.log_density = [&](const Eigen::VectorXd& th, Eigen::VectorXd* g) { return model.log_posterior(th, g); };
+  density.prior_precision = model.prior_precision();
+  density.data_directions = [&](const Eigen::VectorXd& th) { return model.data_directions(th); };
+  density.precision = [&](const Eigen::VectorXd& th) {
+    Eigen::MatrixXd h;
+    model.log_posterior(th, nullptr, &h, EstimateModel::Curvature::kExact);
+    Eigen::MatrixXd q = -h;
+    if (q.llt().info() == Eigen::Success) return q;
+    // Not log-concave at the mode (Student-t terms, sums of logs): keep the exact curvature
+    // in every direction where it is positive and floor the rest.
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(q);
+    const Eigen::VectorXd floored = eigen.eigenvalues().cwiseMax(kCurvatureFloor);
+    return Eigen::MatrixXd(eigen.eigenvectors() * floored.asDiagonal() * eigen.eigenvectors().transpose());
+  };
+  auto fit = laplace_fit(density, model.initial(), lo);
+  if (o.nuts.stop && o.nuts.stop->load()) throw Interrupted();
+  result.diagnostics = fit.diagnostics;
+  if (!fit.diagnostics.hessian_positive) return result;
+  if (o.sample_with_nuts) {
+    const auto draws = sample_posterior(model, fit.mode, o, result.sampler);
+    if (!result.sampler.ok && draws.cols() == 0) return result;
+    fit.draws = draws;
+    fit.weights.assign(static_cast<std::size_t>(draws.cols()), 1.0 / static_cast<double>(draws.cols()));
+  }
+
+  const auto& layout = result.layout;
+  const std::size_t K = layout.corridor_count();
+  const auto T = static_cast<std::size_t>(layout.days);
+  const auto M = static_cast<std::size_t>(fit.draws.cols());
+  // Per draw: the four quantities per corridor (and total) per day, as floats.
+  const std::size_t per_draw = kFlowQuantities * (K + 1) * T;
+  std::vector<float> cells(per_draw * M);
+  const auto cell = [&](std::size_t j, int q, std::size_t k, std::size_t t) -> float& {
+    return cells[j * per_draw + (static_cast<std::size_t>(q) * (K + 1) + k) * T + t];
+  };
+  std::vector<std::vector<double>> departures;
+  std::vector<double> ordinary;
+  std::vector<std::vector<double>> expected(reports.reports.size(), std::vector<double>(M));
+  for (std::size_t j = 0; j < M; ++j) {
+    model.flows(fit.draws.col(static_cast<Eigen::Index>(j)), departures, ordinary);
+    for (std::size_t k = 0; k < K; ++k) {
+      const auto exits = exits_of(layout.corridors[k], departures[k]);
+      double stock = 0;
+      for (std::size_t t = 0; t < T; ++t) {
+        stock += departures[k][t] - exits[t];
+        const double values[kFlowQuantities] = {departures[k][t], departures[k][t] + ordinary[k],
+                                                exits[t] + ordinary[k], stock};
+        for (int q = 0; q < kFlowQuantities; ++q) {
+          cell(j, q, k, t) = static_cast<float>(values[q]);
+          cell(j, q, K, t) += static_cast<float>(values[q]);
+        }
+      }
+    }
+    for (std::size_t r = 0; r < reports.reports.size(); ++r)
+      if (model.weights()[r].used) expected[r][j] = expected_value(model.weights()[r], departures, ordinary);
+  }
+
+  std::vector<std::pair<double, double>> vw(M);
+  result.daily.assign(kFlowQuantities, std::vector<std::vector<Interval>>(K + 1, std::vector<Interval>(T)));
+  for (int q = 0; q < kFlowQuantities; ++q)
+    for (std::size_t k = 0; k <= K; ++k)
+      for (std::size_t t = 0; t < T; ++t) {
+        for (std::size_t j = 0; j < M; ++j) vw[j] = {cell(j, q, k, t), fit.weights[j]};
+        result.daily[static_cast<std::size_t>(q)][k][t] = interval_of(vw);
+      }
+
+  // Totals after the shock: all corridors at 7, 14, 30 and 100 days; each corridor at 30 days.
+  const auto total_after = [&](std::size_t k, int days, const std::string& label) {
+    const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
+    const std::size_t last = std::min(T - 1, first + static_cast<std::size_t>(days) - 1);
+    for (std::size_t j = 0; j < M; ++j) {
+      double s = 0;
+      for (std::size_t t = first; t <= last; ++t) s += cell(j, 0, k, t);
+      vw[j] = {s, fit.weights[j]};
+    }
+    EstimateTotal total{label, interval_of(vw), {}};
+    for (const auto& [v, w] : vw) total.sorted_draws.push_back(v);
+    result.totals.push_back(std::move(total));
+  };
+  for (int days : {7, 14, 30, 100}) total_after(K, days, fmt::format("departures, all corridors, first {} days", days));
+  for (std::size_t k = 0; k < K; ++k) total_after(k, 30, fmt::format("departures to {}, first 30 days", layout.corridors[k].name));
+
+  // How each report fits: its modelled value, and what a report of its kind would say.
+  for (std::size_t r = 0; r < reports.reports.size(); ++r) {
+    const auto& rep = reports.reports[r];
+    ReportFit f;
+    f.report = r;
+    f.used = model.weights()[r].used;
+    f.why_unused = model.weights()[r].why_unused;
+    if (!f.used) {
+      result.fits.push_back(f);
+      continue;
+    }
+    const double sd = model.log_sd(rep);
+    const int source = model.source_of(r);
+    std::vector<std::pair<double, double>> pred(M);
+    double below = 0;
+    for (std::size_t j = 0; j < M; ++j) {
+      const double e = expected[r][j];
+      vw[j] = {e, fit.weights[j]};
+      const double bias = source >= 0 ? fit.draws(static_cast<Eigen::Index>(model.bias_index(static_cast<std::size_t>(source))),
+                                                  static_cast<Eigen::Index>(j)) : 0.0;
+      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x5e00000u + static_cast<std::uint32_t>(r));
+      // A bound or a denial says only on which side the truth lies: its predictive is the value.
+      double y = e;
+      if (rep.kind != ReportKind::kLowerBound && rep.kind != ReportKind::kDenial)
+        y = draw_figure(e, bias, sd, !model.weights()[r].signed_metric, rep.value, o.priors.report_errors.student_nu, rng);
+      pred[j] = {y, fit.weights[j]};
+      if (y <= rep.value) below += fit.weights[j];
+    }
+    f.expected = interval_of(vw);
+    f.predictive = interval_of(pred);
+    if (rep.kind == ReportKind::kLowerBound) {
+      f.tail = 1.0 - below;  // P(truth >= bound)
+      f.flagged = f.tail < 0.05;
+    } else if (rep.kind == ReportKind::kDenial) {
+      f.tail = below;  // P(truth <= stated ceiling)
+      f.flagged = f.tail < 0.05;
+    } else {
+      f.tail = below;
+      f.flagged = f.tail < 0.025 || f.tail > 0.975;
+    }
+    result.fits.push_back(f);
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace exodus

@@ -1,0 +1,88 @@
+#pragma once
+// exodus estimate: true daily flows per corridor from conflicting reports, with intervals.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "exodus/infer/estimate_model.h"
+#include "exodus/infer/laplace.h"
+#include "exodus/infer/nuts.h"
+#include "exodus/world/reports.h"
+#include "exodus/world/scenario.h"
+
+namespace exodus {
+
+struct EstimateOptions {
+  Date shock;
+  std::optional<Date> start, end;  // default: 14 days before the shock; 100 days after it
+  std::size_t draws = 2000;
+  std::uint64_t seed = 1;
+  const Scenario* scenario = nullptr;  // when given: its destinations' onward and return shares
+  EstimatePriors priors;
+  // Full posterior with Stan's NUTS (preconditioned by the Laplace approximation), or the
+  // Laplace approximation alone (faster, and not calibrated: see bench/estimate-sbc).
+  bool sample_with_nuts = true;
+  NutsOptions nuts;
+  // A pilot run before the run proper finds the directions the Laplace approximation makes
+  // too narrow (see infer/wide_directions.h); 0 pilot samples skips it.
+  int pilot_warmup = 150, pilot_samples = 100;
+  // Reruns with chains twice as long when the sampler's checks fail.
+  int retries = 1;
+};
+
+struct SamplerDiagnostics {
+  bool used = false;
+  int chains = 0, draws = 0, divergences = 0;
+  int wide_directions = 0;  // directions the pilot run widened
+  bool retried = false;     // the first run failed its checks and was run again, twice as long
+  double mean_tree_depth = 0, max_rhat = 0, min_ess = 0, seconds = 0;
+  bool ok = false;
+  std::string problem;
+};
+
+struct Interval {
+  double median = 0, lo50 = 0, hi50 = 0, lo90 = 0, hi90 = 0;
+};
+
+enum class FlowQuantity { kDepartures, kEntries, kExits, kStock };
+inline constexpr int kFlowQuantities = 4;
+const char* to_string(FlowQuantity q);
+
+struct ReportFit {
+  std::size_t report = 0;
+  bool used = false;
+  std::string why_unused;
+  Interval expected;    // the modelled quantity the report speaks of
+  Interval predictive;  // what a report of this kind would say (with its error)
+  double tail = 0.5;    // P(predicted <= reported); for bounds, P(the bound holds)
+  bool flagged = false;
+};
+
+struct EstimateTotal {
+  std::string label;
+  Interval interval;
+  std::vector<double> sorted_draws;  // the posterior draws of this total, ascending
+  // Share of the posterior below x (a calibration rank).
+  double rank_of(double x) const;
+};
+
+struct EstimateResult {
+  FlowLayout layout;
+  // daily[q][k][t]; k == corridor_count() is the total over corridors.
+  std::vector<std::vector<std::vector<Interval>>> daily;
+  std::vector<EstimateTotal> totals;
+  std::vector<ReportFit> fits;
+  std::vector<std::string> sources;
+  LaplaceDiagnostics diagnostics;  // of the Laplace approximation (the sampler's starting point)
+  SamplerDiagnostics sampler;
+  bool ok() const { return sampler.used ? sampler.ok : diagnostics.ok; }
+  std::string problem() const { return sampler.used ? sampler.problem : diagnostics.problem; }
+  double seconds = 0;
+};
+
+// The corridors and days an estimate covers (used by estimate and by tests).
+FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& options);
+
+EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& options);
+
+}  // namespace exodus

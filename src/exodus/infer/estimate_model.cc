@@ -1,0 +1,332 @@
+#include "exodus/infer/estimate_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace exodus {
+
+namespace {
+
+constexpr double kFlowScale = 1000.0;  // persons a day per unit of a flow parameter
+}  // namespace
+
+namespace {
+// Daily flows from parameters: S · softplus(θ). Nearly linear for large flows, so sums over
+// days and corridors (what reports measure) stay nearly linear and the posterior nearly
+// Gaussian; nearly exponential near zero, so small flows stay positive.
+double flow_of(double theta) { return kFlowScale * (theta > 30 ? theta : std::log1p(std::exp(theta))); }
+// Ordinary daily traffic is exp(o): its prior is log-normal, and splits of a known total
+// across corridors stay close to Gaussian on that scale.
+double ordinary_of(double o) { return std::exp(std::min(o, 700.0)); }
+}  // namespace
+
+EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, EstimatePriors priors)
+    : layout_(std::move(layout)),
+      reports_(reports.reports),
+      priors_(priors),
+      // Knots over the days with leavers (local day 0 is first_leaver_day()): the profile daily
+      // in the surge, weekly after; the drift weekly.
+      f_knots_(std::max(1, layout_.days - std::max(0, layout_.shock_day)), std::min(0, layout_.shock_day),
+               std::max(1, priors.knot_step_days), std::min(0, layout_.shock_day),
+               std::min(0, layout_.shock_day) + static_cast<std::int32_t>(priors.surge_days)),
+      e_knots_(std::max(1, layout_.days - std::max(0, layout_.shock_day)), std::min(0, layout_.shock_day),
+               std::max(1, priors.knot_step_days), 1, 0) {
+  if (layout_.shock_day >= layout_.days)
+    throw std::invalid_argument("the estimate window ends before the shock: there are no leavers to estimate");
+  for (const auto& r : reports_) weights_.push_back(weights_for(layout_, r));
+  for (const auto& r : reports_) {
+    int source = -1;
+    if (has_source_bias(r)) {
+      const std::string name = r.reported_by.empty() ? "unknown source" : r.reported_by;
+      auto it = std::find(sources_.begin(), sources_.end(), name);
+      if (it == sources_.end()) {
+        sources_.push_back(name);
+        it = sources_.end() - 1;
+      }
+      source = static_cast<int>(it - sources_.begin());
+    }
+    report_source_.push_back(source);
+  }
+  K_ = layout_.corridor_count();
+  T_ = static_cast<std::size_t>(layout_.days);
+  S_ = sources_.size();
+  F_ = f_knots_.size();
+  E_ = e_knots_.size();
+  n_ = F_ + K_ + K_ * E_ + K_ + S_;
+  flow_n_ = K_ * T_ + K_ + S_;
+  std::vector<bool> row_used(K_ * T_, false);
+  for (const auto& w : weights_) {
+    std::vector<FlowTerm> terms;
+    if (w.used)
+      for (std::size_t k = 0; k < K_; ++k) {
+        for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t)
+          if (w.w[k][t] != 0) {
+            terms.push_back({static_cast<Eigen::Index>(x_index(k, t)), w.w[k][t]});
+            row_used[x_index(k, t)] = true;
+          }
+        if (w.c[k] != 0) terms.push_back({static_cast<Eigen::Index>(K_ * T_ + k), w.c[k]});
+      }
+    terms_.push_back(std::move(terms));
+  }
+  for (std::size_t i = 0; i < row_used.size(); ++i)
+    if (row_used[i]) flow_rows_used_.push_back(static_cast<Eigen::Index>(i));
+  build_jacobian();
+}
+
+void EstimateModel::build_jacobian() {
+  std::vector<Eigen::Triplet<double>> entries;
+  // Rows of days before the shock stay empty: no leavers then.
+  for (std::size_t k = 0; k < K_; ++k)
+    for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t) {
+      const auto row = static_cast<int>(x_index(k, t));
+      const auto day = static_cast<std::int32_t>(t) - first_leaver_day();
+      const auto add = [&](std::size_t column, double weight) {
+        if (weight != 0) entries.emplace_back(row, static_cast<int>(column), weight);
+      };
+      add(f_index(f_knots_.left(day)), 1.0 - f_knots_.weight(day));
+      if (f_knots_.weight(day) > 0) add(f_index(f_knots_.left(day) + 1), f_knots_.weight(day));
+      add(a_index(k), 1.0);
+      add(e_index(k, e_knots_.left(day)), 1.0 - e_knots_.weight(day));
+      if (e_knots_.weight(day) > 0) add(e_index(k, e_knots_.left(day) + 1), e_knots_.weight(day));
+    }
+  for (std::size_t i = 0; i < K_ + S_; ++i)
+    entries.emplace_back(static_cast<int>(K_ * T_ + i), static_cast<int>(ordinary_index(0) + i), 1.0);
+  jacobian_.resize(static_cast<Eigen::Index>(flow_n_), static_cast<Eigen::Index>(n_));
+  jacobian_.setFromTriplets(entries.begin(), entries.end());
+}
+
+double EstimateModel::profile_daily_variance(std::int32_t day) const {
+  const auto& p = priors_;
+  const std::int32_t s = layout_.shock_day;
+  const double sd = day > s && day - s <= p.surge_days ? p.surge_daily_sd : p.quiet_daily_sd;
+  return sd * sd;
+}
+
+double EstimateModel::log_sd(const Report& r) const { return exodus::log_sd(r, priors_.report_errors); }
+
+Eigen::VectorXd EstimateModel::prior_mean() const {
+  Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
+  for (std::size_t j = 0; j < F_; ++j) mean(static_cast<Eigen::Index>(f_index(j))) = priors_.shock_level_mean;
+  for (std::size_t k = 0; k < K_; ++k) {
+    const double known = layout_.corridors[k].ordinary_per_day;
+    mean(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? std::log(known) : priors_.ordinary_log_mean;
+  }
+  return mean;
+}
+
+Eigen::VectorXd EstimateModel::initial() const {
+  Eigen::VectorXd theta = prior_mean();
+  // Start the optimiser from a surge: most report sets speak of one.
+  for (std::size_t j = 0; j < F_; ++j) theta(static_cast<Eigen::Index>(f_index(j))) += 5.0;
+  return theta;
+}
+
+void EstimateModel::flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
+                          std::vector<double>& ordinary) const {
+  const Eigen::VectorXd y = jacobian_ * theta;
+  departures.assign(K_, std::vector<double>(T_));
+  ordinary.assign(K_, 0);
+  for (std::size_t k = 0; k < K_; ++k) {
+    for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t)
+      departures[k][t] = flow_of(y(static_cast<Eigen::Index>(x_index(k, t))));
+    ordinary[k] = ordinary_of(y(static_cast<Eigen::Index>(K_ * T_ + k)));
+  }
+}
+
+Eigen::MatrixXd EstimateModel::prior_precision() const {
+  Eigen::MatrixXd h = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(n_));
+  log_prior(Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_)), nullptr, &h);
+  return -h;
+}
+
+Eigen::MatrixXd EstimateModel::data_directions(const Eigen::VectorXd& theta) const {
+  Eigen::MatrixXd out;
+  log_likelihood(theta, nullptr, nullptr, Curvature::kFisher, &out);
+  return out;
+}
+
+double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian) const {
+  const auto& p = priors_;
+  double lp = 0;
+  const auto gaussian = [&](std::size_t i, long j, double mean, double variance) {
+    // -(θi - θj - mean)² / (2 variance); j < 0 means a prior on θi alone.
+    const auto ii = static_cast<Eigen::Index>(i);
+    const double d = theta(ii) - (j >= 0 ? theta(j) : 0.0) - mean;
+    const double w = 1.0 / variance;
+    lp -= 0.5 * d * d * w;
+    if (grad) {
+      (*grad)(ii) -= d * w;
+      if (j >= 0) (*grad)(j) += d * w;
+    }
+    if (hessian) {
+      (*hessian)(ii, ii) -= w;
+      if (j >= 0) {
+        (*hessian)(j, j) -= w;
+        (*hessian)(ii, j) += w;
+        (*hessian)(j, ii) += w;
+      }
+    }
+  };
+  // Random walks on knots over the days with leavers: the first knot's prior (plus what the
+  // walk gathered between the shock and the window's start, when the shock precedes it), then
+  // increments whose variance sums the daily variances between knots.
+  const std::int32_t offset = first_leaver_day();
+  const auto walk = [&](const TimeKnots& knots, auto index, double mean, double first_variance, auto daily) {
+    double v0 = first_variance;
+    for (std::int32_t d = layout_.shock_day + 1; d <= offset; ++d) v0 += daily(d);
+    gaussian(index(0), -1, mean, v0);
+    for (std::size_t j = 1; j < knots.size(); ++j) {
+      double v = 0;
+      for (std::int32_t d = knots.knot_day(j - 1) + 1; d <= knots.knot_day(j); ++d) v += daily(d + offset);
+      gaussian(index(j), static_cast<long>(index(j - 1)), 0.0, v);
+    }
+  };
+  walk(f_knots_, [&](std::size_t j) { return f_index(j); }, p.shock_level_mean, p.shock_level_sd * p.shock_level_sd,
+       [&](std::int32_t d) { return profile_daily_variance(d); });
+  const double drift = p.corridor_drift_sd * p.corridor_drift_sd;
+  for (std::size_t k = 0; k < K_; ++k) {
+    gaussian(a_index(k), -1, 0.0, p.corridor_level_sd * p.corridor_level_sd);
+    walk(e_knots_, [&](std::size_t j) { return e_index(k, j); }, 0.0, drift, [&](std::int32_t) { return drift; });
+    const double known = layout_.corridors[k].ordinary_per_day;
+    if (known > 0)
+      gaussian(ordinary_index(k), -1, std::log(known), p.known_ordinary_share * p.known_ordinary_share);
+    else
+      gaussian(ordinary_index(k), -1, p.ordinary_log_mean, p.ordinary_log_sd * p.ordinary_log_sd);
+  }
+  for (std::size_t s = 0; s < S_; ++s)
+    gaussian(bias_index(s), -1, 0.0, p.report_errors.source_bias_sd * p.report_errors.source_bias_sd);
+  return lp;
+}
+
+double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
+                                    Curvature curvature) const {
+  const auto n = static_cast<Eigen::Index>(n_);
+  if (grad) grad->setZero(n);
+  if (hessian) hessian->setZero(n, n);
+  return log_prior(theta, grad, hessian) + log_likelihood(theta, grad, hessian, curvature);
+}
+
+double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
+                                     Curvature curvature, Eigen::MatrixXd* directions) const {
+  const auto& p = priors_;
+  const Eigen::VectorXd y = jacobian_ * theta;
+  const auto ordinary_row = static_cast<Eigen::Index>(K_ * T_);
+  const auto bias_row = static_cast<Eigen::Index>(K_ * T_ + K_);
+  Eigen::VectorXd gy;  // ∂ log lik / ∂y
+  if (grad) gy.setZero(static_cast<Eigen::Index>(flow_n_));
+  // Each flow-space element's flow and its first two derivatives, once (reports share them).
+  Eigen::VectorXd f0(static_cast<Eigen::Index>(flow_n_)), f1(static_cast<Eigen::Index>(flow_n_)),
+      f2(static_cast<Eigen::Index>(flow_n_));
+  for (const auto i : flow_rows_used_) {
+    const double v = y(i);
+    const double sigma = 1.0 / (1.0 + std::exp(-v));
+    f0(i) = flow_of(v);
+    f1(i) = kFlowScale * sigma;
+    f2(i) = kFlowScale * sigma * (1 - sigma);
+  }
+  for (Eigen::Index i = ordinary_row; i < bias_row; ++i) f0(i) = f1(i) = f2(i) = ordinary_of(y(i));
+  if (directions) {
+    const auto used = std::count_if(weights_.begin(), weights_.end(), [](const ReportWeights& w) { return w.used; });
+    directions->setZero(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(used));
+  }
+  Eigen::Index column = 0;
+  // Per report: u's gradient over the flow-space entries it touches, and their curvature.
+  std::vector<double> dE, d2E;
+  Eigen::VectorXd g_theta;  // ∂u/∂θ of one report (for curvature and directions)
+  double lp = 0;
+  for (std::size_t r = 0; r < reports_.size(); ++r) {
+    const auto& w = weights_[r];
+    if (!w.used) continue;
+    const auto& rep = reports_[r];
+    const auto& terms = terms_[r];
+    dE.resize(terms.size());
+    d2E.resize(terms.size());
+    double E = 0;
+    for (std::size_t a = 0; a < terms.size(); ++a) {
+      const auto i = terms[a].index;
+      E += terms[a].weight * f0(i);
+      dE[a] = terms[a].weight * f1(i);
+      d2E[a] = terms[a].weight * f2(i);
+    }
+    const double sd = log_sd(rep);
+    const int source = report_source_[r];
+    const Eigen::Index bias_at = source >= 0 ? bias_row + source : -1;
+    const double bias = source >= 0 ? y(bias_at) : 0.0;
+    const bool log_scale = !w.signed_metric;
+    if (log_scale && E <= 0) E = 1e-300;
+    // u: log E (+ bias) on the log scale; E (+ bias · |figure|) on the natural one.
+    const double u = log_scale ? std::log(E) + bias : E + bias * std::abs(rep.value);
+    const ReportTerm term = report_term(rep, u, sd, log_scale, p.report_errors.student_nu);
+    const bool point = term.point;
+    lp += term.value;
+    // Chain rule: u = log E (+ bias) on the log scale, E (+ bias · |figure|) on the natural one.
+    const double gb = log_scale ? 1.0 : std::abs(rep.value);
+    const auto du = [&](std::size_t a) { return log_scale ? dE[a] / E : dE[a]; };
+    if (grad) {
+      for (std::size_t a = 0; a < terms.size(); ++a) gy(terms[a].index) += term.d1 * du(a);
+      if (bias_at >= 0) gy(bias_at) += term.d1 * gb;
+    }
+    if (!hessian && !directions) continue;
+    // ∂u/∂θ = Jᵀ ∂u/∂y, over the few parameters this report moves.
+    g_theta.setZero(static_cast<Eigen::Index>(n_));
+    const auto pull = [&](Eigen::Index row, double value, auto&& visit) {
+      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(jacobian_, row); it; ++it)
+        visit(it.col(), it.value() * value);
+    };
+    for (std::size_t a = 0; a < terms.size(); ++a)
+      pull(terms[a].index, du(a), [&](Eigen::Index c, double v) { g_theta(c) += v; });
+    if (bias_at >= 0) pull(bias_at, gb, [&](Eigen::Index c, double v) { g_theta(c) += v; });
+    std::vector<Eigen::Index> touched;
+    for (Eigen::Index i = 0; i < g_theta.size(); ++i)
+      if (g_theta(i) != 0) touched.push_back(i);
+    // Expected information: for Student-t (ν+1)/((ν+3) sd²) on u; for one-sided terms the
+    // (always positive) -ℓ''. No second-derivative-of-u term: its expectation is zero.
+    double info = -term.d2;
+    if (point) {
+      const double s2 = log_scale ? sd * sd : std::pow(sd * std::abs(rep.value) + 100.0, 2);
+      info = (p.report_errors.student_nu + 1) / ((p.report_errors.student_nu + 3) * s2);
+    }
+    info = std::max(info, 0.0);
+    if (directions) directions->col(column++) = std::sqrt(info) * g_theta;
+    if (!hessian) continue;
+    auto& H = *hessian;
+    if (curvature == Curvature::kFisher) {
+      for (const auto i : touched)
+        for (const auto j : touched) H(i, j) -= info * g_theta(i) * g_theta(j);
+      continue;
+    }
+    // ∂²u/∂y_a² = E''_a/E − g_a² on the log scale (plus −g_a g_b across entries), E''_a on the
+    // natural scale. Clipped: keep only the parts that add precision (ℓ'' <= 0; the ∂²u part
+    // when the figure pulls the model down, ℓ' < 0), so the matrix stays negative definite.
+    ReportTerm kept = term;
+    if (curvature == Curvature::kClipped) {
+      kept.d2 = std::min(term.d2, 0.0);
+      kept.d1 = std::min(term.d1, 0.0);
+    }
+    const double cross = log_scale ? kept.d2 - kept.d1 : kept.d2;
+    for (const auto i : touched)
+      for (const auto j : touched) H(i, j) += cross * g_theta(i) * g_theta(j);
+    if (log_scale && bias_at >= 0) {
+      // The bias enters u linearly: remove the −g g part the log-scale formula gave it.
+      pull(bias_at, 1.0, [&](Eigen::Index bi, double) {
+        for (const auto j : touched)
+          if (j != bi) {
+            H(bi, j) += kept.d1 * g_theta(bi) * g_theta(j);
+            H(j, bi) += kept.d1 * g_theta(bi) * g_theta(j);
+          }
+        H(bi, bi) += kept.d1 * g_theta(bi) * g_theta(bi);
+      });
+    }
+    for (std::size_t a = 0; a < terms.size(); ++a) {
+      const double second = kept.d1 * (log_scale ? d2E[a] / E : d2E[a]);
+      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ia(jacobian_, terms[a].index); ia; ++ia)
+        for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ib(jacobian_, terms[a].index); ib; ++ib)
+          H(ia.col(), ib.col()) += second * ia.value() * ib.value();
+    }
+  }
+  if (grad) *grad += jacobian_.transpose() * gy;
+  return lp;
+}
+
+}  // namespace exodus

@@ -1,0 +1,126 @@
+#pragma once
+// The posterior of true flows given reports.
+//
+// Leavers are counted from the shock on: before it, all traffic is ordinary (that is what
+// reports before a shock measure, and what lets them pin ordinary traffic down). Daily
+// departures of leavers into corridor k on day t >= shock: 1000 · softplus(x[k][t]) with
+//     x[k][t] = f(t) + a[k] + e[k](t)
+//   f  a profile shared by all corridors: its level at the shock, a fast random walk in the
+//      surge (the first two weeks), a slow one later; knots daily in the surge, weekly after;
+//   a  each corridor's level against that profile;
+//   e  each corridor's own slow drift, knots weekly; both random walks are linearly
+//      interpolated between knots, with increments whose variance is the sum of the daily
+//      variances they span.
+// Corridors no report names follow the shared profile at an uncertain level, so totals over
+// ALL stay plausible. Also: o[k] log daily ordinary traffic (counted in entries and exits) and
+// β[s] the log bias of source s (estimates and claims only). Flows are nearly linear in the
+// parameters where they are large, so the sums reports measure keep the posterior close to
+// Gaussian (a log scale made totals split across corridors a curved ridge).
+//
+// Observation model per report kind, on the log scale: counts a small error, estimates and
+// claims a source bias and a wide error, all Student-t (one wild figure cannot drag the rest);
+// lower bounds and denials one-sided (probit). Exact gradient; curvature exact or as expected
+// information, for the Laplace approximation.
+#include <Eigen/Dense>
+#include <Eigen/SparseCore>
+#include <string>
+#include <vector>
+
+#include "exodus/infer/time_knots.h"
+#include "exodus/observe/flow_layout.h"
+#include "exodus/observe/report_error.h"
+#include "exodus/observe/report_weights.h"
+#include "exodus/world/reports.h"
+
+namespace exodus {
+
+struct EstimatePriors {
+  // Flows are 1000 · softplus(parameter) persons a day (see flow_of): a parameter of 10 is
+  // about 10,000 a day, of -3 about 50 a day. The priors below are on that scale.
+  double shock_level_mean = 0.0;     // the profile on the day of the shock (~700 a day)
+  double shock_level_sd = 8.0;       // (from a few a day to ~16,000 a day per corridor within 2 sd)
+  double quiet_daily_sd = 0.3;       // day-to-day change of the shared profile, outside the surge
+  double surge_daily_sd = 2.0;       // day-to-day change in the 14 days after the shock
+  double surge_days = 14;
+  double corridor_level_sd = 5.0;    // a[k]
+  double corridor_drift_sd = 0.3;    // e[k] day to day
+  double ordinary_log_mean = 6.9;    // ordinary travellers a day, log scale (~1,000 a day)
+  double ordinary_log_sd = 2.0;      // (about 20 to 55,000 a day within two sd)
+  double known_ordinary_share = 0.3; // log-scale sd when the layout knows a corridor's ordinary traffic
+  int knot_step_days = 7;            // knot spacing of the random walks outside the surge
+  ReportErrors report_errors;  // how far each kind of figure may lie (observe/report_error.h)
+};
+
+class EstimateModel {
+ public:
+  EstimateModel(FlowLayout layout, const ReportSet& reports, EstimatePriors priors = {});
+
+  // kClipped: the exact Hessian without the terms that would make it indefinite.
+  enum class Curvature { kExact, kFisher, kClipped };
+
+  std::size_t size() const { return n_; }
+  const FlowLayout& layout() const { return layout_; }
+  const std::vector<Report>& reports() const { return reports_; }
+  const std::vector<ReportWeights>& weights() const { return weights_; }
+  const std::vector<std::string>& sources() const { return sources_; }
+  const EstimatePriors& priors() const { return priors_; }
+  int source_of(std::size_t report) const { return report_source_[report]; }
+
+  // Parameter layout: [f (profile knots) | a (K) | e (K · drift knots) | o (K) | β (S)].
+  const TimeKnots& profile_knots() const { return f_knots_; }
+  const TimeKnots& drift_knots() const { return e_knots_; }
+  std::size_t f_index(std::size_t j) const { return j; }
+  std::size_t a_index(std::size_t k) const { return F_ + k; }
+  std::size_t e_index(std::size_t k, std::size_t j) const { return F_ + K_ + k * E_ + j; }
+  std::size_t ordinary_index(std::size_t k) const { return F_ + K_ + K_ * E_ + k; }
+  std::size_t bias_index(std::size_t s) const { return F_ + 2 * K_ + K_ * E_ + s; }
+
+  // log posterior (up to a constant); gradient and curvature when asked. The Fisher form of the
+  // curvature is negative definite everywhere (Student-t likelihoods are not log-concave).
+  double log_posterior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad = nullptr,
+                       Eigen::MatrixXd* hessian = nullptr, Curvature curvature = Curvature::kExact) const;
+  Eigen::VectorXd initial() const;
+  // The prior's mean (the prior is Gaussian), and a draw from it (for calibration checks).
+  Eigen::VectorXd prior_mean() const;
+  // The curvature in two parts, for the Laplace proposal: the prior's precision (constant:
+  // the prior is Gaussian) and one column per used report, sqrt(information) · ∂u/∂θ, so that
+  // the expected-information curvature is -(P + D Dᵀ).
+  Eigen::MatrixXd prior_precision() const;
+  Eigen::MatrixXd data_directions(const Eigen::VectorXd& theta) const;
+  // Departures[k][t] and ordinary[k] for a parameter vector.
+  void flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
+             std::vector<double>& ordinary) const;
+  double log_sd(const Report& r) const;
+
+ private:
+  double log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian) const;
+  // The likelihood, through "flow space" y = J θ = [x (K·T) | o (K) | β (S)]. Directions, when
+  // asked: one column per used report, sqrt(expected information) · ∂u/∂θ.
+  double log_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
+                        Curvature curvature, Eigen::MatrixXd* directions = nullptr) const;
+  std::size_t x_index(std::size_t k, std::size_t t) const { return k * T_ + t; }
+  void build_jacobian();
+  // The variance one day adds to the shared profile (f), by day (global index).
+  double profile_daily_variance(std::int32_t day) const;
+  // First day with leavers (the shock, or the window's first day when the shock precedes it).
+  std::int32_t first_leaver_day() const { return std::max(0, layout_.shock_day); }
+
+  FlowLayout layout_;
+  std::vector<Report> reports_;
+  std::vector<ReportWeights> weights_;
+  std::vector<std::string> sources_;
+  std::vector<int> report_source_;  // -1: no bias term
+  // Per used report, the flow-space entries it sums: expected = Σ weight · flow(y[index]).
+  struct FlowTerm {
+    Eigen::Index index;
+    double weight;
+  };
+  std::vector<std::vector<FlowTerm>> terms_;
+  std::vector<Eigen::Index> flow_rows_used_;  // x rows some report sums (their flows are computed)
+  EstimatePriors priors_;
+  TimeKnots f_knots_, e_knots_;
+  std::size_t K_ = 0, T_ = 0, S_ = 0, F_ = 0, E_ = 0, n_ = 0, flow_n_ = 0;
+  Eigen::SparseMatrix<double, Eigen::RowMajor> jacobian_;  // ∂y/∂θ (constant: y is linear in θ)
+};
+
+}  // namespace exodus

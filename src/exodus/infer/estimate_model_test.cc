@@ -1,0 +1,101 @@
+#include "exodus/infer/estimate_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "exodus/infer/estimate.h"
+#include "exodus/infer/laplace.h"
+#include "exodus/io/reports/reports_reader.h"
+#include "test_support.h"
+
+namespace exodus {
+namespace {
+
+ReportSet reports() {
+  return read_reports(
+      {"r.csv",
+       testing::kReportsHeader +
+       "a,entries,A,,2022-09-21,2022-09-27,90000,,,count,,,,,,\n"
+       "b,departures,ALL,,,2022-09-30,250000,,,estimate,,,S1,,,\n"
+       "c,departures,ALL,,,2022-10-05,200000,,,lower_bound,,,,,,\n"
+       "d,departures,ALL,,,2022-10-05,900000,,,denial,,,,,,\n"
+       "e,stock,B,,,2022-10-10,40000,30000,60000,claim,,,S2,,,\n"
+       "f,net_arrivals,A,,2022-09-21,2022-10-10,50000,,,count,,,,,,\n"});
+}
+
+EstimateModel model() {
+  EstimateOptions o;
+  o.shock = *Date::parse("2022-09-21");
+  o.end = *Date::parse("2022-10-20");
+  const auto r = reports();
+  return EstimateModel(estimate_layout(r, o), r);
+}
+
+TEST(EstimateModel, GradientAndHessianMatchFiniteDifferences) {
+  const auto m = model();
+  Eigen::VectorXd th = m.initial();
+  for (Eigen::Index i = 0; i < th.size(); ++i) th(i) += 0.2 * std::sin(1.3 * static_cast<double>(i));
+  Eigen::VectorXd g;
+  Eigen::MatrixXd h;
+  m.log_posterior(th, &g, &h);
+  const double eps = 1e-6;
+  for (Eigen::Index i = 0; i < th.size(); i += 7) {
+    Eigen::VectorXd a = th, b = th;
+    a(i) += eps;
+    b(i) -= eps;
+    Eigen::VectorXd ga, gb;
+    const double fa = m.log_posterior(a, &ga), fb = m.log_posterior(b, &gb);
+    EXPECT_NEAR((fa - fb) / (2 * eps), g(i), 1e-4 * (1 + std::abs(g(i)))) << i;
+    EXPECT_LT(((ga - gb) / (2 * eps) - h.col(i)).lpNorm<Eigen::Infinity>(), 1e-3 * (1 + h.col(i).lpNorm<Eigen::Infinity>())) << i;
+  }
+}
+
+TEST(EstimateModel, FisherAndClippedCurvaturesAreNegativeDefinite) {
+  const auto m = model();
+  Eigen::VectorXd th = m.initial();
+  for (auto c : {EstimateModel::Curvature::kFisher, EstimateModel::Curvature::kClipped}) {
+    Eigen::MatrixXd h;
+    m.log_posterior(th, nullptr, &h, c);
+    EXPECT_EQ(Eigen::MatrixXd(-h).llt().info(), Eigen::Success);
+  }
+}
+
+TEST(EstimateModel, CorridorsAreTheNamedDestinationsPlusOther) {
+  const auto m = model();
+  ASSERT_EQ(m.layout().corridor_count(), 3u);
+  EXPECT_EQ(m.layout().corridors[0].name, "A");
+  EXPECT_EQ(m.layout().corridors[1].name, "B");
+  EXPECT_FALSE(m.layout().corridors[2].named);
+  EXPECT_EQ(m.sources().size(), 2u);  // estimates and claims carry their source's bias
+}
+
+TEST(Laplace, RecoversAGaussianPosteriorExactly) {
+  // log p = -1/2 (θ - μ)ᵀ P (θ - μ): the mode is μ, the draws' covariance P⁻¹.
+  Eigen::MatrixXd p(2, 2);
+  p << 4, 1, 1, 2;
+  const Eigen::Vector2d mu(1.0, -2.0);
+  SplitDensity d;
+  d.log_density = [&](const Eigen::VectorXd& t, Eigen::VectorXd* g) {
+    const Eigen::VectorXd r = t - mu;
+    if (g) *g = -p * r;
+    return -0.5 * r.dot(p * r);
+  };
+  d.prior_precision = p;
+  d.data_directions = [](const Eigen::VectorXd&) { return Eigen::MatrixXd(2, 0); };
+  d.precision = [&](const Eigen::VectorXd&) { return p; };
+  LaplaceOptions o;
+  o.draws = 20000;
+  const auto fit = laplace_fit(d, Eigen::Vector2d(5, 5), o);
+  EXPECT_TRUE(fit.diagnostics.ok);
+  EXPECT_NEAR((fit.mode - mu).norm(), 0, 1e-6);
+  const Eigen::VectorXd mean = fit.draws.rowwise().mean();
+  const Eigen::MatrixXd centred = fit.draws.colwise() - mean;
+  const Eigen::MatrixXd cov = centred * centred.transpose() / static_cast<double>(fit.draws.cols() - 1);
+  const Eigen::MatrixXd expected = p.inverse();
+  EXPECT_LT((cov - expected).lpNorm<Eigen::Infinity>(), 0.02);
+  EXPECT_NEAR(fit.diagnostics.ess_fraction, 1.0, 1e-6);  // the draws are the posterior's own
+}
+
+}  // namespace
+}  // namespace exodus

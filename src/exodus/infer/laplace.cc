@@ -1,0 +1,166 @@
+#include "exodus/infer/laplace.h"
+
+#include <nlopt.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "exodus/core/random.h"
+
+namespace exodus {
+
+namespace {
+
+const char* result_name(nlopt::result r) {
+  switch (r) {
+    case nlopt::SUCCESS: return "success";
+    case nlopt::STOPVAL_REACHED: return "stopval reached";
+    case nlopt::FTOL_REACHED: return "ftol reached";
+    case nlopt::XTOL_REACHED: return "xtol reached";
+    case nlopt::MAXEVAL_REACHED: return "maximum evaluations reached";
+    case nlopt::MAXTIME_REACHED: return "maximum time reached";
+    default: return "stopped";
+  }
+}
+
+}  // namespace
+
+LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& start,
+                          const LaplaceOptions& options) {
+  LaplaceResult out;
+  auto& diag = out.diagnostics;
+  const auto n = start.size();
+  const auto& log_density = density.log_density;
+
+  // 1. The mode, with NLopt's L-BFGS on the negative log density.
+  std::vector<double> x(start.data(), start.data() + n);
+  nlopt::opt opt(nlopt::LD_LBFGS, static_cast<unsigned>(n));
+  int evaluations = 0;
+  struct Ctx {
+    const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>* f;
+    int* evaluations;
+  } ctx{&log_density, &evaluations};
+  opt.set_min_objective(
+      [](const std::vector<double>& v, std::vector<double>& g, void* data) {
+        auto* c = static_cast<Ctx*>(data);
+        ++*c->evaluations;
+        const Eigen::Map<const Eigen::VectorXd> theta(v.data(), static_cast<Eigen::Index>(v.size()));
+        Eigen::VectorXd grad;
+        const double lp = (*c->f)(theta, g.empty() ? nullptr : &grad);
+        if (!g.empty())
+          for (std::size_t i = 0; i < g.size(); ++i) g[i] = -grad(static_cast<Eigen::Index>(i));
+        return std::isfinite(lp) ? -lp : 1e300;
+      },
+      &ctx);
+  opt.set_ftol_rel(1e-13);
+  opt.set_xtol_rel(1e-10);
+  opt.set_maxeval(options.max_evaluations);
+  opt.set_vector_storage(20);
+  double minimum = 0;
+  try {
+    diag.optimiser_result = result_name(opt.optimize(x, minimum));
+  } catch (const nlopt::roundoff_limited&) {
+    diag.optimiser_result = "roundoff limited";
+  } catch (const std::exception& e) {
+    diag.optimiser_result = std::string("failed: ") + e.what();
+  }
+  diag.optimiser_evaluations = evaluations;
+  Eigen::VectorXd mode = Eigen::Map<Eigen::VectorXd>(x.data(), n);
+
+  Eigen::LLT<Eigen::MatrixXd> prior(density.prior_precision);
+  diag.hessian_positive = prior.info() == Eigen::Success;
+  if (!diag.hessian_positive) {
+    diag.problem = "the prior precision is not positive definite";
+    return out;
+  }
+
+  // 2. Fisher-scoring polish: Q = P + D Dᵀ is positive definite everywhere.
+  Eigen::VectorXd grad;
+  double lp_mode = log_density(mode, &grad);
+  for (int step = 0; step < 30 && grad.lpNorm<Eigen::Infinity>() > 1e-9; ++step) {
+    const Eigen::MatrixXd d = density.data_directions(mode);
+    const Eigen::MatrixXd q = density.prior_precision + d * d.transpose();
+    const Eigen::VectorXd delta = q.llt().solve(grad);
+    double t = 1.0;
+    bool improved = false;
+    for (int halve = 0; halve < 40; ++halve, t *= 0.5) {
+      const Eigen::VectorXd trial = mode + t * delta;
+      const double lp = log_density(trial, nullptr);
+      if (std::isfinite(lp) && lp > lp_mode) {
+        mode = trial;
+        improved = true;
+        break;
+      }
+    }
+    lp_mode = log_density(mode, &grad);
+    if (!improved) break;
+  }
+  diag.gradient_norm = grad.lpNorm<Eigen::Infinity>();
+  out.mode = mode;
+
+  // 3. The Gaussian at the mode.
+  const Eigen::MatrixXd q = density.precision(mode);
+  Eigen::LLT<Eigen::MatrixXd> chol(q);
+  if (chol.info() != Eigen::Success) {
+    diag.hessian_positive = false;
+    diag.problem = "the precision at the mode is not positive definite";
+    return out;
+  }
+  // 4a. Along each data direction: log p at ±1 sd against the Gaussian's -1/2.
+  const Eigen::MatrixXd d = density.data_directions(mode);
+  diag.data_dimensions = static_cast<int>(d.cols());
+  for (Eigen::Index c = 0; c < d.cols(); ++c) {
+    // The direction in θ that moves this report's predictor: Q⁻¹ d, scaled to 1 sd.
+    Eigen::VectorXd v = chol.solve(d.col(c));
+    const double sd2 = d.col(c).dot(v);
+    if (!(sd2 > 0)) continue;
+    v /= std::sqrt(sd2);
+    for (double sign : {-1.0, 1.0}) {
+      const double lp = log_density(mode + sign * v, nullptr);
+      const double gap = std::abs((lp - lp_mode) + 0.5);
+      diag.worst_gap = std::max(diag.worst_gap, std::isfinite(gap) ? gap : 1e9);
+    }
+  }
+  // Draws (none when the caller samples the posterior another way, e.g. with NUTS).
+  const auto m = static_cast<Eigen::Index>(options.draws);
+  if (m > 0) {
+    Eigen::MatrixXd z(n, m);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      CounterRng rng(options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x1a91ace);
+      for (Eigen::Index i = 0; i < n; ++i) z(i, j) = standard_normal(rng);
+    }
+    // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.
+    out.draws = chol.matrixU().solve(z);
+    out.draws.colwise() += mode;
+    out.weights.assign(static_cast<std::size_t>(m), 1.0 / static_cast<double>(m));
+    // 4b. For information: importance weights of the draws against the posterior.
+    std::vector<double> log_w(static_cast<std::size_t>(m));
+    for (Eigen::Index j = 0; j < m; ++j) {
+      const double lp = log_density(out.draws.col(j), nullptr);
+      log_w[static_cast<std::size_t>(j)] = (std::isfinite(lp) ? lp - lp_mode : -1e300) + 0.5 * z.col(j).squaredNorm();
+    }
+    const double top = *std::max_element(log_w.begin(), log_w.end());
+    double sum = 0, sum_sq = 0;
+    for (const double lw : log_w) {
+      const double w = std::exp(lw - top);
+      sum += w;
+      sum_sq += w * w;
+      diag.max_weight_share = std::max(diag.max_weight_share, w);
+    }
+    diag.max_weight_share /= sum;
+    diag.ess = sum * sum / sum_sq;
+    diag.ess_fraction = diag.ess / static_cast<double>(m);
+  }
+  diag.ok = diag.gradient_norm < 1e-3 && diag.worst_gap <= options.max_log_density_gap;
+  if (diag.gradient_norm >= 1e-3)
+    diag.problem = fmt::format("the optimiser did not reach the mode (gradient {:.2g})", diag.gradient_norm);
+  else if (!diag.ok)
+    diag.problem = fmt::format("the posterior is far from Gaussian along a report's direction (log density off "
+                               "by {:.2f} nats at one standard deviation; limit {:.2f})",
+                               diag.worst_gap, options.max_log_density_gap);
+  return out;
+}
+
+}  // namespace exodus

@@ -1,0 +1,138 @@
+#include "exodus/infer/sbc.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+
+#include "exodus/core/random.h"
+#include "exodus/observe/report_error.h"
+#include "exodus/observe/report_weights.h"
+
+namespace exodus {
+
+double SbcQuantity::rank_chi_square() const {
+  if (ranks.empty()) return 0;
+  std::vector<double> bins(10, 0);
+  for (double r : ranks) bins[std::min<std::size_t>(9, static_cast<std::size_t>(r * 10))] += 1;
+  const double expected = static_cast<double>(ranks.size()) / 10.0;
+  double chi = 0;
+  for (double b : bins) chi += (b - expected) * (b - expected) / expected;
+  return chi;
+}
+
+namespace {
+
+// The design's point reports, plus weekly official entries of each named corridor.
+ReportSet sbc_design(const ReportSet& design, const FlowLayout& layout, const SbcOptions& o) {
+  ReportSet out{design.file + " (synthetic)", {}};
+  for (const auto& r : design.reports) {
+    if (r.kind == ReportKind::kLowerBound || r.kind == ReportKind::kDenial) continue;
+    if (!weights_for(layout, r).used) continue;
+    out.reports.push_back(r);
+  }
+  const Date shock = layout.start + layout.shock_day;
+  for (const auto& c : layout.corridors) {
+    if (!c.named) continue;
+    for (int w = -o.weekly_series_before; w < o.weekly_series_weeks; ++w) {
+      if (layout.shock_day + 7 * w < 0) continue;  // before the estimation period
+      Report r;
+      r.id = fmt::format("weekly_{}_{}", c.name, w + 1);
+      r.metric = ReportMetric::kEntries;
+      r.destinations = {c.name};
+      r.window_start = shock + 7 * w;
+      r.window_end = shock + (7 * w + 6);
+      r.kind = ReportKind::kCount;
+      r.reported_by = "official";
+      out.reports.push_back(r);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const SbcOptions& o,
+                  const std::function<void(std::size_t)>& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  SbcResult result;
+  const FlowLayout layout = estimate_layout(design, base);
+  ReportSet reports = sbc_design(design, layout, o);
+  const EstimateModel prior_model(layout, reports, base.priors);
+  const Eigen::MatrixXd precision = prior_model.prior_precision();
+  const Eigen::LLT<Eigen::MatrixXd> chol(precision);
+  const Eigen::VectorXd mean = prior_model.prior_mean();
+  const auto n = static_cast<Eigen::Index>(prior_model.size());
+  const std::size_t K = layout.corridor_count();
+  const auto shock = static_cast<std::size_t>(layout.shock_day);
+
+  std::vector<std::string> labels = {"departures, all corridors, first 7 days", "departures, all corridors, first 30 days"};
+  for (const auto& c : layout.corridors) labels.push_back(fmt::format("departures to {}, first 30 days", c.name));
+  result.quantities.resize(labels.size());
+  for (std::size_t q = 0; q < labels.size(); ++q) result.quantities[q].label = labels[q];
+
+  for (std::size_t rep = 0; rep < o.replicates; ++rep) {
+    if (progress) progress(rep);
+    // A truth from the prior.
+    CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), 0x5bc);
+    Eigen::VectorXd z(n);
+    for (Eigen::Index i = 0; i < n; ++i) z(i) = standard_normal(rng);
+    const Eigen::VectorXd truth = mean + chol.matrixU().solve(z);
+    std::vector<std::vector<double>> departures;
+    std::vector<double> ordinary;
+    prior_model.flows(truth, departures, ordinary);
+    // Reports rendered from it with the observation model.
+    ReportSet synthetic = reports;
+    for (std::size_t r = 0; r < synthetic.reports.size(); ++r) {
+      auto& rp = synthetic.reports[r];
+      const auto w = weights_for(layout, rp);
+      const double e = expected_value(w, departures, ordinary);
+      const int source = prior_model.source_of(r);
+      const double bias = source >= 0 ? truth(static_cast<Eigen::Index>(prior_model.bias_index(static_cast<std::size_t>(source)))) : 0.0;
+      const double sd = prior_model.log_sd(rp);
+      rp.low.reset();
+      rp.high.reset();
+      // The figure is yet to be drawn, so the natural scale's size is the true value's; on the
+      // log scale a vanishing flow is rendered as a tiny positive figure.
+      rp.value = draw_figure(w.signed_metric ? e : std::max(e, 1e-6), bias, sd, !w.signed_metric, e,
+                             base.priors.report_errors.student_nu, rng);
+      if (w.signed_metric && rp.value <= 0) rp.value = 1;  // the reports format holds positive figures
+    }
+    EstimateOptions opt = base;
+    opt.draws = o.draws;
+    opt.seed = o.seed + rep;
+    const auto fit = estimate_flows(synthetic, opt);
+    if (!fit.ok()) {
+      ++result.failed_fits;
+      result.failures.push_back(fmt::format("replicate {}: {}", rep, fit.problem()));
+      continue;
+    }
+    // True totals.
+    std::vector<double> truths;
+    const auto total = [&](std::size_t k, std::size_t days) {
+      double s = 0;
+      for (std::size_t t = shock; t < std::min(shock + days, departures[0].size()); ++t)
+        if (k == K) for (std::size_t j = 0; j < K; ++j) s += departures[j][t];
+        else s += departures[k][t];
+      return s;
+    };
+    truths.push_back(total(K, 7));
+    truths.push_back(total(K, 30));
+    for (std::size_t k = 0; k < K; ++k) truths.push_back(total(k, 30));
+    // The fit's totals are in the same order: 7, 14, 30, 100 days, then corridors at 30 days.
+    std::vector<const EstimateTotal*> fitted = {&fit.totals[0], &fit.totals[2]};
+    for (std::size_t k = 0; k < K; ++k) fitted.push_back(&fit.totals[4 + k]);
+    for (std::size_t q = 0; q < truths.size(); ++q) {
+      auto& s = result.quantities[q];
+      const auto& i = fitted[q]->interval;
+      ++s.trials;
+      s.covered90 += truths[q] >= i.lo90 && truths[q] <= i.hi90;
+      s.covered50 += truths[q] >= i.lo50 && truths[q] <= i.hi50;
+      s.ranks.push_back(fitted[q]->rank_of(truths[q]));
+    }
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace exodus

@@ -1,0 +1,46 @@
+#pragma once
+// Simulation-based calibration of exodus estimate: truths drawn from the model's prior,
+// reports rendered from them with the observation model (the same windows and kinds as a
+// design file, plus weekly official counts), each fitted; the intervals are honest when the
+// truth falls in the 90% interval about 90% of the time and its rank among the posterior draws
+// is uniform.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "exodus/infer/estimate.h"
+#include "exodus/world/reports.h"
+
+namespace exodus {
+
+struct SbcOptions {
+  std::size_t replicates = 100;
+  std::size_t draws = 400;
+  std::uint64_t seed = 1;
+  int weekly_series_weeks = 6;  // weekly official entries per named corridor after the shock
+  int weekly_series_before = 2; // and before it (official series exist before a shock too)
+};
+
+struct SbcQuantity {
+  std::string label;
+  int covered90 = 0, covered50 = 0, trials = 0;
+  std::vector<double> ranks;  // fraction of posterior mass below the truth, per replicate
+  double coverage90() const { return trials ? static_cast<double>(covered90) / trials : 0; }
+  double coverage50() const { return trials ? static_cast<double>(covered50) / trials : 0; }
+  // Pearson chi-square of the ranks over 10 equal bins (9 degrees of freedom).
+  double rank_chi_square() const;
+};
+
+struct SbcResult {
+  std::vector<SbcQuantity> quantities;
+  int failed_fits = 0;  // fits whose diagnostics failed (counted, not scored)
+  std::vector<std::string> failures;  // why, one line per failed fit
+  double seconds = 0;
+};
+
+// Reports of a design, re-valued from a truth; bounds and denials are left out (they have no
+// generative form in the observation model yet).
+SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const SbcOptions& options,
+                  const std::function<void(std::size_t)>& progress = nullptr);
+
+}  // namespace exodus

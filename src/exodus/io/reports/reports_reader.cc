@@ -1,0 +1,125 @@
+#include "exodus/io/reports/reports_reader.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "exodus/core/csv_table.h"
+#include "exodus/core/limits.h"
+#include "exodus/core/parse.h"
+#include "exodus/world/places.h"
+
+namespace exodus {
+
+ReportSet read_reports(const TextFile& file) {
+  ErrorList errors;
+  ReportSet out{file.name, {}};
+  const CsvTable t(file,
+                   {"id", "metric", "destination", "checkpoint", "window_start", "window_end", "value", "value_low",
+                    "value_high", "kind", "direction", "unit", "reported_by", "reported_on", "url", "quote"},
+                   {"note"}, errors);
+  static const std::map<std::string, ReportMetric> kMetrics = {
+      {"entries", ReportMetric::kEntries},       {"exits", ReportMetric::kExits},
+      {"net_arrivals", ReportMetric::kNetArrivals}, {"stock", ReportMetric::kStock},
+      {"departures", ReportMetric::kDepartures}, {"queue_persons", ReportMetric::kQueuePersons},
+      {"queue_vehicles", ReportMetric::kQueueVehicles}, {"wait_hours", ReportMetric::kWaitHours}};
+  static const std::map<std::string, ReportKind> kKinds = {
+      {"count", ReportKind::kCount}, {"estimate", ReportKind::kEstimate}, {"lower_bound", ReportKind::kLowerBound},
+      {"claim", ReportKind::kClaim}, {"denial", ReportKind::kDenial}};
+  std::set<std::string> ids;
+  for (const auto& row : t.rows()) {
+    const std::size_t before = errors.size();
+    Report r;
+    r.line = row.line;
+    r.id = t.cell(row, "id");
+    if (r.id.empty()) errors.add(t.pos(row, "id"), "is empty");
+    else if (!ids.insert(r.id).second) errors.add(t.pos(row, "id"), fmt::format("duplicate report id '{}'", r.id));
+    const auto metric = kMetrics.find(to_lower(t.cell(row, "metric")));
+    if (metric == kMetrics.end())
+      errors.add(t.pos(row, "metric"), fmt::format("unknown metric '{}' (entries, exits, net_arrivals, stock, "
+                                                   "departures, queue_persons, queue_vehicles, wait_hours)", t.cell(row, "metric")));
+    else r.metric = metric->second;
+    const auto kind = kKinds.find(to_lower(t.cell(row, "kind")));
+    if (kind == kKinds.end())
+      errors.add(t.pos(row, "kind"), fmt::format("unknown kind '{}' (count, estimate, lower_bound, claim, denial)",
+                                                 t.cell(row, "kind")));
+    else r.kind = kind->second;
+    for (std::string rest = t.cell(row, "destination"); !rest.empty();) {
+      const auto cut = rest.find(';');
+      const std::string d(trim(rest.substr(0, cut)));
+      if (d.empty()) errors.add(t.pos(row, "destination"), "has an empty name between ';'");
+      else r.destinations.push_back(d);
+      rest = cut == std::string::npos ? "" : rest.substr(cut + 1);
+    }
+    if (r.destinations.empty()) errors.add(t.pos(row, "destination"), "is empty (a country, ALL, or several joined by ';')");
+    if (r.destinations.size() > 1)
+      for (const auto& d : r.destinations)
+        if (d == kAllPlaces) errors.add(t.pos(row, "destination"), "ALL cannot be combined with other destinations");
+    r.checkpoint = t.cell(row, "checkpoint");
+    try {
+      if (!t.cell(row, "window_start").empty())
+        r.window_start = parse_date(t.cell(row, "window_start"), t.pos(row, "window_start"));
+      r.window_end = parse_date(t.cell(row, "window_end"), t.pos(row, "window_end"));
+      if (r.window_start && r.window_end < *r.window_start)
+        errors.add(t.pos(row, "window_end"), "is before window_start");
+    } catch (const InputError& e) { errors.add(e); }
+    try {
+      if (!t.cell(row, "reported_on").empty())
+        r.reported_on = parse_date(t.cell(row, "reported_on"), t.pos(row, "reported_on"));
+    } catch (const InputError& e) { errors.add(e); }
+    const auto positive = [&](const std::string& col) -> std::optional<double> {
+      try {
+        const auto v = parse_optional_double(t.cell(row, col), t.pos(row, col));
+        if (v && *v <= 0) {
+          errors.add(t.pos(row, col), "must be positive");
+          return std::nullopt;
+        }
+        if (v && *v > kMostPeople) {
+          errors.add(t.pos(row, col), "is implausibly large (above 10 billion)");
+          return std::nullopt;
+        }
+        return v;
+      } catch (const InputError& e) {
+        errors.add(e);
+        return std::nullopt;
+      }
+    };
+    const auto value = positive("value");
+    r.low = positive("value_low");
+    r.high = positive("value_high");
+    if (r.low.has_value() != r.high.has_value())
+      errors.add(t.pos(row, r.low ? "value_high" : "value_low"), "a range needs both value_low and value_high");
+    if (r.low && r.high && *r.low > *r.high) errors.add(t.pos(row, "value_high"), "is below value_low");
+    if (value) r.value = *value;
+    else if (r.low && r.high) r.value = std::sqrt(*r.low * *r.high);
+    else if (errors.size() == before) errors.add(t.pos(row, "value"), "is empty and no range is given");
+    if (value && r.low && r.high && (*value < *r.low || *value > *r.high))
+      errors.add(t.pos(row, "value"), "lies outside [value_low, value_high]");
+    r.direction = to_lower(t.cell(row, "direction"));
+    if (!r.direction.empty() && r.direction != "in" && r.direction != "out")
+      errors.add(t.pos(row, "direction"), fmt::format("expected in, out or empty, found '{}'", r.direction));
+    r.unit = to_lower(t.cell(row, "unit"));
+    static const std::set<std::string> kUnits = {"", "persons", "persons_per_day", "vehicles", "hours"};
+    if (!kUnits.count(r.unit))
+      errors.add(t.pos(row, "unit"), fmt::format("unknown unit '{}' (persons, persons_per_day, vehicles, hours)", r.unit));
+    const bool wants_vehicles = r.metric == ReportMetric::kQueueVehicles;
+    const bool wants_hours = r.metric == ReportMetric::kWaitHours;
+    // A daily mean is a flow over days: not a stock, a queue or a wait.
+    const bool is_flow = r.metric == ReportMetric::kEntries || r.metric == ReportMetric::kExits ||
+                         r.metric == ReportMetric::kNetArrivals || r.metric == ReportMetric::kDepartures;
+    if (!r.unit.empty() && ((r.unit == "vehicles") != wants_vehicles || (r.unit == "hours") != wants_hours ||
+                            (r.unit == "persons_per_day" && !is_flow)))
+      errors.add(t.pos(row, "unit"), fmt::format("unit '{}' does not fit metric {}", r.unit, to_string(r.metric)));
+    r.reported_by = t.cell(row, "reported_by");
+    r.url = t.cell(row, "url");
+    r.quote = t.cell(row, "quote");
+    if (errors.size() == before) out.reports.push_back(std::move(r));
+  }
+  if (out.reports.empty() && errors.empty()) errors.add({file.name, 0, ""}, "holds no report");
+  errors.throw_if_any();
+  return out;
+}
+
+}  // namespace exodus

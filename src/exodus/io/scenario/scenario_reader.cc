@@ -1,0 +1,509 @@
+#include "exodus/io/scenario/scenario_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "exodus/core/csv_table.h"
+#include "exodus/core/digit_grouping.h"
+#include "exodus/core/limits.h"
+#include "exodus/core/parse.h"
+#include "exodus/world/places.h"
+#include "exodus/world/scenario_hazard.h"
+#include "exodus/world/scenario_registry.h"
+
+namespace exodus {
+
+namespace {
+
+// Agents keep their region and destination in one byte and their checkpoint in two (with one
+// value meaning "by air"): the most a scenario may have of each.
+constexpr std::size_t kMaxRegions = 256, kMaxDestinations = 256, kMaxCheckpoints = 65535;
+
+struct Reader {
+  const FileSource& folder;
+  const InputLimits& limits;
+  ErrorList errors;
+  Scenario s;
+  // Where each region and destination is defined, for errors found after reading.
+  std::string regions_file, destinations_file;
+  std::vector<std::size_t> region_lines, destination_lines;
+
+  std::optional<TextFile> need(const std::string& name) {
+    try {
+      return folder.require(name);
+    } catch (const InputError& e) {
+      errors.add(e);
+      return std::nullopt;
+    }
+  }
+
+  // Cell readers: record the error and return a default, so one pass finds every problem.
+  double number(const CsvTable& t, const CsvRow& r, const std::string& col, double lo, double hi,
+                std::optional<double> fallback = std::nullopt) {
+    const std::string text = t.cell(r, col);
+    if (text.empty() && fallback) return *fallback;
+    try {
+      const double v = parse_double(text, t.pos(r, col));
+      if (v < lo || v > hi) {
+        errors.add(t.pos(r, col), fmt::format("{} is outside the allowed range [{}, {}]", v, lo, hi));
+        return fallback.value_or(lo);
+      }
+      return v;
+    } catch (const InputError& e) {
+      errors.add(e);
+      return fallback.value_or(lo);
+    }
+  }
+  // Every numeric column of a table's row, as the registry lists them.
+  template <typename Row>
+  void numbers(const CsvTable& t, const CsvRow& r, std::span<const ScenarioColumn<Row>> columns, Row& row) {
+    for (const auto& c : columns) row.*c.member = number(t, r, c.name, c.lower, c.upper, c.fallback);
+  }
+  // The header a table's reader accepts: its key columns and the registry's required numeric
+  // columns, then the numeric columns with defaults and the other optional ones.
+  template <typename Row>
+  CsvTable table(const TextFile& file, std::vector<std::string> required,
+                 std::span<const ScenarioColumn<Row>> columns, std::vector<std::string> optional) {
+    std::vector<std::string> with_defaults;
+    for (const auto& c : columns) (c.fallback ? with_defaults : required).push_back(c.name);
+    with_defaults.insert(with_defaults.end(), optional.begin(), optional.end());
+    return CsvTable(file, required, with_defaults, errors);
+  }
+  bool flag(const CsvTable& t, const CsvRow& r, const std::string& col, bool fallback) {
+    const std::string v = to_lower(t.cell(r, col));
+    if (v.empty()) return fallback;
+    if (v == "1" || v == "yes" || v == "true") return true;
+    if (v == "0" || v == "no" || v == "false") return false;
+    errors.add(t.pos(r, col), fmt::format("expected yes or no, found '{}'", v));
+    return fallback;
+  }
+  std::string name(const CsvTable& t, const CsvRow& r, const std::string& col) {
+    std::string v = t.cell(r, col);
+    if (v.empty()) errors.add(t.pos(r, col), "is empty");
+    return v;
+  }
+  std::optional<Date> date(const CsvTable& t, const CsvRow& r, const std::string& col) {
+    try {
+      return parse_date(t.cell(r, col), t.pos(r, col));
+    } catch (const InputError& e) {
+      errors.add(e);
+      return std::nullopt;
+    }
+  }
+  template <typename Item>
+  std::int32_t find(const std::vector<Item>& items, const std::string& name) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (items[i].name == name) return static_cast<std::int32_t>(i);
+    return -1;
+  }
+  void unique(std::set<std::string>& seen, const std::string& name, const SourcePos& pos, const char* what) {
+    if (!name.empty() && !seen.insert(name).second)
+      errors.add(pos, fmt::format("duplicate {} '{}'", what, name));
+  }
+
+  void manifest();
+  void regions();
+  void destinations();
+  void checkpoints();
+  void flights();
+  void events();
+  void targets();
+  void check_sizes();
+  void check_reachable();
+  void check_agent_count();
+};
+
+void Reader::manifest() {
+  auto file = need("scenario.yaml");
+  if (!file) return;
+  YAML::Node root;
+  try {
+    root = YAML::Load(file->content);
+  } catch (const YAML::Exception& e) {
+    errors.add({file->name, static_cast<std::size_t>(e.mark.line + 1), ""}, fmt::format("not valid YAML: {}", e.msg));
+    return;
+  }
+  if (root.IsNull()) {
+    errors.add({file->name, 0, ""}, "is empty; expected at least name, start_date, end_date and shock_date");
+    return;
+  }
+  if (!root.IsMap()) {
+    errors.add({file->name, 1, ""}, "expected a mapping (name, start_date, end_date, shock_date, ...)");
+    return;
+  }
+  const auto pos = [&](const YAML::Node& n, const std::string& key) {
+    return SourcePos{file->name, static_cast<std::size_t>(n.Mark().line + 1), key};
+  };
+  const auto scalar = [&](const std::string& key, bool required) -> std::optional<std::string> {
+    const auto n = root[key];
+    if (!n) {
+      if (required) errors.add({file->name, 0, key}, "is missing");
+      return std::nullopt;
+    }
+    if (!n.IsScalar()) {
+      errors.add(pos(n, key), "expected a single value");
+      return std::nullopt;
+    }
+    return n.Scalar();
+  };
+  const auto read_date = [&](const std::string& key) -> Date {
+    const auto v = scalar(key, true);
+    if (!v) return Date{};
+    try {
+      return parse_date(*v, pos(root[key], key));
+    } catch (const InputError& e) {
+      errors.add(e);
+      return Date{};
+    }
+  };
+  static const std::set<std::string> kKeys = {"name", "description", "rule_set", "start_date", "end_date",
+                                              "shock_date", "seed", "parameters"};
+  for (const auto& kv : root)
+    if (!kKeys.count(kv.first.Scalar())) errors.add(pos(kv.first, kv.first.Scalar()), "unknown key");
+  s.name = scalar("name", true).value_or("");
+  s.description = scalar("description", false).value_or("");
+  if (const auto rs = scalar("rule_set", false); rs && *rs != "exodus")
+    errors.add(pos(root["rule_set"], "rule_set"), fmt::format("unknown rule set '{}' (expected exodus)", *rs));
+  s.start_date = read_date("start_date");
+  s.end_date = read_date("end_date");
+  s.shock_date = read_date("shock_date");
+  if (const auto seed = scalar("seed", false)) {
+    try {
+      s.seed = static_cast<std::uint64_t>(parse_int(*seed, pos(root["seed"], "seed"), 0, INT64_MAX));
+    } catch (const InputError& e) { errors.add(e); }
+  }
+  s.days = s.end_date - s.start_date + 1;
+  if (errors.empty()) {
+    if (s.days < 1)
+      errors.add(pos(root["end_date"], "end_date"), "is before start_date");
+    else if (s.days > limits.max_days)
+      errors.add(pos(root["end_date"], "end_date"),
+                 fmt::format("the scenario spans {} days; {}", grouped(s.days), limit_clause(limits.max_days, "--max-days")));
+    s.shock_day = s.shock_date - s.start_date;
+    if (s.shock_day < 0 || s.shock_day >= s.days)
+      errors.add(pos(root["shock_date"], "shock_date"), "must fall between start_date and end_date");
+  }
+  // Parameters: every key must be one of the registry's (world/scenario_registry.h).
+  if (const auto n = root["parameters"]) {
+    if (!n.IsMap()) {
+      errors.add(pos(n, "parameters"), "expected a mapping of parameter: value");
+      return;
+    }
+    for (const auto& kv : n) {
+      const std::string key = kv.first.Scalar();
+      const auto ppos = pos(kv.second, "parameters." + key);
+      try {
+        const ScenarioParameter* param = find_scenario_parameter(key);
+        if (!param) {
+          errors.add(ppos, "unknown parameter");
+          continue;
+        }
+        if (param->integer()) {
+          param->set(s.parameters, static_cast<double>(parse_int(kv.second.Scalar(), ppos,
+                                                                 static_cast<std::int64_t>(param->lower),
+                                                                 static_cast<std::int64_t>(param->upper))));
+          continue;
+        }
+        if (!kv.second.IsScalar()) throw InputError(ppos, "expected a number");
+        const double v = parse_double(kv.second.Scalar(), ppos);
+        if (v < param->lower || v > param->upper)
+          throw InputError(ppos, fmt::format("{} is outside the allowed range [{}, {}]", v, param->lower, param->upper));
+        param->set(s.parameters, v);
+      } catch (const InputError& e) {
+        errors.add(e);
+      }
+    }
+  }
+}
+
+void Reader::regions() {
+  auto file = need("regions.csv");
+  if (!file) return;
+  CsvTable t = table(*file, {"region"}, region_columns(), {"source", "assumption"});
+  std::set<std::string> seen;
+  for (const auto& r : t.rows()) {
+    Region g;
+    g.name = name(t, r, "region");
+    unique(seen, g.name, t.pos(r, "region"), "region");
+    numbers(t, r, region_columns(), g);
+    s.regions.push_back(g);
+    region_lines.push_back(r.line);
+  }
+  regions_file = file->name;
+  if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no region");
+}
+
+void Reader::destinations() {
+  auto file = need("destinations.csv");
+  if (!file) return;
+  CsvTable t = table(*file, {"destination"}, destination_columns(), {"official_counts", "groups", "source", "assumption"});
+  std::set<std::string> seen;
+  for (const auto& r : t.rows()) {
+    Destination d;
+    d.name = name(t, r, "destination");
+    unique(seen, d.name, t.pos(r, "destination"), "destination");
+    numbers(t, r, destination_columns(), d);
+    d.official_counts = t.cell(r, "official_counts");
+    for (std::string rest = t.cell(r, "groups"); !rest.empty();) {
+      const auto cut = rest.find(';');
+      const std::string g(trim(rest.substr(0, cut)));
+      if (!g.empty()) d.groups.push_back(g);
+      rest = cut == std::string::npos ? "" : rest.substr(cut + 1);
+    }
+    if (d.onward_share + d.return_share > 1)
+      errors.add(t.pos(r, "return_share"), "onward_share + return_share must not exceed 1");
+    s.destinations.push_back(d);
+    destination_lines.push_back(r.line);
+  }
+  destinations_file = file->name;
+  if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no destination");
+}
+
+void Reader::checkpoints() {
+  auto file = need("checkpoints.csv");
+  if (!file) return;
+  CsvTable t = table(*file, {"checkpoint", "destination"}, checkpoint_columns(), {"open", "counted", "source", "assumption"});
+  std::set<std::string> seen;
+  for (const auto& r : t.rows()) {
+    Checkpoint c;
+    c.name = name(t, r, "checkpoint");
+    unique(seen, c.name, t.pos(r, "checkpoint"), "checkpoint");
+    const auto dest = name(t, r, "destination");
+    const auto d = find(s.destinations, dest);
+    if (d < 0 && !dest.empty())
+      errors.add(t.pos(r, "destination"), fmt::format("unknown destination '{}' (not in destinations.csv)", dest));
+    c.destination = static_cast<std::size_t>(std::max(d, 0));
+    numbers(t, r, checkpoint_columns(), c);
+    c.open = flag(t, r, "open", true);
+    c.counted = flag(t, r, "counted", true);
+    s.checkpoints.push_back(c);
+  }
+  if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no checkpoint");
+}
+
+void Reader::flights() {
+  auto file = folder.read("flights.csv");  // optional: a scenario may have no flights
+  if (!file) return;
+  CsvTable t = table(*file, {"region", "destination"}, flight_columns(), {"source", "assumption"});
+  for (const auto& r : t.rows()) {
+    Flight f;
+    const auto region = name(t, r, "region");
+    const auto dest = name(t, r, "destination");
+    const auto g = find(s.regions, region);
+    const auto d = find(s.destinations, dest);
+    if (g < 0 && !region.empty()) errors.add(t.pos(r, "region"), fmt::format("unknown region '{}'", region));
+    if (d < 0 && !dest.empty()) errors.add(t.pos(r, "destination"), fmt::format("unknown destination '{}'", dest));
+    f.region = static_cast<std::size_t>(std::max(g, 0));
+    f.destination = static_cast<std::size_t>(std::max(d, 0));
+    numbers(t, r, flight_columns(), f);
+    s.flights.push_back(f);
+  }
+}
+
+void Reader::events() {
+  auto file = folder.read("events.csv");
+  if (!file) return;
+  CsvTable t(*file, {"date", "kind", "target", "value"}, {"end_date", "note", "source", "assumption"}, errors);
+  static const std::map<std::string, EventKind> kKinds = [] {
+    std::map<std::string, EventKind> kinds;
+    for (auto k : {EventKind::kHazardScale, EventKind::kClose, EventKind::kReopen, EventKind::kThroughput,
+                   EventKind::kApproachLimit, EventKind::kExitRefusal, EventKind::kEntryBan, EventKind::kSeats,
+                   EventKind::kReturnScale})
+      kinds[to_string(k)] = k;
+    return kinds;
+  }();
+  for (const auto& r : t.rows()) {
+    Event e;
+    e.line = r.line;
+    const auto d = date(t, r, "date");
+    const std::string kind = to_lower(t.cell(r, "kind"));
+    const auto k = kKinds.find(kind);
+    if (k == kKinds.end()) {
+      errors.add(t.pos(r, "kind"), fmt::format("unknown event kind '{}'", t.cell(r, "kind")));
+      continue;
+    }
+    e.kind = k->second;
+    e.target = name(t, r, "target");
+    e.note = t.cell(r, "note");
+    const bool share = e.kind == EventKind::kExitRefusal || e.kind == EventKind::kEntryBan;
+    const bool none = e.kind == EventKind::kClose || e.kind == EventKind::kReopen;
+    const auto& value = event_columns()[0];
+    e.value = none ? 0 : number(t, r, value.name, value.lower, share ? 1 : value.upper);
+    if (!d) continue;
+    e.date = *d;
+    e.day = *d - s.start_date;
+    if (!t.cell(r, "end_date").empty()) {
+      if (const auto end = date(t, r, "end_date")) {
+        e.end_day = *end - s.start_date;
+        if (*end < *d) errors.add(t.pos(r, "end_date"), "is before date");
+      }
+    }
+    // Resolve the target.
+    const bool all = e.target == "ALL";
+    switch (e.kind) {
+      case EventKind::kHazardScale:
+        e.index = all ? -1 : find(s.regions, e.target);
+        if (!all && e.index < 0) errors.add(t.pos(r, "target"), fmt::format("unknown region '{}'", e.target));
+        break;
+      case EventKind::kClose: case EventKind::kReopen: case EventKind::kThroughput:
+      case EventKind::kApproachLimit:
+        e.index = find(s.checkpoints, e.target);
+        if (e.index < 0) errors.add(t.pos(r, "target"), fmt::format("unknown checkpoint '{}'", e.target));
+        break;
+      case EventKind::kExitRefusal:
+        e.index = all ? -1 : find(s.checkpoints, e.target);
+        if (!all && e.index < 0) errors.add(t.pos(r, "target"), fmt::format("unknown checkpoint '{}'", e.target));
+        break;
+      case EventKind::kEntryBan: case EventKind::kSeats: case EventKind::kReturnScale:
+        e.index = all ? -1 : find(s.destinations, e.target);
+        if ((!all || e.kind == EventKind::kEntryBan) && e.index < 0)
+          errors.add(t.pos(r, "target"), fmt::format("unknown destination '{}'", e.target));
+        break;
+    }
+    s.events.push_back(e);
+  }
+  std::stable_sort(s.events.begin(), s.events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
+}
+
+void Reader::targets() {
+  auto file = folder.read("targets.csv");
+  if (!file) return;
+  CsvTable t(*file, {"id", "metric", "place", "window_start", "window_end", "value", "low", "high"},
+             {"source", "note"}, errors);
+  // Each target metric as a report's metric, and whether its place is a checkpoint.
+  struct TargetMetric {
+    ReportMetric metric;
+    bool at_checkpoint;
+    const char* unit;
+  };
+  static const std::map<std::string, TargetMetric> kMetrics = {
+      {"entries", {ReportMetric::kEntries, false, ""}},
+      {"entries_per_day", {ReportMetric::kEntries, false, "persons_per_day"}},
+      {"departures", {ReportMetric::kDepartures, false, ""}},
+      {"processed", {ReportMetric::kEntries, true, ""}},
+      {"queue_vehicles", {ReportMetric::kQueueVehicles, true, "vehicles"}},
+      {"wait_hours", {ReportMetric::kWaitHours, true, "hours"}}};
+  const PlaceCatalog places = catalog_of(s);
+  for (const auto& r : t.rows()) {
+    Target g;
+    g.line = r.line;
+    g.id = name(t, r, "id");
+    g.metric = name(t, r, "metric");
+    const auto metric = kMetrics.find(g.metric);
+    if (!g.metric.empty() && metric == kMetrics.end())
+      errors.add(t.pos(r, "metric"), fmt::format("unknown metric '{}'", g.metric));
+    g.place = name(t, r, "place");
+    const auto checkpoint = checkpoint_named(places, g.place);
+    const bool destination = unknown_places(places, {g.place}).empty();
+    if (!destination && !checkpoint && !g.place.empty())
+      errors.add(t.pos(r, "place"), fmt::format("unknown place '{}' (a destination, a group, a checkpoint or ALL)", g.place));
+    else if (metric != kMetrics.end() && !g.place.empty() && metric->second.at_checkpoint && !checkpoint)
+      errors.add(t.pos(r, "place"), fmt::format("metric {} is measured at a checkpoint; '{}' is not one", g.metric, g.place));
+    else if (metric != kMetrics.end() && !g.place.empty() && !metric->second.at_checkpoint && !destination)
+      errors.add(t.pos(r, "place"), fmt::format("metric {} is measured in destinations (a destination, a group or ALL); "
+                                                "'{}' is a checkpoint (use processed)", g.metric, g.place));
+    if (metric != kMetrics.end()) {
+      g.report.metric = metric->second.metric;
+      g.report.unit = metric->second.unit;
+      if (metric->second.at_checkpoint && checkpoint) {
+        g.report.checkpoint = g.place;
+        g.report.destinations = {s.destinations[s.checkpoints[*checkpoint].destination].name};
+      } else {
+        g.report.destinations = {g.place};
+      }
+    }
+    const auto a = date(t, r, "window_start");
+    const auto b = date(t, r, "window_end");
+    if (a) g.window_start = *a;
+    if (b) g.window_end = *b;
+    if (a && b && *b < *a) errors.add(t.pos(r, "window_end"), "is before window_start");
+    g.value = number(t, r, "value", 0, 1e12);
+    g.low = number(t, r, "low", 0, 1e12);
+    g.high = number(t, r, "high", 0, 1e12);
+    if (g.low > g.high) errors.add(t.pos(r, "high"), "is below low");
+    g.source = t.cell(r, "source");
+    g.report.line = g.line;
+    g.report.id = g.id;
+    g.report.window_start = g.window_start;
+    g.report.window_end = g.window_end;
+    g.report.value = g.value;
+    g.report.kind = ReportKind::kCount;
+    g.report.quote = g.source;
+    s.targets.push_back(g);
+  }
+}
+
+void Reader::check_sizes() {
+  const auto too_many = [&](std::size_t count, std::size_t most, const std::string& file, const char* what) {
+    if (count > most)
+      errors.add({file, 0, ""}, fmt::format("defines {} {}; exodus handles at most {} (each agent stores it in {})",
+                                            grouped(static_cast<std::int64_t>(count)), what,
+                                            grouped(static_cast<std::int64_t>(most)),
+                                            most > 256 ? "two bytes" : "one byte"));
+  };
+  too_many(s.regions.size(), kMaxRegions, regions_file, "regions");
+  too_many(s.destinations.size(), kMaxDestinations, destinations_file, "destinations");
+  too_many(s.checkpoints.size(), kMaxCheckpoints, folder.display_name("checkpoints.csv"), "checkpoints");
+}
+
+// A destination no checkpoint or flight leads to could never receive anyone: almost always a
+// name typed differently in two tables.
+void Reader::check_reachable() {
+  std::vector<bool> reached(s.destinations.size(), false);
+  for (const auto& c : s.checkpoints) reached[c.destination] = true;
+  for (const auto& f : s.flights) reached[f.destination] = true;
+  for (std::size_t d = 0; d < s.destinations.size(); ++d)
+    if (!reached[d])
+      errors.add({destinations_file, destination_lines[d], "destination"},
+                 fmt::format("no checkpoint (checkpoints.csv) or flight (flights.csv) leads to '{}', so nobody "
+                             "could ever reach it", s.destinations[d].name));
+}
+
+// Every leaver is an agent; refuse a scenario whose pools and hazards would create more than
+// the limit allows, before any memory is spent on it.
+void Reader::check_agent_count() {
+  const LeaverForecast forecast = forecast_leavers(s);
+  if (forecast.expected <= static_cast<double>(limits.max_agents)) return;
+  const auto r = forecast.largest_region;
+  const auto& region = s.regions[r];
+  errors.add({regions_file, region_lines[r], region.eligible_pool >= region.other_pool ? "eligible_pool" : "other_pool"},
+             fmt::format("the pools and hazards would make about {:.3g} people leave, each an agent (about {:.3g} GB); "
+                         "region '{}' alone about {:.3g}; {}",
+                         forecast.expected, forecast.expected * kExodusBytesPerAgent / 1e9, region.name,
+                         forecast.largest_expected, limit_clause(limits.max_agents, "--max-agents")));
+}
+
+Reader read_all(const FileSource& folder, const InputLimits& limits) {
+  Reader r{folder, limits, {}, {}, {}, {}, {}, {}};
+  r.manifest();
+  r.regions();
+  r.destinations();
+  r.checkpoints();
+  r.flights();
+  r.events();
+  r.targets();
+  r.check_sizes();
+  if (r.errors.empty()) r.check_reachable();
+  if (r.errors.empty()) r.check_agent_count();
+  return r;
+}
+
+}  // namespace
+
+Scenario read_scenario(const FileSource& folder, const InputLimits& limits) {
+  Reader r = read_all(folder, limits);
+  r.errors.throw_if_any();
+  return std::move(r.s);
+}
+
+std::vector<InputError> check_scenario(const FileSource& folder, const InputLimits& limits) {
+  return read_all(folder, limits).errors.errors();
+}
+
+}  // namespace exodus

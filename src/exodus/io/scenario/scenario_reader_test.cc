@@ -1,0 +1,139 @@
+#include "exodus/io/scenario/scenario_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "tiny_scenario.h"
+
+namespace exodus::testing {
+namespace {
+
+TEST(ScenarioReader, ReadsTheTinyScenario) {
+  const auto s = TinyScenario{}.read();
+  EXPECT_EQ(s.name, "tiny");
+  EXPECT_EQ(s.days, 20);
+  EXPECT_EQ(s.shock_day, 4);
+  ASSERT_EQ(s.checkpoints.size(), 2u);
+  EXPECT_EQ(s.checkpoints[1].destination, 1u);
+  EXPECT_DOUBLE_EQ(s.checkpoints[0].persons_per_day(), 2000);
+  EXPECT_EQ(s.destinations[0].groups, std::vector<std::string>{"Club"});
+  EXPECT_DOUBLE_EQ(s.parameters.shock_hazard, 0.01);
+}
+
+struct Bad {
+  const char* name;
+  std::function<void(TinyScenario&)> spoil;
+  const char* file;
+  std::size_t line;
+  const char* field;
+  const char* message;
+};
+
+void append(std::string& s, const std::string& more) { s += more; }
+
+const Bad kBad[] = {
+    {"missing manifest", [](auto& t) { t.files.erase("scenario.yaml"); }, "scenario.yaml", 0, "", "file not found"},
+    {"end before start", [](auto& t) { t.files["scenario.yaml"] = "name: x\nstart_date: 2022-09-10\nend_date: 2022-09-01\nshock_date: 2022-09-05\n"; },
+     "scenario.yaml", 3, "end_date", "before start_date"},
+    {"shock outside", [](auto& t) { t.files["scenario.yaml"] = "name: x\nstart_date: 2022-09-01\nend_date: 2022-09-10\nshock_date: 2023-01-01\n"; },
+     "scenario.yaml", 4, "shock_date", "between start_date and end_date"},
+    {"absurd length", [](auto& t) { t.files["scenario.yaml"] = "name: x\nstart_date: 2022-09-01\nend_date: 9999-01-01\nshock_date: 2022-09-05\n"; },
+     "scenario.yaml", 3, "end_date", "the limit is"},
+    {"unknown parameter", [](auto& t) { append(t.files["scenario.yaml"], "  shock_hazzard: 1\n"); },
+     "scenario.yaml", 11, "parameters.shock_hazzard", "unknown parameter"},
+    {"hazard above one", [](auto& t) { append(t.files["scenario.yaml"], "  base_hazard: 2\n"); },
+     "scenario.yaml", 11, "parameters.base_hazard", "outside the allowed range"},
+    {"missing column", [](auto& t) { t.files["regions.csv"] = "region,latitude,longitude,eligible_pool,other_pool\nHome,50,40,1,0\n"; },
+     "regions.csv", 1, "share_can_fly", "required column is missing"},
+    {"misspelt column", [](auto& t) { t.files["regions.csv"] = "region,latitude,longitude,eligible_pool,other_pool,share_can_fly,hazzard\nHome,50,40,1,0,0,1\n"; },
+     "regions.csv", 1, "hazzard", "unknown column"},
+    {"negative pool", [](auto& t) { t.files["regions.csv"] = "region,latitude,longitude,eligible_pool,other_pool,share_can_fly\nHome,50,40,-5,0,0.2\n"; },
+     "regions.csv", 2, "eligible_pool", "outside the allowed range"},
+    {"duplicate region", [](auto& t) { append(t.files["regions.csv"], "Home,50,40,1,0,0.2\n"); },
+     "regions.csv", 3, "region", "duplicate region 'Home'"},
+    {"unknown destination", [](auto& t) { append(t.files["checkpoints.csv"], "X1,Mars,50,40,10,2,0\n"); },
+     "checkpoints.csv", 4, "destination", "unknown destination 'Mars'"},
+    {"bad open flag", [](auto& t) { t.files["checkpoints.csv"] = "checkpoint,destination,latitude,longitude,vehicles_per_day,persons_per_vehicle,open\nN1,North,52,40,10,2,maybe\n"; },
+     "checkpoints.csv", 2, "open", "expected yes or no"},
+    {"capacity not a number", [](auto& t) { append(t.files["checkpoints.csv"], "X1,North,50,40,lots,2,0\n"); },
+     "checkpoints.csv", 4, "vehicles_per_day", "expected a number"},
+    {"flight from unknown region", [](auto& t) { append(t.files["flights.csv"], "Nowhere,Air,10,10\n"); },
+     "flights.csv", 3, "region", "unknown region 'Nowhere'"},
+    {"unknown event kind", [](auto& t) { append(t.files["events.csv"], "2022-09-06,teleport,N1,1\n"); },
+     "events.csv", 2, "kind", "unknown event kind"},
+    {"event on unknown checkpoint", [](auto& t) { append(t.files["events.csv"], "2022-09-06,close,N9,0\n"); },
+     "events.csv", 2, "target", "unknown checkpoint 'N9'"},
+    {"refusal share above one", [](auto& t) { append(t.files["events.csv"], "2022-09-06,exit_refusal,ALL,1.5\n"); },
+     "events.csv", 2, "value", "outside the allowed range"},
+    {"event date malformed", [](auto& t) { append(t.files["events.csv"], "6 Sept,close,N1,0\n"); },
+     "events.csv", 2, "date", "expected a date"},
+    {"target window reversed", [](auto& t) { append(t.files["targets.csv"], "a,entries,North,2022-09-10,2022-09-05,1,0,2\n"); },
+     "targets.csv", 2, "window_end", "before window_start"},
+    {"target low above high", [](auto& t) { append(t.files["targets.csv"], "a,entries,North,2022-09-05,2022-09-10,1,3,2\n"); },
+     "targets.csv", 2, "high", "below low"},
+    {"target on unknown place", [](auto& t) { append(t.files["targets.csv"], "a,entries,Atlantis,2022-09-05,2022-09-10,1,0,2\n"); },
+     "targets.csv", 2, "place", "unknown place 'Atlantis'"},
+    {"queue target at a destination", [](auto& t) { append(t.files["targets.csv"], "q,queue_vehicles,North,2022-09-05,2022-09-10,1,0,2\n"); },
+     "targets.csv", 2, "place", "metric queue_vehicles is measured at a checkpoint"},
+    {"entries target at a checkpoint", [](auto& t) { append(t.files["targets.csv"], "e,entries,N1,2022-09-05,2022-09-10,1,0,2\n"); },
+     "targets.csv", 2, "place", "'N1' is a checkpoint (use processed)"},
+    {"too many fields", [](auto& t) { append(t.files["flights.csv"], "Home,Air,1,1,extra\n"); },
+     "flights.csv", 3, "", "has 5 fields, the header has 4"},
+};
+
+class ScenarioBadInput : public ::testing::TestWithParam<Bad> {};
+
+TEST_P(ScenarioBadInput, NamesFileLineAndField) {
+  const auto& bad = GetParam();
+  TinyScenario t;
+  bad.spoil(t);
+  const auto problems = check_scenario(t.source());
+  bool matched = false;
+  std::string all;
+  for (const auto& e : problems) {
+    all += std::string(e.what()) + "\n";
+    matched = matched || (e.pos().file.ends_with(bad.file) && e.pos().line == bad.line &&
+                          e.pos().field == bad.field && e.message().find(bad.message) != std::string::npos);
+  }
+  EXPECT_TRUE(matched) << bad.name << " gave:\n" << all;
+  EXPECT_THROW(read_scenario(t.source()), InputErrors);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ScenarioBadInput, ::testing::ValuesIn(kBad), [](const auto& case_info) {
+  std::string n = case_info.param.name;
+  for (auto& ch : n) if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return n;
+});
+
+// Targets are reports: what each measures, where and over which days.
+TEST(ScenarioReader, TargetsBecomeReports) {
+  TinyScenario t;
+  append(t.files["targets.csv"], "e,entries_per_day,Club,2022-09-05,2022-09-10,100,50,150\n"
+                                 "p,processed,S1,2022-09-06,2022-09-07,10,5,15\n"
+                                 "w,wait_hours,N1,2022-09-06,2022-09-06,12,6,24\n");
+  const auto s = t.read();
+  ASSERT_EQ(s.targets.size(), 3u);
+  const auto& e = s.targets[0].report;
+  EXPECT_EQ(e.metric, ReportMetric::kEntries);
+  EXPECT_EQ(e.unit, "persons_per_day");
+  EXPECT_EQ(e.destinations, std::vector<std::string>{"Club"});
+  EXPECT_EQ(e.window_start->iso(), "2022-09-05");
+  EXPECT_EQ(e.value, 100);
+  const auto& p = s.targets[1].report;
+  EXPECT_EQ(p.metric, ReportMetric::kEntries);
+  EXPECT_EQ(p.checkpoint, "S1");
+  EXPECT_EQ(p.destinations, std::vector<std::string>{"South"});
+  EXPECT_EQ(s.targets[2].report.metric, ReportMetric::kWaitHours);
+}
+
+TEST(ScenarioBadInput, CheckReportsEveryProblem) {
+  TinyScenario t;
+  append(t.files["events.csv"], "2022-09-06,teleport,N1,1\n");
+  append(t.files["flights.csv"], "Nowhere,Air,10,10\n");
+  append(t.files["regions.csv"], "Home,50,40,1,0,0.2\n");
+  EXPECT_GE(check_scenario(t.source()).size(), 3u);
+}
+
+}  // namespace
+}  // namespace exodus::testing

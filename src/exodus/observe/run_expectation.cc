@@ -1,0 +1,67 @@
+#include "exodus/observe/run_expectation.h"
+
+#include <algorithm>
+
+#include "exodus/observe/report_coverage.h"
+
+namespace exodus {
+
+RunExpectation expected_in_run(const Report& r, const PlaceCatalog& places, Date shock, const SeriesTable& run) {
+  RunExpectation out;
+  const auto days = static_cast<std::int32_t>(run.days());
+  const ReportDays window = report_days(r, run.start(), shock - run.start());
+  const std::int32_t first = window.clipped_first(), last = window.clipped_last(days);
+  const auto destinations = destinations_named(places, r.destinations);
+  const auto checkpoint = r.checkpoint.empty() ? std::nullopt : checkpoint_named(places, r.checkpoint);
+  if (!r.checkpoint.empty() && !checkpoint) {
+    out.why_not = "names a checkpoint the scenario does not have";
+    return out;
+  }
+  const bool at_checkpoint = r.metric == ReportMetric::kQueuePersons || r.metric == ReportMetric::kQueueVehicles ||
+                             r.metric == ReportMetric::kWaitHours;
+  if (at_checkpoint && !checkpoint) {
+    out.why_not = "a queue or wait needs a checkpoint";
+    return out;
+  }
+  if (!at_checkpoint && !checkpoint && destinations.empty()) {
+    out.why_not = "names no destination of the scenario";
+    return out;
+  }
+  if (r.metric == ReportMetric::kExits || r.metric == ReportMetric::kNetArrivals) {
+    out.why_not = "the exodus rule set does not record ordinary travellers leaving, so exits are not simulated";
+    return out;
+  }
+  out.ok = window.overlaps(days);
+  if (!out.ok) out.why_not = "its window lies outside the run";
+  // Sums run day by day, each day's places in order, as the figures the run prints.
+  double sum = 0, peak = 0;
+  const auto cp = checkpoint.value_or(0);
+  for (std::int32_t day = first; day <= last; ++day) {
+    const auto d = static_cast<std::size_t>(day);
+    switch (r.metric) {
+      case ReportMetric::kEntries:
+        if (checkpoint) sum += run.at(PlaceKind::kCheckpoint, cp, "processed", d);
+        else for (const auto k : destinations) sum += run.at(PlaceKind::kDestination, k, "entries", d);
+        break;
+      case ReportMetric::kDepartures:
+        if (names_all(r.destinations)) sum += run.at(PlaceKind::kTotal, 0, "departures", d);
+        else for (const auto k : destinations) sum += run.at(PlaceKind::kDestination, k, "entries_leavers", d);
+        break;
+      case ReportMetric::kQueuePersons: peak = std::max(peak, run.at(PlaceKind::kCheckpoint, cp, "queue_persons", d)); break;
+      case ReportMetric::kQueueVehicles: peak = std::max(peak, run.at(PlaceKind::kCheckpoint, cp, "queue_vehicles", d)); break;
+      case ReportMetric::kWaitHours: peak = std::max(peak, run.at(PlaceKind::kCheckpoint, cp, "wait_max_hours", d)); break;
+      default: break;
+    }
+  }
+  if (r.metric == ReportMetric::kStock) {
+    for (const auto k : destinations) sum += run.at(PlaceKind::kDestination, k, "stock_leavers", static_cast<std::size_t>(std::max(last, 0)));
+  }
+  out.value = at_checkpoint ? peak : sum;
+  if (is_daily_mean(r)) {
+    const int n = std::max(0, last - first + 1);
+    out.value = n > 0 ? sum / n : 0;
+  }
+  return out;
+}
+
+}  // namespace exodus

@@ -1,0 +1,159 @@
+#include "exodus/output/estimate_outputs.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "exodus/core/digit_grouping.h"
+
+namespace exodus {
+
+using nlohmann::json;
+
+namespace {
+std::string fmt_interval(const Interval& i) {
+  return fmt::format("{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}", i.median, i.lo50, i.hi50, i.lo90, i.hi90);
+}
+json interval_json(const Interval& i) {
+  return {{"median", i.median}, {"50%", {i.lo50, i.hi50}}, {"90%", {i.lo90, i.hi90}}};
+}
+std::string destinations_of(const Report& r) {
+  std::string s;
+  for (const auto& d : r.destinations) s += (s.empty() ? "" : ";") + d;
+  return s;
+}
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+std::string estimate_daily_csv(const EstimateResult& r) {
+  std::string out = "date,day,corridor,quantity,median,lo50,hi50,lo90,hi90\n";
+  const auto& L = r.layout;
+  for (std::size_t t = 0; t < static_cast<std::size_t>(L.days); ++t)
+    for (int q = 0; q < kFlowQuantities; ++q)
+      for (std::size_t k = 0; k <= L.corridor_count(); ++k)
+        out += fmt::format("{},{},{},{},{}\n", (L.start + static_cast<std::int32_t>(t)).iso(),
+                           static_cast<int>(t) - L.shock_day,
+                           quoted(k < L.corridor_count() ? L.corridors[k].name : "ALL"),
+                           to_string(static_cast<FlowQuantity>(q)), fmt_interval(r.daily[static_cast<std::size_t>(q)][k][t]));
+  return out;
+}
+
+std::string estimate_reports_fit_csv(const ReportSet& reports, const EstimateResult& r) {
+  std::string out = "id,metric,destination,kind,value,used,why_unused,expected_median,expected_lo90,expected_hi90,"
+                    "predictive_median,predictive_lo90,predictive_hi90,tail_probability,flagged\n";
+  for (const auto& f : r.fits) {
+    const auto& rep = reports.reports[f.report];
+    out += fmt::format("{},{},{},{},{:.6g},{},{},", quoted(rep.id), to_string(rep.metric), quoted(destinations_of(rep)),
+                       to_string(rep.kind), rep.value, f.used ? "yes" : "no", quoted(f.why_unused));
+    if (f.used)
+      out += fmt::format("{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.4f},{}\n", f.expected.median, f.expected.lo90,
+                         f.expected.hi90, f.predictive.median, f.predictive.lo90, f.predictive.hi90, f.tail,
+                         f.flagged ? "yes" : "no");
+    else
+      out += ",,,,,,,\n";
+  }
+  return out;
+}
+
+std::string estimate_summary_json(const ReportSet& reports, const EstimateResult& r) {
+  json totals = json::array();
+  for (const auto& t : r.totals) totals.push_back({{"total", t.label}, {"interval", interval_json(t.interval)}});
+  json flagged = json::array();
+  for (const auto& f : r.fits)
+    if (f.flagged) flagged.push_back({{"id", reports.reports[f.report].id}, {"tail_probability", f.tail}});
+  json corridors = json::array();
+  for (const auto& c : r.layout.corridors)
+    corridors.push_back({{"corridor", c.name}, {"named_by_reports", c.named}, {"onward_share", c.onward_share},
+                         {"onward_days", c.onward_days}, {"return_share", c.return_share}, {"return_days", c.return_days},
+                         {"ordinary_per_day_prior", c.ordinary_per_day}});
+  const auto& d = r.diagnostics;
+  const auto& smp = r.sampler;
+  const json summary = {
+      {"start", r.layout.start.iso()},
+      {"shock", (r.layout.start + r.layout.shock_day).iso()},
+      {"days", r.layout.days},
+      {"corridors", corridors},
+      {"sources_with_bias", r.sources},
+      {"totals", totals},
+      {"flagged_reports", flagged},
+      {"trustworthy", r.ok()},
+      {"sampler",
+       {{"method", smp.used ? "Stan NUTS (adapt_diag_e_nuts), preconditioned by the Laplace approximation" : "none"},
+        {"chains", smp.chains}, {"draws", smp.draws}, {"max_rhat", smp.max_rhat}, {"min_ess", smp.min_ess},
+        {"divergences", smp.divergences}, {"mean_tree_depth", smp.mean_tree_depth}, {"seconds", smp.seconds},
+        {"wide_directions", smp.wide_directions}, {"retried", smp.retried},
+        {"ok", smp.ok}, {"problem", smp.problem}}},
+      {"diagnostics",
+       {{"method", "Laplace approximation at the posterior mode (NLopt L-BFGS, Fisher-scoring polish)"},
+        {"data_directions", d.data_dimensions}, {"worst_log_density_gap_at_1sd", d.worst_gap},
+        {"optimiser", d.optimiser_result}, {"optimiser_evaluations", d.optimiser_evaluations},
+        {"gradient_norm", d.gradient_norm}, {"hessian_negative_definite", d.hessian_positive},
+        {"importance_effective_draws", d.ess}, {"importance_effective_fraction", d.ess_fraction},
+        {"largest_weight", d.max_weight_share}, {"ok", d.ok}, {"problem", d.problem}}},
+      {"seconds", r.seconds}};
+  return summary.dump(2) + "\n";
+}
+
+std::string estimate_manifest_json(const EstimateOptions& o, const RunIdentity& id) {
+  json inputs = json::array();
+  for (const auto& r : id.inputs) inputs.push_back({{"file", r.name}, {"bytes", r.bytes}, {"sha256", r.sha256}});
+  const auto& p = o.priors;
+  const json m = {{"exodus_version", EXODUS_VERSION},
+                  {"verb", "estimate"},
+                  {"command", id.command_line},
+                  {"seed", id.seed},
+                  {"draws", o.draws},
+                  {"shock", o.shock.iso()},
+                  {"priors",
+                   {{"shock_level_mean", p.shock_level_mean}, {"shock_level_sd", p.shock_level_sd},
+                    {"quiet_daily_sd", p.quiet_daily_sd},
+                    {"surge_daily_sd", p.surge_daily_sd}, {"surge_days", p.surge_days},
+                    {"corridor_level_sd", p.corridor_level_sd}, {"corridor_drift_sd", p.corridor_drift_sd},
+                    {"ordinary_log_mean", p.ordinary_log_mean}, {"ordinary_log_sd", p.ordinary_log_sd},
+                    {"knot_step_days", p.knot_step_days},
+                    {"known_ordinary_share", p.known_ordinary_share},
+                    {"source_bias_sd", p.report_errors.source_bias_sd}, {"count_sd", p.report_errors.count_sd},
+                    {"estimate_sd", p.report_errors.estimate_sd},
+                    {"claim_sd", p.report_errors.claim_sd}, {"bound_sd", p.report_errors.bound_sd},
+                    {"denial_sd", p.report_errors.denial_sd},
+                    {"student_nu", p.report_errors.student_nu}}},
+                  {"inputs", inputs}};
+  return m.dump(2) + "\n";
+}
+
+std::string estimate_table(const ReportSet& reports, const EstimateResult& r) {
+  const auto num = [](double v) { return grouped(std::llround(v)); };
+  std::string out = fmt::format("\n  {:<44} {:>10} {:>23} {:>23}\n", "leavers (departures)", "median", "50% interval", "90% interval");
+  for (const auto& t : r.totals)
+    out += fmt::format("  {:<44} {:>10} {:>23} {:>23}\n", t.label, num(t.interval.median),
+                       num(t.interval.lo50) + " – " + num(t.interval.hi50), num(t.interval.lo90) + " – " + num(t.interval.hi90));
+  out += fmt::format("\n  {:<28} {:<12} {:>10} {:>25} {:>7}\n", "report", "kind", "reported", "model 90% (predictive)", "tail p");
+  for (const auto& f : r.fits) {
+    const auto& rep = reports.reports[f.report];
+    if (!f.used) {
+      out += fmt::format("  {:<28} {:<12} {:>10}   not used: {}\n", rep.id, to_string(rep.kind), num(rep.value), f.why_unused);
+      continue;
+    }
+    out += fmt::format("  {:<28} {:<12} {:>10} {:>25} {:>7.3f}{}\n", rep.id, to_string(rep.kind), num(rep.value),
+                       num(f.predictive.lo90) + " – " + num(f.predictive.hi90), f.tail, f.flagged ? "  DOES NOT FIT" : "");
+  }
+  const auto& d = r.diagnostics;
+  if (r.sampler.used)
+    out += fmt::format("\n  sampler: NUTS, {} chains, {} draws, R-hat {:.3f}, effective draws {:.0f}, {} divergent, "
+                       "mean tree depth {:.1f}, {} directions widened by the pilot, {:.1f} s{}{}",
+                       r.sampler.chains, r.sampler.draws, r.sampler.max_rhat, r.sampler.min_ess, r.sampler.divergences,
+                       r.sampler.mean_tree_depth, r.sampler.wide_directions, r.sampler.seconds,
+                       r.sampler.retried ? " (rerun twice as long after a first run failed its checks)" : "",
+                       r.sampler.ok ? "" : " — " + r.sampler.problem);
+  out += fmt::format("\n  diagnostics: optimiser {} ({} evaluations), gradient {:.1e}, Gaussian check: worst gap "
+                     "{:.2f} nats over {} report directions{}\n",
+                     d.optimiser_result, d.optimiser_evaluations, d.gradient_norm, d.worst_gap, d.data_dimensions,
+                     d.ok ? "" : " — " + d.problem);
+  return out;
+}
+
+}  // namespace exodus

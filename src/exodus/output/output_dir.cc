@@ -1,0 +1,179 @@
+#include "exodus/output/output_dir.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+namespace exodus {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void fsync_path(const fs::path& path, int flags) {
+  const int fd = ::open(path.c_str(), flags);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+fs::path parent_of(const fs::path& target) {
+  const fs::path parent = target.parent_path();
+  return parent.empty() ? fs::path(".") : parent;
+}
+
+// ".<name>.partial-<pid>-": staging folders of `target` start with this.
+std::string staging_prefix(const fs::path& target) { return "." + target.filename().string() + ".partial-"; }
+
+// Checks that `target` may be written, and whether it will replace an earlier output.
+void check_target(const fs::path& target, bool replace_existing) {
+  std::error_code ec;
+  const auto status = fs::symlink_status(target, ec);
+  if (ec || !fs::exists(status)) return;
+  if (!replace_existing)
+    throw OutputError(fmt::format("output folder {} already exists; choose another --out or "
+                                  "pass --force to replace it", target.string()));
+  if (!fs::is_directory(status))
+    throw OutputError(fmt::format("{} exists and is not a folder; exodus will not replace it, even with --force",
+                                  target.string()));
+  if (!fs::is_regular_file(target / "manifest.json", ec))
+    throw OutputError(fmt::format("{} is not an exodus output folder (it has no manifest.json); --force only "
+                                  "replaces earlier outputs, so choose another --out", target.string()));
+}
+
+// Swaps two paths atomically (Linux renameat2). Returns false where the file system cannot.
+bool exchange_paths(const fs::path& a, const fs::path& b) {
+#ifdef RENAME_EXCHANGE
+  return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+#else
+  (void)a;
+  (void)b;
+  return false;
+#endif
+}
+
+}  // namespace
+
+std::vector<fs::path> abandoned_staging_folders(const fs::path& target) {
+  std::vector<fs::path> found;
+  const std::string prefix = staging_prefix(target);
+  std::error_code ec;
+  for (fs::directory_iterator it(parent_of(target), ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    // The owner's pid follows the prefix; a live process (or one we may not signal) keeps it.
+    const std::string rest = name.substr(prefix.size());
+    const auto dash = rest.find('-');
+    if (dash == std::string::npos || dash == 0) continue;
+    long pid = 0;
+    try {
+      pid = std::stol(rest.substr(0, dash));
+    } catch (const std::exception&) {
+      continue;
+    }
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) found.push_back(it->path());
+  }
+  return found;
+}
+
+void recover_abandoned_staging(const fs::path& target) {
+  std::error_code ec;
+  for (const auto& stale : abandoned_staging_folders(target)) {
+    // An earlier output moved aside just before a kill goes back where it was.
+    if (stale.extension() == ".old" && !fs::exists(fs::symlink_status(target, ec))) {
+      fs::rename(stale, target, ec);
+      if (!ec) continue;
+    }
+    fs::remove_all(stale, ec);
+  }
+}
+
+StagedOutputDir::StagedOutputDir(fs::path target, bool replace_existing)
+    : target_(std::move(target)), replace_existing_(replace_existing) {
+  recover_abandoned_staging(target_);
+  check_target(target_, replace_existing_);
+}
+
+StagedOutputDir::~StagedOutputDir() {
+  if (committed_ || staging_.empty()) return;
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+}
+
+void StagedOutputDir::start_staging() {
+  check_target(target_, replace_existing_);  // again: it may have appeared during the run
+  const fs::path parent = parent_of(target_);
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) throw OutputError(fmt::format("cannot create {}: {}", parent.string(), ec.message()));
+  std::random_device rd;
+  staging_ = parent / fmt::format("{}{}-{:08x}", staging_prefix(target_), ::getpid(), rd());
+  if (!fs::create_directory(staging_, ec) || ec) {
+    const auto message = fmt::format("cannot create {}: {}", staging_.string(), ec.message());
+    staging_.clear();
+    throw OutputError(message);
+  }
+}
+
+void StagedOutputDir::write(const std::string& name, const std::string& content) {
+  if (staging_.empty()) start_staging();
+  const fs::path path = staging_ / name;
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) throw OutputError(fmt::format("cannot write {}", path.string()));
+  }
+  fsync_path(path, O_RDONLY);
+}
+
+void StagedOutputDir::commit() {
+  if (staging_.empty()) start_staging();
+  fsync_path(staging_, O_RDONLY | O_DIRECTORY);
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(target_, ec))) {
+    check_target(target_, replace_existing_);
+    // The earlier output and the new one trade places, then the earlier one (now under the
+    // staging name) is removed; a kill in between leaves a complete folder at the target.
+    if (exchange_paths(staging_, target_)) {
+      committed_ = true;
+      fs::remove_all(staging_, ec);
+    } else {
+      fs::path displaced = staging_;
+      displaced += ".old";
+      fs::rename(target_, displaced, ec);
+      if (ec) throw OutputError(fmt::format("cannot move {} aside: {}", target_.string(), ec.message()));
+      fs::rename(staging_, target_, ec);
+      if (ec) {
+        std::error_code back;
+        fs::rename(displaced, target_, back);
+        throw OutputError(fmt::format("cannot rename {} to {}: {}", staging_.string(), target_.string(), ec.message()));
+      }
+      committed_ = true;
+      fs::remove_all(displaced, ec);
+    }
+  } else {
+    fs::rename(staging_, target_, ec);
+    if (ec)
+      throw OutputError(fmt::format("cannot rename {} to {}: {}", staging_.string(), target_.string(), ec.message()));
+    committed_ = true;
+  }
+  fsync_path(parent_of(target_), O_RDONLY | O_DIRECTORY);
+}
+
+fs::path unique_output_path(const fs::path& parent, const std::string& stem) {
+  fs::path candidate = parent / stem;
+  for (int k = 2; fs::exists(candidate); ++k) candidate = parent / fmt::format("{}-{}", stem, k);
+  return candidate;
+}
+
+}  // namespace exodus

@@ -1,0 +1,115 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "exodus/output/number_format.h"
+#include "exodus/output/output_dir.h"
+#include "test_support.h"
+
+namespace exodus {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(NumberFormat, PrintsFloatsAsPythonDoes) {
+  EXPECT_EQ(python_float(0.0), "0.0");
+  EXPECT_EQ(python_float(1.0), "1.0");
+  EXPECT_EQ(python_float(0.0008), "0.0008");
+  EXPECT_EQ(python_float(1e-05), "1e-05");
+  EXPECT_EQ(python_float(0.0003558373499822081), "0.0003558373499822081");
+  EXPECT_EQ(round4(0.04161), 0.0416);
+}
+
+TEST(StagedOutputDir, AppearsOnlyOnCommit) {
+  const auto root = testing::make_temp_dir("stage");
+  const auto target = root / "run";
+  {
+    StagedOutputDir staged(target, false);
+    staged.write("a.txt", "hello");
+    EXPECT_FALSE(fs::exists(target));
+    staged.commit();
+  }
+  EXPECT_EQ(testing::read_bytes(target / "a.txt"), "hello");
+  EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator()), 1);
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, LeavesNothingWhenAbandoned) {
+  const auto root = testing::make_temp_dir("abandon");
+  {
+    StagedOutputDir staged(root / "run", false);
+    staged.write("a.txt", "partial");
+  }
+  EXPECT_TRUE(fs::is_empty(root));
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, NeverReplacesAnExistingFolderUnlessAsked) {
+  const auto root = testing::make_temp_dir("exists");
+  fs::create_directories(root / "run");
+  std::ofstream(root / "run" / "manifest.json") << "{}";
+  std::ofstream(root / "run" / "keep.txt") << "mine";
+  EXPECT_THROW(StagedOutputDir(root / "run", false), OutputError);
+  EXPECT_EQ(testing::read_bytes(root / "run" / "keep.txt"), "mine");
+  {
+    StagedOutputDir staged(root / "run", true);
+    staged.write("new.txt", "fresh");
+    EXPECT_TRUE(fs::exists(root / "run" / "keep.txt"));  // still there until the commit
+    staged.commit();
+  }
+  EXPECT_FALSE(fs::exists(root / "run" / "keep.txt"));
+  EXPECT_EQ(testing::read_bytes(root / "run" / "new.txt"), "fresh");
+  EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator()), 1);  // no staging left
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, ForceNeverReplacesAFolderThatIsNotAnEarlierOutputNorAFile) {
+  const auto root = testing::make_temp_dir("force");
+  fs::create_directories(root / "inputs");
+  std::ofstream(root / "inputs" / "locations.csv") << "mine";
+  std::ofstream(root / "notes.txt") << "mine too";
+  try {
+    StagedOutputDir staged(root / "inputs", true);
+    FAIL();
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("not an exodus output folder"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(StagedOutputDir(root / "notes.txt", true), OutputError);
+  EXPECT_EQ(testing::read_bytes(root / "inputs" / "locations.csv"), "mine");
+  EXPECT_EQ(testing::read_bytes(root / "notes.txt"), "mine too");
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, NothingIsOnDiskBeforeTheFirstWrite) {
+  const auto root = testing::make_temp_dir("lazy");
+  {
+    StagedOutputDir staged(root / "deeper" / "run", false);
+    EXPECT_FALSE(fs::exists(root / "deeper"));  // a run killed now leaves nothing behind
+    staged.write("a.txt", "x");
+    staged.commit();
+  }
+  EXPECT_EQ(testing::read_bytes(root / "deeper" / "run" / "a.txt"), "x");
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, TheNextRunRemovesStagingLeftByAKilledProcessAndRestoresAMovedAsideOutput) {
+  const auto root = testing::make_temp_dir("stale");
+  // A pid that cannot be alive: above the kernel's pid_max (4,194,304 at most).
+  const std::string dead = "99999999";
+  fs::create_directories(root / (".run.partial-" + dead + "-0000abcd"));
+  std::ofstream(root / (".run.partial-" + dead + "-0000abcd") / "out.csv") << "half";
+  fs::create_directories(root / (".other.partial-" + dead + "-0000abcd"));  // another target's: kept
+  fs::create_directories(root / (".mine.partial-" + dead + "-0000beef.old"));
+  std::ofstream(root / (".mine.partial-" + dead + "-0000beef.old") / "manifest.json") << "{}";
+  EXPECT_EQ(abandoned_staging_folders(root / "run").size(), 1u);
+  { StagedOutputDir staged(root / "run", false); }
+  { StagedOutputDir staged(root / "mine", true); }
+  EXPECT_FALSE(fs::exists(root / (".run.partial-" + dead + "-0000abcd")));
+  EXPECT_TRUE(fs::exists(root / (".other.partial-" + dead + "-0000abcd")));
+  EXPECT_TRUE(fs::exists(root / "mine" / "manifest.json"));  // the earlier output is back
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace exodus

@@ -1,0 +1,20 @@
+#pragma once
+// What produced a run, as every manifest.json records it: the command, seed, threads, where
+// the settings came from and every input read with its SHA-256.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "exodus/core/recording_source.h"
+
+namespace exodus {
+
+struct RunIdentity {
+  std::string command_line;
+  std::uint64_t seed = 0;
+  int threads = 1;
+  std::string settings_origin;
+  std::vector<InputRecord> inputs;
+};
+
+}  // namespace exodus

@@ -1,0 +1,58 @@
+#include "exodus/recorder/exodus_recorder.h"
+
+#include "exodus/world/scenario_registry.h"
+
+namespace exodus {
+
+namespace {
+
+using PerPlace = std::vector<double> ExodusDay::*;
+struct Metric {
+  const char* name;
+  PerPlace series;
+};
+
+// Each place kind's metrics, in daily.csv's order.
+const std::pair<const char*, const double ExodusDay::*> kTotals[] = {
+    {"deciders", &ExodusDay::deciders}, {"departures", &ExodusDay::departures}, {"gave_up", &ExodusDay::gave_up}};
+const Metric kDestination[] = {{"entries", &ExodusDay::entries},
+                               {"entries_leavers", &ExodusDay::entries_leavers},
+                               {"onward", &ExodusDay::onward},
+                               {"returns", &ExodusDay::returns},
+                               {"stock_leavers", &ExodusDay::stock_leavers}};
+const Metric kCheckpoint[] = {{"joined", &ExodusDay::joined},
+                              {"turned_away", &ExodusDay::turned_away},
+                              {"processed", &ExodusDay::processed},
+                              {"processed_leavers", &ExodusDay::processed_leavers},
+                              {"refused", &ExodusDay::refused},
+                              {"queue_persons", &ExodusDay::queue_persons},
+                              {"queue_vehicles", &ExodusDay::queue_vehicles},
+                              {"wait_mean_hours", &ExodusDay::wait_mean_hours},
+                              {"wait_max_hours", &ExodusDay::wait_max_hours},
+                              {"capacity", &ExodusDay::capacity}};
+const Metric kFlight[] = {
+    {"demand", &ExodusDay::flight_demand}, {"flown", &ExodusDay::flight_flown}, {"price", &ExodusDay::flight_price}};
+
+}  // namespace
+
+ExodusRecorder::ExodusRecorder(const Scenario& s) : table_(s.start_date) {
+  for (const auto& [name, total] : kTotals)
+    slots_.push_back({table_.add(PlaceKind::kTotal, "ALL", 0, name), nullptr, total, 0});
+  const auto places = [&](PlaceKind kind, std::size_t count, auto&& name_of, const auto& metrics) {
+    for (std::size_t i = 0; i < count; ++i)
+      for (const auto& m : metrics) slots_.push_back({table_.add(kind, name_of(i), i, m.name), m.series, nullptr, i});
+  };
+  places(PlaceKind::kDestination, s.destinations.size(), [&](std::size_t i) { return s.destinations[i].name; },
+         kDestination);
+  places(PlaceKind::kCheckpoint, s.checkpoints.size(), [&](std::size_t i) { return s.checkpoints[i].name; },
+         kCheckpoint);
+  places(PlaceKind::kFlight, s.flights.size(), [&](std::size_t i) { return flight_key(s, s.flights[i]); }, kFlight);
+}
+
+void ExodusRecorder::record(const ExodusDay& day) {
+  auto& series = table_.series();
+  for (const auto& slot : slots_)
+    series[slot.series].values.push_back(slot.per_place ? (day.*slot.per_place)[slot.index] : day.*slot.total);
+}
+
+}  // namespace exodus

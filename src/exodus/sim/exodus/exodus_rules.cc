@@ -1,0 +1,441 @@
+#include "exodus/sim/exodus/exodus_rules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "exodus/core/alias_table.h"
+#include "exodus/core/geo.h"
+#include "exodus/world/scenario_hazard.h"
+
+namespace exodus {
+
+namespace {
+
+constexpr double kClosedWaitDays = 30;  // what people "hear" of a closed checkpoint
+// Streams of the rule set's draws, tagged so that no two uses share numbers. Under
+// RandomPurpose::kSpawn (a = day, b = tag + index):
+constexpr std::uint32_t kDecisionStream = 0x10000;  // a pool's leavers today and their corridors
+constexpr std::uint32_t kSeatStream = 0x20000;      // which of a flight's buyers get a seat
+// Under RandomPurpose::kAgentDay (a = agent, b = day | tag; tag 0 draws onward moves and returns):
+constexpr std::uint32_t kBorderStream = 0x10000;    // refusal of exit or entry at a checkpoint
+constexpr std::uint32_t kFateStream = 0x20000;      // on crossing: stays, moves on or returns
+constexpr std::uint32_t kRerouteStream = 0x30000;   // after a refusal: another way, or home
+
+
+}  // namespace
+
+ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
+    : scenario_(s),
+      seed_(seed),
+      regions_(s.regions.size()),
+      destinations_(s.destinations.size()),
+      checkpoints_(s.checkpoints.size()),
+      flights_(s.flights.size()) {
+  pool_.resize(regions_);
+  for (std::size_t r = 0; r < regions_; ++r) {
+    const auto& g = s.regions[r];
+    const auto split = [&](double pool, std::uint8_t flyer, std::uint8_t road) {
+      const auto flyers = static_cast<std::int64_t>(std::llround(pool * g.share_can_fly));
+      pool_[r][flyer] = flyers;
+      pool_[r][road] = static_cast<std::int64_t>(std::llround(pool)) - flyers;
+    };
+    split(g.eligible_pool, kEligibleFlyer, kEligibleRoad);
+    split(g.other_pool, kOtherFlyer, kOtherRoad);
+  }
+  arriving_.resize(static_cast<std::size_t>(s.days) + 1);
+  queues_.resize(checkpoints_);
+  reported_wait_days_.assign(checkpoints_, std::vector<double>(static_cast<std::size_t>(s.days), 0.0));
+  region_km_.resize(regions_ * checkpoints_);
+  checkpoint_km_.resize(checkpoints_ * checkpoints_);
+  for (std::size_t r = 0; r < regions_; ++r)
+    for (std::size_t c = 0; c < checkpoints_; ++c)
+      region_km_[r * checkpoints_ + c] =
+          great_circle_km(s.regions[r].latitude, s.regions[r].longitude, s.checkpoints[c].latitude,
+                          s.checkpoints[c].longitude) * s.parameters.road_detour;
+  for (std::size_t a = 0; a < checkpoints_; ++a)
+    for (std::size_t b = 0; b < checkpoints_; ++b)
+      checkpoint_km_[a * checkpoints_ + b] =
+          great_circle_km(s.checkpoints[a].latitude, s.checkpoints[a].longitude, s.checkpoints[b].latitude,
+                          s.checkpoints[b].longitude) * s.parameters.road_detour;
+  flight_price_.resize(flights_);
+  for (std::size_t f = 0; f < flights_; ++f) flight_price_[f] = s.flights[f].base_price;
+  flight_demand_yesterday_.assign(flights_, 0);
+  stock_.assign(destinations_, 0);
+}
+
+double ExodusRules::pool_left() const {
+  double n = 0;
+  for (const auto& p : pool_)
+    for (auto v : p) n += static_cast<double>(v);
+  return n;
+}
+
+double ExodusRules::travel_days(std::size_t region, std::uint32_t checkpoint) const {
+  return region_km_[region * checkpoints_ + checkpoint] / scenario_.parameters.road_speed_km_per_day;
+}
+
+void ExodusRules::apply_events(std::int32_t day) {
+  open_.assign(checkpoints_, 0);
+  for (std::size_t c = 0; c < checkpoints_; ++c) open_[c] = scenario_.checkpoints[c].open;
+  throughput_scale_.assign(checkpoints_, 1.0);
+  approach_limit_.assign(checkpoints_, -1.0);
+  exit_refusal_.assign(checkpoints_, 0.0);
+  entry_ban_.assign(destinations_, 0.0);
+  seat_scale_.assign(destinations_, 1.0);
+  return_scale_.assign(destinations_, 1.0);
+  // The hazard's events are read where the leaver forecast reads them too (world/scenario_hazard).
+  hazard_scale_.resize(regions_);
+  for (std::size_t r = 0; r < regions_; ++r) hazard_scale_[r] = hazard_event_scale(scenario_, r, day);
+  for (const auto& e : scenario_.events) {
+    if (e.day > day) break;
+    const bool active = e.end_day < 0 || day <= e.end_day;
+    const auto for_each = [&](std::vector<double>& v, auto&& apply) {
+      if (e.index < 0)
+        for (auto& x : v) apply(x);
+      else
+        apply(v[static_cast<std::size_t>(e.index)]);
+    };
+    switch (e.kind) {
+      case EventKind::kClose:
+        open_[static_cast<std::size_t>(e.index)] = !active;
+        break;
+      case EventKind::kReopen:
+        open_[static_cast<std::size_t>(e.index)] = 1;
+        break;
+      default:
+        if (!active) break;
+        switch (e.kind) {
+          case EventKind::kThroughput: for_each(throughput_scale_, [&](double& x) { x *= e.value; }); break;
+          case EventKind::kApproachLimit: for_each(approach_limit_, [&](double& x) { x = e.value; }); break;
+          case EventKind::kExitRefusal: for_each(exit_refusal_, [&](double& x) { x = e.value; }); break;
+          case EventKind::kEntryBan: for_each(entry_ban_, [&](double& x) { x = e.value; }); break;
+          case EventKind::kSeats: for_each(seat_scale_, [&](double& x) { x *= e.value; }); break;
+          case EventKind::kReturnScale: for_each(return_scale_, [&](double& x) { x *= e.value; }); break;
+          default: break;
+        }
+    }
+  }
+}
+
+double ExodusRules::hazard(std::size_t region, std::uint8_t cls, std::int32_t day) const {
+  return decision_hazard(scenario_, region, is_eligible(cls), day, hazard_scale_[region]);
+}
+
+void ExodusRules::options(std::size_t region, std::uint8_t cls, int from_checkpoint, int exclude,
+                          std::int32_t day, std::vector<Option>& out) const {
+  out.clear();
+  const auto& p = scenario_.parameters;
+  const auto lagged = day - p.information_lag_days;
+  const auto ban_term = [&](std::size_t dest, double& u) {
+    const double ban = entry_ban_[dest];
+    if (ban >= 1) return false;
+    u += std::log1p(-ban);
+    return true;
+  };
+  for (std::uint32_t c = 0; c < checkpoints_; ++c) {
+    if (!open_[c] || static_cast<int>(c) == exclude) continue;
+    const auto& cp = scenario_.checkpoints[c];
+    const double km = from_checkpoint < 0 ? region_km_[region * checkpoints_ + c]
+                                          : checkpoint_km_[static_cast<std::size_t>(from_checkpoint) * checkpoints_ + c];
+    double u = scenario_.destinations[cp.destination].attractiveness -
+               p.weight_travel_day * km / p.road_speed_km_per_day;
+    if (lagged >= 0) u -= p.weight_wait_day * reported_wait_days_[c][static_cast<std::size_t>(lagged)];
+    if (is_eligible(cls)) {
+      if (exit_refusal_[c] >= 1) continue;
+      u += std::log1p(-exit_refusal_[c]);
+    }
+    if (!ban_term(cp.destination, u)) continue;
+    out.push_back({false, c, u});
+  }
+  if (from_checkpoint >= 0 || !can_fly(cls)) return;
+  for (std::uint32_t f = 0; f < flights_; ++f) {
+    const auto& fl = scenario_.flights[f];
+    if (fl.region != region || fl.seats_per_day * seat_scale_[fl.destination] <= 0) continue;
+    double u = scenario_.destinations[fl.destination].attractiveness - p.weight_travel_day * 0.5 -
+               p.weight_price_100 * flight_price_[f] / 100.0;
+    if (!ban_term(fl.destination, u)) continue;
+    out.push_back({true, f, u});
+  }
+}
+
+namespace {
+// Logit weights: exp((U - max U) / temperature) per option, and their sum. Shifting by the
+// largest utility keeps exp() in range and leaves the choice probabilities unchanged.
+double logit_weights(const std::vector<double>& utilities, double temperature, std::vector<double>& weights) {
+  double top = -1e300;
+  for (double u : utilities) top = std::max(top, u);
+  weights.resize(utilities.size());
+  double total = 0;
+  for (std::size_t i = 0; i < utilities.size(); ++i) total += weights[i] = std::exp((utilities[i] - top) / temperature);
+  return total;
+}
+
+// Logit choice: draws an option index with probability proportional to exp(U / temperature).
+std::size_t logit_pick(const std::vector<double>& utilities, double temperature, CounterRng& rng,
+                       std::vector<double>& scratch) {
+  const double total = logit_weights(utilities, temperature, scratch);
+  double x = rng.next_unit() * total;
+  for (std::size_t i = 0; i < scratch.size(); ++i) {
+    if (x < scratch[i]) return i;
+    x -= scratch[i];
+  }
+  return scratch.size() - 1;
+}
+}  // namespace
+
+std::uint32_t ExodusRules::new_agent(std::size_t region, std::uint8_t cls) {
+  const auto id = static_cast<std::uint32_t>(state_.size());
+  region_.push_back(static_cast<std::uint8_t>(region));
+  class_.push_back(cls);
+  state_.push_back(kTravelling);
+  fate_.push_back(kStays);
+  destination_.push_back(0);
+  checkpoint_.push_back(kFlight);
+  arrival_.push_back(0);
+  crossed_day_.push_back(-1);
+  return id;
+}
+
+void ExodusRules::send_by_road(std::uint32_t agent, std::uint32_t checkpoint, double arrival_time) {
+  state_[agent] = kTravelling;
+  checkpoint_[agent] = static_cast<std::uint16_t>(checkpoint);
+  destination_[agent] = static_cast<std::uint8_t>(scenario_.checkpoints[checkpoint].destination);
+  arrival_[agent] = static_cast<float>(arrival_time);
+  const auto day = static_cast<std::size_t>(std::floor(arrival_time));
+  if (day < arriving_.size() - 1) arriving_[day].push_back(agent);  // beyond the end: never arrives
+}
+
+void ExodusRules::retry_or_give_up(std::uint32_t agent, int checkpoint, double time, std::int32_t day) {
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kRerouteStream);
+  std::vector<Option> opts;
+  if (rng.next_unit() < scenario_.parameters.refused_retry_share) {
+    options(region_[agent], class_[agent], checkpoint, checkpoint, day, opts);
+    if (!opts.empty()) {
+      std::vector<double> u, scratch;
+      for (const auto& o : opts) u.push_back(o.utility);
+      const auto& o = opts[logit_pick(u, scenario_.parameters.choice_temperature, rng, scratch)];
+      const double km = checkpoint_km_[static_cast<std::size_t>(checkpoint) * checkpoints_ + o.index];
+      // Diverted leavers reach the next checkpoint tomorrow at the earliest.
+      send_by_road(agent, o.index, std::max(time + km / scenario_.parameters.road_speed_km_per_day, day + 1.0));
+      return;
+    }
+  }
+  state_[agent] = kGaveUp;
+  today_.gave_up += 1;
+}
+
+void ExodusRules::cross(std::uint32_t agent, std::size_t destination, std::int32_t day) {
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kFateStream);
+  const auto& d = scenario_.destinations[destination];
+  const double u = rng.next_unit();
+  fate_[agent] = u < d.onward_share ? kMovesOn : (u < d.onward_share + d.return_share ? kReturns : kStays);
+  state_[agent] = kAbroad;
+  destination_[agent] = static_cast<std::uint8_t>(destination);
+  crossed_day_[agent] = static_cast<std::int16_t>(day);
+  today_.entries[destination] += 1;
+  today_.entries_leavers[destination] += 1;
+  today_.departures += 1;
+  stock_[destination] += 1;
+}
+
+void ExodusRules::begin_day(std::int32_t day) {
+  today_ = ExodusDay{};
+  today_.entries.assign(destinations_, 0);
+  today_.entries_leavers.assign(destinations_, 0);
+  today_.onward.assign(destinations_, 0);
+  today_.returns.assign(destinations_, 0);
+  today_.stock_leavers.assign(destinations_, 0);
+  for (auto* v : {&today_.joined, &today_.turned_away, &today_.processed, &today_.processed_leavers,
+                  &today_.refused, &today_.queue_persons, &today_.queue_vehicles, &today_.wait_mean_hours,
+                  &today_.wait_max_hours, &today_.capacity})
+    v->assign(checkpoints_, 0);
+  today_.flight_demand.assign(flights_, 0);
+  today_.flight_flown.assign(flights_, 0);
+  today_.flight_price.assign(flights_, 0);
+  apply_events(day);
+
+  const auto& p = scenario_.parameters;
+  // Prices follow yesterday's demand against seats: what buyers see today.
+  for (std::size_t f = 0; f < flights_; ++f) {
+    const auto& fl = scenario_.flights[f];
+    const double seats = fl.seats_per_day * seat_scale_[fl.destination];
+    const double over = seats > 0 ? std::max(0.0, flight_demand_yesterday_[f] / seats - 1.0) : 0.0;
+    flight_price_[f] = fl.base_price * (1.0 + p.price_elasticity * over);
+    today_.flight_price[f] = flight_price_[f];
+  }
+
+  // Decisions: binomial draws from each pool, then a corridor per leaver.
+  std::vector<std::vector<std::uint32_t>> wants_flight(flights_);
+  std::vector<Option> opts;
+  std::vector<double> utilities, scratch;
+  for (std::size_t r = 0; r < regions_; ++r) {
+    for (std::uint8_t k = 0; k < kClassCount; ++k) {
+      const std::int64_t pool = pool_[r][k];
+      const double h = hazard(r, k, day);
+      if (pool <= 0 || h <= 0) continue;
+      CounterRng rng(seed_, RandomPurpose::kSpawn, static_cast<std::uint32_t>(day),
+                     kDecisionStream + static_cast<std::uint32_t>(r * kClassCount + k));
+      CounterUrbg urbg{rng};
+      const std::int64_t n = std::binomial_distribution<std::int64_t>(pool, h)(urbg);
+      if (n == 0) continue;
+      options(r, k, -1, -1, day, opts);
+      if (opts.empty()) continue;  // nowhere to go today: they stay in the pool
+      pool_[r][k] -= n;
+      today_.deciders += static_cast<double>(n);
+      utilities.clear();
+      for (const auto& o : opts) utilities.push_back(o.utility);
+      logit_weights(utilities, p.choice_temperature, scratch);
+      AliasPool table;
+      const auto t = table.add(scratch);
+      for (std::int64_t i = 0; i < n; ++i) {
+        const auto& o = opts[table.sample(t, rng)];
+        const auto agent = new_agent(r, k);
+        // Departure at a uniform time of the day.
+        const double leave = day + rng.next_unit();
+        if (o.flight) {
+          state_[agent] = kFlightPending;
+          wants_flight[o.index].push_back(agent);
+        } else {
+          send_by_road(agent, o.index, leave + travel_days(r, o.index));
+        }
+      }
+    }
+  }
+
+  // Flights: seats go to a uniform random subset of those who want them (selection sampling);
+  // the others take the road the same day.
+  for (std::size_t f = 0; f < flights_; ++f) {
+    const auto& fl = scenario_.flights[f];
+    const auto& want = wants_flight[f];
+    const double demand = static_cast<double>(want.size());
+    today_.flight_demand[f] = demand;
+    flight_demand_yesterday_[f] = demand;
+    auto seats = static_cast<std::int64_t>(fl.seats_per_day * seat_scale_[fl.destination]);
+    CounterRng rng(seed_, RandomPurpose::kSpawn, static_cast<std::uint32_t>(day),
+                   kSeatStream + static_cast<std::uint32_t>(f));
+    std::int64_t remaining = static_cast<std::int64_t>(want.size());
+    for (const auto agent : want) {
+      const bool seated = seats > 0 && rng.next_unit() * static_cast<double>(remaining) < static_cast<double>(seats);
+      --remaining;
+      if (seated) {
+        --seats;
+        today_.flight_flown[f] += 1;
+        // Entry bans apply at the arrival airport too.
+        CounterRng own(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day));
+        if (own.next_unit() < entry_ban_[fl.destination]) {
+          state_[agent] = kGaveUp;
+          today_.gave_up += 1;
+          continue;
+        }
+        cross(agent, fl.destination, day);
+        continue;
+      }
+      options(fl.region, class_[agent] == kEligibleFlyer ? kEligibleRoad : kOtherRoad, -1, -1, day, opts);  // roads only
+      if (opts.empty()) {
+        state_[agent] = kGaveUp;
+        today_.gave_up += 1;
+        continue;
+      }
+      utilities.clear();
+      for (const auto& o : opts) utilities.push_back(o.utility);
+      CounterRng own(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day));
+      const auto& o = opts[logit_pick(utilities, p.choice_temperature, own, scratch)];
+      send_by_road(agent, o.index, day + own.next_unit() + travel_days(fl.region, o.index));
+    }
+  }
+}
+
+void ExodusRules::move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) {
+  // Leavers abroad move on or go home at daily rates (returns scale with events, e.g. the end
+  // of the call-up).
+  for (std::size_t i = begin; i < end; ++i) {
+    if (state_[i] != kAbroad || fate_[i] == kStays || crossed_day_[i] >= day) continue;
+    const auto dest = destination_[i];
+    const auto& d = scenario_.destinations[dest];
+    const double rate = fate_[i] == kMovesOn ? 1.0 / d.onward_days : return_scale_[dest] / d.return_days;
+    CounterRng rng(seed_, RandomPurpose::kAgentDay, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(day));
+    if (rng.next_unit() >= rate) continue;
+    state_[i] = fate_[i] == kMovesOn ? kOnward : kReturned;
+    ++tally[dest * 2 + (fate_[i] == kMovesOn ? 0 : 1)];
+  }
+}
+
+void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
+  for (std::size_t d = 0; d < destinations_; ++d) {
+    today_.onward[d] = static_cast<double>(tally[d * 2]);
+    today_.returns[d] = static_cast<double>(tally[d * 2 + 1]);
+    stock_[d] -= today_.onward[d] + today_.returns[d];
+  }
+
+  // Arrivals at each checkpoint, in order of arrival time (agent id breaks ties).
+  auto& arriving = arriving_[static_cast<std::size_t>(day)];
+  std::vector<std::vector<std::uint32_t>> by_checkpoint(checkpoints_);
+  for (const auto a : arriving)
+    if (state_[a] == kTravelling) by_checkpoint[checkpoint_[a]].push_back(a);
+  arriving.clear();
+  arriving.shrink_to_fit();
+
+  for (std::uint32_t c = 0; c < checkpoints_; ++c) {
+    const auto& cp = scenario_.checkpoints[c];
+    auto& list = by_checkpoint[c];
+    std::sort(list.begin(), list.end(), [&](auto a, auto b) {
+      return arrival_[a] != arrival_[b] ? arrival_[a] < arrival_[b] : a < b;
+    });
+    // Approach limits and closures stop leavers before the queue; so does a queue longer
+    // than people will wait (they balk and try elsewhere).
+    double room = approach_limit_[c] >= 0 ? approach_limit_[c] : 1e300;
+    const double capacity = open_[c] ? cp.persons_per_day() * throughput_scale_[c] : 0.0;
+    double ahead = queues_[c].persons();
+    std::vector<QueueEntry> entries;
+    for (const auto a : list) {
+      const bool balks = capacity <= 0 || ahead / capacity > scenario_.parameters.balk_wait_days;
+      if (!open_[c] || room < 1 || balks) {
+        today_.turned_away[c] += 1;
+        retry_or_give_up(a, static_cast<int>(c), arrival_[a], day);
+        continue;
+      }
+      room -= 1;
+      ahead += 1;
+      state_[a] = kQueued;
+      today_.joined[c] += 1;
+      entries.push_back({arrival_[a], 1.0, a});
+    }
+    // Ordinary travellers arrive spread over the day, in hourly cohorts.
+    if (cp.baseline_per_day > 0 && open_[c])
+      for (int h = 0; h < 24; ++h) entries.push_back({day + (h + 0.5) / 24.0, cp.baseline_per_day / 24.0, kNoAgent});
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const QueueEntry& a, const QueueEntry& b) { return a.arrival < b.arrival; });
+    for (const auto& e : entries) queues_[c].push(e);
+
+    today_.capacity[c] = capacity;
+    const auto served = queues_[c].serve_day(day, capacity, [&](std::uint32_t a, double time, double) {
+      today_.processed_leavers[c] += 1;
+      CounterRng rng(seed_, RandomPurpose::kAgentDay, a, static_cast<std::uint32_t>(day) | kBorderStream);
+      const bool exit_refused = is_eligible(class_[a]) && rng.next_unit() < exit_refusal_[c];
+      const bool entry_refused = !exit_refused && rng.next_unit() < entry_ban_[cp.destination];
+      if (exit_refused || entry_refused) {
+        today_.refused[c] += 1;
+        retry_or_give_up(a, static_cast<int>(c), time, day);
+        return;
+      }
+      cross(a, cp.destination, day);
+    });
+    // Ordinary travellers are counted on entry like everyone else.
+    today_.entries[cp.destination] += served.processed_persons - today_.processed_leavers[c];
+    today_.processed[c] = served.processed_persons;
+    today_.wait_mean_hours[c] = served.processed_persons > 0 ? served.wait_hours_sum / served.processed_persons : 0;
+    today_.wait_max_hours[c] = served.wait_hours_max;
+    const double queued = queues_[c].persons();
+    today_.queue_persons[c] = queued;
+    today_.queue_vehicles[c] = queued / cp.persons_per_vehicle;
+    // What people will hear: the wait a newcomer would face.
+    reported_wait_days_[c][static_cast<std::size_t>(day)] = capacity > 0 ? queued / capacity : kClosedWaitDays;
+  }
+  for (std::size_t d = 0; d < destinations_; ++d) {
+    today_.entries[d] += scenario_.destinations[d].baseline_air_per_day;
+    today_.stock_leavers[d] = stock_[d];
+  }
+}
+
+}  // namespace exodus

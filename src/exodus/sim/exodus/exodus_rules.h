@@ -1,0 +1,84 @@
+#pragma once
+// The exodus rule set: a draft shock makes people decide to leave; they choose a corridor (a
+// road to a checkpoint, or a flight) by its travel time, the queue they heard of, the price and
+// the destination; they queue at checkpoints of finite throughput; borders refuse some; after
+// crossing some move on and some return. People who stay home are counts in a pool, not agents,
+// so a day costs in proportion to the people who decide and move.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "exodus/core/random.h"
+#include "exodus/sim/engine.h"
+#include "exodus/sim/exodus/checkpoint_queue.h"
+#include "exodus/sim/exodus/exodus_day.h"
+#include "exodus/world/scenario.h"
+
+namespace exodus {
+
+class ExodusRules final : public RuleSet {
+ public:
+  ExodusRules(const Scenario& scenario, std::uint64_t seed);
+
+  std::int32_t days() const override { return scenario_.days; }
+  std::size_t tally_size() const override { return scenario_.destinations.size() * 2; }
+  void begin_day(std::int32_t day) override;
+  std::size_t agent_count() const override { return state_.size(); }
+  void move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) override;
+  void end_day(std::int32_t day, const Tally& tally) override;
+
+  const ExodusDay& today() const { return today_; }
+  double pool_left() const;
+
+ private:
+  enum State : std::uint8_t { kTravelling, kFlightPending, kQueued, kAbroad, kOnward, kReturned, kGaveUp };
+  enum Fate : std::uint8_t { kStays, kMovesOn, kReturns };
+  static constexpr std::uint16_t kFlight = UINT16_MAX;
+
+  struct Option {
+    bool flight = false;
+    std::uint32_t index = 0;  // checkpoint or flight
+    double utility = 0;
+  };
+
+  void apply_events(std::int32_t day);
+  double hazard(std::size_t region, std::uint8_t cls, std::int32_t day) const;
+  // Options open to a person of class `cls` at a region (from_checkpoint < 0) or a checkpoint.
+  void options(std::size_t region, std::uint8_t cls, int from_checkpoint, int exclude,
+               std::int32_t day, std::vector<Option>& out) const;
+  std::uint32_t new_agent(std::size_t region, std::uint8_t cls);
+  void send_by_road(std::uint32_t agent, std::uint32_t checkpoint, double arrival_time);
+  // A leaver turned back at checkpoint c at `time`: tries another way, or goes home.
+  void retry_or_give_up(std::uint32_t agent, int checkpoint, double time, std::int32_t day);
+  void cross(std::uint32_t agent, std::size_t destination, std::int32_t day);
+  double travel_days(std::size_t region, std::uint32_t checkpoint) const;
+
+  const Scenario& scenario_;
+  std::uint64_t seed_;
+  std::size_t regions_, destinations_, checkpoints_, flights_;
+
+  // Pools of people who have not decided to leave: [region][class].
+  std::vector<std::array<std::int64_t, kClassCount>> pool_;
+
+  // Agents (leavers), structure of arrays.
+  std::vector<std::uint8_t> region_, class_, state_, fate_, destination_;
+  std::vector<std::uint16_t> checkpoint_;
+  std::vector<float> arrival_;
+  std::vector<std::int16_t> crossed_day_;
+
+  std::vector<std::vector<std::uint32_t>> arriving_;  // [day] agents reaching a checkpoint
+  std::vector<CheckpointQueue> queues_;
+  std::vector<std::vector<double>> reported_wait_days_;  // [checkpoint][day], what people hear
+  std::vector<double> checkpoint_km_;                    // [checkpoint * checkpoints + other]
+  std::vector<double> region_km_;                        // [region * checkpoints + checkpoint]
+
+  // Today's state from events.
+  std::vector<std::uint8_t> open_;
+  std::vector<double> throughput_scale_, approach_limit_, exit_refusal_, entry_ban_, seat_scale_,
+      return_scale_, hazard_scale_;
+  std::vector<double> flight_price_, flight_demand_yesterday_;
+  std::vector<double> stock_;
+  ExodusDay today_;
+};
+
+}  // namespace exodus

@@ -1,0 +1,380 @@
+#include "exodus/sim/flee/flee_rules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace exodus {
+
+namespace {
+
+constexpr std::uint8_t kNotTown = static_cast<std::uint8_t>(~kFleeTown);
+
+}  // namespace
+
+FleeRules::FleeRules(const FleeWorld& world, std::uint64_t seed)
+    : world_(world),
+      settings_(world.settings),
+      seed_(seed),
+      location_count_(world.graph.location_count()),
+      spawns_(data_driven_spawns(world)) {
+  std::vector<bool> is_marker(location_count_);
+  state_.resize(location_count_);
+  for (LocationId i = 0; i < location_count_; ++i) {
+    const auto& s = world.start_state[i];
+    is_marker[i] = (s.flags & kFleeMarker) != 0;
+    state_[i] = {s.flags, s.movechance, s.conflict, -1, s.population, s.capacity};
+  }
+  paths_ = RoutePaths(world.graph, is_marker, settings_.awareness_level);
+  count_.assign(location_count_, 0);
+  link_open_.assign(world.graph.link_count(), 1);
+  movechance_today_.assign(location_count_, 0);
+  full_camp_today_.assign(location_count_, 0);
+  table_of_.assign(location_count_, 0);
+  score_.assign(location_count_, 1);
+  cap_mult_.assign(location_count_, 1);
+
+  std::int64_t expected = 0;
+  for (const auto& d : spawns_) expected += d.new_agents;
+  for (std::size_t c = 0; c < world.camps.size(); ++c)
+    if (world.has_validation() && world.camp_series[c] >= 0)
+      expected += world.series[static_cast<std::size_t>(world.camp_series[c])].daily[0];
+  agents_.reserve(static_cast<std::size_t>(std::max<std::int64_t>(expected, 0)));
+
+  // Day-0 insertion: each camp starts with its day-0 data value and its initial_idps.
+  for (std::size_t c = 0; c < world.camps.size(); ++c) {
+    const LocationId camp = world.camps[c];
+    std::int64_t n = world.start_state[camp].initial_idps;
+    if (settings_.insert_day0 && world.has_validation() && world.camp_series[c] >= 0)
+      n += world.series[static_cast<std::size_t>(world.camp_series[c])].daily[0];
+    add_agents(camp, n);
+  }
+}
+
+void FleeRules::add_agents(LocationId at, std::int64_t count) {
+  for (std::int64_t k = 0; k < count; ++k) agents_.add_at(at);
+  count_[at] += std::max<std::int64_t>(count, 0);
+}
+
+double FleeRules::conflict_decay(std::int32_t elapsed) const {
+  const auto& decay = settings_.conflict_spawn_decay;
+  if (decay.empty()) return 1.0;
+  const auto index = static_cast<std::size_t>(
+      std::max(0, elapsed / settings_.conflict_spawn_decay_interval));
+  return decay[std::min(index, decay.size() - 1)];
+}
+
+double FleeRules::capacity_multiplier(LocationId loc) const {
+  const double cap = state_[loc].capacity * settings_.capacity_scaling;
+  if (cap < 1) return 1.0;
+  const auto n = static_cast<double>(count_[loc]);
+  const double buffer = settings_.capacity_buffer;
+  if (n <= buffer * cap) return 1.0;
+  if (n >= cap) return 0.0;
+  return 1.0 - (n - buffer * cap) / (cap * (1.0 - buffer));
+}
+
+void FleeRules::apply_conflicts(std::int32_t day) {
+  for (const auto& change : world_.conflict_changes[static_cast<std::size_t>(day)]) {
+    auto& s = state_[change.location];
+    if (change.intensity > 0) {
+      s.movechance = settings_.conflict_movechance;
+      s.conflict = change.intensity;
+      s.flags &= kNotTown;
+      s.time_of_conflict = day;
+    } else {
+      s.movechance = settings_.default_movechance;
+      s.conflict = -1;
+      s.flags |= kFleeTown;
+    }
+  }
+}
+
+void FleeRules::spawn(std::int32_t day) {
+  std::vector<std::int64_t> per_location(location_count_, 0);
+  if (settings_.spawn_mode == FleeSpawnMode::kFromData) {
+    if (day == 0 && settings_.insert_day0) {
+      // Flee lowers each camp's capacity by its day-0 population, which was also inserted.
+      for (const auto& series : world_.series) {
+        const auto loc = world_.graph.find(series.name);
+        if (loc != kNoLocation && state_[loc].capacity > 0)
+          state_[loc].capacity -= static_cast<double>(series.daily[0]);
+      }
+    }
+    const std::int64_t n = spawns_[static_cast<std::size_t>(day)].new_agents;
+    if (n <= 0) return;
+    std::vector<double> weights(location_count_, 0.0);
+    double total = 0;
+    for (LocationId i = 0; i < location_count_; ++i) {
+      const auto& s = state_[i];
+      if (s.conflict > 0)
+        weights[i] = static_cast<double>(s.population) * s.conflict *
+                     conflict_decay(day - s.time_of_conflict);
+      total += weights[i];
+    }
+    if (!(total > 0)) {
+      stats_.unplaced_spawns += n;
+      return;
+    }
+    AliasPool origins;
+    const auto table = origins.add(weights);
+    CounterRng rng(seed_, RandomPurpose::kSpawn, static_cast<std::uint32_t>(day), 0);
+    for (std::int64_t k = 0; k < n; ++k) ++per_location[origins.sample(table, rng)];
+  } else {
+    for (LocationId i = 0; i < location_count_; ++i) {
+      const auto& s = state_[i];
+      if (!(s.conflict > 0)) continue;
+      const double base = settings_.displaced_per_conflict_day;
+      switch (settings_.spawn_mode) {
+        case FleeSpawnMode::kConstant:
+          per_location[i] = static_cast<std::int64_t>(base * s.conflict);
+          break;
+        case FleeSpawnMode::kPopRatio:
+          per_location[i] = static_cast<std::int64_t>(base * static_cast<double>(s.population) * s.conflict);
+          break;
+        case FleeSpawnMode::kPoisson: {
+          CounterRng rng(seed_, RandomPurpose::kSpawn, static_cast<std::uint32_t>(day), i + 1);
+          CounterUrbg urbg{rng};
+          per_location[i] = std::poisson_distribution<std::int64_t>(base * s.conflict)(urbg);
+          break;
+        }
+        case FleeSpawnMode::kFromData:
+          break;
+      }
+    }
+  }
+  // Agents are created location by location, so agent ids do not depend on sampling order.
+  for (LocationId i = 0; i < location_count_; ++i) {
+    if (per_location[i] == 0) continue;
+    if (settings_.take_from_population)
+      state_[i].population = std::max<std::int64_t>(0, state_[i].population - per_location[i]);
+    add_agents(i, per_location[i]);
+  }
+}
+
+void FleeRules::apply_closures(std::int32_t day) {
+  std::vector<LinkId> newly_closed;
+  const auto set_camp = [&](LocationId loc, bool open, bool idp) {
+    auto& s = state_[loc];
+    s.conflict = -1;
+    if (open) {
+      s.flags = kFleeCamp;
+      s.movechance = settings_.camp_movechance;
+      if (idp) {
+        s.flags |= kFleeIdpCamp;
+        s.movechance = settings_.idpcamp_movechance;
+      }
+    } else {
+      s.flags = kFleeTown;
+      s.movechance = settings_.default_movechance;
+    }
+  };
+  for (const auto& c : world_.closures) {
+    const bool closes = day == c.start;
+    const bool reopens = day == c.end;
+    if (!closes && !reopens) continue;
+    switch (c.kind) {
+      case FleeClosureKind::kLinks:
+        if (closes)
+          for (auto l : c.links)
+            if (link_open_[l]) {
+              link_open_[l] = 0;
+              newly_closed.push_back(l);
+            }
+        if (reopens)
+          for (auto l : c.links) link_open_[l] = 1;
+        break;
+      case FleeClosureKind::kCamp:
+      case FleeClosureKind::kIdpCamp: {
+        const bool idp = c.kind == FleeClosureKind::kIdpCamp;
+        if (closes) set_camp(c.location, false, idp);
+        if (reopens) set_camp(c.location, true, idp);
+        break;
+      }
+      case FleeClosureKind::kNoEffect:
+        break;
+    }
+  }
+  if (newly_closed.empty()) return;
+  // Agents on a link when it closes turn back when they reach its end, even if it reopens
+  // meanwhile (as in Flee). Rare, so a scan of all agents is fine.
+  std::vector<std::uint8_t> closed_now(world_.graph.link_count(), 0);
+  for (auto l : newly_closed) closed_now[l] = 1;
+  for (auto& w : agents_.where)
+    if ((w & FleeAgents::kOnLink) && closed_now[w & FleeAgents::kIdMask]) w |= FleeAgents::kTurnBack;
+}
+
+void FleeRules::prepare_tables(std::int32_t day) {
+  const auto& s = settings_;
+  for (LocationId i = 0; i < location_count_; ++i) {
+    auto& st = state_[i];
+    const auto& start = world_.start_state[i];
+    if (start.capacity_per_day > 0) st.capacity += static_cast<double>(start.capacity_per_day);
+    // Attractiveness, as Flee's location score and endpoint score.
+    double score = 1.0;
+    if (start.foreign) score *= s.foreign_weight;
+    if (st.flags & (kFleeCamp | kFleeIdpCamp)) score *= s.camp_weight;
+    if (st.conflict > 0)
+      score *= std::pow(s.conflict_weight, conflict_decay(day - st.time_of_conflict) * st.conflict);
+    if (s.use_pop_for_loc_weight && !(st.flags & kFleeCamp))
+      score *= std::pow(std::max(1.0, static_cast<double>(st.population)), s.pop_power_for_loc_weight);
+    score_[i] = score;
+    cap_mult_[i] = capacity_multiplier(i);
+    full_camp_today_[i] = (st.flags & kFleeCamp) && cap_mult_[i] < 0.5;
+    double chance = st.movechance;
+    if (s.movechance_pop_scale_factor != 0)
+      chance *= std::pow(std::max(static_cast<double>(st.population), st.capacity) / s.movechance_pop_base,
+                         s.movechance_pop_scale_factor);
+    movechance_today_[i] = chance;
+  }
+
+  // Route tables: candidate paths whose links are all open, weighted as Flee weighs them.
+  route_tables_.clear();
+  candidates_.clear();
+  candidate_begin_.assign(location_count_ + 1, 0);
+  for (LocationId o = 0; o < location_count_; ++o) {
+    candidate_begin_[o] = static_cast<std::uint32_t>(candidates_.size());
+    weights_.clear();
+    const auto [first, last] = paths_.from(o);
+    for (std::uint32_t p = first; p < last; ++p) {
+      const auto& path = paths_.path(p);
+      bool open = true;
+      for (std::uint32_t k = 0; k < path.length && open; ++k) open = link_open_[paths_.link(p, k)];
+      if (!open) continue;
+      const LocationId e = paths_.end(p);
+      double w = (s.weight_softening + score_[e]) /
+                 (s.distance_power == 1.0 ? s.softening + path.distance
+                                          : std::pow(s.softening + path.distance, s.distance_power)) *
+                 cap_mult_[e];
+      if (s.weight_power != 1.0) w = std::pow(w, s.weight_power);
+      candidates_.push_back(p);
+      weights_.push_back(w);
+    }
+    if (s.pruning_threshold >= 1.001 && !weights_.empty()) {
+      const double floor = *std::max_element(weights_.begin(), weights_.end()) / s.pruning_threshold;
+      std::size_t kept = 0;
+      const std::size_t base = candidate_begin_[o];
+      for (std::size_t k = 0; k < weights_.size(); ++k) {
+        if (weights_[k] < floor) continue;
+        weights_[kept] = weights_[k];
+        candidates_[base + kept] = candidates_[base + k];
+        ++kept;
+      }
+      weights_.resize(kept);
+      candidates_.resize(base + kept);
+    }
+    table_of_[o] = route_tables_.add(weights_);
+  }
+  candidate_begin_[location_count_] = static_cast<std::uint32_t>(candidates_.size());
+}
+
+void FleeRules::begin_day(std::int32_t day) {
+  apply_conflicts(day);
+  spawn(day);
+  apply_closures(day);
+  prepare_tables(day);
+}
+
+bool FleeRules::decide_and_step(std::uint32_t agent, LocationId at, CounterRng& rng, Tally& tally) {
+  auto& route = agents_.route[agent];
+  const bool has_route = route != FleeAgents::kNoRoute;
+  const double chance = has_route ? 1.0 : movechance_today_[at];
+  if (!(rng.next_unit() < chance)) return false;
+  if (!has_route) {
+    const auto table = table_of_[at];
+    if (route_tables_.size(table) == 0) {
+      ++tally[location_count_ + 0];
+      return false;
+    }
+    route = candidates_[candidate_begin_[at] + route_tables_.sample(table, rng)];
+    agents_.route_step[agent] = 0;
+  }
+  // Flee's take_next_step: the open link towards the route's next location, unless the
+  // route ends in a camp that is nearly full.
+  auto& step = agents_.route_step[agent];
+  const LocationId target = paths_.node(route, step);
+  const auto [first, last] = world_.graph.out_links(at);
+  LinkId chosen = first;
+  for (; chosen < last; ++chosen)
+    if (link_open_[chosen] && world_.graph.link(chosen).to == target) break;
+  if (chosen == last || full_camp_today_[paths_.end(route)]) {
+    route = FleeAgents::kNoRoute;
+    return false;
+  }
+  if (++step == paths_.path(route).length) route = FleeAgents::kNoRoute;
+  agents_.where[agent] = chosen | FleeAgents::kOnLink;
+  agents_.progress[agent] = 0.0f;
+  --tally[at];
+  ++tally[location_count_ + 2];
+  return true;
+}
+
+void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally, std::uint32_t first_draw,
+                           std::uint32_t second_draw) {
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day), first_draw, second_draw);
+  std::uint32_t where = agents_.where[agent];
+  if (!(where & FleeAgents::kOnLink)) {
+    if (!decide_and_step(agent, where, rng, tally)) return;
+    where = agents_.where[agent];
+  }
+  double moved = 0;  // km covered today
+  while (true) {
+    const auto& link = world_.graph.link(where & FleeAgents::kIdMask);
+    double speed = link.speed_override > 0 ? link.speed_override : settings_.max_move_speed;
+    if (link.walk_probability > 0 && rng.next_unit() < link.walk_probability)
+      speed = settings_.max_walk_speed;
+    const double progress = agents_.progress[agent] + speed;
+    moved += speed;
+    if (!(progress > link.distance)) {  // arrival needs strictly more than the distance
+      agents_.progress[agent] = static_cast<float>(progress);
+      return;
+    }
+    moved += link.distance - progress;
+    agents_.progress[agent] = 0.0f;
+    if (where & FleeAgents::kTurnBack) {
+      agents_.where[agent] = link.from;
+      ++tally[link.from];
+      ++tally[location_count_ + 1];
+      return;
+    }
+    agents_.where[agent] = link.to;
+    ++tally[link.to];
+    // With distance left today, the agent decides again at the new location.
+    if (!(moved < speed)) return;
+    if (!decide_and_step(agent, link.to, rng, tally)) return;
+    where = agents_.where[agent];
+  }
+}
+
+void FleeRules::move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) {
+  // Agents 2p and 2p+1 share the block of pair p for their first two draws each; the block
+  // depends only on (seed, p, day), so any split of agents into ranges gives the same numbers.
+  const auto d = static_cast<std::uint32_t>(day);
+  const auto block_of = [&](std::size_t i) {
+    return philox_block(seed_, RandomPurpose::kAgentPair, static_cast<std::uint32_t>(i / 2), d);
+  };
+  std::size_t i = begin;
+  if (i < end && (i & 1)) {
+    const auto b = block_of(i);
+    move_agent(static_cast<std::uint32_t>(i), day, tally, b[2], b[3]);
+    ++i;
+  }
+  for (; i + 1 < end; i += 2) {
+    const auto b = block_of(i);
+    move_agent(static_cast<std::uint32_t>(i), day, tally, b[0], b[1]);
+    move_agent(static_cast<std::uint32_t>(i + 1), day, tally, b[2], b[3]);
+  }
+  if (i < end) {
+    const auto b = block_of(i);
+    move_agent(static_cast<std::uint32_t>(i), day, tally, b[0], b[1]);
+  }
+}
+
+void FleeRules::end_day(std::int32_t, const Tally& tally) {
+  for (std::size_t i = 0; i < location_count_; ++i) count_[i] += tally[i];
+  stats_.route_not_found += tally[location_count_ + 0];
+  stats_.turned_back += tally[location_count_ + 1];
+  stats_.link_entries += tally[location_count_ + 2];
+}
+
+}  // namespace exodus

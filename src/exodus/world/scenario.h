@@ -1,0 +1,134 @@
+#pragma once
+// An exodus scenario: who may leave (origin regions and their pools), where to (destinations),
+// by which ways (roads to checkpoints with finite throughput, flights with seats), what drives
+// them (a dated hazard) and what changes on the way (dated policy events). Immutable once
+// read; the exodus rule set runs it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "exodus/core/date.h"
+#include "exodus/world/reports.h"
+
+namespace exodus {
+
+// Classes of people: eligible for the draft or not, able to fly (means) or not.
+enum PersonClass : std::uint8_t {
+  kEligibleFlyer = 0,
+  kEligibleRoad = 1,
+  kOtherFlyer = 2,
+  kOtherRoad = 3,
+  kClassCount = 4,
+};
+inline bool is_eligible(std::uint8_t c) { return c == kEligibleFlyer || c == kEligibleRoad; }
+inline bool can_fly(std::uint8_t c) { return c == kEligibleFlyer || c == kOtherFlyer; }
+
+struct Region {
+  std::string name;
+  double latitude = 0, longitude = 0;
+  double eligible_pool = 0;      // draft-eligible people (reservists)
+  double other_pool = 0;         // others who may leave (family, non-eligible men)
+  double share_can_fly = 0;      // share with the means to buy a ticket
+  double hazard_multiplier = 1;  // regional intensity of the call-up
+};
+
+struct Destination {
+  std::string name;  // a country
+  double attractiveness = 0;    // utility of ending there (visa rules, language, cost)
+  double onward_share = 0;      // share who move on within days (transit)
+  double onward_days = 7;       // mean days before moving on
+  double return_share = 0;      // share who return to the origin eventually
+  double return_days = 60;      // mean days abroad before returning
+  double baseline_air_per_day = 0;  // ordinary travellers arriving by air each day
+  std::string official_counts;  // "yes" when the state publishes entries
+  std::vector<std::string> groups;  // e.g. "EU": targets and reports may name a group
+};
+
+struct Checkpoint {
+  std::string name;
+  std::size_t destination = 0;  // index into destinations
+  double latitude = 0, longitude = 0;
+  double vehicles_per_day = 0;     // processing capacity
+  double persons_per_vehicle = 1;  // occupancy of a queued vehicle
+  double baseline_per_day = 0;     // ordinary travellers entering the queue each day
+  bool open = true;
+  bool counted = true;  // false: nobody counts crossings (e.g. an uncontrolled border)
+  double persons_per_day() const { return vehicles_per_day * persons_per_vehicle; }
+};
+
+struct Flight {
+  std::size_t region = 0;       // departing from
+  std::size_t destination = 0;  // arriving in
+  double seats_per_day = 0;     // seats available to leavers
+  double base_price = 0;        // price before the shock, in euros
+};
+
+enum class EventKind {
+  kHazardScale,    // target: region or ALL; value multiplies the decision hazard
+  kClose,          // target: checkpoint
+  kReopen,         // target: checkpoint
+  kThroughput,     // target: checkpoint; value multiplies its capacity
+  kApproachLimit,  // target: checkpoint; at most value persons/day may join its queue
+  kExitRefusal,    // target: checkpoint or ALL; share of eligible refused exit
+  kEntryBan,       // target: destination; share of leavers refused entry
+  kSeats,          // target: destination; value multiplies flight seats to it
+  kReturnScale,    // target: destination or ALL; value multiplies the return rate
+};
+
+struct Event {
+  std::size_t line = 0;
+  Date date;
+  std::int32_t day = 0;      // offset from the scenario start
+  std::int32_t end_day = -1; // last day it acts (inclusive); -1: until the end
+  EventKind kind = EventKind::kHazardScale;
+  std::string target;  // as written
+  std::int32_t index = -1;  // resolved region/checkpoint/destination; -1 = ALL
+  double value = 1;
+  std::string note;
+};
+
+// Behaviour parameters, with the values the scenario gives (scenario.yaml `parameters`).
+struct ScenarioParameters {
+  double base_hazard = 2e-5;        // daily chance of deciding to leave before the shock
+  double shock_hazard = 3e-3;       // extra daily chance on the shock day
+  double shock_decay_days = 6;      // e-folding time of the shock
+  double other_hazard_ratio = 0.1;  // others' hazard relative to the eligible
+  double road_speed_km_per_day = 700;
+  double road_detour = 1.3;         // road km per great-circle km
+  double choice_temperature = 1.0;  // logit scale: utilities are divided by it
+  double weight_travel_day = 0.5;   // utility lost per day of travel
+  double weight_wait_day = 0.8;     // utility lost per day of expected queue wait
+  double weight_price_100 = 0.3;    // utility lost per 100 euros of ticket price
+  double price_elasticity = 1.5;    // price rise per unit of yesterday's over-demand
+  std::int32_t information_lag_days = 1;  // queue news reaches people this late
+  double refused_retry_share = 0.5; // refused at a border: share who try another way
+  double balk_wait_days = 3;        // arriving to a longer wait than this, people turn away
+};
+
+struct Target {
+  std::size_t line = 0;
+  std::string id, metric, place;
+  Date window_start, window_end;
+  double value = 0, low = 0, high = 0;  // pass when low <= simulated <= high
+  std::string source;
+  // The target as the report it is (what it measures, where, over which days), so that the
+  // observation model simulates it as it does any published figure.
+  Report report;
+};
+
+struct Scenario {
+  std::string name, description, folder;
+  Date start_date, end_date, shock_date;
+  std::int32_t days = 0;        // end - start + 1
+  std::int32_t shock_day = 0;   // shock - start
+  std::uint64_t seed = 1;
+  ScenarioParameters parameters;
+  std::vector<Region> regions;
+  std::vector<Destination> destinations;
+  std::vector<Checkpoint> checkpoints;
+  std::vector<Flight> flights;
+  std::vector<Event> events;  // sorted by day
+  std::vector<Target> targets;
+};
+
+}  // namespace exodus

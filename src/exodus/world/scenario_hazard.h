@@ -1,0 +1,32 @@
+#pragma once
+// The decision hazard of an exodus scenario, in one place: the rule set draws leavers with it,
+// and the reader uses it to foresee how many agents a scenario will create before running it.
+#include <cstdint>
+#include <vector>
+
+#include "exodus/world/scenario.h"
+
+namespace exodus {
+
+// The daily chance that a person of `region` who has not left decides to leave on `day`:
+// (base + shock × e^(−days since the shock / decay)) × the region's multiplier × `event_scale`
+// (the product of the hazard_scale events acting that day), × other_hazard_ratio for those not
+// eligible; clamped to [0, 1].
+double decision_hazard(const Scenario& s, std::size_t region, bool eligible, std::int32_t day, double event_scale);
+
+// The product of the hazard_scale events acting on `region` on `day`.
+double hazard_event_scale(const Scenario& s, std::size_t region, std::int32_t day);
+
+struct LeaverForecast {
+  double expected = 0;            // people expected to decide to leave over the whole run
+  std::size_t largest_region = 0; // the region contributing most
+  double largest_expected = 0;    // and how many it contributes
+};
+
+// Expected leavers: each pool × (1 − Π over days of (1 − hazard)). Every leaver is an agent.
+LeaverForecast forecast_leavers(const Scenario& s);
+
+// Bytes of agent state per leaver, with the headroom of a growing array.
+inline constexpr double kExodusBytesPerAgent = 2 * (5 * 1 + 2 + 4 + 2 + 4);
+
+}  // namespace exodus

@@ -1,0 +1,245 @@
+#include "exodus/world/scenario_registry.h"
+
+#include <fmt/format.h>
+
+#include <type_traits>
+#include <utility>
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+namespace exodus {
+
+namespace {
+
+using P = ScenarioParameters;
+
+// Defaults are the members' initialisers in world/scenario.h; docs/scenario-format.md shows
+// this table (a test checks that it does, row by row).
+const ScenarioParameter kParameters[] = {
+    {"base_hazard", &P::base_hazard, 0, 1,
+     "daily chance that an eligible person decides to leave before the shock"},
+    {"shock_hazard", &P::shock_hazard, 0, 1, "extra daily chance on the shock day; it decays exponentially"},
+    {"shock_decay_days", &P::shock_decay_days, 0.01, 10000, "e-folding time of the shock, days"},
+    {"other_hazard_ratio", &P::other_hazard_ratio, 0, 100,
+     "hazard of non-eligible people relative to the eligible"},
+    {"road_speed_km_per_day", &P::road_speed_km_per_day, 1, 5000, "driving distance per day"},
+    {"road_detour", &P::road_detour, 1, 10,
+     "road km per great-circle km (roads are implied between every region and checkpoint)"},
+    {"choice_temperature", &P::choice_temperature, 0.01, 100,
+     "logit scale: choice probabilities are proportional to exp(U / temperature)"},
+    {"weight_travel_day", &P::weight_travel_day, 0, 100, "utility lost per day of travel"},
+    {"weight_wait_day", &P::weight_wait_day, 0, 100, "utility lost per day of queue wait, as last reported"},
+    {"weight_price_100", &P::weight_price_100, 0, 100, "utility lost per 100 euros of ticket price"},
+    {"price_elasticity", &P::price_elasticity, 0, 100, "fare rise per unit of yesterday's demand above the seats"},
+    {"information_lag_days", &P::information_lag_days, 0, 60, "how old the queue news is that people act on"},
+    {"refused_retry_share", &P::refused_retry_share, 0, 1,
+     "of those refused at a border or turned away, the share who try another way"},
+    {"balk_wait_days", &P::balk_wait_days, 0.01, 1000,
+     "people arriving at a queue longer than this (in days of service) turn away"},
+};
+
+const ScenarioColumn<Region> kRegionColumns[] = {
+    {"latitude", &Region::latitude, -90, 90, std::nullopt, "degrees north"},
+    {"longitude", &Region::longitude, -180, 180, std::nullopt, "degrees east"},
+    {"eligible_pool", &Region::eligible_pool, 0, 1e9, std::nullopt, "draft-eligible people (reservists)"},
+    {"other_pool", &Region::other_pool, 0, 1e9, std::nullopt, "others who may leave (family, non-eligible men)"},
+    {"share_can_fly", &Region::share_can_fly, 0, 1, std::nullopt, "share with the means to buy a ticket"},
+    {"hazard_multiplier", &Region::hazard_multiplier, 0, 100, 1.0, "regional intensity of the call-up"},
+};
+
+const ScenarioColumn<Destination> kDestinationColumns[] = {
+    {"attractiveness", &Destination::attractiveness, -100, 100, std::nullopt, "utility of ending there"},
+    {"onward_share", &Destination::onward_share, 0, 1, 0.0, "share who move on within days (transit)"},
+    {"onward_days", &Destination::onward_days, 0.1, 10000, 7.0, "mean days before moving on"},
+    {"return_share", &Destination::return_share, 0, 1, 0.0, "share who return to the origin eventually"},
+    {"return_days", &Destination::return_days, 0.1, 10000, 60.0, "mean days abroad before returning"},
+    {"baseline_air_per_day", &Destination::baseline_air_per_day, 0, 1e7, 0.0,
+     "ordinary travellers arriving by air each day"},
+};
+
+const ScenarioColumn<Checkpoint> kCheckpointColumns[] = {
+    {"latitude", &Checkpoint::latitude, -90, 90, std::nullopt, "degrees north"},
+    {"longitude", &Checkpoint::longitude, -180, 180, std::nullopt, "degrees east"},
+    {"vehicles_per_day", &Checkpoint::vehicles_per_day, 0, 1e7, std::nullopt, "processing capacity"},
+    {"persons_per_vehicle", &Checkpoint::persons_per_vehicle, 0.1, 100, std::nullopt,
+     "occupancy of a queued vehicle"},
+    {"baseline_per_day", &Checkpoint::baseline_per_day, 0, 1e7, 0.0,
+     "ordinary travellers entering the queue each day"},
+};
+
+const ScenarioColumn<Flight> kFlightColumns[] = {
+    {"seats_per_day", &Flight::seats_per_day, 0, 1e7, std::nullopt, "seats a day available to leavers"},
+    {"base_price", &Flight::base_price, 0, 1e6, std::nullopt, "fare before the shock, euros"},
+};
+
+// Shares (exit_refusal, entry_ban) are further bounded to [0, 1] by their kind.
+const ScenarioColumn<Event> kEventColumns[] = {
+    {"value", &Event::value, 0, 1e7, std::nullopt, "the event's size (its kind says what it means)"},
+};
+
+bool is_share(EventKind k) { return k == EventKind::kExitRefusal || k == EventKind::kEntryBan; }
+
+template <typename Row>
+std::span<const Row> rows_of(const Scenario& s);
+template <> std::span<const Region> rows_of(const Scenario& s) { return s.regions; }
+template <> std::span<const Destination> rows_of(const Scenario& s) { return s.destinations; }
+template <> std::span<const Checkpoint> rows_of(const Scenario& s) { return s.checkpoints; }
+template <> std::span<const Flight> rows_of(const Scenario& s) { return s.flights; }
+template <> std::span<const Event> rows_of(const Scenario& s) { return s.events; }
+
+template <typename Row>
+std::string key_of(const Scenario& s, const Row& row) {
+  if constexpr (std::is_same_v<Row, Flight>) return flight_key(s, row);
+  else if constexpr (std::is_same_v<Row, Event>) return event_key(row);
+  else return row.name;
+}
+
+template <typename Row>
+std::vector<Row>& mutable_rows(Scenario& s) {
+  if constexpr (std::is_same_v<Row, Region>) return s.regions;
+  else if constexpr (std::is_same_v<Row, Destination>) return s.destinations;
+  else if constexpr (std::is_same_v<Row, Checkpoint>) return s.checkpoints;
+  else if constexpr (std::is_same_v<Row, Flight>) return s.flights;
+  else return s.events;
+}
+
+// The row type of a column table (for decltype only).
+template <typename Row>
+Row row_type(std::span<const ScenarioColumn<Row>>);
+template <typename Columns>
+using RowOf = decltype(row_type(std::declval<Columns>()));
+
+// Calls f(columns) with the column table named `table`, typed by its rows.
+template <typename F>
+auto with_table(std::string_view table, F&& f) {
+  if (table == "regions") return f(region_columns());
+  if (table == "destinations") return f(destination_columns());
+  if (table == "checkpoints") return f(checkpoint_columns());
+  if (table == "flights") return f(flight_columns());
+  if (table == "events") return f(event_columns());
+  throw std::invalid_argument(fmt::format(
+      "unknown table '{}' (regions, destinations, checkpoints, flights or events)", table));
+}
+
+}  // namespace
+
+double ScenarioParameter::get(const ScenarioParameters& p) const {
+  return std::visit([&](auto m) { return static_cast<double>(p.*m); }, member);
+}
+
+void ScenarioParameter::set(ScenarioParameters& p, double value) const {
+  std::visit(
+      [&](auto m) {
+        using T = std::remove_reference_t<decltype(p.*m)>;
+        p.*m = static_cast<T>(value);
+      },
+      member);
+}
+
+std::span<const ScenarioParameter> scenario_parameters() { return kParameters; }
+
+const ScenarioParameter* find_scenario_parameter(std::string_view name) {
+  for (const auto& p : kParameters)
+    if (name == p.name) return &p;
+  return nullptr;
+}
+
+std::span<const ScenarioColumn<Region>> region_columns() { return kRegionColumns; }
+std::span<const ScenarioColumn<Destination>> destination_columns() { return kDestinationColumns; }
+std::span<const ScenarioColumn<Checkpoint>> checkpoint_columns() { return kCheckpointColumns; }
+std::span<const ScenarioColumn<Flight>> flight_columns() { return kFlightColumns; }
+std::span<const ScenarioColumn<Event>> event_columns() { return kEventColumns; }
+
+std::string flight_key(const Scenario& s, const Flight& f) {
+  return s.regions[f.region].name + " -> " + s.destinations[f.destination].name;
+}
+
+const char* to_string(EventKind kind) {
+  switch (kind) {
+    case EventKind::kHazardScale: return "hazard_scale";
+    case EventKind::kClose: return "close";
+    case EventKind::kReopen: return "reopen";
+    case EventKind::kThroughput: return "throughput";
+    case EventKind::kApproachLimit: return "approach_limit";
+    case EventKind::kExitRefusal: return "exit_refusal";
+    case EventKind::kEntryBan: return "entry_ban";
+    case EventKind::kSeats: return "seats";
+    case EventKind::kReturnScale: return "return_scale";
+  }
+  return "?";
+}
+
+std::string event_key(const Event& e) { return fmt::format("{} {} {}", to_string(e.kind), e.target, e.date.iso()); }
+
+ScenarioValue::ScenarioValue(const Scenario& s, std::string_view address) : address_(address) {
+  const auto dot = address.find('.');
+  if (dot == std::string_view::npos) {
+    parameter_ = find_scenario_parameter(address);
+    if (!parameter_) throw std::invalid_argument(fmt::format("unknown parameter '{}'", address));
+    lower_ = parameter_->lower;
+    upper_ = parameter_->upper;
+    return;
+  }
+  const auto open = address.find('[', dot);
+  if (open == std::string_view::npos || address.back() != ']')
+    throw std::invalid_argument(fmt::format("'{}' is not table.column[row], e.g. checkpoints.vehicles_per_day[Verkhny Lars]", address));
+  table_ = std::string(address.substr(0, dot));
+  const auto column = address.substr(dot + 1, open - dot - 1);
+  const auto row = address.substr(open + 1, address.size() - open - 2);
+  with_table(table_, [&](auto columns) {
+    bool found = false;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      if (column == columns[c].name) {
+        column_ = c;
+        lower_ = columns[c].lower;
+        upper_ = columns[c].upper;
+        found = true;
+      }
+    if (!found) {
+      std::string names;
+      for (const auto& c : columns) names += std::string(names.empty() ? "" : ", ") + c.name;
+      throw std::invalid_argument(fmt::format("table {} has no numeric column '{}' ({})", table_, column, names));
+    }
+    return 0;
+  });
+  // The row, by its key: exactly one must match.
+  const auto find_row = [&](auto rows) {
+    std::vector<std::size_t> hits;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      if (key_of(s, rows[r]) == row) hits.push_back(r);
+    if (hits.empty()) throw std::invalid_argument(fmt::format("{} has no row '{}'", table_, row));
+    if (hits.size() > 1) throw std::invalid_argument(fmt::format("{} has {} rows '{}'; the address is ambiguous", table_, hits.size(), row));
+    row_ = hits[0];
+    if constexpr (std::is_same_v<std::remove_cv_t<typename decltype(rows)::element_type>, Event>)
+      if (is_share(rows[row_].kind)) upper_ = 1;
+  };
+  with_table(table_, [&](auto columns) {
+    find_row(rows_of<RowOf<decltype(columns)>>(s));
+    return 0;
+  });
+}
+
+double ScenarioValue::get(const Scenario& s) const {
+  if (parameter_) return parameter_->get(s.parameters);
+  return with_table(table_, [&](auto columns) {
+    using Row = RowOf<decltype(columns)>;
+    return rows_of<Row>(s)[row_].*(columns[column_].member);
+  });
+}
+
+void ScenarioValue::set(Scenario& s, double value) const {
+  if (!(value >= lower_ && value <= upper_))
+    throw std::invalid_argument(fmt::format("{}: {} is outside the allowed range [{}, {}]", address_, value, lower_, upper_));
+  if (parameter_) {
+    parameter_->set(s.parameters, parameter_->integer() ? std::round(value) : value);
+    return;
+  }
+  with_table(table_, [&](auto columns) {
+    using Row = RowOf<decltype(columns)>;
+    mutable_rows<Row>(s)[row_].*(columns[column_].member) = value;
+    return 0;
+  });
+}
+
+}  // namespace exodus
