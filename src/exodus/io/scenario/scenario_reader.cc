@@ -413,7 +413,9 @@ void Reader::targets() {
       g.report.unit = metric->second.unit;
       if (metric->second.at_checkpoint && checkpoint) {
         g.report.checkpoint = g.place;
-        g.report.destinations = {s.destinations[s.checkpoints[*checkpoint].destination].name};
+        // (Its destination may be missing when destinations.csv had errors.)
+        const auto dest = s.checkpoints[*checkpoint].destination;
+        if (dest < s.destinations.size()) g.report.destinations = {s.destinations[dest].name};
       } else {
         g.report.destinations = {g.place};
       }

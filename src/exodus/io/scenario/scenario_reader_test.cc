@@ -78,6 +78,14 @@ const Bad kBad[] = {
      "targets.csv", 2, "place", "metric queue_vehicles is measured at a checkpoint"},
     {"entries target at a checkpoint", [](auto& t) { append(t.files["targets.csv"], "e,entries,N1,2022-09-05,2022-09-10,1,0,2\n"); },
      "targets.csv", 2, "place", "'N1' is a checkpoint (use processed)"},
+    // Once a crash (fuzz/regressions/scenario): a target at a checkpoint whose destination
+    // could not be read.
+    {"target at a checkpoint of no destination",
+     [](auto& t) {
+       t.files["destinations.csv"] = "destination,attractiveness\n";
+       append(t.files["targets.csv"], "p,processed,N1,2022-09-05,2022-09-10,1,0,2\n");
+     },
+     "destinations.csv", 0, "", "defines no destination"},
     {"too many fields", [](auto& t) { append(t.files["flights.csv"], "Home,Air,1,1,extra\n"); },
      "flights.csv", 3, "", "has 5 fields, the header has 4"},
 };
