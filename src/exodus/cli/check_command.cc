@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "exodus/app/flee_case.h"
+#include "exodus/app/input_kind.h"
 #include "exodus/cli/commands.h"
 #include "exodus/cli/limit_options.h"
 #include "exodus/core/error.h"
@@ -28,32 +29,32 @@ void add_check_command(CLI::App& app, int* exit_code) {
   cmd->callback([=] {
     std::vector<InputError> problems;
     const fs::path dir(*folder);
-    if (fs::is_regular_file(dir)) {
+    const InputKind kind = input_kind_of(dir);
+    const auto collect = [&](auto&& read) {
       try {
-        read_reports(read_text_file(dir, limits->max_file_bytes));
+        read();
       } catch (const InputErrors& e) {
         problems = e.errors();
       } catch (const InputError& e) {
         problems.push_back(e);
       }
-    } else if (fs::is_directory(dir) && dir.extension() == ".csv") {
+    };
+    if (kind == InputKind::kReportsFile) {
+      collect([&] { read_reports(read_text_file(dir, limits->max_file_bytes)); });
+    } else if (kind != InputKind::kMissing && kind != InputKind::kOther && dir.extension() == ".csv") {
       problems.emplace_back(SourcePos{*folder, 0, ""}, "is a directory, expected a reports file");
-    } else if (!fs::is_directory(dir)) {
+    } else if (kind == InputKind::kMissing || kind == InputKind::kOther) {
       problems.emplace_back(SourcePos{*folder, 0, ""},
-                            fs::exists(dir) ? "is neither a folder nor a file" : "does not exist");
-    } else if (fs::exists(dir / "locations.csv") && !fs::exists(dir / "scenario.yaml")) {
+                            kind == InputKind::kOther ? "is neither a folder nor a file" : "does not exist");
+    } else if (kind == InputKind::kFleeFolder) {
       FleeCaseSpec spec;
       spec.input_dir = dir;
       spec.limits = *limits;
       if (!validation->empty()) spec.validation_dir = *validation;
-      try {
-        load_flee_case(spec);
-      } catch (const InputErrors& e) {
-        problems = e.errors();
-      } catch (const InputError& e) {
-        problems.push_back(e);
-      }
+      collect([&] { load_flee_case(spec); });
     } else {
+      // A scenario folder, or a folder that is neither: checked as a scenario, which names
+      // what is missing.
       problems = check_scenario(DirectorySource(dir, limits->max_file_bytes), *limits);
     }
     for (const auto& p : problems) fmt::print("{}\n", p.what());

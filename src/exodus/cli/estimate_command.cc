@@ -1,20 +1,14 @@
 // exodus estimate REPORTS.csv: fuse published figures into true flows per corridor and day.
 #include <filesystem>
 #include <optional>
-#include <thread>
 
 #include <fmt/format.h>
 
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/estimate_use_case.h"
 #include "exodus/cli/commands.h"
 #include "exodus/cli/interrupt.h"
 #include "exodus/cli/limit_options.h"
-#include "exodus/core/digit_grouping.h"
 #include "exodus/core/error.h"
-#include "exodus/core/sha256.h"
-#include "exodus/core/text_source.h"
-#include "exodus/infer/estimate.h"
-#include "exodus/io/reports/reports_reader.h"
 #include "exodus/output/estimate_outputs.h"
 #include "exodus/output/output_dir.h"
 
@@ -58,54 +52,37 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->callback([=] {
     StopOnSignal stop;
     try {
-      const TextFile file = read_text_file(a->reports, limits->max_file_bytes);
-      const ReportSet reports = read_reports(file);
-      EstimateOptions o;
+      EstimateRequest q;
+      q.reports_file = a->reports;
+      EstimateOptions& o = q.options;
       o.shock = parse_date(a->shock, {"--shock", 0, ""});
       if (a->start) o.start = parse_date(*a->start, {"--start", 0, ""});
       if (a->end) o.end = parse_date(*a->end, {"--end", 0, ""});
-      if (o.start && o.end && *o.end < *o.start) throw InputError({"--end", 0, ""}, "is before --start");
       o.draws = a->draws;
       o.seed = a->seed;
       o.sample_with_nuts = !a->laplace;
       o.nuts.chains = a->chains;
       o.nuts.samples = a->samples;
-      o.nuts.stop = stop.flag();
-      o.nuts.threads = a->threads > 0 ? a->threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-      std::optional<LoadedScenario> scenario;
-      if (a->scenario) {
-        scenario = load_scenario(*a->scenario == "default" ? std::nullopt : std::optional<fs::path>(*a->scenario),
-                                 *limits);
-        o.scenario = &scenario->scenario;
-      }
-      const auto layout = estimate_layout(reports, o);
-      if (layout.shock_day >= layout.days)
-        throw InputError({a->end ? "--end" : "--shock", 0, ""}, "the estimate window ends before the shock; leavers are counted from the shock on");
-      if (layout.days > limits->max_days)
-        throw InputError({a->start ? "--start" : a->reports, 0, ""},
-                         fmt::format("the estimate would span {} days; {}", grouped(layout.days),
-                                     limit_clause(limits->max_days, "--max-days")));
-      const fs::path out = a->out ? fs::path(*a->out)
-                                  : unique_output_path("runs", "estimate-" + fs::path(a->reports).stem().string());
-      StagedOutputDir staged(out, a->force);
-      const EstimateResult result = estimate_flows(reports, o);
-      if (!a->quiet) fmt::print("exodus estimate: {} reports, {} corridors, {} days from {}\n{}", reports.reports.size(),
+      if (a->scenario) q.scenario = *a->scenario == "default" ? fs::path() : fs::path(*a->scenario);
+      q.threads = a->threads;
+      q.limits = *limits;
+      if (a->out) q.output.dir = *a->out;
+      q.output.force = a->force;
+      q.output.command_line = command_line;
+      q.hooks.stop = stop.flag();
+      q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+      const EstimateOutcome outcome = estimate_case(q);
+      const EstimateResult& result = outcome.result;
+      if (!a->quiet) fmt::print("exodus estimate: {} reports, {} corridors, {} days from {}\n{}", outcome.reports.reports.size(),
                                 result.layout.corridor_count(), result.layout.days, result.layout.start.iso(),
-                                result.diagnostics.hessian_positive ? estimate_table(reports, result) : "");
-      if (!result.ok()) {
+                                result.diagnostics.hessian_positive ? estimate_table(outcome.reports, result) : "");
+      if (!outcome.written) {
         fmt::print(stderr, "exodus estimate: the fit is not trustworthy: {}; no output written\n", result.problem());
         *exit_code = 3;
         return;
       }
-      stop.ignore_from_now();
-      RunIdentity id{command_line, o.seed, 1, "", {{file.name, file.content.size(), sha256_hex(file.content)}}};
-      staged.write("daily.csv", estimate_daily_csv(result));
-      staged.write("reports_fit.csv", estimate_reports_fit_csv(reports, result));
-      staged.write("summary.json", estimate_summary_json(reports, result));
-      staged.write("manifest.json", estimate_manifest_json(o, id));
-      staged.commit();
       if (!a->quiet) fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, summary.json, manifest.json), {:.2f} s\n",
-                                out.string(), result.seconds);
+                                outcome.out.string(), result.seconds);
       *exit_code = kExitOk;
     } catch (const Interrupted&) {
       fmt::print(stderr, "exodus: estimate interrupted; no output written\n");

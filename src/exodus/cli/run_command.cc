@@ -3,26 +3,21 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include <fmt/format.h>
 
-#include "exodus/app/flee_case.h"
-#include "exodus/app/exodus_run.h"
-#include "exodus/app/flee_run.h"
-#include "exodus/core/digit_grouping.h"
-#include "exodus/core/embedded_files.h"
-#include "exodus/output/exodus_outputs.h"
-#include "exodus/score/targets.h"
+#include "exodus/app/flee_use_case.h"
+#include "exodus/app/input_kind.h"
+#include "exodus/app/scenario_use_case.h"
 #include "exodus/cli/commands.h"
 #include "exodus/cli/interrupt.h"
 #include "exodus/cli/limit_options.h"
 #include "exodus/cli/progress.h"
+#include "exodus/core/digit_grouping.h"
+#include "exodus/core/embedded_files.h"
 #include "exodus/core/error.h"
-#include "exodus/output/flee_out_csv.h"
+#include "exodus/output/exodus_outputs.h"
 #include "exodus/output/output_dir.h"
-#include "exodus/output/flee_outputs.h"
-#include "exodus/score/flee_score.h"
 
 namespace exodus {
 
@@ -74,99 +69,74 @@ void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const
   fmt::print("  output              {}/ (out.csv, manifest.json, summary.json)\n", out.string());
 }
 
-int run_flee_case(const RunArgs& args, const std::string& command_line) {
-  FleeCaseSpec spec;
-  if (args.flee_dir) spec.input_dir = *args.flee_dir;
-  if (args.validation_dir) spec.validation_dir = *args.validation_dir;
-  if (args.settings_file) spec.settings_file = *args.settings_file;
+UseCaseOutput output_of(const RunArgs& args, const std::string& command_line) {
+  UseCaseOutput out;
+  if (args.out_dir) out.dir = *args.out_dir;
+  out.force = args.force;
+  out.command_line = command_line;
+  return out;
+}
+
+int run_flee(const RunArgs& args, const std::string& command_line) {
   if (args.validation_dir && !args.flee_dir)
     throw InputError({"--validation", 0, ""}, "needs --flee DIR (the embedded case has its own)");
-  spec.max_days = args.days;
-  spec.limits = *args.limits;
-  const LoadedFleeCase loaded = load_flee_case(spec);
-  for (const auto& warning : loaded.world.warnings) fmt::print(stderr, "warning: {}\n", warning);
-  const int threads = args.threads > 0 ? args.threads
-                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-
-  const fs::path out = args.out_dir ? fs::path(*args.out_dir)
-                                    : unique_output_path("runs", fmt::format("{}-seed{}", loaded.world.case_name, args.seed));
-  // Check the output folder before the run, so a name clash fails fast; nothing is written
-  // to disk until the run is over.
-  StagedOutputDir staged(out, args.force);
-
+  FleeRunRequest q;
+  if (args.flee_dir) q.spec.input_dir = *args.flee_dir;
+  if (args.validation_dir) q.spec.validation_dir = *args.validation_dir;
+  if (args.settings_file) q.spec.settings_file = *args.settings_file;
+  q.spec.max_days = args.days;
+  q.spec.limits = *args.limits;
+  q.seed = args.seed;
+  q.threads = args.threads;
+  q.output = output_of(args, command_line);
   StopOnSignal stop;
-  ProgressBar bar(loaded.world.case_name, progress_style(args));
-  FleeRunOptions options;
-  options.seed = args.seed;
-  options.threads = threads;
-  options.stop = stop.flag();
-  options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) {
-    bar.update(done, total, agents);
-  };
-  const FleeRunResult result = run_flee(loaded.world, options);
-  bar.finish();
-  if (result.interrupted) {
-    fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n",
-               result.days_run, loaded.world.days);
+  std::optional<ProgressBar> bar;
+  q.hooks.stop = stop.flag();
+  q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
+  q.hooks.started = [&](const std::string& name) { bar.emplace(name, progress_style(args)); };
+  q.hooks.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar->update(done, total, agents); };
+  q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+  const FleeRunOutcome o = run_flee_case(q);
+  if (bar) bar->finish();
+  if (o.run.interrupted) {
+    fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n", o.run.days_run,
+               o.loaded.world.days);
     return stop.exit_code();
   }
-  stop.ignore_from_now();
-
-  const FleeScore score = score_flee(result.table);
-  RunIdentity id{command_line, args.seed, threads, loaded.settings_origin, loaded.inputs};
-  staged.write("out.csv", format_flee_out_csv(loaded.world, result.table));
-  staged.write("manifest.json", flee_manifest_json(loaded.world, id));
-  staged.write("summary.json", flee_summary_json(loaded.world, result, score));
-  staged.commit();
-  if (!args.quiet) print_summary(loaded, result, score, out, threads, args.seed);
+  if (!args.quiet) print_summary(o.loaded, o.run, o.score, o.out, o.threads, args.seed);
   return kExitOk;
 }
 
-int run_scenario(const RunArgs& args, const std::string& command_line,
-                 const std::optional<fs::path>& folder) {
+int run_scenario(const RunArgs& args, const std::string& command_line, const std::optional<fs::path>& folder) {
   if (args.validation_dir || args.settings_file)
     throw InputError({"--validation/--settings", 0, ""}, "apply to Flee cases only (use --flee DIR)");
-  LoadedScenario loaded = load_scenario(folder, *args.limits);
-  Scenario& scenario = loaded.scenario;
-  if (args.days > 0 && args.days < scenario.days) {
-    scenario.days = args.days;
-    scenario.end_date = scenario.start_date + (args.days - 1);
-  }
-  const std::uint64_t seed = args.seed_given ? args.seed : scenario.seed;
-  const int threads = args.threads > 0 ? args.threads
-                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const fs::path out = args.out_dir ? fs::path(*args.out_dir)
-                                    : unique_output_path("runs", fmt::format("{}-seed{}", scenario.name, seed));
-  StagedOutputDir staged(out, args.force);
-
+  ScenarioRunRequest q;
+  q.folder = folder;
+  q.days = args.days;
+  if (args.seed_given) q.seed = args.seed;
+  q.threads = args.threads;
+  q.limits = *args.limits;
+  q.output = output_of(args, command_line);
   StopOnSignal stop;
-  ProgressBar bar(scenario.name, progress_style(args));
-  ExodusRunOptions options;
-  options.seed = seed;
-  options.threads = threads;
-  options.stop = stop.flag();
-  options.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar.update(done, total, agents); };
-  const ExodusRunResult result = run_exodus(scenario, options);
-  bar.finish();
-  if (result.interrupted) {
-    fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n", result.days_run, scenario.days);
+  std::optional<ProgressBar> bar;
+  q.hooks.stop = stop.flag();
+  q.hooks.started = [&](const std::string& name) { bar.emplace(name, progress_style(args)); };
+  q.hooks.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar->update(done, total, agents); };
+  q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+  const ScenarioRunOutcome o = run_scenario_case(q);
+  if (bar) bar->finish();
+  const Scenario& scenario = o.loaded.scenario;
+  if (o.run.interrupted) {
+    fmt::print(stderr, "exodus: interrupted after day {} of {}; no output written\n", o.run.days_run, scenario.days);
     return stop.exit_code();
   }
-  stop.ignore_from_now();
-  const auto targets = evaluate_targets(scenario, result.series);
-  const ExodusRunSummary summary = summarize_exodus_run(scenario, result.series);
-  const RunIdentity id{command_line, seed, threads, scenario.folder, loaded.inputs};
-  staged.write("daily.csv", exodus_daily_csv(result.series));
-  staged.write("summary.json", exodus_summary_json(scenario, result, summary, targets));
-  staged.write("manifest.json", exodus_manifest_json(scenario, id));
-  staged.commit();
   if (!args.quiet) {
     fmt::print("exodus run: scenario '{}' (exodus rule set), {} to {}, seed {}, {} thread{}\n", scenario.name,
-               scenario.start_date.iso(), scenario.end_date.iso(), seed, threads, threads == 1 ? "" : "s");
-    fmt::print("{}", exodus_table(scenario, summary, targets));
-    fmt::print("\n  wall time {:.2f} s, {} leavers simulated\n", result.wall_seconds,
-               grouped(static_cast<std::int64_t>(result.leavers)));
-    fmt::print("  output    {}/ (daily.csv, summary.json, manifest.json)\n", out.string());
+               scenario.start_date.iso(), scenario.end_date.iso(), o.seed, o.threads, o.threads == 1 ? "" : "s");
+    fmt::print("{}", exodus_table(scenario, o.summary, o.targets));
+    fmt::print("\n  wall time {:.2f} s, {} leavers simulated\n", o.run.wall_seconds,
+               grouped(static_cast<std::int64_t>(o.run.leavers)));
+    fmt::print("  output    {}/ (daily.csv, summary.json, manifest.json)\n", o.out.string());
   }
   return kExitOk;
 }
@@ -179,19 +149,22 @@ int run(const RunArgs& args, const std::string& command_line) {
     if (!args.flee_dir) flee.flee_dir.reset();
     if (args.target && *args.target == embedded_default_case_name() && args.flee_dir)
       throw InputError({"run", 0, ""}, "give either a case name or --flee DIR, not both");
-    return run_flee_case(flee, command_line);
+    return run_flee(flee, command_line);
   }
   if (!args.target) return run_scenario(args, command_line, std::nullopt);
   const fs::path target(*args.target);
-  if (fs::is_regular_file(target / "scenario.yaml")) return run_scenario(args, command_line, target);
-  if (fs::is_regular_file(target / "locations.csv")) {
-    RunArgs flee = args;
-    flee.flee_dir = *args.target;
-    return run_flee_case(flee, command_line);
+  switch (input_kind_of(target)) {
+    case InputKind::kScenarioFolder: return run_scenario(args, command_line, target);
+    case InputKind::kFleeFolder: {
+      RunArgs flee = args;
+      flee.flee_dir = *args.target;
+      return run_flee(flee, command_line);
+    }
+    default:
+      throw InputError({*args.target, 0, ""},
+                       "is not a scenario folder (scenario.yaml) or a Flee input folder (locations.csv), nor the "
+                       "name of an embedded case (mali)");
   }
-  throw InputError({*args.target, 0, ""},
-                   "is not a scenario folder (scenario.yaml) or a Flee input folder (locations.csv), nor the "
-                   "name of an embedded case (mali)");
 }
 
 }  // namespace

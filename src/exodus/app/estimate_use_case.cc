@@ -1,0 +1,53 @@
+#include "exodus/app/estimate_use_case.h"
+
+#include <fmt/format.h>
+
+#include "exodus/core/digit_grouping.h"
+#include "exodus/core/sha256.h"
+#include "exodus/core/text_source.h"
+#include "exodus/io/reports/reports_reader.h"
+#include "exodus/output/estimate_outputs.h"
+#include "exodus/output/output_dir.h"
+
+namespace exodus {
+
+namespace fs = std::filesystem;
+
+EstimateOutcome estimate_case(const EstimateRequest& q) {
+  EstimateOutcome o;
+  const TextFile file = read_text_file(q.reports_file, q.limits.max_file_bytes);
+  o.reports = read_reports(file);
+  EstimateOptions options = q.options;
+  if (options.start && options.end && *options.end < *options.start)
+    throw InputError({"--end", 0, ""}, "is before --start");
+  options.nuts.threads = resolve_threads(q.threads);
+  options.nuts.stop = q.hooks.stop;
+  if (q.scenario) {
+    o.scenario = load_scenario(q.scenario->empty() ? std::nullopt : std::optional<fs::path>(*q.scenario), q.limits);
+    options.scenario = &o.scenario->scenario;
+  }
+  const auto layout = estimate_layout(o.reports, options);
+  if (layout.shock_day >= layout.days)
+    throw InputError({options.end ? "--end" : "--shock", 0, ""},
+                     "the estimate window ends before the shock; leavers are counted from the shock on");
+  if (layout.days > q.limits.max_days)
+    throw InputError({options.start ? "--start" : q.reports_file.string(), 0, ""},
+                     fmt::format("the estimate would span {} days; {}", grouped(layout.days),
+                                 limit_clause(q.limits.max_days, "--max-days")));
+  o.out = q.output.dir ? *q.output.dir
+                       : unique_output_path("runs", "estimate-" + q.reports_file.stem().string());
+  StagedOutputDir staged(o.out, q.output.force);
+  o.result = estimate_flows(o.reports, options);
+  if (!o.result.ok()) return o;
+  if (q.hooks.before_writing) q.hooks.before_writing();
+  const RunIdentity id{q.output.command_line, options.seed, 1, "", {{file.name, file.content.size(), sha256_hex(file.content)}}};
+  staged.write("daily.csv", estimate_daily_csv(o.result));
+  staged.write("reports_fit.csv", estimate_reports_fit_csv(o.reports, o.result));
+  staged.write("summary.json", estimate_summary_json(o.reports, o.result));
+  staged.write("manifest.json", estimate_manifest_json(options, id));
+  staged.commit();
+  o.written = true;
+  return o;
+}
+
+}  // namespace exodus

@@ -1,0 +1,42 @@
+#include "exodus/app/scenario_use_case.h"
+
+#include <fmt/format.h>
+
+#include "exodus/output/exodus_outputs.h"
+#include "exodus/output/output_dir.h"
+
+namespace exodus {
+
+ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
+  ScenarioRunOutcome o;
+  o.loaded = load_scenario(q.folder, q.limits);
+  Scenario& s = o.loaded.scenario;
+  if (q.days > 0 && q.days < s.days) {
+    s.days = q.days;
+    s.end_date = s.start_date + (q.days - 1);
+  }
+  o.seed = q.seed.value_or(s.seed);
+  o.threads = resolve_threads(q.threads);
+  o.out = q.output.dir ? *q.output.dir : unique_output_path("runs", fmt::format("{}-seed{}", s.name, o.seed));
+  // A name clash fails now, before the run; nothing reaches the disk until it is over.
+  StagedOutputDir staged(o.out, q.output.force);
+  if (q.hooks.started) q.hooks.started(s.name);
+  ExodusRunOptions options;
+  options.seed = o.seed;
+  options.threads = o.threads;
+  options.stop = q.hooks.stop;
+  options.progress = q.hooks.progress;
+  o.run = run_exodus(s, options);
+  if (o.run.interrupted) return o;
+  if (q.hooks.before_writing) q.hooks.before_writing();
+  o.targets = evaluate_targets(s, o.run.series);
+  o.summary = summarize_exodus_run(s, o.run.series);
+  const RunIdentity id{q.output.command_line, o.seed, o.threads, s.folder, o.loaded.inputs};
+  staged.write("daily.csv", exodus_daily_csv(o.run.series));
+  staged.write("summary.json", exodus_summary_json(s, o.run, o.summary, o.targets));
+  staged.write("manifest.json", exodus_manifest_json(s, id));
+  staged.commit();
+  return o;
+}
+
+}  // namespace exodus

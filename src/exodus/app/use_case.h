@@ -1,0 +1,37 @@
+#pragma once
+// What every use case (run a scenario, run a Flee case, estimate) takes besides its inputs:
+// where to write, how many threads, and hooks through which a caller (the command line, or a
+// program embedding the library) hears of progress, warnings and interruption. A use case
+// loads, checks, runs, scores and writes; it never prints.
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace exodus {
+
+struct UseCaseOutput {
+  std::optional<std::filesystem::path> dir;  // none: a new folder under runs/
+  bool force = false;                         // may replace an earlier exodus output there
+  std::string command_line;                   // recorded in manifest.json
+};
+
+struct UseCaseHooks {
+  // When set and true, the work stops at its next safe point; nothing is written.
+  const std::atomic<bool>* stop = nullptr;
+  // Once the inputs are read and checked, with the case's or scenario's name.
+  std::function<void(const std::string&)> started;
+  // (days done, days in all, agents), after each simulated day.
+  std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
+  // Input oddities the run goes ahead with (e.g. Flee's own tolerances).
+  std::function<void(const std::string&)> warn;
+  // Just before outputs are written (e.g. to stop reacting to Ctrl-C: outputs are whole).
+  std::function<void()> before_writing;
+};
+
+// The worker threads to use: `requested` when positive, else every core.
+int resolve_threads(int requested);
+
+}  // namespace exodus
