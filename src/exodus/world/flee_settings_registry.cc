@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "exodus/core/member_value.h"
+
 namespace exodus {
 
 namespace {
@@ -71,18 +73,9 @@ bool FleeSetting::allows(double value) const {
   return value >= lower() && value <= upper();
 }
 
-double FleeSetting::get(const FleeSettings& s) const {
-  return std::visit([&](auto m) { return static_cast<double>(s.*m); }, member);
-}
+double FleeSetting::get(const FleeSettings& s) const { return read_member(s, member); }
 
-void FleeSetting::set(FleeSettings& s, double value) const {
-  std::visit(
-      [&](auto m) {
-        using T = std::remove_reference_t<decltype(s.*m)>;
-        s.*m = static_cast<T>(std::is_integral_v<T> ? std::round(value) : value);
-      },
-      member);
-}
+void FleeSetting::set(FleeSettings& s, double value) const { write_member(s, member, value); }
 
 std::span<const FleeSetting> flee_settings_registry() { return kSettings; }
 

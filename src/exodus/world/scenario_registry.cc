@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "exodus/core/member_value.h"
+
 namespace exodus {
 
 namespace {
@@ -124,18 +126,9 @@ auto with_table(std::string_view table, F&& f) {
 
 }  // namespace
 
-double ScenarioParameter::get(const ScenarioParameters& p) const {
-  return std::visit([&](auto m) { return static_cast<double>(p.*m); }, member);
-}
+double ScenarioParameter::get(const ScenarioParameters& p) const { return read_member(p, member); }
 
-void ScenarioParameter::set(ScenarioParameters& p, double value) const {
-  std::visit(
-      [&](auto m) {
-        using T = std::remove_reference_t<decltype(p.*m)>;
-        p.*m = static_cast<T>(value);
-      },
-      member);
-}
+void ScenarioParameter::set(ScenarioParameters& p, double value) const { write_member(p, member, value); }
 
 std::span<const ScenarioParameter> scenario_parameters() { return kParameters; }
 
@@ -232,7 +225,7 @@ void ScenarioValue::set(Scenario& s, double value) const {
   if (!(value >= lower_ && value <= upper_))
     throw std::invalid_argument(fmt::format("{}: {} is outside the allowed range [{}, {}]", address_, value, lower_, upper_));
   if (parameter_) {
-    parameter_->set(s.parameters, parameter_->integer() ? std::round(value) : value);
+    parameter_->set(s.parameters, value);
     return;
   }
   with_table(table_, [&](auto columns) {
