@@ -6,7 +6,8 @@
 namespace exodus {
 
 int resolve_threads(int requested) {
-  return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return requested > 0 ? std::min(requested, cores) : cores;
 }
 
 }  // namespace exodus

@@ -31,7 +31,8 @@ struct UseCaseHooks {
   std::function<void()> before_writing;
 };
 
-// The worker threads to use: `requested` when positive, else every core.
+// The worker threads to use: `requested` when positive, else every core; never more threads
+// than cores (results do not depend on the count, only the speed does).
 int resolve_threads(int requested);
 
 }  // namespace exodus

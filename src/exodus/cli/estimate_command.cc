@@ -43,7 +43,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--chains", a->chains, "NUTS chains")->check(CLI::Range(2, 16));
   cmd->add_option("--samples", a->samples, "NUTS draws kept per chain")->check(CLI::Range(100, 100000));
   cmd->add_option("--seed", a->seed, "random seed");
-  cmd->add_option("--threads", a->threads, "chains run at once (default: all cores; the draws do not depend on it)")
+  cmd->add_option("--threads", a->threads, "chains run at once (default, and at most: all cores; the draws do not depend on it)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");
   cmd->add_flag("--force", a->force, "replace the output folder if it exists");

@@ -182,7 +182,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
                   "simsetting.yml (default: the one in the input folder, else Flee's defaults)");
   cmd->add_option("--seed", args->seed, "random seed (same seed and inputs, same output)")
       ->each([args](const std::string&) { args->seed_given = true; });
-  cmd->add_option("--threads", args->threads, "worker threads (default: all cores)")
+  cmd->add_option("--threads", args->threads, "worker threads (default, and at most: all cores)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--days", args->days, "simulate only the first N days")->check(CLI::Range(1, 100000));
   cmd->add_option("--out", args->out_dir, "output folder to create (default: runs/<case>-seed<N>)");

@@ -1,6 +1,7 @@
 #include "exodus/sim/worker_pool.h"
 
 #include <tbb/blocked_range.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -12,8 +13,11 @@ struct WorkerPool::Arena {
   tbb::task_arena arena;
 };
 
+// TBB gives an arena no more workers than the machine has cores unless a process-wide limit
+// is raised, which this class exists to avoid; so a pool asks for no more than that.
 WorkerPool::WorkerPool(int threads)
-    : threads_(std::max(1, threads)), arena_(std::make_unique<Arena>(Arena{tbb::task_arena(threads_)})) {}
+    : threads_(std::clamp(threads, 1, std::max(1, tbb::info::default_concurrency()))),
+      arena_(std::make_unique<Arena>(Arena{tbb::task_arena(threads_)})) {}
 
 WorkerPool::~WorkerPool() = default;
 

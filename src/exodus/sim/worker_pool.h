@@ -11,6 +11,7 @@ namespace exodus {
 
 class WorkerPool {
  public:
+  // At most as many threads as the machine has cores (threads() says how many).
   explicit WorkerPool(int threads);
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
