@@ -20,6 +20,45 @@ class Cli : public ::testing::Test {
   fs::path dir_;
 };
 
+TEST_F(Cli, TheEmbeddedCasesGoByNameInRunAndCheck) {
+  std::string out;
+  EXPECT_EQ(run_exodus("check mali", &out), 0) << out;
+  EXPECT_NE(out.find("mali: no problems found"), std::string::npos) << out;
+  EXPECT_EQ(run_exodus("check default", &out), 0) << out;
+  EXPECT_NE(out.find("default: no problems found"), std::string::npos) << out;
+  ASSERT_EQ(run_exodus("run default --quiet --days 3 --out " + (dir_ / "d").string(), &out), 0) << out;
+  const auto manifest = nlohmann::json::parse(read_bytes(dir_ / "d" / "manifest.json"));
+  EXPECT_EQ(manifest["folder"], "embedded:mobilization-2022");
+  EXPECT_EQ(manifest["end_date"], "2022-09-14");
+}
+
+TEST_F(Cli, ANegativeSeedIsRefusedNotWrapped) {
+  std::string out;
+  EXPECT_EQ(run_exodus("run --seed -3 --quiet --out " + (dir_ / "r").string(), &out), 2);
+  EXPECT_NE(out.find("--seed: must not be negative"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir_ / "r"));
+  EXPECT_EQ(run_exodus("estimate " + (source_dir() / "examples" / "reports" / "seeds-2022.csv").string() + " --seed -1 --out " +
+                           (dir_ / "e").string(), &out), 2);
+  EXPECT_NE(out.find("must not be negative"), std::string::npos) << out;
+}
+
+TEST_F(Cli, DaysBeyondACaseAreSaidNotIgnored) {
+  std::string out;
+  ASSERT_EQ(run_exodus("run mali --quiet --days 5000 --out " + (dir_ / "m").string(), &out), 0) << out;
+  EXPECT_NE(out.find("--days 5000 is beyond the case's 300 days"), std::string::npos) << out;
+  ASSERT_EQ(run_exodus("run --quiet --days 5000 --out " + (dir_ / "s").string(), &out), 0) << out;
+  EXPECT_NE(out.find("--days 5000 is beyond the scenario's 111 days"), std::string::npos) << out;
+}
+
+TEST_F(Cli, HelpShowsTheDefaults) {
+  std::string out;
+  EXPECT_EQ(run_exodus("estimate --help", &out), 0);
+  for (const char* shown : {"--chains INT:INT in [2 - 16]=4", "--samples INT:INT in [100 - 100000]=250", "=1  random seed"})
+    EXPECT_NE(out.find(shown), std::string::npos) << shown << " not in:\n" << out;
+  EXPECT_EQ(run_exodus("run --help", &out), 0);
+  EXPECT_NE(out.find("default: the scenario's own"), std::string::npos) << out;
+}
+
 TEST_F(Cli, FleeRunWritesOutCsvManifestAndSummary) {
   std::string out;
   ASSERT_EQ(run_exodus("run mali --seed 3 --threads 2 --out " + (dir_ / "r").string(), &out), 0) << out;

@@ -11,8 +11,12 @@ namespace exodus {
 FleeRunOutcome run_flee_case(const FleeRunRequest& q) {
   FleeRunOutcome o;
   o.loaded = load_flee_case(q.spec);
-  if (q.hooks.warn)
+  if (q.hooks.warn) {
     for (const auto& warning : o.loaded.world.warnings) q.hooks.warn(warning);
+    if (q.spec.max_days > o.loaded.world.days)
+      q.hooks.warn(fmt::format("--days {} is beyond the case's {} days (sim_period.csv); all {} are run", q.spec.max_days,
+                               o.loaded.world.days, o.loaded.world.days));
+  }
   o.threads = resolve_threads(q.threads);
   o.out = q.output.dir ? *q.output.dir
                        : unique_output_path("runs", fmt::format("{}-seed{}", o.loaded.world.case_name, q.seed));

@@ -14,6 +14,9 @@ ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
   if (q.days > 0 && q.days < s.days) {
     s.days = q.days;
     s.end_date = s.start_date + (q.days - 1);
+  } else if (q.days > s.days && q.hooks.warn) {
+    q.hooks.warn(fmt::format("--days {} is beyond the scenario's {} days ({} to {}); all {} are run", q.days, s.days,
+                             s.start_date.iso(), s.end_date.iso(), s.days));
   }
   o.seed = q.seed.value_or(s.seed);
   o.threads = resolve_threads(q.threads);

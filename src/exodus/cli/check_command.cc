@@ -8,7 +8,9 @@
 #include "exodus/app/input_kind.h"
 #include "exodus/cli/commands.h"
 #include "exodus/cli/limit_options.h"
+#include "exodus/core/embedded_files.h"
 #include "exodus/core/error.h"
+#include "exodus/core/text_source.h"
 #include "exodus/io/reports/reports_reader.h"
 #include "exodus/io/scenario/scenario_reader.h"
 
@@ -22,7 +24,9 @@ void add_check_command(CLI::App& app, int* exit_code) {
                "line and field");
   auto folder = std::make_shared<std::string>();
   auto validation = std::make_shared<std::string>();
-  cmd->add_option("PATH", *folder, "a scenario folder (scenario.yaml), a Flee input folder or a reports CSV")
+  cmd->add_option("PATH", *folder,
+                  "a scenario folder (scenario.yaml), a Flee input folder, a reports CSV, or an embedded case: "
+                  "'default' (the 2022 scenario) or 'mali'")
       ->required();
   cmd->add_option("--validation", *validation, "for a Flee folder: its validation folder");
   const auto limits = add_limit_options(cmd, true);
@@ -30,6 +34,9 @@ void add_check_command(CLI::App& app, int* exit_code) {
     std::vector<InputError> problems;
     const fs::path dir(*folder);
     const InputKind kind = input_kind_of(dir);
+    // The embedded cases by name, as `run` takes them (a path of that name comes first).
+    const bool embedded_flee = kind == InputKind::kMissing && *folder == embedded_default_case_name();
+    const bool embedded_scenario = kind == InputKind::kMissing && *folder == kDefaultScenarioName;
     const auto collect = [&](auto&& read) {
       try {
         read();
@@ -39,7 +46,13 @@ void add_check_command(CLI::App& app, int* exit_code) {
         problems.push_back(e);
       }
     };
-    if (kind == InputKind::kReportsFile) {
+    if (embedded_flee) {
+      FleeCaseSpec spec;
+      spec.limits = *limits;
+      collect([&] { load_flee_case(spec); });
+    } else if (embedded_scenario) {
+      problems = check_scenario(EmbeddedSource(std::string(embedded_default_scenario_name()), ""), *limits);
+    } else if (kind == InputKind::kReportsFile) {
       collect([&] { read_reports(read_text_file(dir, limits->max_file_bytes)); });
     } else if (kind != InputKind::kMissing && kind != InputKind::kOther && dir.extension() == ".csv") {
       problems.emplace_back(SourcePos{*folder, 0, ""}, "is a directory, expected a reports file");

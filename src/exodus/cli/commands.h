@@ -13,6 +13,17 @@ inline constexpr int kExitInternal = 1;
 inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitInterrupted = 130;
 
+// For unsigned options: CLI11 would turn "-3" into 2^64 - 3, so the text is checked first.
+inline const CLI::Validator kNotNegative(
+    [](std::string& text) {
+      const auto at = text.find_first_not_of(" \t");
+      return at != std::string::npos && text[at] == '-' ? std::string("must not be negative") : std::string();
+    },
+    "NOT NEGATIVE");
+
+// The name by which `run` and `check` take the embedded 2022 scenario (as estimate --scenario).
+inline constexpr const char* kDefaultScenarioName = "default";
+
 // Registers `exodus run`; its callback stores the exit code in *exit_code.
 void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line);
 // Registers `exodus estimate REPORTS.csv`.

@@ -38,11 +38,15 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--end", a->end, "last day estimated (default: 100 days after the shock)");
   cmd->add_option("--scenario", a->scenario,
                   "take onward and return shares from a scenario folder ('default': the embedded 2022 one)");
-  cmd->add_option("--draws", a->draws, "draws of the Laplace approximation (with --laplace)")->check(CLI::Range(200, 100000));
+  cmd->add_option("--draws", a->draws, "draws of the Laplace approximation (with --laplace)")
+      ->check(CLI::Range(200, 100000))
+      ->capture_default_str();
   cmd->add_flag("--laplace", a->laplace, "the Laplace approximation alone (fast; not calibrated) instead of NUTS");
-  cmd->add_option("--chains", a->chains, "NUTS chains")->check(CLI::Range(2, 16));
-  cmd->add_option("--samples", a->samples, "NUTS draws kept per chain")->check(CLI::Range(100, 100000));
-  cmd->add_option("--seed", a->seed, "random seed");
+  cmd->add_option("--chains", a->chains, "NUTS chains")->check(CLI::Range(2, 16))->capture_default_str();
+  cmd->add_option("--samples", a->samples, "NUTS draws kept per chain")
+      ->check(CLI::Range(100, 100000))
+      ->capture_default_str();
+  cmd->add_option("--seed", a->seed, "random seed")->check(kNotNegative)->capture_default_str();
   cmd->add_option("--threads", a->threads, "chains run at once (default, and at most: all cores; the draws do not depend on it)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");

@@ -120,6 +120,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
   StopOnSignal stop;
   std::optional<ProgressBar> bar;
   q.hooks.stop = stop.flag();
+  q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
   q.hooks.started = [&](const std::string& name) { bar.emplace(name, progress_style(args)); };
   q.hooks.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar->update(done, total, agents); };
   q.hooks.before_writing = [&] { stop.ignore_from_now(); };
@@ -141,7 +142,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
   return kExitOk;
 }
 
-// `exodus run [TARGET]`: no target runs the embedded scenario; a folder with scenario.yaml is a
+// `exodus run [TARGET]`: no target (or "default") runs the embedded scenario; a folder with scenario.yaml is a
 // scenario; a folder with locations.csv, or --flee DIR, or the name "mali" is a Flee case.
 int run(const RunArgs& args, const std::string& command_line) {
   if (args.flee_dir || (args.target && *args.target == embedded_default_case_name())) {
@@ -151,8 +152,9 @@ int run(const RunArgs& args, const std::string& command_line) {
       throw InputError({"run", 0, ""}, "give either a case name or --flee DIR, not both");
     return run_flee(flee, command_line);
   }
-  if (!args.target) return run_scenario(args, command_line, std::nullopt);
-  const fs::path target(*args.target);
+  const fs::path target(args.target.value_or(""));
+  if (!args.target || (*args.target == kDefaultScenarioName && !fs::exists(target)))
+    return run_scenario(args, command_line, std::nullopt);
   switch (input_kind_of(target)) {
     case InputKind::kScenarioFolder: return run_scenario(args, command_line, target);
     case InputKind::kFleeFolder: {
@@ -174,13 +176,16 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
       "run", "Simulate a scenario: with no argument, the embedded 2022 mobilisation scenario");
   auto args = std::make_shared<RunArgs>();
   cmd->add_option("SCENARIO", args->target,
-                  "a scenario folder, a Flee input folder, or 'mali' (Flee's Mali case, embedded)");
+                  "a scenario folder, a Flee input folder, 'default' (the embedded 2022 scenario) or 'mali' "
+                  "(Flee's Mali case, embedded)");
   cmd->add_option("--flee", args->flee_dir, "a Flee input folder (locations.csv, routes.csv, ...)");
   cmd->add_option("--validation", args->validation_dir,
                   "its validation folder (data_layout.csv and camp series)");
   cmd->add_option("--settings", args->settings_file,
                   "simsetting.yml (default: the one in the input folder, else Flee's defaults)");
-  cmd->add_option("--seed", args->seed, "random seed (same seed and inputs, same output)")
+  cmd->add_option("--seed", args->seed,
+                  "random seed (default: the scenario's own, 1 for a Flee case; same seed and inputs, same output)")
+      ->check(kNotNegative)
       ->each([args](const std::string&) { args->seed_given = true; });
   cmd->add_option("--threads", args->threads, "worker threads (default, and at most: all cores)")
       ->check(CLI::Range(1, 1024));
