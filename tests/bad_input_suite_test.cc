@@ -4,6 +4,8 @@
 // (empty, header only, wrong delimiter, encodings, absurd numbers, dates, names, sizes).
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -55,6 +57,8 @@ struct Case {
   std::function<void(Inputs&)> spoil;
   const char* expected;  // a substring of the output: "file:line: field 'x': message"
 };
+// The case's name, where GoogleTest would print the struct's bytes.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 void replace(std::string& s, const std::string& from, const std::string& to) {
   const auto at = s.find(from);

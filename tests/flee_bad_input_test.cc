@@ -1,6 +1,8 @@
 // Every malformed Flee input gets an error naming its file, line and field.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <functional>
 
 #include "exodus/core/error.h"
@@ -17,6 +19,8 @@ struct BadInput {
   const char* field;     // "" when no field
   const char* message;   // a substring of the message
 };
+// The case's name, where GoogleTest would print the struct's bytes.
+void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
 
 void replace(std::string& s, const std::string& from, const std::string& to) {
   const auto at = s.find(from);
@@ -102,6 +106,36 @@ const BadInput kCases[] = {
     {"unterminated quote", [](auto& c) { c.input["routes.csv"] += "\"A,B,1\n"; },
      "routes.csv", 5, "", "never closed"},
 };
+
+// A bad sim_period.csv once kept the validation folder from being read, hiding its errors.
+TEST(FleeBadInputs, ABadSimPeriodHidesNoOtherFilesErrors) {
+  TinyFleeCase c;
+  replace(c.input["sim_period.csv"], "2020-01-01", "2020-02-30");
+  replace(c.validation["d.csv"], "2020-01-11,40", "2020-01-11,-40");
+  try {
+    c.world();
+    FAIL() << "no error";
+  } catch (const InputErrors& errors) {
+    const std::string all = errors.what();
+    EXPECT_NE(all.find("sim_period.csv:1: field 'StartDate'"), std::string::npos) << all;
+    EXPECT_NE(all.find("d.csv:3: field 'count': must not be negative"), std::string::npos) << all;
+  }
+}
+
+// Without simsetting.yml or validation data, the error names the option to give, not a file
+// called "defaults".
+TEST(FleeBadInputs, MissingValidationDataNamesTheOptionToGive) {
+  TinyFleeCase c;
+  c.validation.clear();
+  try {
+    c.world();
+    FAIL() << "no error";
+  } catch (const InputErrors& errors) {
+    const std::string all = errors.what();
+    EXPECT_NE(all.find("--validation: agents are spawned from the validation data"), std::string::npos) << all;
+    EXPECT_EQ(all.find("defaults"), std::string::npos) << all;
+  }
+}
 
 class FleeBadInput : public ::testing::TestWithParam<BadInput> {};
 

@@ -2,6 +2,8 @@
 // Flee's own cases matches Flee's agent counts day by day and its validation error.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "exodus/app/flee_case.h"
 #include "exodus/app/flee_run.h"
 #include "exodus/core/text_source.h"
@@ -38,6 +40,8 @@ struct PeerCase {
   const char* validation;
   const char* flee_out;
 };
+// The case's name, where GoogleTest would print the struct's bytes.
+void PrintTo(const PeerCase& c, std::ostream* os) { *os << c.input; }
 
 class FleeAgentParity : public ::testing::TestWithParam<PeerCase> {};
 

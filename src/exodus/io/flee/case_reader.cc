@@ -36,7 +36,9 @@ FleeInputs read_flee_case(const FileSource& input, const FileSource* validation,
       in.corrections = read_flee_corrections(*f, errors);
   } catch (const InputError& e) { errors.add(e); }
 
-  if (validation && in.period.length > 0) {
+  // Read even when sim_period.csv failed, so its errors do not hide the validation data's:
+  // the series' errors do not depend on the start date (only their day offsets do).
+  if (validation) {
     try {
       in.validation = read_flee_validation(*validation, in.period.start, in.settings.hasten, errors);
     } catch (const InputError& e) { errors.add(e); }

@@ -288,8 +288,14 @@ FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
       w.camp_series.push_back(found);
     }
   } else if (s.spawn_mode == FleeSpawnMode::kFromData) {
-    errors.add({in.settings.source, 0, "spawn_rules"},
-               "agents are spawned from the validation data, but none was given (--validation)");
+    // Without a simsetting.yml the rule is Flee's default: name the option to give instead.
+    if (in.settings.source == FleeSettings{}.source)
+      errors.add({"--validation", 0, ""},
+                 "agents are spawned from the validation data (Flee's default spawn rule, with no simsetting.yml), "
+                 "but no validation folder was given");
+    else
+      errors.add({in.settings.source, 0, "spawn_rules"},
+                 "agents are spawned from the validation data, but none was given (--validation)");
   }
   errors.throw_if_any();
   return w;

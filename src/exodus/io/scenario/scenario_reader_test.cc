@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <functional>
 
 #include "tiny_scenario.h"
@@ -29,6 +31,8 @@ struct Bad {
   const char* field;
   const char* message;
 };
+// The case's name, where GoogleTest would print the struct's bytes.
+void PrintTo(const Bad& c, std::ostream* os) { *os << c.name; }
 
 void append(std::string& s, const std::string& more) { s += more; }
 
