@@ -50,6 +50,14 @@ TEST_F(Cli, DaysBeyondACaseAreSaidNotIgnored) {
   EXPECT_NE(out.find("--days 5000 is beyond the scenario's 111 days"), std::string::npos) << out;
 }
 
+TEST_F(Cli, AnUnknownCommandIsNamed) {
+  std::string out;
+  EXPECT_EQ(run_exodus("simulate", &out), 2);
+  EXPECT_NE(out.find("unknown command 'simulate'; the commands are run, check, estimate or score"), std::string::npos) << out;
+  EXPECT_EQ(run_exodus("estimat x.csv", &out), 2);
+  EXPECT_NE(out.find("(did you mean 'estimate'?)"), std::string::npos) << out;
+}
+
 TEST_F(Cli, HelpShowsTheDefaults) {
   std::string out;
   EXPECT_EQ(run_exodus("estimate --help", &out), 0);

@@ -1,4 +1,5 @@
 // exodus: simulate and measure mass flight across borders.
+#include <algorithm>
 #include <clocale>
 #include <exception>
 #include <locale>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "exodus/cli/commands.h"
+#include "exodus/core/suggest.h"
 
 int main(int argc, char** argv) {
   std::string command_line;
@@ -19,6 +21,16 @@ int main(int argc, char** argv) {
   exodus::add_check_command(app, &exit_code);
   exodus::add_estimate_command(app, &exit_code, command_line);
   exodus::add_score_command(app, &exit_code);
+  // A first word that is no option and no verb: say so, rather than "a subcommand is required".
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> verbs;
+    for (const auto* sub : app.get_subcommands({})) verbs.push_back(sub->get_name());
+    if (std::find(verbs.begin(), verbs.end(), argv[1]) == verbs.end()) {
+      fmt::print(stderr, "exodus: unknown command '{}'{}; the commands are {} (exodus --help)\n", argv[1],
+                 exodus::did_you_mean(argv[1], verbs), exodus::one_of(verbs));
+      return exodus::kExitBadInput;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

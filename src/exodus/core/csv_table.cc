@@ -1,5 +1,7 @@
 #include "exodus/core/csv_table.h"
 
+#include "exodus/core/suggest.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -29,13 +31,15 @@ CsvTable::CsvTable(const TextFile& file, const std::vector<std::string>& require
   }
   const std::size_t before = errors.size();
   for (const auto& h : header.fields) header_.emplace_back(trim(h));
+  std::vector<std::string> columns = required;  // every column the file may have
+  columns.insert(columns.end(), optional.begin(), optional.end());
   for (std::size_t i = 0; i < header_.size(); ++i) {
     const auto& name = header_[i];
     const bool known = std::find(required.begin(), required.end(), name) != required.end() ||
                        std::find(optional.begin(), optional.end(), name) != optional.end();
     if (!known)
       errors.add({file_, header.line, name.empty() ? fmt::format("column {}", i + 1) : name},
-                 fmt::format("unknown column (expected {}{}{})", fmt::join(required, ","),
+                 fmt::format("unknown column{} (expected {}{}{})", did_you_mean(name, columns), fmt::join(required, ","),
                              optional.empty() ? "" : ", optionally ", fmt::join(optional, ",")));
     if (std::count(header_.begin(), header_.end(), name) > 1 &&
         std::find(header_.begin(), header_.end(), name) - header_.begin() != static_cast<std::ptrdiff_t>(i))

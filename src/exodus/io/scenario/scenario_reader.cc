@@ -13,6 +13,7 @@
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/limits.h"
 #include "exodus/core/parse.h"
+#include "exodus/core/suggest.h"
 #include "exodus/world/places.h"
 #include "exodus/world/scenario_hazard.h"
 #include "exodus/world/scenario_registry.h"
@@ -165,7 +166,9 @@ void Reader::manifest() {
   static const std::set<std::string> kKeys = {"name", "description", "rule_set", "start_date", "end_date",
                                               "shock_date", "seed", "parameters"};
   for (const auto& kv : root)
-    if (!kKeys.count(kv.first.Scalar())) errors.add(pos(kv.first, kv.first.Scalar()), "unknown key");
+    if (!kKeys.count(kv.first.Scalar()))
+      errors.add(pos(kv.first, kv.first.Scalar()),
+                 "unknown key" + did_you_mean(kv.first.Scalar(), {kKeys.begin(), kKeys.end()}));
   s.name = scalar("name", true).value_or("");
   s.description = scalar("description", false).value_or("");
   if (const auto rs = scalar("rule_set", false); rs && *rs != "exodus")
@@ -201,7 +204,9 @@ void Reader::manifest() {
       try {
         const ScenarioParameter* param = find_scenario_parameter(key);
         if (!param) {
-          errors.add(ppos, "unknown parameter");
+          std::vector<std::string> names;
+          for (const auto& known : scenario_parameters()) names.push_back(known.name);
+          errors.add(ppos, "unknown parameter" + did_you_mean(key, names));
           continue;
         }
         if (param->integer()) {
@@ -325,7 +330,10 @@ void Reader::events() {
     const std::string kind = to_lower(t.cell(r, "kind"));
     const auto k = kKinds.find(kind);
     if (k == kKinds.end()) {
-      errors.add(t.pos(r, "kind"), fmt::format("unknown event kind '{}'", t.cell(r, "kind")));
+      std::vector<std::string> kinds;
+      for (const auto& known : kKinds) kinds.push_back(known.first);
+      errors.add(t.pos(r, "kind"), fmt::format("unknown event kind '{}'{}; the kinds are {}", t.cell(r, "kind"),
+                                               did_you_mean(kind, kinds), one_of(kinds)));
       continue;
     }
     e.kind = k->second;
@@ -396,8 +404,12 @@ void Reader::targets() {
     g.id = name(t, r, "id");
     g.metric = name(t, r, "metric");
     const auto metric = kMetrics.find(g.metric);
-    if (!g.metric.empty() && metric == kMetrics.end())
-      errors.add(t.pos(r, "metric"), fmt::format("unknown metric '{}'", g.metric));
+    if (!g.metric.empty() && metric == kMetrics.end()) {
+      std::vector<std::string> metrics;
+      for (const auto& known : kMetrics) metrics.push_back(known.first);
+      errors.add(t.pos(r, "metric"), fmt::format("unknown metric '{}'{}; the metrics are {}", g.metric,
+                                                 did_you_mean(g.metric, metrics), one_of(metrics)));
+    }
     g.place = name(t, r, "place");
     const auto checkpoint = checkpoint_named(places, g.place);
     const bool destination = unknown_places(places, {g.place}).empty();
