@@ -29,16 +29,14 @@ TEST(FleeFidelity, EmbeddedMaliMatchesFleesErrorOverThreeSeeds) {
     for (std::size_t d = 0; d < run.table.days(); ++d)
       ASSERT_EQ(run.table.agents[d], run.table.data_in_camps[d]) << "day " << d;
   }
-  // Flee's own figures on this case (peers/flee/README.md): 0.380 and 0.315, within 10%.
+  // Flee's own figures on this case (from its out.csv, data/flee/flee-out): 0.380 and 0.315, within 10%.
   EXPECT_LE(ard, 0.380 * 1.10);
   EXPECT_LE(rescaled, 0.315 * 1.10);
   EXPECT_GE(ard, 0.380 * 0.80);  // far better than Flee would mean a different model
 }
 
 struct PeerCase {
-  const char* input;
-  const char* validation;
-  const char* flee_out;
+  const char* input;  // the case's folder under data/flee
 };
 // The case's name, where GoogleTest would print the struct's bytes.
 void PrintTo(const PeerCase& c, std::ostream* os) { *os << c.input; }
@@ -46,13 +44,12 @@ void PrintTo(const PeerCase& c, std::ostream* os) { *os << c.input; }
 class FleeAgentParity : public ::testing::TestWithParam<PeerCase> {};
 
 TEST_P(FleeAgentParity, AgentTotalsEqualFleesEveryDay) {
-  if (!have_shared()) GTEST_SKIP() << "../shared not present";
   const auto& c = GetParam();
-  const auto flee = read_flee_out_csv(read_text_file(flee_peer_dir() / "flee-out" / c.flee_out));
+  const auto flee = read_flee_out_csv(read_text_file(flee_data_dir() / "flee-out" / (std::string(c.input) + ".out.csv")));
   FleeCaseSpec spec;
-  spec.input_dir = flee_peer_dir() / "conflict_input" / c.input;
-  spec.validation_dir = flee_peer_dir() / "conflict_validation" / c.validation;
-  spec.settings_file = flee_peer_dir() / "simsetting.yml";
+  spec.input_dir = flee_data_dir() / c.input / "input";
+  spec.validation_dir = flee_data_dir() / c.input / "validation";
+  spec.settings_file = flee_data_dir() / c.input / "simsetting.yml";
   spec.max_days = static_cast<std::int32_t>(flee.days());
   const auto loaded = load_flee_case(spec);
   FleeRunOptions options;
@@ -74,9 +71,7 @@ TEST_P(FleeAgentParity, AgentTotalsEqualFleesEveryDay) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Peers, FleeAgentParity,
-                         ::testing::Values(PeerCase{"mali", "mali2012", "mali.out.csv"},
-                                           PeerCase{"burundi", "burundi2015", "burundi.out.csv"},
-                                           PeerCase{"car", "car2013", "car.out.csv"}),
+                         ::testing::Values(PeerCase{"mali"}, PeerCase{"burundi"}, PeerCase{"car"}),
                          [](const auto& case_info) { return std::string(case_info.param.input); });
 
 }  // namespace

@@ -12,9 +12,7 @@ namespace exodus::testing {
 namespace fs = std::filesystem;
 
 fs::path source_dir() { return EXODUS_SOURCE_DIR; }
-fs::path shared_dir() { return source_dir().parent_path() / "shared"; }
-bool have_shared() { return fs::is_directory(shared_dir() / "peers" / "flee"); }
-fs::path flee_peer_dir() { return shared_dir() / "peers" / "flee"; }
+fs::path flee_data_dir() { return source_dir() / "data" / "flee"; }
 
 fs::path make_temp_dir(const std::string& tag) {
   std::random_device rd;

@@ -8,10 +8,9 @@
 namespace exodus::testing {
 
 std::filesystem::path source_dir();
-// ../shared beside the clone (peers, facts, seeds); tests that need it skip without it.
-std::filesystem::path shared_dir();
-bool have_shared();
-std::filesystem::path flee_peer_dir();  // shared/peers/flee
+// Flee's cases in the repository (data/flee: <case>/input, <case>/validation,
+// <case>/simsetting.yml, and Flee's own outputs in flee-out/<case>.out.csv).
+std::filesystem::path flee_data_dir();
 // A fresh empty folder under the system temp dir, removed at exit of the test binary is not
 // guaranteed; tests remove what they make.
 std::filesystem::path make_temp_dir(const std::string& tag);

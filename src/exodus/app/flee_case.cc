@@ -44,8 +44,11 @@ LoadedFleeCase load_flee_case(const FleeCaseSpec& spec) {
     if (!fs::is_directory(*spec.input_dir))
       throw InputError({spec.input_dir->string(), 0, ""}, "is not a folder (--flee expects a Flee input folder)");
     input = std::make_unique<DirectorySource>(*spec.input_dir, spec.limits.max_file_bytes);
-    case_name = fs::absolute(*spec.input_dir).lexically_normal().filename().string();
-    if (case_name.empty()) case_name = fs::absolute(*spec.input_dir).parent_path().filename().string();
+    fs::path folder = fs::absolute(*spec.input_dir).lexically_normal();
+    if (folder.filename().empty()) folder = folder.parent_path();
+    // A case laid out as <case>/input (as exodus ships Flee's cases) is named by <case>.
+    if (folder.filename() == "input" && !folder.parent_path().filename().empty()) folder = folder.parent_path();
+    case_name = folder.filename().string();
     if (spec.validation_dir) {
       if (!fs::is_directory(*spec.validation_dir))
         throw InputError({spec.validation_dir->string(), 0, ""}, "is not a folder (--validation expects a Flee validation folder)");
