@@ -58,6 +58,21 @@ TEST_F(Cli, AnUnknownCommandIsNamed) {
   EXPECT_NE(out.find("(did you mean 'estimate'?)"), std::string::npos) << out;
 }
 
+TEST_F(Cli, AMisspeltPlaceIsCaughtAgainstTheScenarioAndWarnedOfWithoutOne) {
+  const auto reports = dir_ / "r.csv";
+  std::ofstream(reports) << kReportsHeader << "a,entries,Kazakstan,,2022-09-21,2022-09-27,98000,,,count,in,,x,,,\n"
+                         << "b,entries,Kazakhstan,,2022-09-21,2022-09-27,98000,,,count,in,,x,,,\n";
+  std::string out;
+  EXPECT_EQ(run_exodus("estimate " + reports.string() + " --scenario default --out " + (dir_ / "e").string(), &out), 2);
+  EXPECT_NE(out.find("r.csv:2: field 'destination': 'Kazakstan' is not a destination of scenario 'mobilization-2022' "
+                     "(did you mean 'Kazakhstan'?)"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir_ / "e"));
+  EXPECT_EQ(run_exodus("check " + reports.string(), &out), 0) << out;
+  EXPECT_NE(out.find("warning: "), std::string::npos) << out;
+  EXPECT_NE(out.find("look like one place spelt two ways"), std::string::npos) << out;
+  EXPECT_EQ(run_exodus("check " + reports.string() + " --scenario default", &out), 2) << out;
+}
+
 TEST_F(Cli, HelpShowsTheDefaults) {
   std::string out;
   EXPECT_EQ(run_exodus("estimate --help", &out), 0);

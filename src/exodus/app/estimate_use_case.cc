@@ -5,6 +5,7 @@
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
+#include "exodus/io/reports/report_places.h"
 #include "exodus/io/reports/reports_reader.h"
 #include "exodus/output/estimate_outputs.h"
 #include "exodus/output/output_dir.h"
@@ -25,6 +26,11 @@ EstimateOutcome estimate_case(const EstimateRequest& q) {
   if (q.scenario) {
     o.scenario = load_scenario(q.scenario->empty() ? std::nullopt : std::optional<fs::path>(*q.scenario), q.limits);
     options.scenario = &o.scenario->scenario;
+    // A name the scenario lacks would become a corridor of its own, with generic shares.
+    if (auto problems = check_report_places(o.reports, o.scenario->scenario); !problems.empty())
+      throw InputErrors(std::move(problems));
+  } else if (q.hooks.warn) {
+    for (const auto& warning : near_duplicate_places(o.reports)) q.hooks.warn(warning);
   }
   const auto layout = estimate_layout(o.reports, options);
   if (layout.shock_day >= layout.days)

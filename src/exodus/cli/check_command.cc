@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "exodus/app/exodus_run.h"
 #include "exodus/app/flee_case.h"
 #include "exodus/app/input_kind.h"
 #include "exodus/cli/commands.h"
@@ -11,6 +12,7 @@
 #include "exodus/core/embedded_files.h"
 #include "exodus/core/error.h"
 #include "exodus/core/text_source.h"
+#include "exodus/io/reports/report_places.h"
 #include "exodus/io/reports/reports_reader.h"
 #include "exodus/io/scenario/scenario_reader.h"
 
@@ -29,9 +31,13 @@ void add_check_command(CLI::App& app, int* exit_code) {
                   "'default' (the 2022 scenario) or 'mali'")
       ->required();
   cmd->add_option("--validation", *validation, "for a Flee folder: its validation folder");
+  auto scenario = std::make_shared<std::string>();
+  cmd->add_option("--scenario", *scenario,
+                  "for a reports file: hold its places against a scenario folder ('default': the embedded one)");
   const auto limits = add_limit_options(cmd, true);
   cmd->callback([=] {
     std::vector<InputError> problems;
+    std::vector<std::string> warnings;  // shown, but not problems
     const fs::path dir(*folder);
     const InputKind kind = input_kind_of(dir);
     // The embedded cases by name, as `run` takes them (a path of that name comes first).
@@ -53,7 +59,17 @@ void add_check_command(CLI::App& app, int* exit_code) {
     } else if (embedded_scenario) {
       problems = check_scenario(EmbeddedSource(std::string(embedded_default_scenario_name()), ""), *limits);
     } else if (kind == InputKind::kReportsFile) {
-      collect([&] { read_reports(read_text_file(dir, limits->max_file_bytes)); });
+      collect([&] {
+        const ReportSet reports = read_reports(read_text_file(dir, limits->max_file_bytes));
+        if (scenario->empty()) {
+          warnings = near_duplicate_places(reports);
+          return;
+        }
+        const auto loaded = load_scenario(
+            *scenario == kDefaultScenarioName ? std::nullopt : std::optional<fs::path>(*scenario), *limits);
+        if (auto places = check_report_places(reports, loaded.scenario); !places.empty())
+          throw InputErrors(std::move(places));
+      });
     } else if (kind != InputKind::kMissing && kind != InputKind::kOther && dir.extension() == ".csv") {
       problems.emplace_back(SourcePos{*folder, 0, ""}, "is a directory, expected a reports file");
     } else if (kind == InputKind::kMissing || kind == InputKind::kOther) {
@@ -70,6 +86,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
       // what is missing.
       problems = check_scenario(DirectorySource(dir, limits->max_file_bytes), *limits);
     }
+    for (const auto& w : warnings) fmt::print("warning: {}\n", w);
     for (const auto& p : problems) fmt::print("{}\n", p.what());
     if (problems.empty()) {
       fmt::print("{}: no problems found\n", *folder);

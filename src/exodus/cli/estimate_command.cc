@@ -74,6 +74,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       q.output.force = a->force;
       q.output.command_line = command_line;
       q.hooks.stop = stop.flag();
+      q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
       q.hooks.before_writing = [&] { stop.ignore_from_now(); };
       const EstimateOutcome outcome = estimate_case(q);
       const EstimateResult& result = outcome.result;
