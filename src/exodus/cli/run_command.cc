@@ -69,6 +69,18 @@ void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const
   fmt::print("  output              {}/ (out.csv, manifest.json, summary.json)\n", out.string());
 }
 
+// What a run tells the terminal: warnings on stderr, a progress bar once the case is read,
+// Ctrl-C until outputs are written.
+UseCaseHooks console_hooks(StopOnSignal& stop, std::optional<ProgressBar>& bar, ProgressStyle style) {
+  UseCaseHooks hooks;
+  hooks.stop = stop.flag();
+  hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
+  hooks.started = [&bar, style](const std::string& name) { bar.emplace(name, style); };
+  hooks.progress = [&bar](std::int32_t done, std::int32_t total, std::size_t agents) { bar->update(done, total, agents); };
+  hooks.before_writing = [&stop] { stop.ignore_from_now(); };
+  return hooks;
+}
+
 UseCaseOutput output_of(const RunArgs& args, const std::string& command_line) {
   UseCaseOutput out;
   if (args.out_dir) out.dir = *args.out_dir;
@@ -91,11 +103,7 @@ int run_flee(const RunArgs& args, const std::string& command_line) {
   q.output = output_of(args, command_line);
   StopOnSignal stop;
   std::optional<ProgressBar> bar;
-  q.hooks.stop = stop.flag();
-  q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
-  q.hooks.started = [&](const std::string& name) { bar.emplace(name, progress_style(args)); };
-  q.hooks.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar->update(done, total, agents); };
-  q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+  q.hooks = console_hooks(stop, bar, progress_style(args));
   const FleeRunOutcome o = run_flee_case(q);
   if (bar) bar->finish();
   if (o.run.interrupted) {
@@ -119,11 +127,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
   q.output = output_of(args, command_line);
   StopOnSignal stop;
   std::optional<ProgressBar> bar;
-  q.hooks.stop = stop.flag();
-  q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
-  q.hooks.started = [&](const std::string& name) { bar.emplace(name, progress_style(args)); };
-  q.hooks.progress = [&](std::int32_t done, std::int32_t total, std::size_t agents) { bar->update(done, total, agents); };
-  q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+  q.hooks = console_hooks(stop, bar, progress_style(args));
   const ScenarioRunOutcome o = run_scenario_case(q);
   if (bar) bar->finish();
   const Scenario& scenario = o.loaded.scenario;
