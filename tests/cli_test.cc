@@ -236,7 +236,87 @@ TEST(CliEstimate, SeedsReportsGiveTotalsIntervalsAndAFitTable) {
   EXPECT_EQ(header.rfind("id,metric,destination,kind,value,used", 0), 0u);
   std::ifstream daily(dir / "e" / "daily.csv");
   std::getline(daily, header);
-  EXPECT_EQ(header, "date,day,corridor,quantity,median,lo50,hi50,lo90,hi90");
+  EXPECT_EQ(header, "date,day,corridor,quantity,median,lo50,hi50,lo90,hi90,basis");
+  // The last report ends on 11 October: every later row, and every total reaching past it,
+  // says it is extrapolated; the rows it covers do not.
+  EXPECT_EQ(summary["reports_cover_to"], "2022-10-11");
+  std::string line;
+  int extrapolated = 0, covered = 0;
+  while (std::getline(daily, line)) {
+    const bool after = line.substr(0, 10) > "2022-10-11", before = line.substr(0, 10) < "2022-09-21";
+    const std::string basis = line.substr(line.rfind(',') + 1);
+    if (after) {
+      EXPECT_EQ(basis, "extrapolated") << line;
+      ++extrapolated;
+    } else if (!before) {
+      EXPECT_NE(basis, "extrapolated") << line;
+      ++covered;
+    }
+  }
+  EXPECT_GT(extrapolated, 0);
+  EXPECT_GT(covered, 0);
+  for (const auto& t : summary["totals"]) {
+    const int days = t["days"].get<int>();
+    EXPECT_EQ(t["extrapolated_days"].get<int>(), std::max(0, days - 21)) << t.dump();
+  }
+  EXPECT_NE(out.find("79 of 100 days extrapolated"), std::string::npos) << out;
+  EXPECT_NE(out.find("extrapolated: days after 2022-10-11"), std::string::npos) << out;
+  // Which reports set each corridor: Georgia its own counts, Finland only Frontex's sum over five.
+  for (const auto& c : summary["corridors"]) {
+    const std::string name = c["corridor"];
+    if (name == "Georgia") {
+      EXPECT_EQ(c["level_set_by"], "own_reports");
+    }
+    if (name == "Finland" || name == "Mongolia") {
+      EXPECT_EQ(c["level_set_by"], "aggregates_only") << name;
+    }
+    if (name == "Finland") {
+      EXPECT_EQ(c["aggregate_reports"][0], "frontex_week");
+    }
+    EXPECT_GT(c["ordinary_per_day_prior"]["median"].get<double>(), 500) << "the documented prior is ~1,000 a day";
+  }
+  EXPECT_NE(out.find("sums with others only"), std::string::npos) << out;
+  const auto manifest = nlohmann::json::parse(std::ifstream(dir / "e" / "manifest.json"));
+  EXPECT_EQ(manifest["posterior"]["method"], "nuts");
+  if (!summary["sampler"]["retried"].get<bool>()) {
+    EXPECT_EQ(manifest["posterior"]["chains"].get<int>() * manifest["posterior"]["samples_per_chain"].get<int>(),
+              summary["sampler"]["draws"].get<int>());
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliEstimate, AWindowShorterThanItsReportsLeavesThemUnusedAndPrintsNoRowBeyondIt) {
+  const auto dir = make_temp_dir("estimate-window");
+  std::string out;
+  ASSERT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() +
+                           " --end 2022-10-01 --chains 2 --samples 200 --out " + (dir / "e").string(), &out), 0) << out;
+  EXPECT_NE(out.find("press_700k                   claim           700,000   not used: its days (2022-09-21 to "
+                     "2022-10-04) are not all inside the estimate's (2022-09-07 to 2022-10-01)"),
+            std::string::npos) << out;
+  EXPECT_EQ(out.find("first 14 days"), std::string::npos) << out;
+  EXPECT_EQ(out.find("first 30 days"), std::string::npos) << out;
+  EXPECT_NE(out.find("departures, all corridors, first 11 days"), std::string::npos) << out;
+  const auto summary = nlohmann::json::parse(std::ifstream(dir / "e" / "summary.json"));
+  for (const auto& t : summary["totals"]) EXPECT_LE(t["days"].get<int>(), 11) << t.dump();
+
+  ASSERT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() +
+                           " --start 2022-09-25 --chains 2 --samples 200 --out " + (dir / "s").string(), &out), 0) << out;
+  EXPECT_NE(out.find("kazakhstan_week              count            98,000   not used: its days (2022-09-21 to 2022-09-27) "
+                     "are not all inside"), std::string::npos) << out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliEstimate, TheLaplaceApproximationDoesNotBlameTheReportsForItsOwnMisfit) {
+  const auto dir = make_temp_dir("estimate-laplace");
+  std::string out;
+  ASSERT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() + " --laplace --out " +
+                           (dir / "e").string(), &out), 0) << out;
+  EXPECT_EQ(out.find("DOES NOT FIT"), std::string::npos) << out;
+  const auto summary = nlohmann::json::parse(std::ifstream(dir / "e" / "summary.json"));
+  for (const auto& f : summary["flagged_reports"])
+    EXPECT_NE(f["judged_by"].get<std::string>().find("Laplace"), std::string::npos);
+  const auto manifest = nlohmann::json::parse(std::ifstream(dir / "e" / "manifest.json"));
+  EXPECT_EQ(manifest["posterior"]["method"], "laplace");
   std::filesystem::remove_all(dir);
 }
 

@@ -32,6 +32,21 @@ double EstimateTotal::rank_of(double x) const {
   return static_cast<double>(below) / static_cast<double>(sorted_draws.size());
 }
 
+namespace {
+// What a scenario destination's open, counted crossings can take beyond their ordinary traffic,
+// plus its flights' seats: the scenario's structure, which centres a corridor's level (the
+// split across corridors). A road with no controls has no throughput to speak of: left out.
+double leaver_capacity(const Scenario& s, const std::string& destination) {
+  double capacity = 0;
+  for (const auto& cp : s.checkpoints)
+    if (s.destinations[cp.destination].name == destination && cp.open && cp.counted)
+      capacity += std::max(0.0, cp.persons_per_day() - cp.baseline_per_day);
+  for (const auto& f : s.flights)
+    if (s.destinations[f.destination].name == destination) capacity += f.seats_per_day;
+  return capacity;
+}
+}  // namespace
+
 FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
   FlowLayout layout;
   Date start = o.start.value_or(o.shock + (-14));
@@ -63,12 +78,19 @@ FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
             for (const auto& cp : o.scenario->checkpoints)
               if (o.scenario->destinations[cp.destination].name == d) ordinary += cp.baseline_per_day;
             c.ordinary_per_day = ordinary;
+            c.capacity_per_day = leaver_capacity(*o.scenario, d);
           }
       layout.corridors.push_back(c);
     }
   CorridorInfo other;
   other.name = "other";
   other.named = false;
+  // "other" is every scenario destination no report names.
+  if (o.scenario)
+    for (const auto& dest : o.scenario->destinations)
+      if (std::none_of(layout.corridors.begin(), layout.corridors.end(),
+                       [&](const CorridorInfo& c) { return c.name == dest.name; }))
+        other.capacity_per_day += leaver_capacity(*o.scenario, dest.name);
   layout.corridors.push_back(other);
   return layout;
 }
@@ -249,6 +271,9 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
   result.layout = estimate_layout(reports, o);
   const EstimateModel model(result.layout, reports, o.priors);
   result.sources = model.sources();
+  result.support = report_support(result.layout, model.weights());
+  result.priors = o.priors;
+  result.laplace_only = !o.sample_with_nuts;
   LaplaceOptions lo;
   lo.draws = o.sample_with_nuts ? 0 : o.draws;  // NUTS replaces the Laplace draws
   lo.seed = o.seed;
@@ -319,21 +344,39 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
         result.daily[static_cast<std::size_t>(q)][k][t] = interval_of(vw);
       }
 
-  // Totals after the shock: all corridors at 7, 14, 30 and 100 days; each corridor at 30 days.
-  const auto total_after = [&](std::size_t k, int days, const std::string& label) {
-    const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
-    const std::size_t last = std::min(T - 1, first + static_cast<std::size_t>(days) - 1);
+  // Totals from the shock on: all corridors over 7, 14, 30 and 100 days, each corridor over 30;
+  // only spans the window holds whole (when the window ends sooner: up to its last day).
+  const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
+  const auto window_days = static_cast<std::int32_t>(T - first);
+  const auto total_after = [&](std::size_t k, std::int32_t days, const std::string& label) {
+    const std::size_t last = first + static_cast<std::size_t>(days) - 1;
     for (std::size_t j = 0; j < M; ++j) {
       double s = 0;
       for (std::size_t t = first; t <= last; ++t) s += cell(j, 0, k, t);
       vw[j] = {s, fit.weights[j]};
     }
-    EstimateTotal total{label, interval_of(vw), {}};
+    EstimateTotal total;
+    total.label = label;
+    total.corridor = k;
+    total.days = days;
+    total.extrapolated_days =
+        result.support.extrapolated_days(static_cast<std::int32_t>(first), static_cast<std::int32_t>(last));
+    total.interval = interval_of(vw);
     for (const auto& [v, w] : vw) total.sorted_draws.push_back(v);
     result.totals.push_back(std::move(total));
   };
-  for (int days : {7, 14, 30, 100}) total_after(K, days, fmt::format("departures, all corridors, first {} days", days));
-  for (std::size_t k = 0; k < K; ++k) total_after(k, 30, fmt::format("departures to {}, first 30 days", layout.corridors[k].name));
+  // The shock falls inside the window when a layout exists (the model refuses the rest).
+  bool whole = false;
+  for (std::int32_t days : {7, 14, 30, 100})
+    if (days <= window_days) {
+      total_after(K, days, fmt::format("departures, all corridors, first {} days", days));
+      whole = days == window_days;
+    }
+  if (!whole && window_days < 100)
+    total_after(K, window_days, fmt::format("departures, all corridors, first {} days", window_days));
+  const std::int32_t corridor_days = std::min(30, window_days);
+  for (std::size_t k = 0; k < K; ++k)
+    total_after(k, corridor_days, fmt::format("departures to {}, first {} days", layout.corridors[k].name, corridor_days));
 
   // How each report fits: its modelled value, and what a report of its kind would say.
   for (std::size_t r = 0; r < reports.reports.size(); ++r) {

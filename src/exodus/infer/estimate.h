@@ -7,6 +7,7 @@
 #include "exodus/infer/estimate_model.h"
 #include "exodus/infer/laplace.h"
 #include "exodus/infer/nuts.h"
+#include "exodus/observe/report_support.h"
 #include "exodus/world/reports.h"
 #include "exodus/world/scenario.h"
 
@@ -60,6 +61,9 @@ struct ReportFit {
 
 struct EstimateTotal {
   std::string label;
+  std::size_t corridor = 0;  // == the layout's corridor_count(): all corridors
+  std::int32_t days = 0;     // days after the shock it sums (from the shock on)
+  std::int32_t extrapolated_days = 0;  // of those, days after the last one a used report covers
   Interval interval;
   std::vector<double> sorted_draws;  // the posterior draws of this total, ascending
   // Share of the posterior below x (a calibration rank).
@@ -72,6 +76,16 @@ struct EstimateResult {
   std::vector<std::vector<std::vector<Interval>>> daily;
   std::vector<EstimateTotal> totals;
   std::vector<ReportFit> fits;
+  ReportSupport support;  // which reports set each corridor and day
+  EstimatePriors priors;  // the priors it used
+  bool laplace_only = false;  // the Laplace approximation alone (no sampler)
+  // The total of a corridor (corridor_count(): all of them) over its first `days` days after
+  // the shock; null when the window holds no such total.
+  const EstimateTotal* total_of(std::size_t corridor, std::int32_t days) const {
+    for (const auto& t : totals)
+      if (t.corridor == corridor && t.days == days) return &t;
+    return nullptr;
+  }
   std::vector<std::string> sources;
   LaplaceDiagnostics diagnostics;  // of the Laplace approximation (the sampler's starting point)
   SamplerDiagnostics sampler;

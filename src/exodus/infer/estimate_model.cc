@@ -72,6 +72,7 @@ EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, Estima
   for (std::size_t i = 0; i < row_used.size(); ++i)
     if (row_used[i]) flow_rows_used_.push_back(static_cast<Eigen::Index>(i));
   build_jacobian();
+  compute_prior_mean();
 }
 
 void EstimateModel::build_jacobian() {
@@ -103,16 +104,34 @@ double EstimateModel::profile_daily_variance(std::int32_t day) const {
   return sd * sd;
 }
 
+double EstimateModel::corridor_level_mean(std::size_t k) const {
+  // Flows are 1000 · softplus(x): the x at which a corridor carries its capacity.
+  const auto level = [](double capacity) {
+    const double y = std::max(capacity, 1.0) / kFlowScale;
+    return y > 30 ? y : std::log(std::expm1(y));
+  };
+  double sum = 0;
+  int known = 0;
+  for (const auto& c : layout_.corridors)
+    if (c.capacity_per_day > 0) {
+      sum += level(c.capacity_per_day);
+      ++known;
+    }
+  const double capacity = layout_.corridors[k].capacity_per_day;
+  return known > 0 && capacity > 0 ? level(capacity) - sum / known : 0.0;
+}
+
 double EstimateModel::log_sd(const Report& r) const { return exodus::log_sd(r, priors_.report_errors); }
 
-Eigen::VectorXd EstimateModel::prior_mean() const {
-  Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_));
-  for (std::size_t j = 0; j < F_; ++j) mean(static_cast<Eigen::Index>(f_index(j))) = priors_.shock_level_mean;
-  for (std::size_t k = 0; k < K_; ++k) {
-    const double known = layout_.corridors[k].ordinary_per_day;
-    mean(static_cast<Eigen::Index>(ordinary_index(k))) = known > 0 ? std::log(known) : priors_.ordinary_log_mean;
-  }
-  return mean;
+Eigen::VectorXd EstimateModel::prior_mean() const { return prior_mean_; }
+
+void EstimateModel::compute_prior_mean() {
+  // The prior is Gaussian: its log density's gradient at 0 is P μ, P the precision.
+  const auto n = static_cast<Eigen::Index>(n_);
+  Eigen::VectorXd g = Eigen::VectorXd::Zero(n);
+  Eigen::MatrixXd h = Eigen::MatrixXd::Zero(n, n);
+  log_prior(Eigen::VectorXd::Zero(n), &g, &h);
+  prior_mean_ = (-h).llt().solve(g);
 }
 
 Eigen::VectorXd EstimateModel::initial() const {
@@ -149,53 +168,71 @@ Eigen::MatrixXd EstimateModel::data_directions(const Eigen::VectorXd& theta) con
 double EstimateModel::log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian) const {
   const auto& p = priors_;
   double lp = 0;
-  const auto gaussian = [&](std::size_t i, long j, double mean, double variance) {
-    // -(θi - θj - mean)² / (2 variance); j < 0 means a prior on θi alone.
-    const auto ii = static_cast<Eigen::Index>(i);
-    const double d = theta(ii) - (j >= 0 ? theta(j) : 0.0) - mean;
+  // A Gaussian term -(Σ c_i θ_i - mean)² / (2 variance) over up to three parameters.
+  struct Term {
+    std::size_t index;
+    double c;
+  };
+  const auto gaussian_of = [&](std::initializer_list<Term> terms, double mean, double variance) {
+    double d = -mean;
+    for (const auto& t : terms) d += t.c * theta(static_cast<Eigen::Index>(t.index));
     const double w = 1.0 / variance;
     lp -= 0.5 * d * d * w;
-    if (grad) {
-      (*grad)(ii) -= d * w;
-      if (j >= 0) (*grad)(j) += d * w;
-    }
-    if (hessian) {
-      (*hessian)(ii, ii) -= w;
-      if (j >= 0) {
-        (*hessian)(j, j) -= w;
-        (*hessian)(ii, j) += w;
-        (*hessian)(j, ii) += w;
-      }
+    for (const auto& t : terms) {
+      const auto i = static_cast<Eigen::Index>(t.index);
+      if (grad) (*grad)(i) -= t.c * d * w;
+      if (hessian)
+        for (const auto& u : terms) (*hessian)(i, static_cast<Eigen::Index>(u.index)) -= t.c * u.c * w;
     }
   };
-  // Random walks on knots over the days with leavers: the first knot's prior (plus what the
-  // walk gathered between the shock and the window's start, when the shock precedes it), then
-  // increments whose variance sums the daily variances between knots.
+  const auto gaussian = [&](std::size_t i, double mean, double variance) { gaussian_of({{i, 1.0}}, mean, variance); };
+  // Walks on knots over the days with leavers: the first knot's prior (plus what the walk
+  // gathered between the shock and the window's start, when the shock precedes it), then
+  // increments whose variance sums the daily variances between knots. After the surge a walk
+  // reverts to a target: each day keeps ρ of its distance from it,
+  //     z[t+1] - target = ρ (z[t] - target) + ε[t],  ρ = 2^(-1 / half-life),
+  // so that a flow that surged decays back (an AR(1) process, exact over any knot spacing:
+  // the product of the ρ, and the daily variances carried through the later days' reversion).
+  // The target is a constant plus, optionally, minus another parameter (see below).
   const std::int32_t offset = first_leaver_day();
-  const auto walk = [&](const TimeKnots& knots, auto index, double mean, double first_variance, auto daily) {
+  const double rho = p.post_surge_half_life_days > 0 ? std::exp2(-1.0 / p.post_surge_half_life_days) : 1.0;
+  const auto reverting = [&](std::int32_t day) { return day > layout_.shock_day + p.surge_days; };
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const auto walk = [&](const TimeKnots& knots, auto index, double first_mean, double first_variance, auto daily,
+                        double target, std::size_t minus_target) {
     double v0 = first_variance;
     for (std::int32_t d = layout_.shock_day + 1; d <= offset; ++d) v0 += daily(d);
-    gaussian(index(0), -1, mean, v0);
+    gaussian(index(0), first_mean, v0);
     for (std::size_t j = 1; j < knots.size(); ++j) {
-      double v = 0;
-      for (std::int32_t d = knots.knot_day(j - 1) + 1; d <= knots.knot_day(j); ++d) v += daily(d + offset);
-      gaussian(index(j), static_cast<long>(index(j - 1)), 0.0, v);
+      double v = 0, c = 1;
+      for (std::int32_t d = knots.knot_day(j); d > knots.knot_day(j - 1); --d) {
+        v += c * c * daily(d + offset);
+        if (reverting(d + offset)) c *= rho;
+      }
+      // z[j] - c z[j-1] - (1 - c)(target - θ[minus_target]) ~ N(0, v)
+      if (minus_target == kNone || c == 1.0)
+        gaussian_of({{index(j), 1.0}, {index(j - 1), -c}}, (1.0 - c) * target, v);
+      else
+        gaussian_of({{index(j), 1.0}, {index(j - 1), -c}, {minus_target, 1.0 - c}}, (1.0 - c) * target, v);
     }
   };
+  // The shared profile reverts to a trickle of leavers; each corridor's drift reverts to
+  // minus its level (a[k] + e[k] → 0), so that every corridor decays to the profile.
   walk(f_knots_, [&](std::size_t j) { return f_index(j); }, p.shock_level_mean, p.shock_level_sd * p.shock_level_sd,
-       [&](std::int32_t d) { return profile_daily_variance(d); });
+       [&](std::int32_t d) { return profile_daily_variance(d); }, p.post_surge_level, kNone);
   const double drift = p.corridor_drift_sd * p.corridor_drift_sd;
   for (std::size_t k = 0; k < K_; ++k) {
-    gaussian(a_index(k), -1, 0.0, p.corridor_level_sd * p.corridor_level_sd);
-    walk(e_knots_, [&](std::size_t j) { return e_index(k, j); }, 0.0, drift, [&](std::int32_t) { return drift; });
+    gaussian(a_index(k), corridor_level_mean(k), p.corridor_level_sd * p.corridor_level_sd);
+    walk(e_knots_, [&](std::size_t j) { return e_index(k, j); }, 0.0, drift, [&](std::int32_t) { return drift; }, 0.0,
+         a_index(k));
     const double known = layout_.corridors[k].ordinary_per_day;
     if (known > 0)
-      gaussian(ordinary_index(k), -1, std::log(known), p.known_ordinary_share * p.known_ordinary_share);
+      gaussian(ordinary_index(k), std::log(known), p.known_ordinary_share * p.known_ordinary_share);
     else
-      gaussian(ordinary_index(k), -1, p.ordinary_log_mean, p.ordinary_log_sd * p.ordinary_log_sd);
+      gaussian(ordinary_index(k), p.ordinary_log_mean, p.ordinary_log_sd * p.ordinary_log_sd);
   }
   for (std::size_t s = 0; s < S_; ++s)
-    gaussian(bias_index(s), -1, 0.0, p.report_errors.source_bias_sd * p.report_errors.source_bias_sd);
+    gaussian(bias_index(s), 0.0, p.report_errors.source_bias_sd * p.report_errors.source_bias_sd);
   return lp;
 }
 

@@ -42,7 +42,12 @@ struct EstimatePriors {
   double quiet_daily_sd = 0.3;       // day-to-day change of the shared profile, outside the surge
   double surge_daily_sd = 2.0;       // day-to-day change in the 14 days after the shock
   double surge_days = 14;
-  double corridor_level_sd = 5.0;    // a[k]
+  // After the surge, leavers' flows decay back: the profile's and each corridor's distance from
+  // their pre-shock level halves in this many days (an assumption, not a figure from reports:
+  // flight after a shock falls off within weeks; 0 keeps a random walk).
+  double post_surge_half_life_days = 14;
+  double post_surge_level = -2.0;    // the level the profile decays to (~130 a day per corridor)
+  double corridor_level_sd = 5.0;    // a[k]; centred on the corridors' capacities when known
   double corridor_drift_sd = 0.3;    // e[k] day to day
   double ordinary_log_mean = 6.9;    // ordinary travellers a day, log scale (~1,000 a day)
   double ordinary_log_sd = 2.0;      // (about 20 to 55,000 a day within two sd)
@@ -91,6 +96,9 @@ class EstimateModel {
   void flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
              std::vector<double>& ordinary) const;
   double log_sd(const Report& r) const;
+  // The prior mean of a[k]: 0 (every corridor alike) unless the layout knows capacities; then
+  // the level at which the corridor runs at its capacity when the average one runs at its own.
+  double corridor_level_mean(std::size_t k) const;
 
  private:
   double log_prior(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian) const;
@@ -100,6 +108,7 @@ class EstimateModel {
                         Curvature curvature, Eigen::MatrixXd* directions = nullptr) const;
   std::size_t x_index(std::size_t k, std::size_t t) const { return k * T_ + t; }
   void build_jacobian();
+  void compute_prior_mean();
   // The variance one day adds to the shared profile (f), by day (global index).
   double profile_daily_variance(std::int32_t day) const;
   // First day with leavers (the shock, or the window's first day when the shock precedes it).
@@ -120,6 +129,7 @@ class EstimateModel {
   EstimatePriors priors_;
   TimeKnots f_knots_, e_knots_;
   std::size_t K_ = 0, T_ = 0, S_ = 0, F_ = 0, E_ = 0, n_ = 0, flow_n_ = 0;
+  Eigen::VectorXd prior_mean_;
   Eigen::SparseMatrix<double, Eigen::RowMajor> jacobian_;  // ∂y/∂θ (constant: y is linear in θ)
 };
 

@@ -70,6 +70,54 @@ TEST(EstimateModel, CorridorsAreTheNamedDestinationsPlusOther) {
   EXPECT_EQ(m.sources().size(), 2u);  // estimates and claims carry their source's bias
 }
 
+// After the surge the prior says what is known of such flows: they decay. The shared profile
+// returns to a trickle and each corridor to the profile, so that a level the reports set in
+// the surge is not carried on for months (as a random walk would).
+TEST(EstimateModel, AfterTheSurgeThePriorDecaysInsteadOfWandering) {
+  EstimateOptions o;
+  o.shock = *Date::parse("2022-09-21");
+  const auto r = reports();
+  const auto layout = estimate_layout(r, o);  // 100 days after the shock
+  const EstimateModel decaying(layout, r);
+  EstimatePriors walk_priors;
+  walk_priors.post_surge_half_life_days = 0;  // a random walk forever
+  const EstimateModel walking(layout, r, walk_priors);
+  const auto last_f = decaying.f_index(decaying.profile_knots().size() - 1);
+  const auto last_e = decaying.e_index(0, decaying.drift_knots().size() - 1);
+  const Eigen::MatrixXd cov = decaying.prior_precision().inverse();
+  const Eigen::MatrixXd walk_cov = walking.prior_precision().inverse();
+  const auto fi = static_cast<Eigen::Index>(last_f), ei = static_cast<Eigen::Index>(last_e),
+             ai = static_cast<Eigen::Index>(decaying.a_index(0));
+  // The profile 85 days after the surge: near the trickle it decays to, with the spread of a
+  // stationary process (about 1), where the random walk has wandered far (sd ≈ 8.6).
+  EXPECT_NEAR(decaying.prior_mean()(fi), decaying.priors().post_surge_level, 0.1);
+  EXPECT_LT(std::sqrt(cov(fi, fi)), 1.5);
+  EXPECT_GT(std::sqrt(walk_cov(fi, fi)), 8.0);
+  // A corridor's own level (sd 5 in the surge) has returned to the profile's.
+  const double level_variance = cov(ai, ai) + cov(ei, ei) + 2 * cov(ai, ei);
+  EXPECT_NEAR(cov(ai, ai), 25.0, 1e-6);
+  EXPECT_LT(std::sqrt(level_variance), 1.5);
+  const double walk_level_variance = walk_cov(ai, ai) + walk_cov(ei, ei) + 2 * walk_cov(ai, ei);
+  EXPECT_GT(std::sqrt(walk_level_variance), 5.0);
+}
+
+// With a scenario, the corridors' capacities centre their levels: a wide corridor's prior
+// level lies above a narrow one's, by what their capacities differ.
+TEST(EstimateModel, KnownCapacitiesCentreTheCorridorLevels) {
+  EstimateOptions o;
+  o.shock = *Date::parse("2022-09-21");
+  const auto r = reports();
+  auto layout = estimate_layout(r, o);
+  EXPECT_EQ(EstimateModel(layout, r).corridor_level_mean(0), 0.0);
+  layout.corridors[0].capacity_per_day = 20000;  // A
+  layout.corridors[1].capacity_per_day = 2000;   // B
+  const EstimateModel m(layout, r);
+  EXPECT_NEAR(m.corridor_level_mean(0) - m.corridor_level_mean(1), std::log(std::expm1(20.0)) - std::log(std::expm1(2.0)), 1e-9);
+  EXPECT_NEAR(m.corridor_level_mean(0) + m.corridor_level_mean(1), 0.0, 1e-9);
+  EXPECT_EQ(m.corridor_level_mean(2), 0.0);  // "other": no capacity known
+  EXPECT_NEAR(m.prior_mean()(static_cast<Eigen::Index>(m.a_index(0))), m.corridor_level_mean(0), 1e-9);
+}
+
 TEST(Laplace, RecoversAGaussianPosteriorExactly) {
   // log p = -1/2 (θ - μ)ᵀ P (θ - μ): the mode is μ, the draws' covariance P⁻¹.
   Eigen::MatrixXd p(2, 2);

@@ -66,7 +66,11 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
   const std::size_t K = layout.corridor_count();
   const auto shock = static_cast<std::size_t>(layout.shock_day);
 
-  std::vector<std::string> labels = {"departures, all corridors, first 7 days", "departures, all corridors, first 30 days"};
+  // The totals checked: (corridor, days), K meaning all corridors.
+  std::vector<std::pair<std::size_t, std::int32_t>> checked = {{K, 7}, {K, 30}, {K, 100}};
+  for (std::size_t k = 0; k < K; ++k) checked.emplace_back(k, 30);
+  std::vector<std::string> labels = {"departures, all corridors, first 7 days", "departures, all corridors, first 30 days",
+                                     "departures, all corridors, first 100 days"};
   for (const auto& c : layout.corridors) labels.push_back(fmt::format("departures to {}, first 30 days", c.name));
   result.quantities.resize(labels.size());
   for (std::size_t q = 0; q < labels.size(); ++q) result.quantities[q].label = labels[q];
@@ -116,19 +120,19 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
         else s += departures[k][t];
       return s;
     };
-    truths.push_back(total(K, 7));
-    truths.push_back(total(K, 30));
-    for (std::size_t k = 0; k < K; ++k) truths.push_back(total(k, 30));
-    // The fit's totals are in the same order: 7, 14, 30, 100 days, then corridors at 30 days.
-    std::vector<const EstimateTotal*> fitted = {&fit.totals[0], &fit.totals[2]};
-    for (std::size_t k = 0; k < K; ++k) fitted.push_back(&fit.totals[4 + k]);
+    for (const auto& [k, days] : checked) {
+      const EstimateTotal* fitted = fit.total_of(k, days);
+      truths.push_back(fitted ? total(k, static_cast<std::size_t>(days)) : 0.0);
+    }
     for (std::size_t q = 0; q < truths.size(); ++q) {
+      const EstimateTotal* fitted = fit.total_of(checked[q].first, checked[q].second);
+      if (!fitted) continue;  // a window too short for this total
       auto& s = result.quantities[q];
-      const auto& i = fitted[q]->interval;
+      const auto& i = fitted->interval;
       ++s.trials;
       s.covered90 += truths[q] >= i.lo90 && truths[q] <= i.hi90;
       s.covered50 += truths[q] >= i.lo50 && truths[q] <= i.hi50;
-      s.ranks.push_back(fitted[q]->rank_of(truths[q]));
+      s.ranks.push_back(fitted->rank_of(truths[q]));
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -18,6 +18,7 @@ struct CorridorInfo {
   double return_share = 0.35;  // leavers who go home
   double return_days = 45;     // mean days before going home
   double ordinary_per_day = 0; // > 0: known ordinary daily traffic (e.g. from a scenario's baselines)
+  double capacity_per_day = 0; // > 0: persons a day its crossings and flights can take beyond ordinary traffic
 };
 
 struct FlowLayout {

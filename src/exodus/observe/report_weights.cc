@@ -3,6 +3,8 @@
 #include "exodus/observe/report_coverage.h"
 #include "exodus/world/places.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,6 +28,22 @@ ReportWeights weights_for(const FlowLayout& layout, const Report& r) {
   const ReportDays days = report_days(r, layout.start, layout.shock_day);
   if (days.last < 0 || days.first >= layout.days) {
     out.why_unused = "its window lies outside the estimation period";
+    return out;
+  }
+  // A figure over days the estimate does not cover would be compared with part of itself.
+  if (days.first < 0 || days.last >= layout.days) {
+    out.why_unused = fmt::format("its days ({} to {}) are not all inside the estimate's ({} to {})",
+                                 (layout.start + days.first).iso(), (layout.start + days.last).iso(), layout.start.iso(),
+                                 (layout.start + (layout.days - 1)).iso());
+    return out;
+  }
+  // Exits, net arrivals and stock depend on every leaver since the shock: not known when the
+  // estimate starts after it.
+  const bool needs_all_leavers = r.metric == ReportMetric::kExits || r.metric == ReportMetric::kNetArrivals ||
+                                 r.metric == ReportMetric::kStock;
+  if (needs_all_leavers && layout.shock_day < 0) {
+    out.why_unused = fmt::format("a figure of {} depends on every leaver since the shock ({}), and the estimate starts later ({})",
+                                 to_string(r.metric), (layout.start + layout.shock_day).iso(), layout.start.iso());
     return out;
   }
   const auto a = static_cast<std::size_t>(days.clipped_first());

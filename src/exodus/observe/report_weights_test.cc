@@ -70,6 +70,26 @@ TEST(ReportWeights, StockAndExitsFollowTheOnwardKernel) {
   EXPECT_NEAR(expected_value(net, d, {0, 0}), 100 - 37.5, 1e-9);
 }
 
+TEST(ReportWeights, AReportNotWhollyInsideTheWindowIsUnusedWithItsDaysAndTheWindows) {
+  const auto l = layout();  // 2022-09-01 to 2022-09-30
+  auto w = weights_for(l, report(ReportMetric::kEntries, "A", "2022-09-25", "2022-10-02"));
+  EXPECT_FALSE(w.used);
+  EXPECT_EQ(w.why_unused, "its days (2022-09-25 to 2022-10-02) are not all inside the estimate's (2022-09-01 to 2022-09-30)");
+  w = weights_for(l, report(ReportMetric::kEntries, "A", "2022-08-30", "2022-09-02"));
+  EXPECT_FALSE(w.used);
+  EXPECT_TRUE(weights_for(l, report(ReportMetric::kEntries, "A", "2022-09-01", "2022-09-30")).used);
+}
+
+TEST(ReportWeights, StockIsUnusedWhenTheWindowStartsAfterTheShock) {
+  auto l = layout();
+  l.shock_day = -3;  // the shock three days before the window's first day
+  const auto w = weights_for(l, report(ReportMetric::kStock, "A", "2022-09-05", "2022-09-10"));
+  EXPECT_FALSE(w.used);
+  EXPECT_EQ(w.why_unused, "a figure of stock depends on every leaver since the shock (2022-08-29), and the estimate "
+                          "starts later (2022-09-01)");
+  EXPECT_TRUE(weights_for(l, report(ReportMetric::kDepartures, "A", "2022-09-05", "2022-09-10")).used);
+}
+
 TEST(ReportWeights, QueuesAndWaitsAreNotFlowMetrics) {
   const auto w = weights_for(layout(), report(ReportMetric::kWaitHours, "A", nullptr, "2022-09-10"));
   EXPECT_FALSE(w.used);

@@ -7,6 +7,7 @@
 
 #include "exodus/core/digit_grouping.h"
 #include "exodus/world/scenario_registry.h"
+#include "exodus/output/json_text.h"
 
 namespace exodus {
 
@@ -87,7 +88,7 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, c
       {"destinations", destinations},
       {"checkpoints", checkpoints},
       {"targets", {{"passed", passed}, {"total", targets.size()}, {"rows", target_rows}}}};
-  return summary.dump(2) + "\n";
+  return json_text(summary);
 }
 
 std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id) {
@@ -111,7 +112,7 @@ std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id) {
       {"shock_date", s.shock_date.iso()},
       {"parameters", parameters},
       {"inputs", inputs}};
-  return manifest.dump(2) + "\n";
+  return json_text(manifest);
 }
 
 std::string exodus_table(const Scenario& s, const ExodusRunSummary& sum, const std::vector<TargetResult>& targets) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exodus/world/flee_settings_registry.h"
+#include "exodus/output/json_text.h"
 
 namespace exodus {
 
@@ -49,7 +50,7 @@ std::string flee_manifest_json(const FleeWorld& world, const RunIdentity& id) {
       {"settings_origin", id.settings_origin},
       {"settings", settings_json(world.settings)},
       {"inputs", inputs}};
-  return manifest.dump(2) + "\n";
+  return json_text(manifest);
 }
 
 std::string flee_summary_json(const FleeWorld& world, const FleeRunResult& run, const FleeScore& score) {
@@ -80,7 +81,7 @@ std::string flee_summary_json(const FleeWorld& world, const FleeRunResult& run, 
         {"turned_back", run.stats.turned_back},
         {"link_entries", run.stats.link_entries},
         {"unplaced_spawns", run.stats.unplaced_spawns}}}};
-  return summary.dump(2) + "\n";
+  return json_text(summary);
 }
 
 }  // namespace exodus

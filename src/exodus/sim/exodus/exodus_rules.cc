@@ -428,7 +428,8 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
     today_.wait_max_hours[c] = served.wait_hours_max;
     const double queued = queues_[c].persons();
     today_.queue_persons[c] = queued;
-    today_.queue_vehicles[c] = queued / cp.persons_per_vehicle;
+    // Whole vehicles: a vehicle part filled (occupancy is a mean) still stands in the queue.
+    today_.queue_vehicles[c] = std::max(0.0, std::ceil(queued / cp.persons_per_vehicle - 1e-9));
     // What people will hear: the wait a newcomer would face.
     reported_wait_days_[c][static_cast<std::size_t>(day)] = capacity > 0 ? queued / capacity : kClosedWaitDays;
   }
