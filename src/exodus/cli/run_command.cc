@@ -1,5 +1,6 @@
 // exodus run: simulate a Flee case (or the embedded default) and write out.csv, manifest.json
 // and summary.json into a new output folder.
+#include <cmath>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -139,8 +140,10 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
     fmt::print("exodus run: scenario '{}' (exodus rule set), {} to {}, seed {}, {} thread{}\n", scenario.name,
                scenario.start_date.iso(), scenario.end_date.iso(), o.seed, o.threads, o.threads == 1 ? "" : "s");
     fmt::print("{}", exodus_table(scenario, o.summary, o.targets));
-    fmt::print("\n  wall time {:.2f} s, {} leavers simulated\n", o.run.wall_seconds,
-               grouped(static_cast<std::int64_t>(o.run.leavers)));
+    const double on_their_way = static_cast<double>(o.run.leavers) - o.summary.departures - o.summary.gave_up;
+    fmt::print("\n  wall time {:.2f} s; {} agents, the people who decided to leave ({} still on their way at the end)\n",
+               o.run.wall_seconds, grouped(static_cast<std::int64_t>(o.run.leavers)),
+               grouped(std::llround(std::max(0.0, on_their_way))));
     fmt::print("  output    {}/ (daily.csv, summary.json, manifest.json)\n", o.out.string());
   }
   return kExitOk;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "exodus/core/digit_grouping.h"
@@ -66,7 +67,8 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, c
     target_rows.push_back({{"id", t.target->id}, {"metric", t.target->metric}, {"place", t.target->place},
                            {"window", t.target->window_start.iso() + "/" + t.target->window_end.iso()},
                            {"observed", t.target->value}, {"low", t.target->low}, {"high", t.target->high},
-                           {"simulated", t.simulated}, {"pass", t.pass}});
+                           {"counts", t.target->counts}, {"simulated", t.simulated}, {"pass", t.pass},
+                           {"checks", t.checks_inputs ? "inputs" : "model"}});
   }
   json totals = json::object();
   for (std::size_t i = 0; i < kDaysAfterShock.size(); ++i)
@@ -115,38 +117,81 @@ std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id) {
   return json_text(manifest);
 }
 
+namespace {
+// Figures that come straight from assumed shares: two significant digits say how well known
+// they are.
+std::string about(double v) {
+  if (v < 100) return grouped(std::llround(v));
+  const double scale = std::pow(10.0, std::floor(std::log10(v)) - 1);
+  return grouped(std::llround(std::round(v / scale) * scale));
+}
+std::string month_day(const Scenario& s, std::size_t day) { return date_of(s, day).substr(5); }
+}  // namespace
+
 std::string exodus_table(const Scenario& s, const ExodusRunSummary& sum, const std::vector<TargetResult>& targets) {
   if (sum.days == 0) return "no day simulated\n";
   const std::size_t last = sum.days - 1;
+  const auto shock = static_cast<std::size_t>(std::max(0, s.shock_day));
+  const std::size_t week_end = std::min(last, shock + static_cast<std::size_t>(kDaysAfterShock[0]) - 1);
   std::string out;
-  out += fmt::format("\n  {:<14} {:>12} {:>12} {:>12} {:>10} {:>10}\n", "destination", "week 1", "by " + date_of(s, last).substr(5),
-                     "all entries", "onward", "returns");
-  out += fmt::format("  {:<14} {:>12} {:>12} {:>12} {:>10} {:>10}\n", "", "(leavers)", "(leavers)", "(counted)", "", "");
+  out += fmt::format("\n  {:<14} {:>13} {:>13} {:>13} {:>10} {:>10}\n", "destination", "leavers in", "leavers in",
+                     "all entries", "moved on", "went home");
+  out += fmt::format("  {:<14} {:>13} {:>13} {:>13} {:>10} {:>10}\n", "",
+                     month_day(s, shock) + "–" + month_day(s, week_end), "to " + date_of(s, last),
+                     "to " + date_of(s, last), "(assumed)", "(assumed)");
   std::vector<const DestinationSummary*> order;
   for (const auto& d : sum.destinations) order.push_back(&d);
   std::stable_sort(order.begin(), order.end(), [](auto a, auto b) { return a->entries_leavers > b->entries_leavers; });
   for (const auto* d : order)
-    out += fmt::format("  {:<14} {:>12} {:>12} {:>12} {:>10} {:>10}\n", d->name, grouped(std::llround(d->leavers_after_shock[0])),
-                       grouped(std::llround(d->entries_leavers)), grouped(std::llround(d->entries)),
-                       grouped(std::llround(d->onward)), grouped(std::llround(d->returns)));
+    out += fmt::format("  {:<14} {:>13} {:>13} {:>13} {:>10} {:>10}\n", d->name, grouped(std::llround(d->leavers_after_shock[0])),
+                       grouped(std::llround(d->entries_leavers)), grouped(std::llround(d->entries)), about(d->onward),
+                       about(d->returns));
+  out += fmt::format(
+      "  leavers in: leavers entering, in the first {} days from the shock ({}) and over the whole run.\n"
+      "  all entries: leavers and the ordinary travellers the scenario models (its crossings' baseline_per_day\n"
+      "    and its destinations' baseline_air_per_day; other air passengers are not modelled).\n"
+      "  moved on, went home: leavers leaving again, from each destination's assumed onward and return shares\n"
+      "    (two significant digits).\n",
+      kDaysAfterShock[0], date_of(s, shock));
+
   out += fmt::format("\n  {:<26} {:>14} {:>12} {:>14} {:>12}\n", "checkpoint", "peak queue", "on", "peak wait", "on");
   for (const auto& c : sum.checkpoints) {
     if (c.queue_vehicles.value < 1 && c.wait_max_hours.value < 1) continue;
-    out += fmt::format("  {:<26} {:>9} veh. {:>12} {:>12.1f} h {:>12}\n", c.name, grouped(std::llround(c.queue_vehicles.value)),
+    out += fmt::format("  {:<26} {:>9} veh. {:>12} {:>12.0f} h {:>12}\n", c.name, grouped(std::llround(c.queue_vehicles.value)),
                        date_of(s, c.queue_vehicles.day), c.wait_max_hours.value, date_of(s, c.wait_max_hours.day));
   }
-  out += fmt::format("\n  departures {}  (first week {}), moved on {}, returned {}, gave up {}\n",
-                     grouped(std::llround(sum.departures)), grouped(std::llround(sum.departures_after_shock[0])),
-                     grouped(std::llround(sum.onward)), grouped(std::llround(sum.returns)),
-                     grouped(std::llround(sum.gave_up)));
+  out += fmt::format(
+      "  peaks over every day of the run ({} to {}): the queue in vehicles at the end of a day;\n"
+      "    the wait, the longest anyone crossing that day had waited (a target on a wait compares the same\n"
+      "    quantity, over its own days).\n"
+      "    People turn away from a queue longer than {:g} h of service (balk_wait_days): a peak wait near it\n"
+      "    says the queue was full, not how long it was.\n",
+      date_of(s, 0), date_of(s, last), s.parameters.balk_wait_days * 24);
+  out += fmt::format("\n  leavers: {} crossed a border or flew out ({} in the first {} days from the shock);\n"
+                     "    {} gave up (turned back at a queue, or refused, and did not try again);\n"
+                     "    of those who crossed, about {} moved on and {} went home (assumed shares)\n",
+                     grouped(std::llround(sum.departures)),
+                     grouped(std::llround(sum.departures_after_shock[0])), kDaysAfterShock[0], grouped(std::llround(sum.gave_up)),
+                     about(sum.onward), about(sum.returns));
   if (!targets.empty()) {
-    int passed = 0;
-    for (const auto& t : targets) passed += t.pass;
-    out += fmt::format("\n  targets: {} of {} within range\n", passed, targets.size());
-    for (const auto& t : targets)
-      out += fmt::format("  {} {:<26} observed {:>9}  simulated {:>9}  range [{}, {}]\n", t.pass ? "ok  " : "MISS",
-                         t.target->id, grouped(std::llround(t.target->value)), grouped(std::llround(t.simulated)),
-                         grouped(std::llround(t.target->low)), grouped(std::llround(t.target->high)));
+    int passed = 0, model = 0, inputs = 0, inputs_passed = 0;
+    for (const auto& t : targets) {
+      (t.checks_inputs ? inputs : model) += 1;
+      (t.checks_inputs ? inputs_passed : passed) += t.pass;
+    }
+    out += fmt::format("\n  targets: {} of {} within range", passed, model);
+    if (inputs > 0)
+      out += fmt::format("; {} of {} more check the inputs\n  ('input': before the shock the run's figure is the "
+                         "scenario's own ordinary traffic, which it sets)", inputs_passed, inputs);
+    out += "\n";
+    for (const auto& t : targets) {
+      const char* verdict = t.checks_inputs ? (t.pass ? "input" : "MISS ") : (t.pass ? "ok   " : "MISS ");
+      const Target& g = *t.target;
+      out += fmt::format("  {} {:<24} {:<30} {:>11}  observed {:>9}  simulated {:>9}  range [{}, {}]\n", verdict, g.id,
+                         g.counts, g.window_start.iso().substr(5) + "–" + g.window_end.iso().substr(5),
+                         grouped(std::llround(g.value)), grouped(std::llround(t.simulated)), grouped(std::llround(g.low)),
+                         grouped(std::llround(g.high)));
+    }
   }
   return out;
 }

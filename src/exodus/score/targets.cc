@@ -11,7 +11,7 @@ std::vector<TargetResult> evaluate_targets(const Scenario& s, const SeriesTable&
   for (const auto& t : s.targets) {
     // A window outside the run simulates to nothing, and so fails unless its range allows 0.
     const double v = expected_in_run(t.report, places, s.shock_date, record).value;
-    out.push_back({&t, v, v >= t.low && v <= t.high});
+    out.push_back({&t, v, v >= t.low && v <= t.high, t.window_end < s.shock_date});
   }
   return out;
 }

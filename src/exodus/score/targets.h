@@ -14,6 +14,9 @@ struct TargetResult {
   const Target* target = nullptr;
   double simulated = 0;
   bool pass = false;
+  // The window ends before the shock: the run's figure there is the scenario's own ordinary
+  // traffic (an input), so the target checks the inputs, not the model.
+  bool checks_inputs = false;
 };
 
 std::vector<TargetResult> evaluate_targets(const Scenario& s, const SeriesTable& record);

@@ -111,6 +111,7 @@ struct Target {
   Date window_start, window_end;
   double value = 0, low = 0, high = 0;  // pass when low <= simulated <= high
   std::string source;
+  std::string counts;  // what the figure counts ("entries, all travellers"; "departures, leavers")
   // The target as the report it is (what it measures, where, over which days), so that the
   // observation model simulates it as it does any published figure.
   Report report;

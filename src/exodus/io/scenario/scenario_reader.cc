@@ -389,14 +389,15 @@ void Reader::targets() {
     ReportMetric metric;
     bool at_checkpoint;
     const char* unit;
+    const char* counts;  // what the figure counts, as the run table says it
   };
   static const std::map<std::string, TargetMetric> kMetrics = {
-      {"entries", {ReportMetric::kEntries, false, ""}},
-      {"entries_per_day", {ReportMetric::kEntries, false, "persons_per_day"}},
-      {"departures", {ReportMetric::kDepartures, false, ""}},
-      {"processed", {ReportMetric::kEntries, true, ""}},
-      {"queue_vehicles", {ReportMetric::kQueueVehicles, true, "vehicles"}},
-      {"wait_hours", {ReportMetric::kWaitHours, true, "hours"}}};
+      {"entries", {ReportMetric::kEntries, false, "", "entries, all travellers"}},
+      {"entries_per_day", {ReportMetric::kEntries, false, "persons_per_day", "entries a day, all travellers"}},
+      {"departures", {ReportMetric::kDepartures, false, "", "departures, leavers"}},
+      {"processed", {ReportMetric::kEntries, true, "", "crossings, all travellers"}},
+      {"queue_vehicles", {ReportMetric::kQueueVehicles, true, "vehicles", "vehicles queued, peak day"}},
+      {"wait_hours", {ReportMetric::kWaitHours, true, "hours", "longest wait (h), peak day"}}};
   const PlaceCatalog places = catalog_of(s);
   for (const auto& r : t.rows()) {
     Target g;
@@ -423,6 +424,7 @@ void Reader::targets() {
     if (metric != kMetrics.end()) {
       g.report.metric = metric->second.metric;
       g.report.unit = metric->second.unit;
+      g.counts = metric->second.counts;
       if (metric->second.at_checkpoint && checkpoint) {
         g.report.checkpoint = g.place;
         // (Its destination may be missing when destinations.csv had errors.)
