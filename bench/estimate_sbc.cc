@@ -1,11 +1,13 @@
 // Simulation-based calibration of exodus estimate on the design of a reports file (default:
 // examples/reports/seeds-2022.csv). Prints coverage of the 50% and 90% intervals and a rank
 // uniformity test per quantity.   build/exodus_sbc [REPLICATES] [REPORTS.csv]
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "exodus/core/text_source.h"
 #include "exodus/infer/sbc.h"
@@ -37,6 +39,13 @@ int main(int argc, char** argv) {
     trials += q.trials;
   }
   fmt::print("{:<46} {:>7.1f}%\n", "all quantities", trials ? 100.0 * covered / trials : 0.0);
+  // The ranks' histogram over 10 bins: a hump says intervals too wide, a U too narrow, a slope bias.
+  fmt::print("\nrank histograms (10 bins, truth's rank among the draws):\n");
+  for (const auto& q : r.quantities) {
+    int bins[10] = {};
+    for (double x : q.ranks) ++bins[std::min(9, static_cast<int>(x * 10))];
+    fmt::print("{:<46} {}\n", q.label, fmt::join(bins, " "));
+  }
   fmt::print("(chi-square with 9 degrees of freedom: 16.9 is the 95th percentile)\n");
   for (const auto& f : r.failures) fmt::print("failed: {}\n", f);
   return 0;

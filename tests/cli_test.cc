@@ -207,6 +207,27 @@ TEST_F(CliScenario, RunWithNoArgumentSimulatesThe2022Exodus) {
   EXPECT_EQ(inputs, 2);
 }
 
+// Without --out a run writes to runs/<scenario>-seed<N>: the same command, the same place.
+// Run again, it is refused like any existing --out (nothing written, nothing replaced) until
+// --force replaces the earlier output; the folder is named before the run and after it.
+TEST_F(CliScenario, TheDefaultOutputFolderIsOneAndForceReplacesIt) {
+  std::string out;
+  ASSERT_EQ(run_exodus_in(dir_, "run", &out), 0) << out;
+  EXPECT_EQ(out.rfind("exodus: mobilization-2022: outputs to runs/mobilization-2022-seed1/ when the run is over\n", 0), 0u)
+      << out;
+  EXPECT_NE(out.find("output    runs/mobilization-2022-seed1/"), std::string::npos) << out;
+  const auto first = dir_ / "runs" / "mobilization-2022-seed1";
+  ASSERT_TRUE(std::filesystem::exists(first / "manifest.json"));
+  const auto command = [&] { return nlohmann::json::parse(std::ifstream(first / "manifest.json"))["command"].get<std::string>(); };
+  EXPECT_EQ(run_exodus_in(dir_, "run --quiet", &out), 2) << out;
+  EXPECT_NE(out.find("output folder runs/mobilization-2022-seed1 already exists"), std::string::npos) << out;
+  EXPECT_EQ(command().find("--quiet"), std::string::npos) << "the earlier output is untouched";
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "runs" / "mobilization-2022-seed1-2"));
+  EXPECT_EQ(run_exodus_in(dir_, "run --quiet --force", &out), 0) << out;
+  EXPECT_NE(command().find("--force"), std::string::npos) << "--force replaced the earlier output";
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_ / "runs"), std::filesystem::directory_iterator()), 1);
+}
+
 TEST_F(CliScenario, CheckReportsEveryProblemAndExitsTwo) {
   const auto bad = dir_ / "bad";
   std::filesystem::create_directories(bad);
@@ -248,7 +269,7 @@ TEST(CliEstimate, SeedsReportsGiveTotalsIntervalsAndAFitTable) {
   EXPECT_EQ(header.rfind("id,metric,destination,kind,value,used", 0), 0u);
   std::ifstream daily(dir / "e" / "daily.csv");
   std::getline(daily, header);
-  EXPECT_EQ(header, "date,day,corridor,quantity,median,lo50,hi50,lo90,hi90,basis");
+  EXPECT_EQ(header, "date,day,days_from_shock,corridor,quantity,median,lo50,hi50,lo90,hi90,basis");
   // The last report ends on 11 October: every later row, and every total reaching past it,
   // says it is extrapolated; the rows it covers do not.
   EXPECT_EQ(summary["reports_cover_to"], "2022-10-11");

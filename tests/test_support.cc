@@ -38,8 +38,11 @@ void copy_default_scenario_ending(const fs::path& folder, const std::string& end
   std::ofstream(folder / "scenario.yaml", std::ios::binary) << manifest;
 }
 
-int run_exodus(const std::string& args, std::string* output) {
-  const std::string cmd = std::string(EXODUS_BINARY) + " " + args + " 2>&1";
+int run_exodus(const std::string& args, std::string* output) { return run_exodus_in({}, args, output); }
+
+int run_exodus_in(const std::filesystem::path& dir, const std::string& args, std::string* output) {
+  const std::string cd = dir.empty() ? "" : "cd '" + dir.string() + "' && ";
+  const std::string cmd = cd + std::string(EXODUS_BINARY) + " " + args + " 2>&1";
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) return -1;
   std::string captured;

@@ -26,5 +26,7 @@ inline const std::string kReportsHeader =
 void copy_default_scenario_ending(const std::filesystem::path& folder, const std::string& end_date);
 // Runs the exodus binary with `args`; returns its exit code and captures stdout+stderr.
 int run_exodus(const std::string& args, std::string* output = nullptr);
+// The same, run from `dir` (for outputs that go to runs/ under the working folder).
+int run_exodus_in(const std::filesystem::path& dir, const std::string& args, std::string* output = nullptr);
 
 }  // namespace exodus::testing

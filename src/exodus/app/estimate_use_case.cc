@@ -41,8 +41,9 @@ EstimateOutcome estimate_case(const EstimateRequest& q) {
                      fmt::format("the estimate would span {} days; {}", grouped(layout.days),
                                  limit_clause(q.limits.max_days, "--max-days")));
   o.out = q.output.dir ? *q.output.dir
-                       : unique_output_path("runs", "estimate-" + q.reports_file.stem().string());
+                       : default_output_path("estimate-" + q.reports_file.stem().string());
   StagedOutputDir staged(o.out, q.output.force);
+  if (q.hooks.started) q.hooks.started(q.reports_file.filename().string(), o.out);
   o.result = estimate_flows(o.reports, options);
   if (!o.result.ok()) return o;
   if (q.hooks.before_writing) q.hooks.before_writing();

@@ -19,10 +19,10 @@ FleeRunOutcome run_flee_case(const FleeRunRequest& q) {
   }
   o.threads = resolve_threads(q.threads);
   o.out = q.output.dir ? *q.output.dir
-                       : unique_output_path("runs", fmt::format("{}-seed{}", o.loaded.world.case_name, q.seed));
+                       : default_output_path(fmt::format("{}-seed{}", o.loaded.world.case_name, q.seed));
   // A name clash fails now, before the run; nothing reaches the disk until it is over.
   StagedOutputDir staged(o.out, q.output.force);
-  if (q.hooks.started) q.hooks.started(o.loaded.world.case_name);
+  if (q.hooks.started) q.hooks.started(o.loaded.world.case_name, o.out);
   FleeRunOptions options;
   options.seed = q.seed;
   options.threads = o.threads;

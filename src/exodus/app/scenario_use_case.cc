@@ -20,10 +20,10 @@ ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
   }
   o.seed = q.seed.value_or(s.seed);
   o.threads = resolve_threads(q.threads);
-  o.out = q.output.dir ? *q.output.dir : unique_output_path("runs", fmt::format("{}-seed{}", s.name, o.seed));
+  o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("{}-seed{}", s.name, o.seed));
   // A name clash fails now, before the run; nothing reaches the disk until it is over.
   StagedOutputDir staged(o.out, q.output.force);
-  if (q.hooks.started) q.hooks.started(s.name);
+  if (q.hooks.started) q.hooks.started(s.name, o.out);
   ExodusRunOptions options;
   options.seed = o.seed;
   options.threads = o.threads;

@@ -13,7 +13,7 @@
 namespace exodus {
 
 struct UseCaseOutput {
-  std::optional<std::filesystem::path> dir;  // none: a new folder under runs/
+  std::optional<std::filesystem::path> dir;  // none: runs/<case>-seed<N> (default_output_path)
   bool force = false;                         // may replace an earlier exodus output there
   std::string command_line;                   // recorded in manifest.json
 };
@@ -21,8 +21,9 @@ struct UseCaseOutput {
 struct UseCaseHooks {
   // When set and true, the work stops at its next safe point; nothing is written.
   const std::atomic<bool>* stop = nullptr;
-  // Once the inputs are read and checked, with the case's or scenario's name.
-  std::function<void(const std::string&)> started;
+  // Once the inputs are read and checked and the output folder may be written: the case's or
+  // scenario's name, and the folder the outputs will appear in when the work is done.
+  std::function<void(const std::string&, const std::filesystem::path&)> started;
   // (days done, days in all, agents), after each simulated day.
   std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
   // Input oddities the run goes ahead with (e.g. Flee's own tolerances).

@@ -1,4 +1,5 @@
 // exodus estimate REPORTS.csv: fuse published figures into true flows per corridor and day.
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 
@@ -76,6 +77,11 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       q.hooks.stop = stop.flag();
       q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
       q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+      const bool quiet = a->quiet;
+      q.hooks.started = [quiet](const std::string& name, const fs::path& out) {
+        if (!quiet) fmt::print("exodus: {}: outputs to {}/ when the estimate is done\n", name, out.string());
+        std::fflush(stdout);
+      };
       const EstimateOutcome outcome = estimate_case(q);
       const EstimateResult& result = outcome.result;
       if (!a->quiet) fmt::print("exodus estimate: {} reports, {} corridors, {} days from {}\n{}", outcome.reports.reports.size(),

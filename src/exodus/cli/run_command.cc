@@ -1,6 +1,7 @@
 // exodus run: simulate a Flee case (or the embedded default) and write out.csv, manifest.json
 // and summary.json into a new output folder.
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -72,11 +73,16 @@ void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const
 
 // What a run tells the terminal: warnings on stderr, a progress bar once the case is read,
 // Ctrl-C until outputs are written.
-UseCaseHooks console_hooks(StopOnSignal& stop, std::optional<ProgressBar>& bar, ProgressStyle style) {
+UseCaseHooks console_hooks(StopOnSignal& stop, std::optional<ProgressBar>& bar, ProgressStyle style, bool quiet) {
   UseCaseHooks hooks;
   hooks.stop = stop.flag();
   hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
-  hooks.started = [&bar, style](const std::string& name) { bar.emplace(name, style); };
+  hooks.started = [&bar, style, quiet](const std::string& name, const fs::path& out) {
+    // Where the outputs will be, first (they appear there, whole, once the run is over).
+    if (!quiet) fmt::print("exodus: {}: outputs to {}/ when the run is over\n", name, out.string());
+    std::fflush(stdout);
+    bar.emplace(name, style);
+  };
   hooks.progress = [&bar](std::int32_t done, std::int32_t total, std::size_t agents) { bar->update(done, total, agents); };
   hooks.before_writing = [&stop] { stop.ignore_from_now(); };
   return hooks;
@@ -104,7 +110,7 @@ int run_flee(const RunArgs& args, const std::string& command_line) {
   q.output = output_of(args, command_line);
   StopOnSignal stop;
   std::optional<ProgressBar> bar;
-  q.hooks = console_hooks(stop, bar, progress_style(args));
+  q.hooks = console_hooks(stop, bar, progress_style(args), args.quiet);
   const FleeRunOutcome o = run_flee_case(q);
   if (bar) bar->finish();
   if (o.run.interrupted) {
@@ -128,7 +134,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
   q.output = output_of(args, command_line);
   StopOnSignal stop;
   std::optional<ProgressBar> bar;
-  q.hooks = console_hooks(stop, bar, progress_style(args));
+  q.hooks = console_hooks(stop, bar, progress_style(args), args.quiet);
   const ScenarioRunOutcome o = run_scenario_case(q);
   if (bar) bar->finish();
   const Scenario& scenario = o.loaded.scenario;

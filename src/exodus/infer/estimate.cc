@@ -130,7 +130,7 @@ WideDirections pilot_wide_directions(const std::function<double(const Eigen::Vec
 }
 
 // The draws in θ, and the checks of the totals people read: R-hat and effective draws of all
-// corridors at 7 and 30 days and of each corridor at 30 days, per chain; divergences.
+// corridors at 7, 30 and 100 days and of each corridor at 30 days, per chain; divergences.
 template <typename ToTheta>
 Eigen::MatrixXd check_draws(const EstimateModel& model, const NutsResult& run, const NutsOptions& nuts,
                             const WideDirections& wide, const ToTheta& to_theta, SamplerDiagnostics& diag) {
@@ -143,24 +143,26 @@ Eigen::MatrixXd check_draws(const EstimateModel& model, const NutsResult& run, c
   const auto& layout = model.layout();
   const std::size_t K = layout.corridor_count();
   const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
-  std::vector<std::vector<std::vector<double>>> series(K + 2, std::vector<std::vector<double>>(static_cast<std::size_t>(nuts.chains)));
+  std::vector<std::vector<std::vector<double>>> series(K + 3, std::vector<std::vector<double>>(static_cast<std::size_t>(nuts.chains)));
   std::vector<std::vector<double>> departures;
   std::vector<double> ordinary;
   for (Eigen::Index j = 0; j < draws.cols(); ++j) {
     model.flows(draws.col(j), departures, ordinary);
     const auto chain = static_cast<std::size_t>(j / nuts.samples);
-    double week = 0, month = 0;
+    double week = 0, month = 0, hundred = 0;
     for (std::size_t k = 0; k < K; ++k) {
       double corridor = 0;
-      for (std::size_t t = first; t < std::min(first + 30, departures[k].size()); ++t) {
-        corridor += departures[k][t];
+      for (std::size_t t = first; t < std::min(first + 100, departures[k].size()); ++t) {
+        if (t < first + 30) corridor += departures[k][t];
         if (t < first + 7) week += departures[k][t];
+        hundred += departures[k][t];
       }
       month += corridor;
       series[k][chain].push_back(corridor);
     }
     series[K][chain].push_back(week);
     series[K + 1][chain].push_back(month);
+    series[K + 2][chain].push_back(hundred);
   }
   diag.min_ess = 1e300;
   diag.max_rhat = 0;

@@ -34,12 +34,12 @@ std::string quoted(const std::string& s) {
 }  // namespace
 
 std::string estimate_daily_csv(const EstimateResult& r) {
-  std::string out = "date,day,corridor,quantity,median,lo50,hi50,lo90,hi90,basis\n";
+  std::string out = "date,day,days_from_shock,corridor,quantity,median,lo50,hi50,lo90,hi90,basis\n";
   const auto& L = r.layout;
   for (std::size_t t = 0; t < static_cast<std::size_t>(L.days); ++t)
     for (int q = 0; q < kFlowQuantities; ++q)
       for (std::size_t k = 0; k <= L.corridor_count(); ++k)
-        out += fmt::format("{},{},{},{},{},{}\n", (L.start + static_cast<std::int32_t>(t)).iso(),
+        out += fmt::format("{},{},{},{},{},{},{}\n", (L.start + static_cast<std::int32_t>(t)).iso(), t,
                            static_cast<int>(t) - L.shock_day,
                            quoted(k < L.corridor_count() ? L.corridors[k].name : "ALL"),
                            to_string(static_cast<FlowQuantity>(q)), fmt_interval(r.daily[static_cast<std::size_t>(q)][k][t]),

@@ -13,8 +13,7 @@ std::string format_flee_out_csv(const FleeWorld& world, const CampTable& t) {
   out += "Total error,refugees in camps (UNHCR),total refugees (simulation),"
          "raw UNHCR refugee count,refugees in camps (simulation),refugee_debt\n";
   for (std::size_t d = 0; d < t.days(); ++d) {
-    // Flee prints the date after the day's step: start + day + 1.
-    out += fmt::format("{},{}", d, (world.start_date + static_cast<std::int32_t>(d + 1)).iso());
+    out += fmt::format("{},{}", d, world.date_of_day(d).iso());
     for (std::size_t c = 0; c < t.camps.size(); ++c) {
       const auto sim = t.sim[d][c];
       const auto data = t.data[d][c];

@@ -57,7 +57,7 @@ std::string flee_summary_json(const FleeWorld& world, const FleeRunResult& run, 
   json daily = json::array();
   for (std::size_t d = 0; d < score.error.size(); ++d)
     daily.push_back({{"day", d},
-                     {"date", (world.start_date + static_cast<std::int32_t>(d)).iso()},
+                     {"date", world.date_of_day(d).iso()},
                      {"error", score.error[d]},
                      {"error_rescaled", score.error_rescaled[d]},
                      {"total_error", score.total_error[d]}});

@@ -39,7 +39,7 @@ void check_target(const fs::path& target, bool replace_existing) {
   const auto status = fs::symlink_status(target, ec);
   if (ec || !fs::exists(status)) return;
   if (!replace_existing)
-    throw OutputError(fmt::format("output folder {} already exists; choose another --out or "
+    throw OutputError(fmt::format("output folder {} already exists (an earlier output?); choose another --out or "
                                   "pass --force to replace it", target.string()));
   if (!fs::is_directory(status))
     throw OutputError(fmt::format("{} exists and is not a folder; exodus will not replace it, even with --force",
@@ -170,10 +170,6 @@ void StagedOutputDir::commit() {
   fsync_path(parent_of(target_), O_RDONLY | O_DIRECTORY);
 }
 
-fs::path unique_output_path(const fs::path& parent, const std::string& stem) {
-  fs::path candidate = parent / stem;
-  for (int k = 2; fs::exists(candidate); ++k) candidate = parent / fmt::format("{}-{}", stem, k);
-  return candidate;
-}
+fs::path default_output_path(const std::string& stem) { return fs::path("runs") / stem; }
 
 }  // namespace exodus

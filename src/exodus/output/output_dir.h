@@ -43,8 +43,10 @@ class StagedOutputDir {
   bool committed_ = false;
 };
 
-// "<parent>/<stem>", or "<stem>-2", "-3"... when that exists.
-std::filesystem::path unique_output_path(const std::filesystem::path& parent, const std::string& stem);
+// Where a verb writes when no --out is given: runs/<stem>, the stem naming the case and seed,
+// so that the same command always writes to the same place. Like any --out, it is refused when
+// it exists, unless --force replaces an earlier output there.
+std::filesystem::path default_output_path(const std::string& stem);
 
 // Staging folders for `target` whose process is gone (killed while writing).
 std::vector<std::filesystem::path> abandoned_staging_folders(const std::filesystem::path& target);

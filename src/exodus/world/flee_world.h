@@ -61,6 +61,9 @@ struct FleeWorld {
   std::vector<FleeLocationStart> start_state;
   FleeSettings settings;
   Date start_date;
+  // The date of day d's counts: taken after the day's step, so StartDate + d + 1, as Flee
+  // dates its out.csv rows. Every output of a Flee case dates its days this way.
+  Date date_of_day(std::size_t d) const { return start_date + static_cast<std::int32_t>(d + 1); }
   std::int32_t days = 0;
   std::vector<std::vector<FleeConflictChange>> conflict_changes;  // [day]
   std::vector<FleeClosure> closures;                             // in file order
