@@ -339,6 +339,25 @@ TEST(CliEstimate, AWindowShorterThanItsReportsLeavesThemUnusedAndPrintsNoRowBeyo
   std::filesystem::remove_all(dir);
 }
 
+TEST(CliEstimate, ShowsItsProgressStageByStageAndNamesItsOutputFirst) {
+  const auto dir = make_temp_dir("estimate-progress");
+  std::string out;
+  ASSERT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() +
+                           " --chains 2 --samples 100 --progress lines --out " + (dir / "e").string(), &out), 0) << out;
+  EXPECT_EQ(out.rfind("exodus: seeds-2022.csv: outputs to " + (dir / "e").string() + "/ when the estimate is done\n", 0), 0u)
+      << out;
+  const auto mode = out.find("estimate: finding the mode\n"), pilot = out.find("estimate: pilot run 100%\n"),
+             sampling = out.find("estimate: sampling 100%\n"), table = out.find("exodus estimate: 15 reports");
+  EXPECT_NE(mode, std::string::npos) << out;
+  EXPECT_LT(mode, pilot) << out;
+  EXPECT_LT(pilot, sampling) << out;
+  EXPECT_LT(sampling, table) << out;
+  ASSERT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() +
+                           " --chains 2 --samples 100 --quiet --progress lines --out " + (dir / "q").string(), &out), 0) << out;
+  EXPECT_EQ(out, "") << "--quiet prints nothing";
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CliEstimate, TheLaplaceApproximationDoesNotBlameTheReportsForItsOwnMisfit) {
   const auto dir = make_temp_dir("estimate-laplace");
   std::string out;

@@ -23,6 +23,7 @@ EstimateOutcome estimate_case(const EstimateRequest& q) {
     throw InputError({"--end", 0, ""}, "is before --start");
   options.nuts.threads = resolve_threads(q.threads);
   options.nuts.stop = q.hooks.stop;
+  if (q.hooks.stage) options.progress = q.hooks.stage;
   if (q.scenario) {
     o.scenario = load_scenario(q.scenario->empty() ? std::nullopt : std::optional<fs::path>(*q.scenario), q.limits);
     options.scenario = &o.scenario->scenario;

@@ -20,7 +20,7 @@ struct EstimateRequest {
   int threads = 0;  // chains at once; 0: every core
   InputLimits limits;
   UseCaseOutput output;
-  UseCaseHooks hooks;  // progress is not used; warn hears of near-duplicate names
+  UseCaseHooks hooks;  // stage hears of the fit's progress (not progress: no days); warn of near-duplicate names
 };
 
 struct EstimateOutcome {

@@ -26,6 +26,9 @@ struct UseCaseHooks {
   std::function<void(const std::string&, const std::filesystem::path&)> started;
   // (days done, days in all, agents), after each simulated day.
   std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
+  // For work counted in other steps than days (the estimate): its stage, and where the stage
+  // counts them, steps done and in all (0 of 0 when it does not).
+  std::function<void(const std::string&, std::int64_t, std::int64_t)> stage;
   // Input oddities the run goes ahead with (e.g. Flee's own tolerances).
   std::function<void(const std::string&)> warn;
   // Just before outputs are written (e.g. to stop reacting to Ctrl-C: outputs are whole).

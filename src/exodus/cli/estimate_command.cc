@@ -9,6 +9,7 @@
 #include "exodus/cli/commands.h"
 #include "exodus/cli/interrupt.h"
 #include "exodus/cli/limit_options.h"
+#include "exodus/cli/progress.h"
 #include "exodus/core/error.h"
 #include "exodus/output/estimate_outputs.h"
 #include "exodus/output/output_dir.h"
@@ -28,6 +29,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
     bool force = false;
     bool quiet = false;
     bool laplace = false;
+    std::string progress = "auto";
     int chains = 4;
     int samples = 250;
     int threads = 0;
@@ -52,7 +54,10 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");
   cmd->add_flag("--force", a->force, "replace the output folder if it exists");
-  cmd->add_flag("--quiet", a->quiet, "no table");
+  cmd->add_flag("--quiet", a->quiet, "no progress bar or table");
+  cmd->add_option("--progress", a->progress,
+                  "auto (a bar on a terminal), bar, lines (a line per stage and tenth, for logs) or none")
+      ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
   const auto limits = add_limit_options(cmd, false);
   cmd->callback([=] {
     StopOnSignal stop;
@@ -78,11 +83,18 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
       q.hooks.before_writing = [&] { stop.ignore_from_now(); };
       const bool quiet = a->quiet;
-      q.hooks.started = [quiet](const std::string& name, const fs::path& out) {
+      std::optional<ProgressBar> bar;
+      const ProgressStyle style = quiet ? ProgressStyle::kNone : parse_progress_style(a->progress);
+      q.hooks.started = [quiet, style, &bar](const std::string& name, const fs::path& out) {
         if (!quiet) fmt::print("exodus: {}: outputs to {}/ when the estimate is done\n", name, out.string());
         std::fflush(stdout);
+        bar.emplace("estimate", style);
+      };
+      q.hooks.stage = [&bar](const std::string& stage, std::int64_t done, std::int64_t total) {
+        if (bar) bar->stage(stage, done, total);
       };
       const EstimateOutcome outcome = estimate_case(q);
+      if (bar) bar->finish();
       const EstimateResult& result = outcome.result;
       if (!a->quiet) fmt::print("exodus estimate: {} reports, {} corridors, {} days from {}\n{}", outcome.reports.reports.size(),
                                 result.layout.corridor_count(), result.layout.days, result.layout.start.iso(),

@@ -21,6 +21,8 @@ class ProgressBar {
  public:
   ProgressBar(std::string label, ProgressStyle style);
   void update(std::int32_t done, std::int32_t total, std::size_t agents);
+  // A stage of work counted in its own steps (0 of 0: not counted).
+  void stage(const std::string& name, std::int64_t done, std::int64_t total);
   void finish();  // clears the bar
 
  private:
@@ -28,6 +30,7 @@ class ProgressBar {
   ProgressStyle style_;
   std::chrono::steady_clock::time_point last_;
   std::int64_t last_percent_ = -1;
+  std::string last_stage_;
   bool drawn_ = false;
 };
 

@@ -123,6 +123,7 @@ WideDirections pilot_wide_directions(const std::function<double(const Eigen::Vec
                             std::vector<Eigen::VectorXd>& ends) {
   nuts.warmup = warmup;
   nuts.samples = samples;
+
   nuts.seed = nuts.seed * 2 + 1;
   const NutsResult pilot = run_nuts(density, {Eigen::VectorXd::Zero(n)}, nuts);
   ends = pilot.chain_ends;
@@ -197,12 +198,23 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   }
   const Eigen::MatrixXd d = model.data_directions(mode);
   const Eigen::MatrixXd b = chol.matrixL().solve(d);
-  Eigen::BDCSVD<Eigen::MatrixXd> svd(b, Eigen::ComputeThinU);
-  Eigen::Index r = 0;
-  while (r < svd.singularValues().size() && svd.singularValues()(r) > 1e-8) ++r;
-  const Eigen::MatrixXd u = svd.matrixU().leftCols(r);
-  const Eigen::VectorXd c =
-      (1.0 - (1.0 + svd.singularValues().head(r).array().square()).rsqrt()).matrix();
+  // The thin SVD b = U S Vᵀ (b is n × reports: narrow) from the eigen-decomposition of the
+  // small bᵀb = V S² Vᵀ, so U = b V S⁻¹. Directions with S below 1e-6 of the largest are left
+  // out: their shrinkage c ≈ S²/2 is nil, and bᵀb cannot resolve them.
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> gram(b.transpose() * b);
+  const Eigen::VectorXd s2 = gram.eigenvalues().cwiseMax(0.0);
+  const double floor = std::max(1e-16, 1e-12 * (s2.size() > 0 ? s2.maxCoeff() : 0.0));
+  std::vector<Eigen::Index> kept;
+  for (Eigen::Index j = s2.size() - 1; j >= 0; --j)
+    if (s2(j) > floor) kept.push_back(j);
+  const auto r = static_cast<Eigen::Index>(kept.size());
+  Eigen::MatrixXd u(b.rows(), r);
+  Eigen::VectorXd c(r);
+  for (Eigen::Index i = 0; i < r; ++i) {
+    const Eigen::Index j = kept[static_cast<std::size_t>(i)];
+    u.col(i) = b * gram.eigenvectors().col(j) / std::sqrt(s2(j));
+    c(i) = 1.0 - 1.0 / std::sqrt(1.0 + s2(j));
+  }
   const auto shrink = [&](const Eigen::VectorXd& v) -> Eigen::VectorXd {
     return v - u * c.cwiseProduct(u.transpose() * v);
   };
@@ -218,6 +230,11 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   };
   NutsOptions nuts = o.nuts;
   nuts.seed = o.seed;
+  const auto stage = [&](const char* name) {
+    nuts.progress = nullptr;
+    if (o.progress) nuts.progress = [&o, name](std::int64_t done, std::int64_t total) { o.progress(name, done, total); };
+  };
+  stage("pilot run");
   std::vector<Eigen::VectorXd> pilot_ends;
   // The log density in w, v = M w (M symmetric: it maps gradients back the same way).
   using Density = std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>;
@@ -240,6 +257,7 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   diag.wide_directions = static_cast<int>(wide.size());
   // 2. The run proper in w, M stretching those directions to their pilot width.
   const Density density = density_in(wide);
+  stage("sampling");
   std::vector<Eigen::VectorXd> starts;
   for (const auto& v : pilot_ends) starts.push_back(wide.invert(v));
   if (starts.empty()) starts.push_back(Eigen::VectorXd::Zero(mode.size()));
@@ -251,6 +269,7 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   for (int attempt = 0; attempt < 1 + o.retries; ++attempt) {
     if (attempt > 0) {
       diag.retried = true;
+      stage("sampling again, twice as long");
       nuts.warmup *= 2;
       nuts.samples *= 2;
       nuts.seed += 1000003;
@@ -294,6 +313,7 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     const Eigen::VectorXd floored = eigen.eigenvalues().cwiseMax(kCurvatureFloor);
     return Eigen::MatrixXd(eigen.eigenvectors() * floored.asDiagonal() * eigen.eigenvectors().transpose());
   };
+  if (o.progress) o.progress("finding the mode", 0, 0);
   auto fit = laplace_fit(density, model.initial(), lo);
   if (o.nuts.stop && o.nuts.stop->load()) throw Interrupted();
   result.diagnostics = fit.diagnostics;

@@ -1,5 +1,7 @@
 #pragma once
 // exodus estimate: true daily flows per corridor from conflicting reports, with intervals.
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +31,9 @@ struct EstimateOptions {
   int pilot_warmup = 150, pilot_samples = 100;
   // Reruns with chains twice as long when the sampler's checks fail.
   int retries = 1;
+  // When set: the stage the estimate is in ("finding the mode", "pilot run", "sampling",
+  // "sampling again, twice as long") and, where it counts them, its steps done and in all.
+  std::function<void(const std::string&, std::int64_t, std::int64_t)> progress;
 };
 
 struct SamplerDiagnostics {

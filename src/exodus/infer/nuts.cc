@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <sstream>
+#include <atomic>
+#include <mutex>
 #include <thread>
 
 #include "exodus/infer/nuts.h"
@@ -66,8 +68,27 @@ struct ChainOutput {
 
 // One chain: warmup with step size and diagonal metric adaptation, then the kept draws into
 // its own columns of `draws`. Stan's autodiff stack is thread-local; each chain owns one.
+// Counts transitions over all chains and tells the caller every so often.
+class TransitionCounter {
+ public:
+  TransitionCounter(const NutsOptions& o)
+      : report_(o.progress), total_(static_cast<std::int64_t>(o.chains) * (o.warmup + o.samples)) {}
+  void step() {
+    const std::int64_t done = done_.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (!report_ || (done % 25 != 0 && done != total_)) return;
+    const std::lock_guard<std::mutex> lock(mutex_);
+    report_(done, total_);
+  }
+
+ private:
+  const std::function<void(std::int64_t, std::int64_t)>& report_;
+  std::int64_t total_;
+  std::atomic<std::int64_t> done_{0};
+  std::mutex mutex_;
+};
+
 ChainOutput run_chain(const DensityModel& model, const Eigen::VectorXd& init, const NutsOptions& o, int c,
-                      Eigen::MatrixXd& draws) {
+                      Eigen::MatrixXd& draws, TransitionCounter& counter) {
   stan::math::ChainableStack thread_stack;
   std::stringstream debug, info, warn, error, fatal;
   stan::callbacks::stream_logger logger(debug, info, warn, error, fatal);
@@ -94,11 +115,15 @@ ChainOutput run_chain(const DensityModel& model, const Eigen::VectorXd& init, co
   sampler.init_stepsize(logger);
   sampler.engage_adaptation();
   const auto stopped = [&] { return o.stop && o.stop->load(std::memory_order_relaxed); };
-  for (int i = 0; i < o.warmup && !stopped(); ++i) s = sampler.transition(s, logger);
+  for (int i = 0; i < o.warmup && !stopped(); ++i) {
+    s = sampler.transition(s, logger);
+    counter.step();
+  }
   sampler.disengage_adaptation();
   ChainOutput out;
   for (int i = 0; i < o.samples && !stopped(); ++i) {
     s = sampler.transition(s, logger);
+    counter.step();
     draws.col(static_cast<Eigen::Index>(c) * o.samples + i) = s.cont_params();
     out.divergences += sampler.divergent_ ? 1 : 0;
     out.depth_sum += sampler.depth_;
@@ -116,8 +141,10 @@ NutsResult run_nuts(const std::function<double(const Eigen::VectorXd&, Eigen::Ve
   NutsResult out;
   out.draws.resize(inits.front().size(), static_cast<Eigen::Index>(o.chains) * o.samples);
   std::vector<ChainOutput> chains(static_cast<std::size_t>(o.chains));
+  TransitionCounter counter(o);
   const auto chain = [&](int c) {
-    chains[static_cast<std::size_t>(c)] = run_chain(model, inits[static_cast<std::size_t>(c) % inits.size()], o, c, out.draws);
+    chains[static_cast<std::size_t>(c)] =
+        run_chain(model, inits[static_cast<std::size_t>(c) % inits.size()], o, c, out.draws, counter);
   };
   // Chains are independent (each its own random stream and start), so running them on
   // threads changes nothing in the draws.

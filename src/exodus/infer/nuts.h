@@ -21,6 +21,9 @@ struct NutsOptions {
   std::uint64_t seed = 1;
   // When set and true, the chains stop at their next transition and run_nuts throws Interrupted.
   const std::atomic<bool>* stop = nullptr;
+  // When set: (transitions done, transitions in all) over every chain, now and then. Called
+  // from one thread at a time; it changes nothing in the draws.
+  std::function<void(std::int64_t, std::int64_t)> progress;
 };
 
 struct NutsResult {
