@@ -86,6 +86,9 @@ TEST_F(Cli, FleeRunWritesOutCsvManifestAndSummary) {
   std::string out;
   ASSERT_EQ(run_exodus("run mali --seed 3 --threads 2 --out " + (dir_ / "r").string(), &out), 0) << out;
   EXPECT_NE(out.find("validation error"), std::string::npos);
+  // The camp table says which day it shows, dated as out.csv dates it.
+  EXPECT_NE(out.find("camp, 2012-12-25 (day 299)"), std::string::npos) << out;
+  EXPECT_NE(out.find("0 is a perfect fit"), std::string::npos) << out;
   const auto csv = read_bytes(dir_ / "r" / "out.csv");
   EXPECT_EQ(csv.rfind("Day,Date,Fassala-Mbera sim,Fassala-Mbera data,Fassala-Mbera error,", 0), 0u);
   EXPECT_NE(csv.find("\n299,2012-12-25,"), std::string::npos);

@@ -51,14 +51,17 @@ void print_summary(const LoadedFleeCase& loaded, const FleeRunResult& run, const
              w.case_name, run.days_run, w.start_date.iso(), seed, threads, threads == 1 ? "" : "s");
   if (!t.camps.empty() && t.days() > 0) {
     const auto last = t.days() - 1;
-    fmt::print("\n  {:<24} {:>10} {:>10}\n", "camp (last day)", "simulated", "data");
+    fmt::print("\n  {:<28} {:>10} {:>10}\n", fmt::format("camp, {} (day {})", w.date_of_day(last).iso(), last),
+               "simulated", "data");
     for (std::size_t c = 0; c < t.camps.size(); ++c)
-      fmt::print("  {:<24} {:>10} {:>10}\n", t.camps[c], grouped(t.sim[last][c]), grouped(t.data[last][c]));
-    fmt::print("  {:<24} {:>10} {:>10}\n\n", "all camps", grouped(t.sim_in_camps[last]), grouped(t.data_in_camps[last]));
+      fmt::print("  {:<28} {:>10} {:>10}\n", t.camps[c], grouped(t.sim[last][c]), grouped(t.data[last][c]));
+    fmt::print("  {:<28} {:>10} {:>10}\n\n", "all camps", grouped(t.sim_in_camps[last]), grouped(t.data_in_camps[last]));
   }
   fmt::print("  agents              {}\n", grouped(static_cast<std::int64_t>(run.final_agents)));
   if (w.has_validation())
-    fmt::print("  validation error    ARD {:.3f}, rescaled {:.3f}, mean Total error {:.3f}\n",
+    fmt::print("  validation error    ARD {:.3f}, rescaled {:.3f}, mean Total error {:.3f}\n"
+               "                      (Flee's averaged relative difference of camps from the data over the days; 0 is a "
+               "perfect fit)\n",
                score.ard, score.ard_rescaled, score.mean_total_error);
   fmt::print("  wall time           {:.3f} s ({:.1f} M agent-days/s)\n", run.wall_seconds,
              run.wall_seconds > 0 ? static_cast<double>(run.agent_days) / run.wall_seconds / 1e6 : 0.0);
