@@ -169,6 +169,8 @@ const Case kCases[] = {
      "/checkpoints.csv:2: field 'vehicles_per_day': expected a finite number, found 'NaN'"},
     {Format::kScenario, "huge number", [](Inputs& in) { replace(in.scenario["regions.csv"], "1000000,0", "1e300,0"); },
      "/regions.csv:2: field 'eligible_pool': 1e+300 is outside the allowed range"},
+    {Format::kScenario, "name leaving runs/", [](Inputs& in) { replace(in.scenario["scenario.yaml"], "name: tiny", "name: ../../escape"); },
+     "/scenario.yaml:1: field 'name': names the output folder, so it may hold only letters, digits, '-', '_' and '.' (not '/')"},
     {Format::kScenario, "date out of range", [](Inputs& in) { replace(in.scenario["scenario.yaml"], "shock_date: 2022-09-05", "shock_date: 2022-02-30"); },
      "/scenario.yaml:4: field 'shock_date': expected a date as YYYY-MM-DD, found '2022-02-30'"},
     {Format::kScenario, "reversed window", [](Inputs& in) { in.scenario["targets.csv"] += "t,entries,North,2022-09-10,2022-09-05,1,0,2\n"; },

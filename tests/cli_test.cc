@@ -6,7 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "exodus/core/csv.h"
 #include "test_support.h"
+#include "tiny_flee_case.h"
+#include "tiny_scenario.h"
 
 namespace exodus::testing {
 namespace {
@@ -375,6 +378,24 @@ TEST(CliEstimate, TheLaplaceApproximationDoesNotBlameTheReportsForItsOwnMisfit) 
   std::filesystem::remove_all(dir);
 }
 
+// A window no report measures flows in (only queues and waits, or reports all outside it) is
+// refused before any work, with each report's reason, not fitted to the prior alone.
+TEST(CliEstimate, NoReportMeasuringFlowsInTheWindowIsABadInput) {
+  const auto dir = make_temp_dir("estimate-none");
+  std::ofstream(dir / "waits.csv") << kReportsHeader
+                                   << "w,wait_hours,Georgia,Verkhny Lars,2022-09-26,2022-09-26,48,,,estimate,,hours,,,,\n";
+  std::string out;
+  EXPECT_EQ(run_exodus("estimate " + (dir / "waits.csv").string() + " --out " + (dir / "o").string(), &out), 2) << out;
+  EXPECT_NE(out.find("no report measures flows in the estimate's window (2022-09-07 to 2022-12-29)"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("w: queues and waits depend on capacities"), std::string::npos) << out;
+  EXPECT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() +
+                           " --start 2022-12-01 --out " + (dir / "o").string(), &out), 2) << out;
+  EXPECT_NE(out.find("no report measures flows"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "o"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CliEstimate, BadReportsExitTwo) {
   const auto dir = make_temp_dir("estimate-bad");
   std::ofstream(dir / "r.csv") << kReportsHeader << "x,arrivals,Georgia,,,2022-09-27,5,,,count,,,,,,\n";
@@ -420,6 +441,58 @@ TEST(CliLimits, EachLimitNamesItsOptionAndTheOptionMovesIt) {
   EXPECT_NE(out.find("big.csv: is 1.5 MiB; input files are read whole into memory, and the limit is 1 MiB (raise it "
                      "with --max-input-mb)"), std::string::npos) << out;
   EXPECT_EQ(run_exodus("check " + (dir / "big.csv").string(), &out), 0) << out;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace exodus::testing
+
+namespace exodus::testing {
+namespace {
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  return s;
+}
+
+void write_files(const std::filesystem::path& dir, const std::map<std::string, std::string>& files) {
+  std::filesystem::create_directories(dir);
+  for (const auto& [name, content] : files) std::ofstream(dir / name) << content;
+}
+
+// Names with commas and quotes go through every writer and back through the readers: the
+// run's daily.csv, and a Flee case's out.csv, which exodus score reads again.
+TEST(CsvOutputs, NamesWithCommasAndQuotesRoundTripThroughEveryWriterAndReader) {
+  const auto dir = make_temp_dir("csv-names");
+  TinyScenario scenario;
+  const std::string name = "South \"Gate\", Ltd";
+  for (auto& [file, content] : scenario.files)
+    if (file == "destinations.csv" || file == "checkpoints.csv") content = replace_all(content, "South", "\"South \"\"Gate\"\", Ltd\"");
+  write_files(dir / "s", scenario.files);
+  std::string out;
+  ASSERT_EQ(run_exodus("run " + (dir / "s").string() + " --quiet --out " + (dir / "r").string(), &out), 0) << out;
+  const auto rows = parse_csv(read_text_file(dir / "r" / "daily.csv"));
+  int named = 0;
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.fields.size(), 6u) << "line " << row.line;
+    named += row.fields[3] == name;
+  }
+  EXPECT_GT(named, 0);
+
+  TinyFleeCase flee;
+  for (auto* files : {&flee.input, &flee.validation})
+    for (auto& [file, content] : *files)
+      if (file == "locations.csv" || file == "routes.csv" || file == "data_layout.csv")
+        content = replace_all(content, "\nC,", "\n\"C, \"\"North\"\"\",");
+  flee.input["routes.csv"] = replace_all(flee.input["routes.csv"], "B,C,", "B,\"C, \"\"North\"\"\",");
+  write_files(dir / "f", flee.input);
+  write_files(dir / "v", flee.validation);
+  ASSERT_EQ(run_exodus("run --flee " + (dir / "f").string() + " --validation " + (dir / "v").string() + " --quiet --out " +
+                           (dir / "o").string(), &out), 0) << out;
+  const auto header = parse_csv(read_text_file(dir / "o" / "out.csv")).front().fields;
+  EXPECT_EQ(header.at(2), "C, \"North\" sim");
+  EXPECT_EQ(run_exodus("score " + (dir / "o" / "out.csv").string(), &out), 0) << out;
+  EXPECT_NE(out.find("days 10"), std::string::npos) << out;
   std::filesystem::remove_all(dir);
 }
 

@@ -1,12 +1,14 @@
 #include "exodus/app/estimate_use_case.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
 #include "exodus/io/reports/report_places.h"
 #include "exodus/io/reports/reports_reader.h"
+#include "exodus/observe/report_weights.h"
 #include "exodus/output/estimate_outputs.h"
 #include "exodus/output/output_dir.h"
 
@@ -41,6 +43,22 @@ EstimateOutcome estimate_case(const EstimateRequest& q) {
     throw InputError({options.start ? "--start" : q.reports_file.string(), 0, ""},
                      fmt::format("the estimate would span {} days; {}", grouped(layout.days),
                                  limit_clause(q.limits.max_days, "--max-days")));
+  // Nothing to fit unless some report measures flows inside the window: say why each is out.
+  {
+    std::vector<std::string> reasons;
+    bool any_used = false;
+    for (const auto& r : o.reports.reports) {
+      const ReportWeights w = weights_for(layout, r);
+      any_used |= w.used;
+      if (!w.used && reasons.size() < 5) reasons.push_back(fmt::format("{}: {}", r.id, w.why_unused));
+    }
+    if (!any_used)
+      throw InputError({q.reports_file.string(), 0, ""},
+                       fmt::format("no report measures flows in the estimate's window ({} to {}), so there is "
+                                   "nothing to estimate from{}{}",
+                                   layout.start.iso(), (layout.start + (layout.days - 1)).iso(),
+                                   reasons.empty() ? "" : ": ", fmt::format("{}", fmt::join(reasons, "; "))));
+  }
   o.out = q.output.dir ? *q.output.dir
                        : default_output_path("estimate-" + q.reports_file.stem().string());
   StagedOutputDir staged(o.out, q.output.force);

@@ -128,4 +128,16 @@ std::string delimiter_hint(const CsvRow& row) {
   return "";
 }
 
+std::string csv_field(const std::string& value, bool always_quote) {
+  const bool needs = always_quote || value.find_first_of(",\"\r\n") != std::string::npos ||
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  if (!needs) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace exodus

@@ -19,6 +19,11 @@ struct CsvRow {
 // (file, line, "column N") for a NUL byte or invalid UTF-8.
 std::vector<CsvRow> parse_csv(const TextFile& file);
 
+// One field as RFC 4180 writes it: in quotes, with quotes doubled, when it holds a comma, a
+// quote, a line break or leading or trailing space (or always, when asked); else as it is.
+// Every CSV exodus writes goes through it, so that what it writes, it (and others) can read.
+std::string csv_field(const std::string& value, bool always_quote = false);
+
 // When `row` (a header or a short row) looks like a table separated by ';' or tabs, the words
 // to add to its error ("; the file seems to be separated by ';' ..."); else "".
 std::string delimiter_hint(const CsvRow& row);

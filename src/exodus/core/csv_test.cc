@@ -72,5 +72,22 @@ TEST(Csv, AcceptsMultibyteUtf8) {
   EXPECT_EQ(rows[0].fields[0], "Réfugiés");
 }
 
+TEST(CsvField, WhatItWritesTheReaderReadsBack) {
+  const std::vector<std::string> names = {"plain", "a, b", "say \"hi\"", "two\nlines", " padded "};
+  std::string text;
+  for (const auto& n : names) text += csv_field(n) + "," + csv_field(n, true) + "\n";
+  const auto rows = parse_csv({"round.csv", text});
+  std::size_t i = 0;
+  for (const auto& n : names) {
+    ASSERT_LT(i, rows.size());
+    EXPECT_EQ(rows[i].fields, (std::vector<std::string>{n, n})) << n;
+    ++i;
+  }
+  EXPECT_EQ(csv_field("plain"), "plain");
+  EXPECT_EQ(csv_field("a, b"), "\"a, b\"");
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+}
+
 }  // namespace
+
 }  // namespace exodus

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "exodus/core/csv.h"
 #include "exodus/core/digit_grouping.h"
 #include "exodus/output/json_text.h"
 
@@ -26,11 +27,7 @@ std::string destinations_of(const Report& r) {
   for (const auto& d : r.destinations) s += (s.empty() ? "" : ";") + d;
   return s;
 }
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+std::string quoted(const std::string& s) { return csv_field(s, true); }
 }  // namespace
 
 std::string estimate_daily_csv(const EstimateResult& r) {

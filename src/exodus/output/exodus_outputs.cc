@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "exodus/core/csv.h"
 #include "exodus/core/digit_grouping.h"
 #include "exodus/world/scenario_registry.h"
 #include "exodus/output/json_text.h"
@@ -30,7 +31,8 @@ std::string exodus_daily_csv(const SeriesTable& record) {
   for (std::size_t d = 0; d < record.days(); ++d) {
     const std::string date = (record.start() + static_cast<std::int32_t>(d)).iso();
     for (const auto& s : record.series())
-      out += fmt::format("{},{},{},\"{}\",{},{}\n", date, d, to_string(s.kind), s.place, s.metric, num(s.values[d]));
+      out += fmt::format("{},{},{},{},{},{}\n", date, d, to_string(s.kind), csv_field(s.place, true), s.metric,
+                         num(s.values[d]));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "exodus/core/csv.h"
 #include "exodus/output/number_format.h"
 #include "exodus/score/flee_score.h"
 
@@ -9,7 +10,9 @@ namespace exodus {
 
 std::string format_flee_out_csv(const FleeWorld& world, const CampTable& t) {
   std::string out = "Day,Date,";
-  for (const auto& camp : t.camps) out += fmt::format("{0} sim,{0} data,{0} error,", camp);
+  // Flee writes names as they are; a name with a comma or a quote is quoted so the file stays a table.
+  for (const auto& camp : t.camps)
+    out += fmt::format("{},{},{},", csv_field(camp + " sim"), csv_field(camp + " data"), csv_field(camp + " error"));
   out += "Total error,refugees in camps (UNHCR),total refugees (simulation),"
          "raw UNHCR refugee count,refugees in camps (simulation),refugee_debt\n";
   for (std::size_t d = 0; d < t.days(); ++d) {

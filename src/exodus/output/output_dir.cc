@@ -97,8 +97,24 @@ void recover_abandoned_staging(const fs::path& target) {
   }
 }
 
+namespace {
+// "out/" names the folder "out"; a name the staging folder's (".<name>.partial-<pid>-<8 hex>")
+// would take past the file system's 255 bytes can never be written: say so before the work.
+fs::path checked_target(fs::path target) {
+  if (!target.empty() && !target.has_filename()) target = target.parent_path();
+  if (target.empty() || target.filename() == "." || target.filename() == "..")
+    throw OutputError(fmt::format("--out '{}' names no folder to create", target.string()));
+  const std::size_t staging = staging_prefix(target).size() + 10 + 1 + 8;
+  if (staging > 255)
+    throw OutputError(fmt::format("output folder name '{}' is too long ({} bytes; at most {})",
+                                  target.filename().string(), target.filename().string().size(),
+                                  255 - (staging - target.filename().string().size())));
+  return target;
+}
+}  // namespace
+
 StagedOutputDir::StagedOutputDir(fs::path target, bool replace_existing)
-    : target_(std::move(target)), replace_existing_(replace_existing) {
+    : target_(checked_target(std::move(target))), replace_existing_(replace_existing) {
   recover_abandoned_staging(target_);
   check_target(target_, replace_existing_);
 }

@@ -113,3 +113,23 @@ TEST(StagedOutputDir, TheNextRunRemovesStagingLeftByAKilledProcessAndRestoresAMo
 
 }  // namespace
 }  // namespace exodus
+
+namespace exodus {
+namespace {
+
+TEST(StagedOutputDir, ATrailingSlashNamesTheFolderAndATooLongNameIsRefusedBeforeTheWork) {
+  const auto dir = testing::make_temp_dir("out-names");
+  {
+    StagedOutputDir out(dir / "new" / "", false);
+    EXPECT_EQ(out.target(), dir / "new");
+    out.write("a.txt", "x");
+    out.commit();
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir / "new" / "a.txt"));
+  EXPECT_THROW(StagedOutputDir(dir / std::string(240, 'n'), false), OutputError);
+  EXPECT_NO_THROW(StagedOutputDir(dir / std::string(200, 'n'), false));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace exodus

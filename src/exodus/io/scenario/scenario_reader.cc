@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "exodus/core/path_name.h"
 #include "exodus/core/csv_table.h"
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/limits.h"
@@ -170,6 +171,8 @@ void Reader::manifest() {
       errors.add(pos(kv.first, kv.first.Scalar()),
                  "unknown key" + did_you_mean(kv.first.Scalar(), {kKeys.begin(), kKeys.end()}));
   s.name = scalar("name", true).value_or("");
+  if (root["name"] && root["name"].IsScalar())
+    if (const auto problem = path_name_problem(s.name)) errors.add(pos(root["name"], "name"), *problem);
   s.description = scalar("description", false).value_or("");
   if (const auto rs = scalar("rule_set", false); rs && *rs != "exodus")
     errors.add(pos(root["rule_set"], "rule_set"), fmt::format("unknown rule set '{}' (expected exodus)", *rs));
