@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -27,6 +28,7 @@ namespace fs = std::filesystem;
 // Stand-ins for what cannot be written as text.
 const std::string kDirectory = "<a directory>";
 const std::string kOneGigabyte = "<a sparse 1 GiB file>";
+const std::string kFifo = "<a named pipe with no writer>";
 
 // The inputs of every format, valid until a case spoils one.
 struct Inputs {
@@ -217,12 +219,21 @@ const Case kCases[] = {
      "/reports.csv:2: field 'column 13': is not valid UTF-8 text (byte 0xC0; save the file as UTF-8)"},
     {Format::kReports, "directory instead of a file", [](Inputs& in) { in.reports = kDirectory; },
      "/reports.csv: is a directory, expected a reports file"},
+    {Format::kReports, "named pipe instead of a file", [](Inputs& in) { in.reports = kFifo; },
+     "/reports.csv: is neither a folder nor a regular file (a device, pipe or socket?)"},
+    {Format::kScenario, "directory instead of an optional file", [](Inputs& in) { in.scenario["targets.csv"] = kDirectory; },
+     "/targets.csv: is a directory, expected a file"},
+    {Format::kScenario, "named pipe instead of a file", [](Inputs& in) { in.scenario["events.csv"] = kFifo; },
+     "/events.csv: is not a regular file (a device, pipe or socket); give a file"},
 };
 
 // Writes one input file; kDirectory and kOneGigabyte stand for what cannot be written as text.
 void put(const fs::path& path, const std::string& content) {
   if (content == kDirectory) {
     fs::create_directories(path);
+  } else if (content == kFifo) {
+    // Opening it for reading would wait for a writer forever: refused before it is opened.
+    ASSERT_EQ(::mkfifo(path.c_str(), 0644), 0);
   } else if (content == kOneGigabyte) {
     // Sparse: a gigabyte of file that takes no disk, refused before a byte is read.
     const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);

@@ -498,3 +498,23 @@ TEST(CsvOutputs, NamesWithCommasAndQuotesRoundTripThroughEveryWriterAndReader) {
 
 }  // namespace
 }  // namespace exodus::testing
+
+namespace exodus::testing {
+namespace {
+
+TEST(CliScore, ANegativeDayCountAndAHeaderOnlyFileAreRefused) {
+  const auto dir = make_temp_dir("score-bad");
+  std::string out;
+  ASSERT_EQ(run_exodus("run mali --quiet --out " + (dir / "m").string(), &out), 0) << out;
+  EXPECT_NE(run_exodus("score " + (dir / "m" / "out.csv").string() + " --days -1", &out), 0) << out;
+  std::ifstream in(dir / "m" / "out.csv");
+  std::string header;
+  std::getline(in, header);
+  std::ofstream(dir / "header.csv") << header << "\n";
+  EXPECT_EQ(run_exodus("score " + (dir / "header.csv").string(), &out), 2) << out;
+  EXPECT_NE(out.find("has no day to score (only a header)"), std::string::npos) << out;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace exodus::testing

@@ -74,7 +74,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
       problems.emplace_back(SourcePos{*folder, 0, ""}, "is a directory, expected a reports file");
     } else if (kind == InputKind::kMissing || kind == InputKind::kOther) {
       problems.emplace_back(SourcePos{*folder, 0, ""},
-                            kind == InputKind::kOther ? "is neither a folder nor a file" : "does not exist");
+                            kind == InputKind::kOther ? "is neither a folder nor a regular file (a device, pipe or socket?)" : "does not exist");
     } else if (kind == InputKind::kFleeFolder) {
       FleeCaseSpec spec;
       spec.input_dir = dir;

@@ -28,20 +28,30 @@ TextFile read_text_file(const fs::path& path, std::int64_t max_bytes) {
   if (ec || !fs::exists(status)) throw InputError({path.string(), 0, ""}, "file not found");
   if (fs::is_directory(status))
     throw InputError({path.string(), 0, ""}, "is a directory, expected a file");
-  if (fs::is_regular_file(status)) {
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > static_cast<std::uintmax_t>(max_bytes))
-      throw InputError({path.string(), 0, ""},
-                       fmt::format("is {} MiB; input files are read whole into memory, and the limit is {} MiB "
-                                   "(raise it with --max-input-mb)",
-                                   mebibytes(size), grouped(max_bytes >> 20)));
-  }
+  // A device, a FIFO or a socket has no size to check and may never end (/dev/zero, a pipe
+  // with no writer): only regular files are read (symbolic links are followed).
+  if (!fs::is_regular_file(status))
+    throw InputError({path.string(), 0, ""}, "is not a regular file (a device, pipe or socket); give a file");
+  const auto too_big = [&](std::uintmax_t size) {
+    return InputError({path.string(), 0, ""},
+                      fmt::format("is {} MiB; input files are read whole into memory, and the limit is {} MiB "
+                                  "(raise it with --max-input-mb)",
+                                  mebibytes(size), grouped(max_bytes >> 20)));
+  };
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > static_cast<std::uintmax_t>(max_bytes)) throw too_big(size);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path.string(), 0, ""}, "cannot be opened for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read at most the limit, even if the file grows while it is read.
+  std::string content;
+  char chunk[1 << 16];
+  while (in) {
+    in.read(chunk, sizeof chunk);
+    content.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (content.size() > static_cast<std::size_t>(max_bytes)) throw too_big(content.size());
+  }
   if (in.bad()) throw InputError({path.string(), 0, ""}, "read error");
-  return {path.string(), std::move(buffer).str()};
+  return {path.string(), std::move(content)};
 }
 
 TextFile FileSource::require(const std::string& relative) const {

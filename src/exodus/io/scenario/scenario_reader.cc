@@ -67,6 +67,16 @@ struct Reader {
   void numbers(const CsvTable& t, const CsvRow& r, std::span<const ScenarioColumn<Row>> columns, Row& row) {
     for (const auto& c : columns) row.*c.member = number(t, r, c.name, c.lower, c.upper, c.fallback);
   }
+  // An optional file: none when absent; a problem reading it (a folder, a pipe, too big) is
+  // one more error, not the end of the check.
+  std::optional<TextFile> read_optional(const std::string& name) {
+    try {
+      return folder.read(name);
+    } catch (const InputError& e) {
+      errors.add(e);
+      return std::nullopt;
+    }
+  }
   // The header a table's reader accepts: its key columns and the registry's required numeric
   // columns, then the numeric columns with defaults and the other optional ones.
   template <typename Row>
@@ -296,7 +306,7 @@ void Reader::checkpoints() {
 }
 
 void Reader::flights() {
-  auto file = folder.read("flights.csv");  // optional: a scenario may have no flights
+  auto file = read_optional("flights.csv");  // optional: a scenario may have no flights
   if (!file) return;
   CsvTable t = table(*file, {"region", "destination"}, flight_columns(), {"source", "assumption"});
   for (const auto& r : t.rows()) {
@@ -315,7 +325,7 @@ void Reader::flights() {
 }
 
 void Reader::events() {
-  auto file = folder.read("events.csv");
+  auto file = read_optional("events.csv");
   if (!file) return;
   CsvTable t(*file, {"date", "kind", "target", "value"}, {"end_date", "note", "source", "assumption"}, errors);
   static const std::map<std::string, EventKind> kKinds = [] {
@@ -383,7 +393,7 @@ void Reader::events() {
 }
 
 void Reader::targets() {
-  auto file = folder.read("targets.csv");
+  auto file = read_optional("targets.csv");
   if (!file) return;
   CsvTable t(*file, {"id", "metric", "place", "window_start", "window_end", "value", "low", "high"},
              {"source", "note"}, errors);
