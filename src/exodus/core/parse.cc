@@ -32,7 +32,7 @@ double parse_double(std::string_view text, const SourcePos& pos) {
   const auto t = trim(text);
   if (t.empty()) throw InputError(pos, "expected a number, found an empty field");
   const char* first = t.data();
-  if (*first == '+') ++first;
+  if (*first == '+' && first + 1 < t.data() + t.size() && first[1] != '-' && first[1] != '+') ++first;
   double value = 0;
   const auto [ptr, ec] = std::from_chars(first, t.data() + t.size(), value);
   if (ec == std::errc::result_out_of_range)
@@ -49,7 +49,7 @@ std::int64_t parse_int(std::string_view text, const SourcePos& pos, std::int64_t
   const auto t = trim(text);
   if (t.empty()) throw InputError(pos, "expected a whole number, found an empty field");
   const char* first = t.data();
-  if (*first == '+') ++first;
+  if (*first == '+' && first + 1 < t.data() + t.size() && first[1] != '-' && first[1] != '+') ++first;
   std::int64_t value = 0;
   const auto [ptr, ec] = std::from_chars(first, t.data() + t.size(), value);
   if (ec == std::errc::result_out_of_range)

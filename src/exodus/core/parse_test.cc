@@ -14,6 +14,16 @@ TEST(Parse, ReadsNumbersWithSpaces) {
   EXPECT_FALSE(parse_optional_int("  ", kPos).has_value());
 }
 
+TEST(Parse, OneSignAtMost) {
+  const SourcePos pos{"f.csv", 2, "value"};
+  EXPECT_EQ(parse_double("+5", pos), 5.0);
+  EXPECT_EQ(parse_int("+5", pos, -10, 10), 5);
+  for (const char* bad : {"+-5", "++5", "-+5", "+"}) {
+    EXPECT_THROW(parse_double(bad, pos), InputError) << bad;
+    EXPECT_THROW(parse_int(bad, pos, -10, 10), InputError) << bad;
+  }
+}
+
 TEST(Parse, ErrorsNameTheField) {
   try {
     parse_double("12km", kPos);
