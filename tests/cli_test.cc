@@ -496,12 +496,6 @@ TEST(CsvOutputs, NamesWithCommasAndQuotesRoundTripThroughEveryWriterAndReader) {
   std::filesystem::remove_all(dir);
 }
 
-}  // namespace
-}  // namespace exodus::testing
-
-namespace exodus::testing {
-namespace {
-
 TEST(CliScore, ANegativeDayCountAndAHeaderOnlyFileAreRefused) {
   const auto dir = make_temp_dir("score-bad");
   std::string out;

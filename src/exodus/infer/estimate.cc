@@ -123,7 +123,6 @@ WideDirections pilot_wide_directions(const std::function<double(const Eigen::Vec
                             std::vector<Eigen::VectorXd>& ends) {
   nuts.warmup = warmup;
   nuts.samples = samples;
-
   nuts.seed = nuts.seed * 2 + 1;
   const NutsResult pilot = run_nuts(density, {Eigen::VectorXd::Zero(n)}, nuts);
   ends = pilot.chain_ends;

@@ -9,10 +9,10 @@
 
 #include <boost/random/additive_combine.hpp>
 
-#include <chrono>
-#include <sstream>
 #include <atomic>
+#include <chrono>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "exodus/infer/nuts.h"
@@ -66,8 +66,6 @@ struct ChainOutput {
   double depth_sum = 0;
 };
 
-// One chain: warmup with step size and diagonal metric adaptation, then the kept draws into
-// its own columns of `draws`. Stan's autodiff stack is thread-local; each chain owns one.
 // Counts transitions over all chains and tells the caller every so often.
 class TransitionCounter {
  public:
@@ -87,6 +85,8 @@ class TransitionCounter {
   std::mutex mutex_;
 };
 
+// One chain: warmup with step size and diagonal metric adaptation, then the kept draws into
+// its own columns of `draws`. Stan's autodiff stack is thread-local; each chain owns one.
 ChainOutput run_chain(const DensityModel& model, const Eigen::VectorXd& init, const NutsOptions& o, int c,
                       Eigen::MatrixXd& draws, TransitionCounter& counter) {
   stan::math::ChainableStack thread_stack;

@@ -111,8 +111,7 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
       result.failures.push_back(fmt::format("replicate {}: {}", rep, fit.problem()));
       continue;
     }
-    // True totals.
-    std::vector<double> truths;
+    // True totals, against the fit's.
     const auto total = [&](std::size_t k, std::size_t days) {
       double s = 0;
       for (std::size_t t = shock; t < std::min(shock + days, departures[0].size()); ++t)
@@ -120,19 +119,17 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
         else s += departures[k][t];
       return s;
     };
-    for (const auto& [k, days] : checked) {
+    for (std::size_t q = 0; q < checked.size(); ++q) {
+      const auto [k, days] = checked[q];
       const EstimateTotal* fitted = fit.total_of(k, days);
-      truths.push_back(fitted ? total(k, static_cast<std::size_t>(days)) : 0.0);
-    }
-    for (std::size_t q = 0; q < truths.size(); ++q) {
-      const EstimateTotal* fitted = fit.total_of(checked[q].first, checked[q].second);
       if (!fitted) continue;  // a window too short for this total
+      const double true_total = total(k, static_cast<std::size_t>(days));
       auto& s = result.quantities[q];
       const auto& i = fitted->interval;
       ++s.trials;
-      s.covered90 += truths[q] >= i.lo90 && truths[q] <= i.hi90;
-      s.covered50 += truths[q] >= i.lo50 && truths[q] <= i.hi50;
-      s.ranks.push_back(fitted->rank_of(truths[q]));
+      s.covered90 += true_total >= i.lo90 && true_total <= i.hi90;
+      s.covered50 += true_total >= i.lo50 && true_total <= i.hi50;
+      s.ranks.push_back(fitted->rank_of(true_total));
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

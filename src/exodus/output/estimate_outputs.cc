@@ -27,7 +27,6 @@ std::string destinations_of(const Report& r) {
   for (const auto& d : r.destinations) s += (s.empty() ? "" : ";") + d;
   return s;
 }
-std::string quoted(const std::string& s) { return csv_field(s, true); }
 }  // namespace
 
 std::string estimate_daily_csv(const EstimateResult& r) {
@@ -38,7 +37,7 @@ std::string estimate_daily_csv(const EstimateResult& r) {
       for (std::size_t k = 0; k <= L.corridor_count(); ++k)
         out += fmt::format("{},{},{},{},{},{},{}\n", (L.start + static_cast<std::int32_t>(t)).iso(), t,
                            static_cast<int>(t) - L.shock_day,
-                           quoted(k < L.corridor_count() ? L.corridors[k].name : "ALL"),
+                           csv_field(k < L.corridor_count() ? L.corridors[k].name : "ALL", true),
                            to_string(static_cast<FlowQuantity>(q)), fmt_interval(r.daily[static_cast<std::size_t>(q)][k][t]),
                            to_string(r.support.basis[k][t]));
   return out;
@@ -49,8 +48,8 @@ std::string estimate_reports_fit_csv(const ReportSet& reports, const EstimateRes
                     "predictive_median,predictive_lo90,predictive_hi90,tail_probability,flagged\n";
   for (const auto& f : r.fits) {
     const auto& rep = reports.reports[f.report];
-    out += fmt::format("{},{},{},{},{:.6g},{},{},", quoted(rep.id), to_string(rep.metric), quoted(destinations_of(rep)),
-                       to_string(rep.kind), rep.value, f.used ? "yes" : "no", quoted(f.why_unused));
+    out += fmt::format("{},{},{},{},{:.6g},{},{},", csv_field(rep.id, true), to_string(rep.metric), csv_field(destinations_of(rep), true),
+                       to_string(rep.kind), rep.value, f.used ? "yes" : "no", csv_field(f.why_unused, true));
     if (f.used)
       out += fmt::format("{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.4f},{}\n", f.expected.median, f.expected.lo90,
                          f.expected.hi90, f.predictive.median, f.predictive.lo90, f.predictive.hi90, f.tail,

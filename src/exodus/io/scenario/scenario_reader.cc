@@ -36,14 +36,19 @@ struct Reader {
   std::string regions_file, destinations_file;
   std::vector<std::size_t> region_lines, destination_lines;
 
-  std::optional<TextFile> need(const std::string& name) {
+  // A file of the scenario: a problem reading it (missing when required, a folder, a pipe, too
+  // big) is one more error, not the end of the check; none when it cannot be read or is an
+  // optional file that is absent.
+  std::optional<TextFile> input(const std::string& name, bool required) {
     try {
-      return folder.require(name);
+      return required ? std::optional<TextFile>(folder.require(name)) : folder.read(name);
     } catch (const InputError& e) {
       errors.add(e);
       return std::nullopt;
     }
   }
+  std::optional<TextFile> need(const std::string& name) { return input(name, true); }
+  std::optional<TextFile> read_optional(const std::string& name) { return input(name, false); }
 
   // Cell readers: record the error and return a default, so one pass finds every problem.
   double number(const CsvTable& t, const CsvRow& r, const std::string& col, double lo, double hi,
@@ -66,16 +71,6 @@ struct Reader {
   template <typename Row>
   void numbers(const CsvTable& t, const CsvRow& r, std::span<const ScenarioColumn<Row>> columns, Row& row) {
     for (const auto& c : columns) row.*c.member = number(t, r, c.name, c.lower, c.upper, c.fallback);
-  }
-  // An optional file: none when absent; a problem reading it (a folder, a pipe, too big) is
-  // one more error, not the end of the check.
-  std::optional<TextFile> read_optional(const std::string& name) {
-    try {
-      return folder.read(name);
-    } catch (const InputError& e) {
-      errors.add(e);
-      return std::nullopt;
-    }
   }
   // The header a table's reader accepts: its key columns and the registry's required numeric
   // columns, then the numeric columns with defaults and the other optional ones.
