@@ -126,6 +126,26 @@ const Case kCases[] = {
      "/conflicts.csv:1: has a line longer than 1 MiB"},
     {Format::kFlee, "absurd day count", [](Inputs& in) { replace(in.flee["sim_period.csv"], "Length,10", "Length,1000000000"); },
      "/sim_period.csv:2: field 'Length': the run would last 1,000,000,000 days; the limit is 3,660 (raise it with --max-days)"},
+    // Routes grow factorially through markers (each passed without using a step) and as
+    // links^awareness_level around a hub: a few hundred bytes could ask for gigabytes.
+    {Format::kFlee, "routes through a clique of markers", [](Inputs& in) {
+       for (int i = 0; i < 11; ++i) in.flee["locations.csv"] += "M" + std::to_string(i) + ",R,Home,0,0,marker,,0\n";
+       for (int i = 0; i < 11; ++i) {
+         in.flee["routes.csv"] += "B,M" + std::to_string(i) + ",1,0\n";
+         for (int j = i + 1; j < 11; ++j) in.flee["routes.csv"] += "M" + std::to_string(i) + ",M" + std::to_string(j) + ",1,0\n";
+       }
+     },
+     "/routes.csv: the route search at awareness_level 1 has more than 50,000,000 links to follow: routes grow "
+     "factorially through markers and as links^awareness_level around a hub; the limit is 50,000,000 (raise it "
+     "with --max-route-steps)"},
+    {Format::kFleeSettings, "routes around a hub", [](Inputs& in) {
+       in.flee["simsetting.yml"] = "move_rules:\n  awareness_level: 2\n";
+       for (int i = 0; i < 8000; ++i) {
+         in.flee["locations.csv"] += "T" + std::to_string(i) + ",R,Home,0,0,town,,0\n";
+         in.flee["routes.csv"] += "B,T" + std::to_string(i) + ",1,0\n";
+       }
+     },
+     "/routes.csv: the route search at awareness_level 2 has more than 50,000,000 links to follow"},
     // --- Flee validation folder --------------------------------------------------------------
     {Format::kFleeValidation, "absurd agent count", [](Inputs& in) { replace(in.validation["c.csv"], "2020-01-11,70", "2020-01-11,9000000000"); },
      "/data_layout.csv: the case would create about 8.1e+09 agents, from the validation data's arrivals (data-driven spawning) (about 211 GB of agent state); the limit is 200,000,000 (raise it with --max-agents)"},

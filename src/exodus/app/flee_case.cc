@@ -7,7 +7,9 @@
 #include "exodus/core/embedded_files.h"
 #include "exodus/io/flee/flee_readers.h"
 #include "exodus/io/flee/flee_world_builder.h"
+#include "exodus/core/digit_grouping.h"
 #include "exodus/sim/flee/agent_bound.h"
+#include "exodus/sim/flee/route_paths.h"
 
 namespace exodus {
 
@@ -33,6 +35,29 @@ void check_agent_count(const FleeWorld& world, const FleeInputs& inputs, const I
                                     "state); {}",
                                     bound.agents, what, bound.agents * kFleeBytesPerAgent / 1e9,
                                     limit_clause(limits.max_agents, "--max-agents")));
+}
+
+// Refuses a case whose routes would not fit the limit, counting them with bounded work.
+void check_route_count(const FleeWorld& world, const FleeInputs& inputs, const InputLimits& limits) {
+  std::vector<bool> is_marker(world.graph.location_count());
+  for (LocationId i = 0; i < world.graph.location_count(); ++i)
+    is_marker[i] = (world.start_state[i].flags & kFleeMarker) != 0;
+  const auto cap = static_cast<std::uint64_t>(limits.max_route_steps);
+  const RouteSearchSize size = route_search_size(world.graph, is_marker, world.settings.awareness_level, cap);
+  const SourcePos at{inputs.routes_file, 0, ""};
+  if (size.complete && size.longest > kMaxRouteLength)
+    throw InputError(at, fmt::format("a route passes {} locations (markers included); routes may have at most {} "
+                                     "steps",
+                                     size.longest, kMaxRouteLength));
+  if (size.complete && size.steps <= cap) return;
+  const std::string how_many =
+      size.complete ? fmt::format("{} routes of {} steps in all (about {:.3g} GB)", grouped(size.paths),
+                                  grouped(size.steps), size.bytes() / 1e9)
+                    : fmt::format("more than {} links to follow", grouped(cap));
+  throw InputError(at, fmt::format("the route search at awareness_level {} has {}: routes grow factorially "
+                                   "through markers and as links^awareness_level around a hub; {}",
+                                   world.settings.awareness_level, how_many,
+                                   limit_clause(limits.max_route_steps, "--max-route-steps")));
 }
 
 }  // namespace
@@ -76,6 +101,7 @@ LoadedFleeCase load_flee_case(const FleeCaseSpec& spec) {
   LoadedFleeCase loaded{build_flee_world(inputs, case_name), {}, settings ? settings->name : "Flee's code defaults"};
   if (spec.max_days > 0 && spec.max_days < loaded.world.days) loaded.world.days = spec.max_days;
   check_agent_count(loaded.world, inputs, spec.limits);
+  check_route_count(loaded.world, inputs, spec.limits);
   loaded.inputs = recorded_input.records();
   if (recorded_validation)
     for (const auto& r : recorded_validation->records()) loaded.inputs.push_back(r);

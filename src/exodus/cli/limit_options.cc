@@ -19,6 +19,12 @@ std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool agents) {
                                 grouped(defaults.max_agents)))
         ->check(CLI::Range(std::int64_t{1}, kHardMaxAgents))
         ->group("Limits");
+  if (agents)
+    cmd->add_option("--max-route-steps", limits->max_route_steps,
+                    fmt::format("refuse Flee cases whose route search follows more links than this (default {})",
+                                grouped(defaults.max_route_steps)))
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{4'000'000'000}))
+        ->group("Limits");
   cmd->add_option_function<std::int64_t>(
          "--max-input-mb", [limits](std::int64_t mb) { limits->max_file_bytes = mb << 20; },
          fmt::format("refuse input files larger than this many MiB (default {})", defaults.max_file_bytes >> 20))

@@ -12,6 +12,10 @@ struct InputLimits {
   std::int64_t max_days = 3660;
   // Agents a run may create (--max-agents): about 5 GB of agent state at its peak.
   std::int64_t max_agents = 200'000'000;
+  // Links a Flee case's route search may follow, about the route steps it stores
+  // (--max-route-steps): about 1.5 GB of routes. Routes grow factorially through markers and
+  // as links^awareness_level around a hub, so a small routes.csv can ask for terabytes.
+  std::int64_t max_route_steps = 50'000'000;
   // Size of one input file (--max-input-mb): every input is read into memory whole.
   std::int64_t max_file_bytes = std::int64_t{256} << 20;
 };

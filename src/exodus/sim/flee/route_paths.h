@@ -18,6 +18,24 @@ struct RoutePath {
   double distance = 0;      // km along the whole path
 };
 
+inline constexpr std::size_t kMaxRouteLength = 255;  // steps, RoutePath::length's range
+
+// What RoutePaths would hold, counted without storing it. Paths grow factorially through
+// markers and as links^awareness around a hub, so a case is sized before it is built.
+struct RouteSearchSize {
+  std::uint64_t visits = 0;  // links followed by the search, markers included
+  std::uint64_t paths = 0;   // routes stored
+  std::uint64_t steps = 0;   // their steps summed
+  std::uint64_t longest = 0; // steps of the longest route (RoutePaths holds up to kMaxRouteLength)
+  bool complete = true;      // false: the count stopped at its cap, so the true size is larger
+  double bytes() const;      // memory the stored routes would take
+};
+
+// Stops counting once more than `visit_cap` links are followed, so the count costs at most
+// that much work however large the true size is.
+RouteSearchSize route_search_size(const Graph& graph, const std::vector<bool>& is_marker, int awareness_level,
+                                  std::uint64_t visit_cap);
+
 class RoutePaths {
  public:
   // is_marker[i]: location i is a transparent waypoint.

@@ -62,5 +62,31 @@ TEST(RoutePaths, MarkersArePassedThroughWithoutUsingAStep) {
   EXPECT_EQ(paths_from(r, 0), (std::set<std::vector<LocationId>>{{1, 2}, {2}}));
 }
 
+
+TEST(RouteSearchSize, CountsWhatRoutePathsStoresWithoutStoringIt) {
+  const auto g = line_graph();
+  for (int awareness : {1, 2, 3}) {
+    for (const auto& markers : {std::vector<bool>(4, false), std::vector<bool>{false, true, false, false}}) {
+      const RoutePaths r(g, markers, awareness);
+      std::uint64_t steps = 0;
+      for (std::uint32_t p = 0; p < r.size(); ++p) steps += r.path(p).length;
+      const RouteSearchSize size = route_search_size(g, markers, awareness, 1'000'000);
+      EXPECT_TRUE(size.complete);
+      EXPECT_EQ(size.paths, r.size()) << "awareness " << awareness;
+      EXPECT_EQ(size.steps, steps) << "awareness " << awareness;
+      EXPECT_GE(size.visits, size.paths);
+    }
+  }
+}
+
+TEST(RouteSearchSize, StopsAtItsCap) {
+  const auto g = line_graph();
+  const RouteSearchSize full = route_search_size(g, std::vector<bool>(4, false), 3, 1'000'000);
+  const RouteSearchSize capped = route_search_size(g, std::vector<bool>(4, false), 3, full.visits - 1);
+  EXPECT_FALSE(capped.complete);
+  EXPECT_EQ(capped.visits, full.visits);  // the visit past the cap is counted, then the search stops
+  EXPECT_LT(capped.paths, full.paths);
+}
+
 }  // namespace
 }  // namespace exodus
