@@ -432,6 +432,19 @@ TEST(CliLimits, EachLimitNamesItsOptionAndTheOptionMovesIt) {
   EXPECT_NE(out.find("data_layout.csv: the case would create about"), std::string::npos) << out;
   EXPECT_FALSE(std::filesystem::exists(dir / "m"));
 
+  // What a run records: daily.csv's rows for a scenario, out.csv's camp cells for a Flee case.
+  EXPECT_EQ(run_exodus("check " + embedded.string() + " --max-daily-values 1000", &out), 2);
+  EXPECT_NE(out.find("checkpoints.csv: the run would record"), std::string::npos) << out;
+  EXPECT_NE(out.find("the limit is 1,000 (raise it with --max-daily-values)"), std::string::npos) << out;
+  EXPECT_EQ(run_exodus("run mali --quiet --max-daily-values 1000 --out " + (dir / "m").string(), &out), 2);
+  EXPECT_NE(out.find("locations.csv: the run would record"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "m"));
+  // Routes, counted before they are built.
+  EXPECT_EQ(run_exodus("run mali --quiet --max-route-steps 10 --out " + (dir / "m").string(), &out), 2);
+  EXPECT_NE(out.find("routes.csv: the route search at awareness_level 1 has more than 10 links to follow"),
+            std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "m"));
+
   // A 1.5 MiB reports file against a 1 MiB ceiling.
   std::ofstream big(dir / "big.csv");
   big << kReportsHeader;

@@ -22,6 +22,10 @@ struct LoadedScenario {
 // From a folder, or the embedded default when `folder` is empty. Throws InputErrors.
 LoadedScenario load_scenario(const std::optional<std::filesystem::path>& folder, const InputLimits& limits = {});
 
+// Every problem of a scenario's files (io/scenario's check_scenario) and, when they read
+// cleanly, whether the run they describe fits the limits: what `exodus check` reports.
+std::vector<InputError> check_scenario_inputs(const FileSource& folder, const InputLimits& limits = {});
+
 struct ExodusRunOptions {
   std::uint64_t seed = 1;
   int threads = 1;
@@ -30,7 +34,6 @@ struct ExodusRunOptions {
   std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
   const std::atomic<bool>* stop = nullptr;
 };
-
 
 ExodusRunResult run_exodus(const Scenario& scenario, const ExodusRunOptions& options);
 

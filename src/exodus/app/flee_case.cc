@@ -37,6 +37,17 @@ void check_agent_count(const FleeWorld& world, const FleeInputs& inputs, const I
                                     limit_clause(limits.max_agents, "--max-agents")));
 }
 
+// Refuses a case whose out.csv would not fit the limit: a simulated and an observed value per
+// camp and day.
+void check_out_csv_size(const FleeWorld& world, const FleeInputs& inputs, const InputLimits& limits) {
+  const double values = 2.0 * static_cast<double>(world.camps.size()) * static_cast<double>(world.days);
+  if (values <= static_cast<double>(limits.max_daily_values)) return;
+  throw InputError({inputs.locations_file, 0, ""},
+                   fmt::format("the run would record {} camps over {} days, {:.3g} values (about {:.3g} GB); {}",
+                               grouped(static_cast<std::int64_t>(world.camps.size())), grouped(world.days), values,
+                               values * 8 / 1e9, limit_clause(limits.max_daily_values, "--max-daily-values")));
+}
+
 // Refuses a case whose routes would not fit the limit, counting them with bounded work.
 void check_route_count(const FleeWorld& world, const FleeInputs& inputs, const InputLimits& limits) {
   std::vector<bool> is_marker(world.graph.location_count());
@@ -102,6 +113,7 @@ LoadedFleeCase load_flee_case(const FleeCaseSpec& spec) {
   if (spec.max_days > 0 && spec.max_days < loaded.world.days) loaded.world.days = spec.max_days;
   check_agent_count(loaded.world, inputs, spec.limits);
   check_route_count(loaded.world, inputs, spec.limits);
+  check_out_csv_size(loaded.world, inputs, spec.limits);
   loaded.inputs = recorded_input.records();
   if (recorded_validation)
     for (const auto& r : recorded_validation->records()) loaded.inputs.push_back(r);

@@ -57,7 +57,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
       spec.limits = *limits;
       collect([&] { load_flee_case(spec); });
     } else if (embedded_scenario) {
-      problems = check_scenario(EmbeddedSource(std::string(embedded_default_scenario_name()), ""), *limits);
+      problems = check_scenario_inputs(EmbeddedSource(std::string(embedded_default_scenario_name()), ""), *limits);
     } else if (kind == InputKind::kReportsFile) {
       collect([&] {
         const ReportSet reports = read_reports(read_text_file(dir, limits->max_file_bytes));
@@ -84,7 +84,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
     } else {
       // A scenario folder, or a folder that is neither: checked as a scenario, which names
       // what is missing.
-      problems = check_scenario(DirectorySource(dir, limits->max_file_bytes), *limits);
+      problems = check_scenario_inputs(DirectorySource(dir, limits->max_file_bytes), *limits);
     }
     for (const auto& w : warnings) fmt::print("warning: {}\n", w);
     for (const auto& p : problems) fmt::print("{}\n", p.what());

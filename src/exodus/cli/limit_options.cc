@@ -25,6 +25,13 @@ std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool agents) {
                                 grouped(defaults.max_route_steps)))
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{4'000'000'000}))
         ->group("Limits");
+  if (agents)
+    cmd->add_option("--max-daily-values", limits->max_daily_values,
+                    fmt::format("refuse runs that would record more daily values (daily.csv rows, out.csv camp "
+                                "cells) than this (default {})",
+                                grouped(defaults.max_daily_values)))
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40))
+        ->group("Limits");
   cmd->add_option_function<std::int64_t>(
          "--max-input-mb", [limits](std::int64_t mb) { limits->max_file_bytes = mb << 20; },
          fmt::format("refuse input files larger than this many MiB (default {})", defaults.max_file_bytes >> 20))

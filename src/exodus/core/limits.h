@@ -16,6 +16,9 @@ struct InputLimits {
   // (--max-route-steps): about 1.5 GB of routes. Routes grow factorially through markers and
   // as links^awareness_level around a hub, so a small routes.csv can ask for terabytes.
   std::int64_t max_route_steps = 50'000'000;
+  // Daily values a run records (--max-daily-values): daily.csv's rows for a scenario, out.csv's
+  // camp cells for a Flee case; about 0.8 GB held in memory at the default.
+  std::int64_t max_daily_values = 100'000'000;
   // Size of one input file (--max-input-mb): every input is read into memory whole.
   std::int64_t max_file_bytes = std::int64_t{256} << 20;
 };

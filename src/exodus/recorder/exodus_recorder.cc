@@ -35,6 +35,11 @@ const Metric kFlight[] = {
 
 }  // namespace
 
+ExodusRecorder::SeriesCount ExodusRecorder::series_count(const Scenario& s) {
+  return {std::size(kTotals), s.destinations.size() * std::size(kDestination),
+          s.checkpoints.size() * std::size(kCheckpoint), s.flights.size() * std::size(kFlight)};
+}
+
 ExodusRecorder::ExodusRecorder(const Scenario& s) : table_(s.start_date) {
   for (const auto& [name, total] : kTotals)
     slots_.push_back({table_.add(PlaceKind::kTotal, "ALL", 0, name), nullptr, total, 0});

@@ -11,6 +11,13 @@ namespace exodus {
 class ExodusRecorder {
  public:
   explicit ExodusRecorder(const Scenario& scenario);
+  // Daily series a run of `scenario` records (daily.csv has one row per series and day), split
+  // by the place kinds that contribute them, so that a run can be sized before it starts.
+  struct SeriesCount {
+    std::size_t totals = 0, destinations = 0, checkpoints = 0, flights = 0;
+    std::size_t all() const { return totals + destinations + checkpoints + flights; }
+  };
+  static SeriesCount series_count(const Scenario& scenario);
   void record(const ExodusDay& day);
   const SeriesTable& table() const { return table_; }
   SeriesTable take() { return std::move(table_); }

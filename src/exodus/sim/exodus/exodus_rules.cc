@@ -45,19 +45,14 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
   }
   arriving_.resize(static_cast<std::size_t>(s.days) + 1);
   queues_.resize(checkpoints_);
-  reported_wait_days_.assign(checkpoints_, std::vector<double>(static_cast<std::size_t>(s.days), 0.0));
+  wait_days_kept_ = static_cast<std::size_t>(std::max(0, s.parameters.information_lag_days)) + 1;
+  reported_wait_days_.assign(checkpoints_ * wait_days_kept_, 0.0);
   region_km_.resize(regions_ * checkpoints_);
-  checkpoint_km_.resize(checkpoints_ * checkpoints_);
   for (std::size_t r = 0; r < regions_; ++r)
     for (std::size_t c = 0; c < checkpoints_; ++c)
       region_km_[r * checkpoints_ + c] =
           great_circle_km(s.regions[r].latitude, s.regions[r].longitude, s.checkpoints[c].latitude,
                           s.checkpoints[c].longitude) * s.parameters.road_detour;
-  for (std::size_t a = 0; a < checkpoints_; ++a)
-    for (std::size_t b = 0; b < checkpoints_; ++b)
-      checkpoint_km_[a * checkpoints_ + b] =
-          great_circle_km(s.checkpoints[a].latitude, s.checkpoints[a].longitude, s.checkpoints[b].latitude,
-                          s.checkpoints[b].longitude) * s.parameters.road_detour;
   flight_price_.resize(flights_);
   for (std::size_t f = 0; f < flights_; ++f) flight_price_[f] = s.flights[f].base_price;
   flight_demand_yesterday_.assign(flights_, 0);
@@ -69,6 +64,12 @@ double ExodusRules::pool_left() const {
   for (const auto& p : pool_)
     for (auto v : p) n += static_cast<double>(v);
   return n;
+}
+
+double ExodusRules::checkpoint_km(std::size_t a, std::size_t b) const {
+  const auto& cps = scenario_.checkpoints;
+  return great_circle_km(cps[a].latitude, cps[a].longitude, cps[b].latitude, cps[b].longitude) *
+         scenario_.parameters.road_detour;
 }
 
 double ExodusRules::travel_days(std::size_t region, std::uint32_t checkpoint) const {
@@ -137,10 +138,12 @@ void ExodusRules::options(std::size_t region, std::uint8_t cls, int from_checkpo
     if (!open_[c] || static_cast<int>(c) == exclude) continue;
     const auto& cp = scenario_.checkpoints[c];
     const double km = from_checkpoint < 0 ? region_km_[region * checkpoints_ + c]
-                                          : checkpoint_km_[static_cast<std::size_t>(from_checkpoint) * checkpoints_ + c];
+                                          : checkpoint_km(static_cast<std::size_t>(from_checkpoint), c);
     double u = scenario_.destinations[cp.destination].attractiveness -
                p.weight_travel_day * km / p.road_speed_km_per_day;
-    if (lagged >= 0) u -= p.weight_wait_day * reported_wait_days_[c][static_cast<std::size_t>(lagged)];
+    if (lagged >= 0)
+      u -= p.weight_wait_day *
+           reported_wait_days_[c * wait_days_kept_ + static_cast<std::size_t>(lagged) % wait_days_kept_];
     if (is_eligible(cls)) {
       if (exit_refusal_[c] >= 1) continue;
       u += std::log1p(-exit_refusal_[c]);
@@ -215,7 +218,7 @@ void ExodusRules::retry_or_give_up(std::uint32_t agent, int checkpoint, double t
       std::vector<double> u, scratch;
       for (const auto& o : opts) u.push_back(o.utility);
       const auto& o = opts[logit_pick(u, scenario_.parameters.choice_temperature, rng, scratch)];
-      const double km = checkpoint_km_[static_cast<std::size_t>(checkpoint) * checkpoints_ + o.index];
+      const double km = checkpoint_km(static_cast<std::size_t>(checkpoint), o.index);
       // Diverted leavers reach the next checkpoint tomorrow at the earliest.
       send_by_road(agent, o.index, std::max(time + km / scenario_.parameters.road_speed_km_per_day, day + 1.0));
       return;
@@ -431,7 +434,8 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
     // Whole vehicles: a vehicle part filled (occupancy is a mean) still stands in the queue.
     today_.queue_vehicles[c] = std::max(0.0, std::ceil(queued / cp.persons_per_vehicle - 1e-9));
     // What people will hear: the wait a newcomer would face.
-    reported_wait_days_[c][static_cast<std::size_t>(day)] = capacity > 0 ? queued / capacity : kClosedWaitDays;
+    reported_wait_days_[c * wait_days_kept_ + static_cast<std::size_t>(day) % wait_days_kept_] =
+        capacity > 0 ? queued / capacity : kClosedWaitDays;
   }
   for (std::size_t d = 0; d < destinations_; ++d) {
     today_.entries[d] += scenario_.destinations[d].baseline_air_per_day;

@@ -68,9 +68,14 @@ class ExodusRules final : public RuleSet {
 
   std::vector<std::vector<std::uint32_t>> arriving_;  // [day] agents reaching a checkpoint
   std::vector<CheckpointQueue> queues_;
-  std::vector<std::vector<double>> reported_wait_days_;  // [checkpoint][day], what people hear
-  std::vector<double> checkpoint_km_;                    // [checkpoint * checkpoints + other]
-  std::vector<double> region_km_;                        // [region * checkpoints + checkpoint]
+  // What people hear of each checkpoint's wait, kept only as long as it is heard: a ring of
+  // information_lag_days + 1 days, [checkpoint * wait_days_kept_ + day % wait_days_kept_].
+  std::size_t wait_days_kept_ = 1;
+  std::vector<double> reported_wait_days_;
+  std::vector<double> region_km_;  // [region * checkpoints + checkpoint]
+  // Road km between checkpoints, computed when a refused leaver reroutes rather than tabled:
+  // a checkpoints x checkpoints table would take gigabytes at the checkpoint limit.
+  double checkpoint_km(std::size_t from, std::size_t to) const;
 
   // Today's state from events.
   std::vector<std::uint8_t> open_;
