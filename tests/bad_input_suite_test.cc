@@ -225,6 +225,17 @@ const Case kCases[] = {
     {Format::kReports, "quoted comma in a quote", [](Inputs& in) {
        in.reports += "q,entries,Georgia,,2022-09-22,2022-09-28,53000,,,rumour,in,persons,Ministry,,,\"53,000 entered\"\n"; },
      "/reports.csv:4: field 'kind': unknown kind 'rumour'"},
+    // An estimate's work grows with its reports and as the cube of its corridors.
+    {Format::kReports, "more reports than an estimate fits", [](Inputs& in) {
+       for (int i = 0; i < 10'000; ++i)
+         in.reports += "r" + std::to_string(i) + ",entries,Georgia,,2022-09-21,2022-09-27,100,,,count,in,persons,M,,,\n"; },
+     "/reports.csv: holds 10,002 reports; the limit is 10,000 (raise it with --max-reports)"},
+    {Format::kReports, "more corridors than an estimate fits", [](Inputs& in) {
+       for (int i = 0; i < 70; ++i)
+         in.reports += "r" + std::to_string(i) + ",entries,Land " + std::to_string(i) +
+                       ",,2022-09-21,2022-09-27,100,,,count,in,persons,M,,,\n"; },
+     "/reports.csv: field 'destination': names 72 destinations, so the estimate would fit 73 corridors (with "
+     "'other'); its time grows as the cube of the corridors; the limit is 64 (raise it with --max-corridors)"},
     {Format::kReports, "NaN", [](Inputs& in) { replace(in.reports, "98000", "nan"); },
      "/reports.csv:2: field 'value': expected a finite number, found 'nan'"},
     {Format::kReports, "huge number", [](Inputs& in) { replace(in.reports, "98000", "1e300"); },

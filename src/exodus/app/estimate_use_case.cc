@@ -1,5 +1,8 @@
 #include "exodus/app/estimate_use_case.h"
 
+#include <set>
+#include <string_view>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -11,15 +14,36 @@
 #include "exodus/observe/report_weights.h"
 #include "exodus/output/estimate_outputs.h"
 #include "exodus/output/output_dir.h"
+#include "exodus/world/places.h"
 
 namespace exodus {
 
 namespace fs = std::filesystem;
 
+void check_estimate_size(const ReportSet& reports, const std::string& file, const InputLimits& limits) {
+  const auto count = static_cast<std::int64_t>(reports.reports.size());
+  if (count > limits.max_reports)
+    throw InputError({file, 0, ""}, fmt::format("holds {} reports; {}", grouped(count),
+                                                limit_clause(limits.max_reports, "--max-reports")));
+  // The estimate's corridors: every destination a report names, and "other".
+  std::set<std::string_view> named;
+  for (const auto& r : reports.reports)
+    for (const auto& d : r.destinations)
+      if (d != kAllPlaces) named.insert(d);
+  const auto corridors = static_cast<std::int64_t>(named.size()) + 1;
+  if (corridors > limits.max_corridors)
+    throw InputError({file, 0, "destination"},
+                     fmt::format("names {} destinations, so the estimate would fit {} corridors (with 'other'); its "
+                                 "time grows as the cube of the corridors; {}",
+                                 grouped(corridors - 1), grouped(corridors),
+                                 limit_clause(limits.max_corridors, "--max-corridors")));
+}
+
 EstimateOutcome estimate_case(const EstimateRequest& q) {
   EstimateOutcome o;
   const TextFile file = read_text_file(q.reports_file, q.limits.max_file_bytes);
   o.reports = read_reports(file);
+  check_estimate_size(o.reports, file.name, q.limits);
   EstimateOptions options = q.options;
   if (options.start && options.end && *options.end < *options.start)
     throw InputError({"--end", 0, ""}, "is before --start");

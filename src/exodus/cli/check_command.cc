@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "exodus/app/estimate_use_case.h"
 #include "exodus/app/exodus_run.h"
 #include "exodus/app/flee_case.h"
 #include "exodus/app/input_kind.h"
@@ -34,7 +35,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
   auto scenario = std::make_shared<std::string>();
   cmd->add_option("--scenario", *scenario,
                   "for a reports file: hold its places against a scenario folder ('default': the embedded one)");
-  const auto limits = add_limit_options(cmd, true);
+  const auto limits = add_limit_options(cmd, true, true);
   cmd->callback([=] {
     std::vector<InputError> problems;
     std::vector<std::string> warnings;  // shown, but not problems
@@ -60,7 +61,9 @@ void add_check_command(CLI::App& app, int* exit_code) {
       problems = check_scenario_inputs(EmbeddedSource(std::string(embedded_default_scenario_name()), ""), *limits);
     } else if (kind == InputKind::kReportsFile) {
       collect([&] {
-        const ReportSet reports = read_reports(read_text_file(dir, limits->max_file_bytes));
+        const TextFile file = read_text_file(dir, limits->max_file_bytes);
+        const ReportSet reports = read_reports(file);
+        check_estimate_size(reports, file.name, *limits);
         if (scenario->empty()) {
           warnings = near_duplicate_places(reports);
           return;

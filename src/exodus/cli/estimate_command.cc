@@ -58,7 +58,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--progress", a->progress,
                   "auto (a bar on a terminal), bar, lines (a line per stage and tenth, for logs) or none")
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
-  const auto limits = add_limit_options(cmd, false);
+  const auto limits = add_limit_options(cmd, false, true);
   cmd->callback([=] {
     StopOnSignal stop;
     try {

@@ -1,5 +1,6 @@
 #pragma once
-// --max-days, --max-agents, --max-route-steps and --max-input-mb: the options that raise the input limits
+// --max-days, --max-agents, --max-route-steps, --max-daily-values, --max-reports,
+// --max-corridors and --max-input-mb: the options that raise the input limits
 // (core/limits.h), shared by the verbs that read inputs.
 #include <CLI/CLI.hpp>
 
@@ -10,7 +11,8 @@
 namespace exodus {
 
 // Adds the options to `cmd`; the returned limits hold their values once the line is parsed.
-// `agents`: whether the verb simulates (run, check: agents and routes) or not (estimate).
-std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool agents);
+// `simulates`: the verb runs scenarios or Flee cases (run, check): agents, routes, daily values.
+// `estimates`: the verb reads reports for an estimate (estimate, check): reports, corridors.
+std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool simulates, bool estimates);
 
 }  // namespace exodus

@@ -212,7 +212,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
   cmd->add_option("--progress", args->progress,
                   "auto (a bar on a terminal), bar, lines (a line per percent, for logs) or none")
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
-  args->limits = add_limit_options(cmd, true);
+  args->limits = add_limit_options(cmd, true, false);
   cmd->callback([=] {
     try {
       *exit_code = run(*args, command_line);

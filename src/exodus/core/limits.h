@@ -19,6 +19,10 @@ struct InputLimits {
   // Daily values a run records (--max-daily-values): daily.csv's rows for a scenario, out.csv's
   // camp cells for a Flee case; about 0.8 GB held in memory at the default.
   std::int64_t max_daily_values = 100'000'000;
+  // What an estimate fits (--max-reports, --max-corridors): its time and memory grow with the
+  // reports and as the cube of the corridors (64 corridors take minutes; 300, hours).
+  std::int64_t max_reports = 10'000;
+  std::int64_t max_corridors = 64;
   // Size of one input file (--max-input-mb): every input is read into memory whole.
   std::int64_t max_file_bytes = std::int64_t{256} << 20;
 };

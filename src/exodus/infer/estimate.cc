@@ -297,6 +297,7 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
   LaplaceOptions lo;
   lo.draws = o.sample_with_nuts ? 0 : o.draws;  // NUTS replaces the Laplace draws
   lo.seed = o.seed;
+  lo.stop = o.nuts.stop;
   SplitDensity density;
   density.log_density = [&](const Eigen::VectorXd& th, Eigen::VectorXd* g) { return model.log_posterior(th, g); };
   density.prior_precision = model.prior_precision();

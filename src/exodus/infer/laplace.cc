@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "exodus/core/error.h"
 #include "exodus/core/random.h"
 
 namespace exodus {
@@ -32,7 +33,12 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
   LaplaceResult out;
   auto& diag = out.diagnostics;
   const auto n = start.size();
-  const auto& log_density = density.log_density;
+  const auto stopped = [&] { return options.stop && options.stop->load(); };
+  // Every evaluation checks the flag: the optimiser, the polish and the checks all call it.
+  const auto log_density = [&](const Eigen::VectorXd& theta, Eigen::VectorXd* grad) {
+    if (stopped()) throw Interrupted();
+    return density.log_density(theta, grad);
+  };
 
   // 1. The mode, with NLopt's L-BFGS on the negative log density.
   std::vector<double> x(start.data(), start.data() + n);
@@ -41,10 +47,13 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
   struct Ctx {
     const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd*)>* f;
     int* evaluations;
-  } ctx{&log_density, &evaluations};
+    const std::atomic<bool>* stop;
+  } ctx{&density.log_density, &evaluations, options.stop};
   opt.set_min_objective(
       [](const std::vector<double>& v, std::vector<double>& g, void* data) {
         auto* c = static_cast<Ctx*>(data);
+        // NLopt's own way out of a callback: optimize() throws forced_stop.
+        if (c->stop && c->stop->load()) throw nlopt::forced_stop();
         ++*c->evaluations;
         const Eigen::Map<const Eigen::VectorXd> theta(v.data(), static_cast<Eigen::Index>(v.size()));
         Eigen::VectorXd grad;
@@ -61,6 +70,8 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
   double minimum = 0;
   try {
     diag.optimiser_result = result_name(opt.optimize(x, minimum));
+  } catch (const nlopt::forced_stop&) {
+    throw Interrupted();
   } catch (const nlopt::roundoff_limited&) {
     diag.optimiser_result = "roundoff limited";
   } catch (const std::exception& e) {
@@ -101,7 +112,9 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
   out.mode = mode;
 
   // 3. The Gaussian at the mode.
+  if (stopped()) throw Interrupted();
   const Eigen::MatrixXd q = density.precision(mode);
+  if (stopped()) throw Interrupted();
   Eigen::LLT<Eigen::MatrixXd> chol(q);
   if (chol.info() != Eigen::Success) {
     diag.hessian_positive = false;

@@ -10,6 +10,7 @@
 //     prediction (a poor match means the Gaussian misrepresents what a report implies); and,
 //     for information, the effective sample size of importance weights p/q.
 #include <Eigen/Dense>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -31,6 +32,9 @@ struct LaplaceOptions {
   double min_ess_fraction = 0.1;  // below this share of effective draws, the fit fails
   int max_evaluations = 50000;
   double max_log_density_gap = 1.5;  // along a data direction, at ±1 sd, in nats
+  // When set and true, the fit stops at its next evaluation of the density and laplace_fit
+  // throws Interrupted (a fit of many corridors can take minutes before its first draw).
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct LaplaceDiagnostics {

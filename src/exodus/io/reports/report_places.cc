@@ -46,14 +46,23 @@ std::vector<std::string> near_duplicate_places(const ReportSet& reports) {
     for (const auto& d : r.destinations)
       if (d != kAllPlaces) first_line.emplace(d, r.line);
   std::vector<std::string> out;
+  std::size_t more = 0;  // pairs past the first kMostShown: counted, not listed
+  constexpr std::size_t kMostShown = 10;
   for (auto a = first_line.begin(); a != first_line.end(); ++a)
     for (auto b = std::next(a); b != first_line.end(); ++b) {
       const auto distance = edit_distance(a->first, b->first);
-      if (distance > 0 && distance * 3 <= std::max<std::size_t>(std::min(a->first.size(), b->first.size()), 3))
+      if (distance > 0 && distance * 3 <= std::max<std::size_t>(std::min(a->first.size(), b->first.size()), 3)) {
+        if (out.size() == kMostShown) {
+          ++more;
+          continue;
+        }
         out.push_back(fmt::format("{}: destinations '{}' (line {}) and '{}' (line {}) look like one place spelt two ways; "
                                   "each becomes a corridor of its own",
                                   reports.file, a->first, a->second, b->first, b->second));
+      }
     }
+  if (more > 0)
+    out.push_back(fmt::format("{}: and {} more pairs of destinations that look alike", reports.file, more));
   return out;
 }
 

@@ -43,6 +43,17 @@ TEST(ReportPlaces, WithoutAScenarioNearDuplicatesAreWarnings) {
   EXPECT_NE(warnings[0].find("'Kazakhstan' (line 2) and 'Kazakstan' (line 3)"), std::string::npos) << warnings[0];
 }
 
+// Forty names a letter apart are 780 look-alike pairs: ten are listed, the rest counted.
+TEST(ReportPlaces, LookAlikesPastTheTenthAreCountedNotListed) {
+  std::string rows;
+  for (int i = 0; i < 40; ++i)
+    rows += "r" + std::to_string(i) + ",entries,Place" + std::to_string(i) + ",,,2022-09-10,5,,,count,,,,,,\n";
+  const auto warnings = near_duplicate_places(read(rows));
+  ASSERT_EQ(warnings.size(), 11u);
+  EXPECT_NE(warnings.back().find("and 770 more pairs of destinations that look alike"), std::string::npos)
+      << warnings.back();
+}
+
 // The repository's own reports files name real, distinct places: no false alarm.
 TEST(ReportPlaces, TheShippedReportsFitTheScenarioAndRaiseNoWarning) {
   const auto file = read_text_file(testing::source_dir() / "examples" / "reports" / "seeds-2022.csv");
