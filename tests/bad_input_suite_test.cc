@@ -213,6 +213,21 @@ const Case kCases[] = {
        replace(in.scenario["regions.csv"], "1000000,0", "1000000000,1000000000");
        replace(in.scenario["scenario.yaml"], "shock_hazard: 0.01", "shock_hazard: 1"); },
      "/regions.csv:2: field 'eligible_pool': the pools and hazards would make about 1e+09 people leave"},
+    // Dated rows that could never act or be checked.
+    {Format::kScenario, "event after the end", [](Inputs& in) { in.scenario["events.csv"] += "2022-10-01,close,N1,\n"; },
+     "/events.csv:2: field 'date': is after the scenario's end_date (2022-09-20): the event would never act"},
+    {Format::kScenario, "event ending before the start", [](Inputs& in) {
+       in.scenario["events.csv"] = "date,kind,target,value,end_date\n2022-01-01,hazard_scale,ALL,2,2022-02-01\n"; },
+     "/events.csv:2: field 'end_date': is before the scenario's start_date (2022-09-01): the event would never act"},
+    {Format::kScenario, "target outside the run", [](Inputs& in) {
+       in.scenario["targets.csv"] += "t,entries,North,2023-01-01,2023-01-31,100,50,200\n"; },
+     "/targets.csv:2: field 'window_start': the window 2023-01-01 to 2023-01-31 lies outside the simulated days "
+     "(2022-09-01 to 2022-09-20)"},
+    {Format::kScenario, "more events than a run walks", [](Inputs& in) {
+       std::string rows = "date,kind,target,value\n";
+       for (int i = 0; i < 100'001; ++i) rows += "2022-09-02,throughput,N1,1\n";
+       in.scenario["events.csv"] = rows; },
+     "/events.csv: defines 100,001 events; exodus handles at most 100,000"},
     // --- reports file ------------------------------------------------------------------------
     {Format::kReports, "empty file", [](Inputs& in) { in.reports = ""; }, "/reports.csv: is empty; expected a header"},
     {Format::kReports, "header only", [](Inputs& in) { in.reports = kReportsHeader; }, "/reports.csv: holds no report"},

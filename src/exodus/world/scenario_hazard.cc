@@ -14,24 +14,37 @@ double decision_hazard(const Scenario& s, std::size_t region, bool eligible, std
   return std::clamp(h, 0.0, 1.0);
 }
 
-double hazard_event_scale(const Scenario& s, std::size_t region, std::int32_t day) {
-  double scale = 1;
-  for (const auto& e : s.events) {
-    if (e.day > day) break;  // sorted by day
-    if (e.kind != EventKind::kHazardScale || (e.end_day >= 0 && day > e.end_day)) continue;
-    if (e.index < 0 || static_cast<std::size_t>(e.index) == region) scale *= e.value;
+HazardEventScales::HazardEventScales(const Scenario& s) : regions_(s.regions.size()) {
+  const auto days = static_cast<std::size_t>(std::max(s.days, 0));
+  scale_.assign(days * regions_, 1.0);
+  // Only hazard events, in the events' order (sorted by day): each day walks those begun.
+  std::vector<const Event*> hazard;
+  for (const auto& e : s.events)
+    if (e.kind == EventKind::kHazardScale) hazard.push_back(&e);
+  std::vector<double> own(regions_);
+  for (std::size_t day = 0; day < days; ++day) {
+    const auto d = static_cast<std::int32_t>(day);
+    double all = 1;
+    std::fill(own.begin(), own.end(), 1.0);
+    for (const Event* e : hazard) {
+      if (e->day > d) break;
+      if (e->end_day >= 0 && d > e->end_day) continue;
+      if (e->index < 0) all *= e->value;
+      else own[static_cast<std::size_t>(e->index)] *= e->value;
+    }
+    for (std::size_t r = 0; r < regions_; ++r) scale_[day * regions_ + r] = all * own[r];
   }
-  return scale;
 }
 
 LeaverForecast forecast_leavers(const Scenario& s) {
   LeaverForecast out;
   out.largest_expected = -1;
+  const HazardEventScales scales(s);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     // log Π(1 − h), summed in logs so that a long run of small hazards keeps its precision.
     double log_stay_eligible = 0, log_stay_other = 0;
     for (std::int32_t day = 0; day < s.days; ++day) {
-      const double scale = hazard_event_scale(s, r, day);
+      const double scale = scales.at(r, day);
       log_stay_eligible += std::log1p(-std::min(decision_hazard(s, r, true, day, scale), 1.0 - 1e-16));
       log_stay_other += std::log1p(-std::min(decision_hazard(s, r, false, day, scale), 1.0 - 1e-16));
     }

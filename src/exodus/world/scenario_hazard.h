@@ -14,8 +14,21 @@ namespace exodus {
 // eligible; clamped to [0, 1].
 double decision_hazard(const Scenario& s, std::size_t region, bool eligible, std::int32_t day, double event_scale);
 
-// The product of the hazard_scale events acting on `region` on `day`.
-double hazard_event_scale(const Scenario& s, std::size_t region, std::int32_t day);
+// The product of the hazard_scale events acting on each region, day by day: the events for
+// ALL multiplied in file order, times those for the region alone in file order. Tabled once
+// (days x regions), in one pass over the events per day, so that an events file costs
+// events x days rather than events x regions x days.
+class HazardEventScales {
+ public:
+  explicit HazardEventScales(const Scenario& s);
+  double at(std::size_t region, std::int32_t day) const {
+    return scale_[static_cast<std::size_t>(day) * regions_ + region];
+  }
+
+ private:
+  std::size_t regions_ = 0;
+  std::vector<double> scale_;  // [day * regions + region]
+};
 
 struct LeaverForecast {
   double expected = 0;            // people expected to decide to leave over the whole run

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "exodus/core/path_name.h"
 #include "exodus/core/csv_table.h"
@@ -26,6 +27,8 @@ namespace {
 // Agents keep their region and destination in one byte and their checkpoint in two (with one
 // value meaning "by air"): the most a scenario may have of each.
 constexpr std::size_t kMaxRegions = 256, kMaxDestinations = 256, kMaxCheckpoints = 65535;
+// Each day walks the events begun so far, so a run costs events x days.
+constexpr std::size_t kMaxEvents = 100'000;
 
 struct Reader {
   const FileSource& folder;
@@ -103,11 +106,24 @@ struct Reader {
       return std::nullopt;
     }
   }
+  // Index of the first item called `name`, or -1. Names are indexed once per table (a file
+  // of events or checkpoints must not cost rows x table size).
+  struct NameIndex {
+    std::size_t size = 0;
+    std::unordered_map<std::string, std::int32_t> of;
+  };
+  std::map<const void*, NameIndex> name_index;
+  bool window_known = false;  // scenario.yaml's dates read cleanly
   template <typename Item>
   std::int32_t find(const std::vector<Item>& items, const std::string& name) {
-    for (std::size_t i = 0; i < items.size(); ++i)
-      if (items[i].name == name) return static_cast<std::int32_t>(i);
-    return -1;
+    NameIndex& index = name_index[&items];
+    if (index.size != items.size() || (items.size() > 0 && index.of.empty())) {
+      index.of.clear();
+      for (std::size_t i = 0; i < items.size(); ++i) index.of.emplace(items[i].name, static_cast<std::int32_t>(i));
+      index.size = items.size();
+    }
+    const auto at = index.of.find(name);
+    return at == index.of.end() ? -1 : at->second;
   }
   void unique(std::set<std::string>& seen, const std::string& name, const SourcePos& pos, const char* what) {
     if (!name.empty() && !seen.insert(name).second)
@@ -200,6 +216,8 @@ void Reader::manifest() {
     if (s.shock_day < 0 || s.shock_day >= s.days)
       errors.add(pos(root["shock_date"], "shock_date"), "must fall between start_date and end_date");
   }
+  // Tables dated against the window check against it only when it is known.
+  window_known = errors.empty();
   // Parameters: every key must be one of the registry's (world/scenario_registry.h).
   if (const auto n = root["parameters"]) {
     if (!n.IsMap()) {
@@ -354,10 +372,18 @@ void Reader::events() {
     if (!d) continue;
     e.date = *d;
     e.day = *d - s.start_date;
+    if (window_known && e.day >= s.days)
+      errors.add(t.pos(r, "date"), fmt::format("is after the scenario's end_date ({}): the event would never act",
+                                               s.end_date.iso()));
     if (!t.cell(r, "end_date").empty()) {
       if (const auto end = date(t, r, "end_date")) {
         e.end_day = *end - s.start_date;
         if (*end < *d) errors.add(t.pos(r, "end_date"), "is before date");
+        // (A negative end_day would read as "no end": the event would act for ever.)
+        else if (window_known && *end < s.start_date)
+          errors.add(t.pos(r, "end_date"), fmt::format("is before the scenario's start_date ({}): the event would "
+                                                       "never act",
+                                                       s.start_date.iso()));
       }
     }
     // Resolve the target.
@@ -447,6 +473,11 @@ void Reader::targets() {
     if (a) g.window_start = *a;
     if (b) g.window_end = *b;
     if (a && b && *b < *a) errors.add(t.pos(r, "window_end"), "is before window_start");
+    else if (a && b && window_known && (*b < s.start_date || *a > s.end_date))
+      errors.add(t.pos(r, *b < s.start_date ? "window_end" : "window_start"),
+                 fmt::format("the window {} to {} lies outside the simulated days ({} to {}): the run cannot be "
+                             "held against it",
+                             a->iso(), b->iso(), s.start_date.iso(), s.end_date.iso()));
     g.value = number(t, r, "value", 0, 1e12);
     g.low = number(t, r, "low", 0, 1e12);
     g.high = number(t, r, "high", 0, 1e12);
@@ -474,6 +505,11 @@ void Reader::check_sizes() {
   too_many(s.regions.size(), kMaxRegions, regions_file, "regions");
   too_many(s.destinations.size(), kMaxDestinations, destinations_file, "destinations");
   too_many(s.checkpoints.size(), kMaxCheckpoints, folder.display_name("checkpoints.csv"), "checkpoints");
+  if (s.events.size() > kMaxEvents)
+    errors.add({folder.display_name("events.csv"), 0, ""},
+               fmt::format("defines {} events; exodus handles at most {} (each day walks the events begun so far)",
+                           grouped(static_cast<std::int64_t>(s.events.size())),
+                           grouped(static_cast<std::int64_t>(kMaxEvents))));
 }
 
 // A destination no checkpoint or flight leads to could never receive anyone: almost always a
@@ -504,7 +540,7 @@ void Reader::check_agent_count() {
 }
 
 Reader read_all(const FileSource& folder, const InputLimits& limits) {
-  Reader r{folder, limits, {}, {}, {}, {}, {}, {}};
+  Reader r{folder, limits, {}, {}, {}, {}, {}, {}, {}, false};
   r.manifest();
   r.regions();
   r.destinations();

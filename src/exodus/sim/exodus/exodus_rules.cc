@@ -31,7 +31,8 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
       regions_(s.regions.size()),
       destinations_(s.destinations.size()),
       checkpoints_(s.checkpoints.size()),
-      flights_(s.flights.size()) {
+      flights_(s.flights.size()),
+      hazard_events_(s) {
   pool_.resize(regions_);
   for (std::size_t r = 0; r < regions_; ++r) {
     const auto& g = s.regions[r];
@@ -87,7 +88,7 @@ void ExodusRules::apply_events(std::int32_t day) {
   return_scale_.assign(destinations_, 1.0);
   // The hazard's events are read where the leaver forecast reads them too (world/scenario_hazard).
   hazard_scale_.resize(regions_);
-  for (std::size_t r = 0; r < regions_; ++r) hazard_scale_[r] = hazard_event_scale(scenario_, r, day);
+  for (std::size_t r = 0; r < regions_; ++r) hazard_scale_[r] = hazard_events_.at(r, day);
   for (const auto& e : scenario_.events) {
     if (e.day > day) break;
     const bool active = e.end_day < 0 || day <= e.end_day;

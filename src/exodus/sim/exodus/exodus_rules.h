@@ -13,6 +13,7 @@
 #include "exodus/sim/exodus/checkpoint_queue.h"
 #include "exodus/sim/exodus/exodus_day.h"
 #include "exodus/world/scenario.h"
+#include "exodus/world/scenario_hazard.h"
 
 namespace exodus {
 
@@ -81,6 +82,7 @@ class ExodusRules final : public RuleSet {
   std::vector<std::uint8_t> open_;
   std::vector<double> throughput_scale_, approach_limit_, exit_refusal_, entry_ban_, seat_scale_,
       return_scale_, hazard_scale_;
+  HazardEventScales hazard_events_;  // hazard_scale events by region and day, tabled once
   std::vector<double> flight_price_, flight_demand_yesterday_;
   std::vector<double> stock_;
   ExodusDay today_;
