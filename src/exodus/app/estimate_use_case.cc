@@ -90,10 +90,12 @@ EstimateOutcome estimate_case(const EstimateRequest& q) {
   o.result = estimate_flows(o.reports, options);
   if (!o.result.ok()) return o;
   if (q.hooks.before_writing) q.hooks.before_writing();
-  const RunIdentity id{q.output.command_line, options.seed, 1, "", {{file.name, file.content.size(), sha256_hex(file.content)}}};
   staged.write("daily.csv", estimate_daily_csv(o.result));
   staged.write("reports_fit.csv", estimate_reports_fit_csv(o.reports, o.result));
   staged.write("summary.json", estimate_summary_json(o.reports, o.result));
+  const RunIdentity id{q.output.command_line, options.seed, 1, "",
+                       {{file.name, file.content.size(), sha256_hex(file.content)}},
+                       staged.written_and("manifest.json")};
   staged.write("manifest.json", estimate_manifest_json(options, id));
   staged.commit();
   o.written = true;

@@ -32,10 +32,11 @@ FleeRunOutcome run_flee_case(const FleeRunRequest& q) {
   if (o.run.interrupted) return o;
   if (q.hooks.before_writing) q.hooks.before_writing();
   o.score = score_flee(o.run.table);
-  const RunIdentity id{q.output.command_line, q.seed, o.threads, o.loaded.settings_origin, o.loaded.inputs};
   staged.write("out.csv", format_flee_out_csv(o.loaded.world, o.run.table));
-  staged.write("manifest.json", flee_manifest_json(o.loaded.world, id));
   staged.write("summary.json", flee_summary_json(o.loaded.world, o.run, o.score));
+  const RunIdentity id{q.output.command_line, q.seed, o.threads, o.loaded.settings_origin, o.loaded.inputs,
+                       staged.written_and("manifest.json")};
+  staged.write("manifest.json", flee_manifest_json(o.loaded.world, id));
   staged.commit();
   return o;
 }

@@ -34,9 +34,10 @@ ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
   if (q.hooks.before_writing) q.hooks.before_writing();
   o.targets = evaluate_targets(s, o.run.series);
   o.summary = summarize_exodus_run(s, o.run.series);
-  const RunIdentity id{q.output.command_line, o.seed, o.threads, s.folder, o.loaded.inputs};
   staged.write("daily.csv", exodus_daily_csv(o.run.series));
   staged.write("summary.json", exodus_summary_json(s, o.run, o.summary, o.targets));
+  const RunIdentity id{q.output.command_line, o.seed, o.threads, s.folder, o.loaded.inputs,
+                       staged.written_and("manifest.json")};
   staged.write("manifest.json", exodus_manifest_json(s, id));
   staged.commit();
   return o;

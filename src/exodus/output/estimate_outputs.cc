@@ -158,7 +158,8 @@ std::string estimate_manifest_json(const EstimateOptions& o, const RunIdentity& 
                     {"claim_sd", p.report_errors.claim_sd}, {"bound_sd", p.report_errors.bound_sd},
                     {"denial_sd", p.report_errors.denial_sd},
                     {"student_nu", p.report_errors.student_nu}}},
-                  {"inputs", inputs}};
+                  {"inputs", inputs},
+                  {"outputs", id.outputs}};
   return json_text(m);
 }
 

@@ -115,7 +115,8 @@ std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id) {
       {"end_date", s.end_date.iso()},
       {"shock_date", s.shock_date.iso()},
       {"parameters", parameters},
-      {"inputs", inputs}};
+      {"inputs", inputs},
+      {"outputs", id.outputs}};
   return json_text(manifest);
 }
 

@@ -49,7 +49,8 @@ std::string flee_manifest_json(const FleeWorld& world, const RunIdentity& id) {
       {"days", world.days},
       {"settings_origin", id.settings_origin},
       {"settings", settings_json(world.settings)},
-      {"inputs", inputs}};
+      {"inputs", inputs},
+      {"outputs", id.outputs}};
   return json_text(manifest);
 }
 

@@ -6,11 +6,15 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <random>
+#include <set>
 
 namespace exodus {
 
@@ -33,6 +37,9 @@ fs::path parent_of(const fs::path& target) {
 // ".<name>.partial-<pid>-": staging folders of `target` start with this.
 std::string staging_prefix(const fs::path& target) { return "." + target.filename().string() + ".partial-"; }
 
+// A manifest is a few kilobytes; anything far larger is not one of exodus's.
+constexpr std::size_t kMostManifestBytes = std::size_t{16} << 20;
+
 // Checks that `target` may be written, and whether it will replace an earlier output.
 void check_target(const fs::path& target, bool replace_existing) {
   std::error_code ec;
@@ -47,6 +54,41 @@ void check_target(const fs::path& target, bool replace_existing) {
   if (!fs::is_regular_file(target / "manifest.json", ec))
     throw OutputError(fmt::format("{} is not an exodus output folder (it has no manifest.json); --force only "
                                   "replaces earlier outputs, so choose another --out", target.string()));
+  // The manifest must be exodus's and name every file there; anything else is the user's.
+  std::set<std::string> listed;
+  {
+    const auto bytes = fs::file_size(target / "manifest.json", ec);
+    std::string text;
+    if (!ec && bytes <= kMostManifestBytes) {
+      std::ifstream in(target / "manifest.json", std::ios::binary);
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const auto manifest = nlohmann::json::parse(text, nullptr, false);
+    if (!manifest.is_object() || !manifest.contains("exodus_version") ||
+        !manifest.contains("outputs") || !manifest["outputs"].is_array())
+      throw OutputError(fmt::format("{}/manifest.json is not an exodus manifest listing its outputs; --force only "
+                                    "replaces an earlier exodus output, so choose another --out or remove the folder "
+                                    "yourself",
+                                    target.string()));
+    for (const auto& name : manifest["outputs"])
+      if (name.is_string()) listed.insert(name.get<std::string>());
+  }
+  std::vector<std::string> others;
+  for (fs::directory_iterator it(target, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!listed.count(name) || !it->is_regular_file(ec)) others.push_back(name);
+  }
+  if (ec) throw OutputError(fmt::format("cannot list {}: {}", target.string(), ec.message()));
+  if (!others.empty()) {
+    std::sort(others.begin(), others.end());
+    const std::size_t shown = std::min<std::size_t>(others.size(), 5);
+    std::string names;
+    for (std::size_t i = 0; i < shown; ++i) names += (i ? ", " : "") + others[i];
+    if (others.size() > shown) names += fmt::format(" and {} more", others.size() - shown);
+    throw OutputError(fmt::format("{} holds what exodus did not write there ({}); --force replaces only an earlier "
+                                  "output holding nothing else, so move those away or choose another --out",
+                                  target.string(), names));
+  }
 }
 
 // Swaps two paths atomically (Linux renameat2). Returns false where the file system cannot.
@@ -140,8 +182,15 @@ void StagedOutputDir::start_staging() {
   }
 }
 
+std::vector<std::string> StagedOutputDir::written_and(const std::string& last) const {
+  std::vector<std::string> names = written_;
+  names.push_back(last);
+  return names;
+}
+
 void StagedOutputDir::write(const std::string& name, const std::string& content) {
   if (staging_.empty()) start_staging();
+  written_.push_back(name);
   const fs::path path = staging_ / name;
   {
     std::ofstream out(path, std::ios::binary);

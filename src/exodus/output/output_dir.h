@@ -6,8 +6,9 @@
 // (SIGKILL, power loss) is removed by the next run writing to the same place.
 //
 // An existing folder is never replaced unless the caller allows it (--force), and even then
-// only when it is an earlier exodus output (it holds manifest.json): a user's own folder is
-// never deleted. The replacement is an atomic swap, so the target is never missing.
+// only when it is an earlier exodus output holding nothing else: its manifest.json is
+// exodus's and lists every file in the folder. A user's own folder, or a file a user saved in
+// an earlier output, is never deleted. The replacement is an atomic swap, so the target is never missing.
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -33,6 +34,8 @@ class StagedOutputDir {
   // Moves the staged folder to the target. Throws OutputError on failure.
   void commit();
   const std::filesystem::path& target() const { return target_; }
+  // The files written so far and `last` (the manifest, which lists them all).
+  std::vector<std::string> written_and(const std::string& last) const;
 
  private:
   void start_staging();
@@ -41,6 +44,7 @@ class StagedOutputDir {
   std::filesystem::path staging_;  // empty until the first write
   bool replace_existing_;
   bool committed_ = false;
+  std::vector<std::string> written_;
 };
 
 // Where a verb writes when no --out is given: runs/<stem>, the stem naming the case and seed,

@@ -45,11 +45,20 @@ TEST(StagedOutputDir, LeavesNothingWhenAbandoned) {
   fs::remove_all(root);
 }
 
+// What an earlier run leaves: its files and a manifest listing them.
+void write_earlier_output(const fs::path& dir, const std::vector<std::string>& files) {
+  fs::create_directories(dir);
+  std::string listed = "\"manifest.json\"";
+  for (const auto& f : files) {
+    std::ofstream(dir / f) << "mine";
+    listed += ",\"" + f + "\"";
+  }
+  std::ofstream(dir / "manifest.json") << "{\"exodus_version\": \"0.1.0\", \"outputs\": [" << listed << "]}";
+}
+
 TEST(StagedOutputDir, NeverReplacesAnExistingFolderUnlessAsked) {
   const auto root = testing::make_temp_dir("exists");
-  fs::create_directories(root / "run");
-  std::ofstream(root / "run" / "manifest.json") << "{}";
-  std::ofstream(root / "run" / "keep.txt") << "mine";
+  write_earlier_output(root / "run", {"keep.txt"});
   EXPECT_THROW(StagedOutputDir(root / "run", false), OutputError);
   EXPECT_EQ(testing::read_bytes(root / "run" / "keep.txt"), "mine");
   {
@@ -93,6 +102,45 @@ TEST(StagedOutputDir, NothingIsOnDiskBeforeTheFirstWrite) {
   fs::remove_all(root);
 }
 
+// --force replaces only what exodus wrote: a file saved into an earlier output, a folder made
+// there, or a manifest.json that is not exodus's (any folder can hold one) means refusal.
+TEST(StagedOutputDir, ForceRefusesAnEarlierOutputHoldingAnythingItsManifestDoesNotList) {
+  const auto root = testing::make_temp_dir("force-listed");
+  write_earlier_output(root / "run", {"daily.csv"});
+  std::ofstream(root / "run" / "notebook.ipynb") << "my analysis";
+  fs::create_directories(root / "run" / "plots");
+  try {
+    StagedOutputDir staged(root / "run", true);
+    FAIL();
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("holds what exodus did not write there (notebook.ipynb, plots)"),
+              std::string::npos) << e.what();
+  }
+  EXPECT_EQ(testing::read_bytes(root / "run" / "notebook.ipynb"), "my analysis");
+
+  fs::create_directories(root / "ext");
+  std::ofstream(root / "ext" / "manifest.json") << "{}";
+  std::ofstream(root / "ext" / "background.js") << "code";
+  try {
+    StagedOutputDir staged(root / "ext", true);
+    FAIL();
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("is not an exodus manifest listing its outputs"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(testing::read_bytes(root / "ext" / "background.js"), "code");
+  // A listed file the user removed is no obstacle.
+  write_earlier_output(root / "fine", {"daily.csv", "summary.json"});
+  fs::remove(root / "fine" / "summary.json");
+  {
+    StagedOutputDir staged(root / "fine", true);
+    staged.write("daily.csv", "new");
+    staged.commit();
+  }
+  EXPECT_EQ(testing::read_bytes(root / "fine" / "daily.csv"), "new");
+  fs::remove_all(root);
+}
+
 TEST(StagedOutputDir, TheNextRunRemovesStagingLeftByAKilledProcessAndRestoresAMovedAsideOutput) {
   const auto root = testing::make_temp_dir("stale");
   // A pid that cannot be alive: above the kernel's pid_max (4,194,304 at most).
@@ -101,7 +149,7 @@ TEST(StagedOutputDir, TheNextRunRemovesStagingLeftByAKilledProcessAndRestoresAMo
   std::ofstream(root / (".run.partial-" + dead + "-0000abcd") / "out.csv") << "half";
   fs::create_directories(root / (".other.partial-" + dead + "-0000abcd"));  // another target's: kept
   fs::create_directories(root / (".mine.partial-" + dead + "-0000beef.old"));
-  std::ofstream(root / (".mine.partial-" + dead + "-0000beef.old") / "manifest.json") << "{}";
+  write_earlier_output(root / (".mine.partial-" + dead + "-0000beef.old"), {});
   EXPECT_EQ(abandoned_staging_folders(root / "run").size(), 1u);
   { StagedOutputDir staged(root / "run", false); }
   { StagedOutputDir staged(root / "mine", true); }

@@ -1,6 +1,6 @@
 #pragma once
 // What produced a run, as every manifest.json records it: the command, seed, threads, where
-// the settings came from and every input read with its SHA-256.
+// the settings came from, every input read with its SHA-256, and every file written.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,6 +15,9 @@ struct RunIdentity {
   int threads = 1;
   std::string settings_origin;
   std::vector<InputRecord> inputs;
+  // Every file the run writes into its folder, manifest.json included: --force replaces a
+  // folder only when it holds these and nothing else.
+  std::vector<std::string> outputs;
 };
 
 }  // namespace exodus
