@@ -122,10 +122,10 @@ TEST_F(Cli, RefusesToOverwriteAnExistingFolderWithoutForce) {
   fs::create_directories(dir_ / "taken");
   std::ofstream(dir_ / "taken" / "notes.txt") << "keep me";
   std::string out;
-  EXPECT_EQ(run_exodus("run mali --quiet --out " + (dir_ / "taken").string(), &out), 2);
+  EXPECT_EQ(run_exodus("run mali --quiet --out " + (dir_ / "taken").string(), &out), 4);  // an output problem
   EXPECT_NE(out.find("already exists"), std::string::npos);
   // --force replaces earlier outputs only, never a folder of the user's own.
-  EXPECT_EQ(run_exodus("run mali --quiet --force --out " + (dir_ / "taken").string(), &out), 2);
+  EXPECT_EQ(run_exodus("run mali --quiet --force --out " + (dir_ / "taken").string(), &out), 4);
   EXPECT_NE(out.find("not an exodus output folder"), std::string::npos) << out;
   EXPECT_EQ(read_bytes(dir_ / "taken" / "notes.txt"), "keep me");
   ASSERT_EQ(run_exodus("run mali --quiet --seed 1 --out " + (dir_ / "earlier").string()), 0);
@@ -225,7 +225,7 @@ TEST_F(CliScenario, TheDefaultOutputFolderIsOneAndForceReplacesIt) {
   const auto first = dir_ / "runs" / "mobilization-2022-seed1";
   ASSERT_TRUE(std::filesystem::exists(first / "manifest.json"));
   const auto command = [&] { return nlohmann::json::parse(std::ifstream(first / "manifest.json"))["command"].get<std::string>(); };
-  EXPECT_EQ(run_exodus_in(dir_, "run --quiet", &out), 2) << out;
+  EXPECT_EQ(run_exodus_in(dir_, "run --quiet", &out), 4) << out;
   EXPECT_NE(out.find("output folder runs/mobilization-2022-seed1 already exists"), std::string::npos) << out;
   EXPECT_EQ(command().find("--quiet"), std::string::npos) << "the earlier output is untouched";
   EXPECT_FALSE(std::filesystem::exists(dir_ / "runs" / "mobilization-2022-seed1-2"));
@@ -520,6 +520,45 @@ TEST(CliScore, ANegativeDayCountAndAHeaderOnlyFileAreRefused) {
   std::ofstream(dir / "header.csv") << header << "\n";
   EXPECT_EQ(run_exodus("score " + (dir / "header.csv").string(), &out), 2) << out;
   EXPECT_NE(out.find("has no day to score (only a header)"), std::string::npos) << out;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace exodus::testing
+
+namespace exodus::testing {
+namespace {
+
+// A write that fails says why (the system's reason) and exits 4, the output-failure code; the
+// files-size limit stands in for a full disk. Nothing is left behind.
+TEST(CliOutputs, AFailedWriteGivesTheSystemsReasonAndExitCodeFour) {
+  const auto dir = make_temp_dir("write-fails");
+  const std::string cmd = "bash -c \"trap '' XFSZ; ulimit -f 1; exec " + std::string(EXODUS_BINARY) +
+                          " run --quiet --out '" + (dir / "run").string() + "'\" 2>&1";
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  ASSERT_TRUE(WIFEXITED(status)) << out;
+  EXPECT_EQ(WEXITSTATUS(status), 4) << out;
+  EXPECT_NE(out.find("daily.csv: File too large"), std::string::npos) << out;
+  EXPECT_TRUE(std::filesystem::is_empty(dir)) << out;
+  std::filesystem::remove_all(dir);
+}
+
+// An output folder that exists is an output problem (4), found before the work.
+TEST(CliOutputs, AnExistingOutputIsRefusedWithExitCodeFour) {
+  const auto dir = make_temp_dir("exists-4");
+  std::filesystem::create_directories(dir / "run");
+  std::string out;
+  EXPECT_EQ(run_exodus("run --quiet --out " + (dir / "run").string(), &out), 4) << out;
+  EXPECT_NE(out.find("already exists"), std::string::npos) << out;
+  std::ofstream(dir / "file") << "mine";
+  EXPECT_EQ(run_exodus("run --quiet --out " + (dir / "file" / "run").string(), &out), 4) << out;
+  EXPECT_NE(out.find("is not a folder"), std::string::npos) << out;
   std::filesystem::remove_all(dir);
 }
 

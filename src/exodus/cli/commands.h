@@ -1,7 +1,7 @@
 #pragma once
 // The verbs of the exodus command line. Each returns the process exit code:
 // 0 success, 1 internal failure, 2 bad input or usage, 3 an estimate whose diagnostics fail,
-// 130 interrupted.
+// 4 the output folder may not be replaced or cannot be written, 130 interrupted (143 SIGTERM).
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -11,6 +11,7 @@ namespace exodus {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInternal = 1;
 inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitOutput = 4;
 inline constexpr int kExitInterrupted = 130;
 
 // For unsigned options: CLI11 would turn "-3" into 2^64 - 3, so the text is checked first.

@@ -118,7 +118,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       *exit_code = kExitBadInput;
     } catch (const OutputError& e) {
       fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitBadInput;
+      *exit_code = kExitOutput;
     }
   });
 }

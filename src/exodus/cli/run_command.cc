@@ -225,7 +225,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
       *exit_code = kExitBadInput;
     } catch (const OutputError& e) {
       fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitBadInput;
+      *exit_code = kExitOutput;
     }
   });
 }

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -33,6 +35,9 @@ fs::path parent_of(const fs::path& target) {
   const fs::path parent = target.parent_path();
   return parent.empty() ? fs::path(".") : parent;
 }
+
+// Inside a staging folder: held locked (flock) by the process writing it.
+constexpr const char* kLockFile = ".exodus-lock";
 
 // ".<name>.partial-<pid>-": staging folders of `target` start with this.
 std::string staging_prefix(const fs::path& target) { return "." + target.filename().string() + ".partial-"; }
@@ -121,7 +126,21 @@ std::vector<fs::path> abandoned_staging_folders(const fs::path& target) {
     } catch (const std::exception&) {
       continue;
     }
-    if (pid <= 0 || pid == ::getpid()) continue;
+    if (pid <= 0) continue;
+    // The owner holds an flock on the folder's lock file for as long as it lives; the kernel
+    // drops it when the owner dies, in any PID namespace or (on a file system with shared
+    // locks) on any host. Taking the lock here means the owner is gone.
+    const fs::path lock = it->path() / kLockFile;
+    const int fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd >= 0) {
+      const bool owner_gone = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+      ::close(fd);
+      if (owner_gone) found.push_back(it->path());
+      continue;
+    }
+    // No lock file: a moved-aside earlier output (".old"), or a folder in the instant between
+    // its creation and its lock's. Only the pid can tell, and only a pid of this namespace.
+    if (pid == ::getpid()) continue;
     if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) found.push_back(it->path());
   }
   return found;
@@ -155,20 +174,57 @@ fs::path checked_target(fs::path target) {
 }
 }  // namespace
 
+namespace {
+// The folder that will hold the output (or its nearest existing ancestor, where exodus will
+// create the rest) must let this process create entries: found before the work, not after.
+void check_writable(const fs::path& target) {
+  fs::path dir = fs::absolute(parent_of(target)).lexically_normal();
+  std::error_code ec;
+  while (!fs::exists(dir, ec) && dir.has_relative_path()) dir = dir.parent_path();
+  if (!fs::is_directory(dir, ec))
+    throw OutputError(fmt::format("cannot create {}: {} is not a folder", target.string(), dir.string()));
+  if (::access(dir.c_str(), W_OK | X_OK) != 0)
+    throw OutputError(fmt::format("cannot write in {}: {}", dir.string(), std::strerror(errno)));
+}
+}  // namespace
+
 StagedOutputDir::StagedOutputDir(fs::path target, bool replace_existing)
     : target_(checked_target(std::move(target))), replace_existing_(replace_existing) {
   recover_abandoned_staging(target_);
   check_target(target_, replace_existing_);
+  check_writable(target_);
 }
 
 StagedOutputDir::~StagedOutputDir() {
-  if (committed_ || staging_.empty()) return;
-  std::error_code ec;
-  fs::remove_all(staging_, ec);
+  if (!committed_ && !staging_.empty()) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+  }
+  release_lock();
 }
 
+void StagedOutputDir::release_lock() {
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+  lock_fd_ = -1;
+}
+
+namespace {
+// The target was absent or replaceable when the work began; if it appeared since, another
+// process wrote there (two runs with the same default output path): say so, not "choose
+// another --out" as if the user had named it.
+void check_target_again(const fs::path& target, bool replace_existing) {
+  std::error_code ec;
+  if (!replace_existing && fs::exists(fs::symlink_status(target, ec)))
+    throw OutputError(fmt::format("{} appeared while this run was working (another run writing to the same "
+                                  "place?); nothing was written: run again with --out DIR, or with --force to "
+                                  "replace it",
+                                  target.string()));
+  check_target(target, replace_existing);
+}
+}  // namespace
+
 void StagedOutputDir::start_staging() {
-  check_target(target_, replace_existing_);  // again: it may have appeared during the run
+  check_target_again(target_, replace_existing_);
   const fs::path parent = parent_of(target_);
   std::error_code ec;
   fs::create_directories(parent, ec);
@@ -177,6 +233,13 @@ void StagedOutputDir::start_staging() {
   staging_ = parent / fmt::format("{}{}-{:08x}", staging_prefix(target_), ::getpid(), rd());
   if (!fs::create_directory(staging_, ec) || ec) {
     const auto message = fmt::format("cannot create {}: {}", staging_.string(), ec.message());
+    staging_.clear();
+    throw OutputError(message);
+  }
+  lock_fd_ = ::open((staging_ / kLockFile).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    const auto message = fmt::format("cannot lock {}: {}", staging_.string(), std::strerror(errno));
+    fs::remove_all(staging_, ec);
     staging_.clear();
     throw OutputError(message);
   }
@@ -192,21 +255,47 @@ void StagedOutputDir::write(const std::string& name, const std::string& content)
   if (staging_.empty()) start_staging();
   written_.push_back(name);
   const fs::path path = staging_ / name;
-  {
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) throw OutputError(fmt::format("cannot write {}", path.string()));
+  // POSIX calls rather than a stream, so that a failure says why (disk full, quota, I/O).
+  const auto fail = [&](const char* what) {
+    const int error = errno;
+    throw OutputError(fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(error)));
+  };
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) fail("create");
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = EIO;
+      const int error = errno;
+      ::close(fd);
+      errno = error;
+      fail("write");
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
   }
-  fsync_path(path, O_RDONLY);
+  // A full disk may show only now, when the data leaves the page cache.
+  if (::fsync(fd) != 0) {
+    const int error = errno;
+    ::close(fd);
+    errno = error;
+    fail("write");
+  }
+  if (::close(fd) != 0) fail("write");
 }
 
 void StagedOutputDir::commit() {
   if (staging_.empty()) start_staging();
+  // The lock file is not an output: it goes before the folder takes the target's name (the
+  // lock itself stays held on the open descriptor until the commit is done).
+  ::unlink((staging_ / kLockFile).c_str());
   fsync_path(staging_, O_RDONLY | O_DIRECTORY);
   std::error_code ec;
   if (fs::exists(fs::symlink_status(target_, ec))) {
-    check_target(target_, replace_existing_);
+    check_target_again(target_, replace_existing_);
     // The earlier output and the new one trade places, then the earlier one (now under the
     // staging name) is removed; a kill in between leaves a complete folder at the target.
     if (exchange_paths(staging_, target_)) {
@@ -233,6 +322,7 @@ void StagedOutputDir::commit() {
     committed_ = true;
   }
   fsync_path(parent_of(target_), O_RDONLY | O_DIRECTORY);
+  release_lock();
 }
 
 fs::path default_output_path(const std::string& stem) { return fs::path("runs") / stem; }

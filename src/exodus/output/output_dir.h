@@ -3,7 +3,8 @@
 // folder may be created (so a name clash fails before a long run); files are written into a
 // hidden staging folder beside it, which exists only while outputs are being written, flushed,
 // and the folder is renamed into place at the end. A staging folder left by a killed process
-// (SIGKILL, power loss) is removed by the next run writing to the same place.
+// (SIGKILL, power loss) is removed by the next run writing to the same place: its owner held
+// an flock on a file inside it, which the kernel released when the owner died.
 //
 // An existing folder is never replaced unless the caller allows it (--force), and even then
 // only when it is an earlier exodus output holding nothing else: its manifest.json is
@@ -39,12 +40,14 @@ class StagedOutputDir {
 
  private:
   void start_staging();
+  void release_lock();
 
   std::filesystem::path target_;
   std::filesystem::path staging_;  // empty until the first write
   bool replace_existing_;
   bool committed_ = false;
   std::vector<std::string> written_;
+  int lock_fd_ = -1;  // flock held on the staging folder's lock file while it is written
 };
 
 // Where a verb writes when no --out is given: runs/<stem>, the stem naming the case and seed,

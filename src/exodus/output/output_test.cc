@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -138,6 +142,55 @@ TEST(StagedOutputDir, ForceRefusesAnEarlierOutputHoldingAnythingItsManifestDoesN
     staged.commit();
   }
   EXPECT_EQ(testing::read_bytes(root / "fine" / "daily.csv"), "new");
+  fs::remove_all(root);
+}
+
+// A staging folder is judged by its flock, which the kernel drops when its owner dies: a pid
+// that is dead here may be alive in another PID namespace (a container) or on another host.
+TEST(StagedOutputDir, AStagingFolderWhoseLockIsHeldIsKeptWhateverItsPid) {
+  const auto root = testing::make_temp_dir("locked");
+  const std::string dead_here = "99999999";
+  const fs::path live = root / (".run.partial-" + dead_here + "-0000aaaa");
+  const fs::path gone = root / (".run.partial-" + dead_here + "-0000bbbb");
+  fs::create_directories(live);
+  fs::create_directories(gone);
+  std::ofstream(live / ".exodus-lock") << "";
+  std::ofstream(gone / ".exodus-lock") << "";
+  const int held = ::open((live / ".exodus-lock").c_str(), O_RDONLY);
+  ASSERT_GE(held, 0);
+  ASSERT_EQ(::flock(held, LOCK_EX), 0);  // a separate open: flock conflicts within a process too
+  EXPECT_EQ(abandoned_staging_folders(root / "run"), std::vector<fs::path>{gone});
+  { StagedOutputDir staged(root / "run", false); }
+  EXPECT_TRUE(fs::exists(live));
+  EXPECT_FALSE(fs::exists(gone));
+  ::close(held);
+  EXPECT_EQ(abandoned_staging_folders(root / "run"), std::vector<fs::path>{live});  // now its owner is gone
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, AnOutputNeverHoldsTheLockFile) {
+  const auto root = testing::make_temp_dir("no-lock");
+  {
+    StagedOutputDir staged(root / "run", false);
+    staged.write("a.txt", "x");
+    staged.commit();
+  }
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(root / "run")) names.push_back(e.path().filename().string());
+  EXPECT_EQ(names, std::vector<std::string>{"a.txt"});
+  fs::remove_all(root);
+}
+
+TEST(StagedOutputDir, AParentThatIsAFileIsRefusedBeforeTheWork) {
+  const auto root = testing::make_temp_dir("parent-file");
+  std::ofstream(root / "file") << "mine";
+  try {
+    StagedOutputDir staged(root / "file" / "run", false);
+    FAIL();
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("is not a folder"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(testing::read_bytes(root / "file"), "mine");
   fs::remove_all(root);
 }
 
