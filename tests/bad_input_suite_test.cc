@@ -146,6 +146,8 @@ const Case kCases[] = {
        }
      },
      "/routes.csv: the route search at awareness_level 2 has more than 50,000,000 links to follow"},
+    {Format::kFlee, "Length zero is wrong, not missing", [](Inputs& in) { replace(in.flee["sim_period.csv"], "Length,10", "Length,0"); },
+     "/sim_period.csv:2: field 'Length': is 0; a run lasts at least 1 day"},
     // --- Flee validation folder --------------------------------------------------------------
     {Format::kFleeValidation, "absurd agent count", [](Inputs& in) { replace(in.validation["c.csv"], "2020-01-11,70", "2020-01-11,9000000000"); },
      "/data_layout.csv: the case would create about 8.1e+09 agents, from the validation data's arrivals (data-driven spawning) (about 211 GB of agent state); the limit is 200,000,000 (raise it with --max-agents)"},
@@ -228,6 +230,15 @@ const Case kCases[] = {
        for (int i = 0; i < 100'001; ++i) rows += "2022-09-02,throughput,N1,1\n";
        in.scenario["events.csv"] = rows; },
      "/events.csv: defines 100,001 events; exodus handles at most 100,000"},
+    // --- YAML, both formats ---------------------------------------------------------------------
+    {Format::kScenario, "key given twice", [](Inputs& in) { in.scenario["scenario.yaml"] += "parameters:\n  base_hazard: 0.5\n"; },
+     "/scenario.yaml:11: field 'parameters': appears twice (first on line 6); give each key once"},
+    {Format::kFleeSettings, "key given twice", [](Inputs& in) {
+       in.flee["simsetting.yml"] = "move_rules:\n  max_move_speed: 200\n  max_move_speed: 300\n"; },
+     "/simsetting.yml:3: field 'move_rules.max_move_speed': appears twice (first on line 2)"},
+    {Format::kScenario, "nested too deep", [](Inputs& in) {
+       in.scenario["scenario.yaml"] += "description: " + std::string(3000, '[') + std::string(3000, ']') + "\n"; },
+     "/scenario.yaml:11: nests 500 levels deep or more"},
     // --- reports file ------------------------------------------------------------------------
     {Format::kReports, "empty file", [](Inputs& in) { in.reports = ""; }, "/reports.csv: is empty; expected a header"},
     {Format::kReports, "header only", [](Inputs& in) { in.reports = kReportsHeader; }, "/reports.csv: holds no report"},
@@ -251,6 +262,8 @@ const Case kCases[] = {
                        ",,2022-09-21,2022-09-27,100,,,count,in,persons,M,,,\n"; },
      "/reports.csv: field 'destination': names 72 destinations, so the estimate would fit 73 corridors (with "
      "'other'); its time grows as the cube of the corridors; the limit is 64 (raise it with --max-corridors)"},
+    {Format::kReports, "a count too close to zero", [](Inputs& in) { replace(in.reports, "98000", "1e-320"); },
+     "/reports.csv:2: field 'value': number '1e-320' is too close to zero to be a figure (0?)"},
     {Format::kReports, "NaN", [](Inputs& in) { replace(in.reports, "98000", "nan"); },
      "/reports.csv:2: field 'value': expected a finite number, found 'nan'"},
     {Format::kReports, "huge number", [](Inputs& in) { replace(in.reports, "98000", "1e300"); },
@@ -347,6 +360,38 @@ TEST(BadInputSuite, TheUnspoiledInputsPassCheck) {
   std::string out;
   EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kFlee), &out), 0) << out;
   EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kScenario), &out), 0) << out;
+  EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kReports), &out), 0) << out;
+  fs::remove_all(dir);
+}
+
+// A Flee folder's cross-file problems are listed beside a single file's, not hidden by it.
+TEST(BadInputSuite, AFleeFoldersCrossFileProblemsShowBesideASingleFilesOnes) {
+  const auto dir = make_temp_dir("flee-many-problems");
+  Inputs in;
+  in.flee["routes.csv"] += "B,C,far,0\n";                                 // one file: a bad number
+  in.flee["closures.csv"] += "link,X1,Y1,0,5\n";                          // across files: unknown names
+  write_inputs(dir, in);
+  std::string out;
+  EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kFlee), &out), 2);
+  EXPECT_NE(out.find("routes.csv:5: field 'distance'"), std::string::npos) << out;
+  EXPECT_NE(out.find("closures.csv:2: field 'name1': unknown location 'X1'"), std::string::npos) << out;
+  EXPECT_NE(out.find("closures.csv:2: field 'name2': unknown location 'Y1'"), std::string::npos) << out;
+  EXPECT_NE(out.find("3 problems found"), std::string::npos) << out;
+  // Length 0 is one problem, not also "missing".
+  replace(in.flee["sim_period.csv"], "Length,10", "Length,0");
+  write_inputs(dir, in);
+  EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kFlee), &out), 2);
+  EXPECT_EQ(out.find("is missing"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+// Net arrivals are entries less exits: a negative figure is a figure, not an error.
+TEST(BadInputSuite, NegativeNetArrivalsAreAccepted) {
+  const auto dir = make_temp_dir("net-negative");
+  Inputs in;
+  in.reports += "net,net_arrivals,Georgia,,2022-10-20,2022-10-26,-4000,-6000,-2000,estimate,,persons,Ministry,,,\n";
+  write_inputs(dir, in);
+  std::string out;
   EXPECT_EQ(run_exodus("check " + check_target(dir, Format::kReports), &out), 0) << out;
   fs::remove_all(dir);
 }

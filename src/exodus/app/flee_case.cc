@@ -1,5 +1,6 @@
 #include "exodus/app/flee_case.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
@@ -107,8 +108,29 @@ LoadedFleeCase load_flee_case(const FleeCaseSpec& spec) {
   else settings = settings_folder->read("simsetting.yml");
   if (settings) recorded_input.note(*settings);
 
+  ErrorList errors;
   FleeInputs inputs = read_flee_case(recorded_input, recorded_validation.get(),
-                                     settings ? &*settings : nullptr, spec.limits);
+                                     settings ? &*settings : nullptr, spec.limits, errors);
+  if (!errors.empty()) {
+    // The cross-file checks (names, day counts) run too, so one pass lists every problem; but
+    // only when the problems lie in files nothing else is checked against (routes, closures,
+    // corrections): a row dropped from locations.csv, conflicts.csv, sim_period.csv or the
+    // validation data would be reported again as missing.
+    const bool roots_clean = std::all_of(errors.errors().begin(), errors.errors().end(), [&](const InputError& e) {
+      return e.pos().file == inputs.routes_file || e.pos().file == inputs.closures_file ||
+             e.pos().file == inputs.corrections_file;
+    });
+    if (roots_clean) {
+      try {
+        build_flee_world(inputs, case_name);
+      } catch (const InputErrors& e) {
+        errors.add_all(e);
+      } catch (const InputError& e) {
+        errors.add(e);
+      }
+    }
+    errors.throw_if_any();
+  }
   LoadedFleeCase loaded{build_flee_world(inputs, case_name), {}, settings ? settings->name : "Flee's code defaults"};
   if (spec.max_days > 0 && spec.max_days < loaded.world.days) loaded.world.days = spec.max_days;
   check_agent_count(loaded.world, inputs, spec.limits);

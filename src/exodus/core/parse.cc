@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -41,6 +42,10 @@ double parse_double(std::string_view text, const SourcePos& pos) {
     throw InputError(pos, fmt::format("expected a number, found {}", shown(t)));
   if (!std::isfinite(value))
     throw InputError(pos, fmt::format("expected a finite number, found {}", shown(t)));
+  // Below the smallest normal double: no figure means that, and arithmetic on it loses all
+  // precision (a typo for 0, or an exponent gone wrong).
+  if (value != 0 && std::abs(value) < std::numeric_limits<double>::min())
+    throw InputError(pos, fmt::format("number {} is too close to zero to be a figure (0?)", shown(t)));
   return value;
 }
 

@@ -5,6 +5,13 @@ namespace exodus {
 FleeInputs read_flee_case(const FileSource& input, const FileSource* validation,
                           const TextFile* settings, const InputLimits& limits) {
   ErrorList errors;
+  FleeInputs in = read_flee_case(input, validation, settings, limits, errors);
+  errors.throw_if_any();
+  return in;
+}
+
+FleeInputs read_flee_case(const FileSource& input, const FileSource* validation, const TextFile* settings,
+                          const InputLimits& limits, ErrorList& errors) {
   FleeInputs in;
   if (settings) in.settings = read_flee_settings(*settings, errors);
 
@@ -43,7 +50,6 @@ FleeInputs read_flee_case(const FileSource& input, const FileSource* validation,
       in.validation = read_flee_validation(*validation, in.period.start, in.settings.hasten, errors);
     } catch (const InputError& e) { errors.add(e); }
   }
-  errors.throw_if_any();
   return in;
 }
 

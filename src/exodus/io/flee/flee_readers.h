@@ -27,5 +27,9 @@ FleeSettings read_flee_settings(const TextFile& file, ErrorList& errors);
 // (Flee's defaults otherwise). Throws InputErrors listing every problem found.
 FleeInputs read_flee_case(const FileSource& input, const FileSource* validation,
                           const TextFile* settings, const InputLimits& limits = {});
+// The same, adding the problems to `errors` instead of throwing: what was read is returned,
+// so the cross-file checks can still run on the files that read cleanly.
+FleeInputs read_flee_case(const FileSource& input, const FileSource* validation, const TextFile* settings,
+                          const InputLimits& limits, ErrorList& errors);
 
 }  // namespace exodus

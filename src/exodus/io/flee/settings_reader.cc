@@ -11,6 +11,7 @@
 
 #include "exodus/core/parse.h"
 #include "exodus/io/flee/flee_readers.h"
+#include "exodus/io/yaml/yaml_document.h"
 #include "exodus/world/flee_settings_registry.h"
 
 namespace exodus {
@@ -238,14 +239,9 @@ void apply_section(const Context& c, const YAML::Node& section, const std::strin
 FleeSettings read_flee_settings(const TextFile& file, ErrorList& errors) {
   FleeSettings settings;
   settings.source = file.name;
-  YAML::Node root;
-  try {
-    root = YAML::Load(file.content);
-  } catch (const YAML::Exception& e) {
-    errors.add({file.name, static_cast<std::size_t>(e.mark.line + 1), ""},
-               fmt::format("not valid YAML: {}", e.msg));
-    return settings;
-  }
+  const auto document = load_yaml(file, errors);
+  if (!document) return settings;
+  const YAML::Node root = *document;
   const Context c{file, errors};
   if (root.IsNull()) return settings;
   if (!root.IsMap()) {

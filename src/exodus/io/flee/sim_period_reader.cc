@@ -21,15 +21,16 @@ FleeSimPeriod read_flee_sim_period(const TextFile& file, ErrorList& errors, std:
     }
     try {
       if (key == "startdate") {
-        period.start = parse_date(row.fields[1], at(file, row, "StartDate"));
         has_start = true;
+        period.start = parse_date(row.fields[1], at(file, row, "StartDate"));
       } else if (key == "length") {
-        const std::int64_t length = parse_int(row.fields[1], at(file, row, "Length"), 1, INT64_MAX);
+        has_length = true;  // given, even when its value is wrong: not also "missing"
+        const std::int64_t length = parse_int(row.fields[1], at(file, row, "Length"), INT64_MIN, INT64_MAX);
+        if (length < 1) throw InputError(at(file, row, "Length"), fmt::format("is {}; a run lasts at least 1 day", length));
         if (length > max_days)
           throw InputError(at(file, row, "Length"), fmt::format("the run would last {} days; {}", grouped(length),
                                                                 limit_clause(max_days, "--max-days")));
         period.length = length;
-        has_length = true;
       } else {
         errors.add(at(file, row, std::string(trim(row.fields[0]))),
                    "unknown key (expected StartDate or Length)");

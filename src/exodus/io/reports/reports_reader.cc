@@ -69,9 +69,16 @@ ReportSet read_reports(const TextFile& file) {
       if (!t.cell(row, "reported_on").empty())
         r.reported_on = parse_date(t.cell(row, "reported_on"), t.pos(row, "reported_on"));
     } catch (const InputError& e) { errors.add(e); }
+    // Net arrivals are entries less exits: negative when more left than came.
+    const bool signed_metric = r.metric == ReportMetric::kNetArrivals;
     const auto positive = [&](const std::string& col) -> std::optional<double> {
       try {
         const auto v = parse_optional_double(t.cell(row, col), t.pos(row, col));
+        if (v && signed_metric && std::abs(*v) > kMostPeople) {
+          errors.add(t.pos(row, col), "is implausibly large (beyond 10 billion either way)");
+          return std::nullopt;
+        }
+        if (v && signed_metric) return v;
         if (v && *v <= 0) {
           errors.add(t.pos(row, col), "must be positive");
           return std::nullopt;
@@ -93,7 +100,8 @@ ReportSet read_reports(const TextFile& file) {
       errors.add(t.pos(row, r.low ? "value_high" : "value_low"), "a range needs both value_low and value_high");
     if (r.low && r.high && *r.low > *r.high) errors.add(t.pos(row, "value_high"), "is below value_low");
     if (value) r.value = *value;
-    else if (r.low && r.high) r.value = std::sqrt(*r.low * *r.high);
+    else if (r.low && r.high && *r.low > 0) r.value = std::sqrt(*r.low * *r.high);
+    else if (r.low && r.high) r.value = (*r.low + *r.high) / 2;  // a signed range: its middle
     else if (errors.size() == before) errors.add(t.pos(row, "value"), "is empty and no range is given");
     if (value && r.low && r.high && (*value < *r.low || *value > *r.high))
       errors.add(t.pos(row, "value"), "lies outside [value_low, value_high]");

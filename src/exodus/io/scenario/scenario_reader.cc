@@ -16,6 +16,7 @@
 #include "exodus/core/limits.h"
 #include "exodus/core/parse.h"
 #include "exodus/core/suggest.h"
+#include "exodus/io/yaml/yaml_document.h"
 #include "exodus/world/places.h"
 #include "exodus/world/scenario_hazard.h"
 #include "exodus/world/scenario_registry.h"
@@ -145,13 +146,9 @@ struct Reader {
 void Reader::manifest() {
   auto file = need("scenario.yaml");
   if (!file) return;
-  YAML::Node root;
-  try {
-    root = YAML::Load(file->content);
-  } catch (const YAML::Exception& e) {
-    errors.add({file->name, static_cast<std::size_t>(e.mark.line + 1), ""}, fmt::format("not valid YAML: {}", e.msg));
-    return;
-  }
+  const auto document = load_yaml(*file, errors);
+  if (!document) return;
+  const YAML::Node root = *document;
   if (root.IsNull()) {
     errors.add({file->name, 0, ""}, "is empty; expected at least name, start_date, end_date and shock_date");
     return;

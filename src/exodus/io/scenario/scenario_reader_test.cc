@@ -48,8 +48,12 @@ const Bad kBad[] = {
      "scenario.yaml", 11, "parameters.shock_hazzard", "unknown parameter (did you mean 'shock_hazard'?)"},
     {"misspelt key", [](auto& t) { append(t.files["scenario.yaml"], "shok_date: 2022-09-05\n"); },
      "scenario.yaml", 11, "shok_date", "unknown key (did you mean 'shock_date'?)"},
-    {"hazard above one", [](auto& t) { append(t.files["scenario.yaml"], "  base_hazard: 2\n"); },
-     "scenario.yaml", 11, "parameters.base_hazard", "outside the allowed range"},
+    {"hazard above one", [](auto& t) {
+       auto& y = t.files["scenario.yaml"];
+       y.replace(y.find("base_hazard: 0"), 14, "base_hazard: 2"); },
+     "scenario.yaml", 7, "parameters.base_hazard", "outside the allowed range"},
+    {"key given twice", [](auto& t) { append(t.files["scenario.yaml"], "  base_hazard: 2\n"); },
+     "scenario.yaml", 11, "parameters.base_hazard", "appears twice (first on line 7)"},
     {"missing column", [](auto& t) { t.files["regions.csv"] = "region,latitude,longitude,eligible_pool,other_pool\nHome,50,40,1,0\n"; },
      "regions.csv", 1, "share_can_fly", "required column is missing"},
     {"misspelt column", [](auto& t) { t.files["regions.csv"] = "region,latitude,longitude,eligible_pool,other_pool,share_can_fly,hazzard_multiplier\nHome,50,40,1,0,0,1\n"; },

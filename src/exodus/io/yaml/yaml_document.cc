@@ -1,0 +1,59 @@
+#include "exodus/io/yaml/yaml_document.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace exodus {
+
+namespace {
+
+std::size_t line_of(const YAML::Node& n) { return static_cast<std::size_t>(n.Mark().line + 1); }
+
+// Every mapping in the document, walked without recursion (the parser already bounded the
+// depth; the walk need not add a stack frame per level).
+void find_duplicate_keys(const TextFile& file, const YAML::Node& root, ErrorList& errors) {
+  std::vector<std::pair<YAML::Node, std::string>> todo{{root, ""}};
+  while (!todo.empty()) {
+    auto [node, path] = todo.back();
+    todo.pop_back();
+    if (node.IsMap()) {
+      std::map<std::string, std::size_t> first_line;
+      for (const auto& kv : node) {
+        const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("<complex key>");
+        const std::string at = path.empty() ? key : path + "." + key;
+        const auto [it, fresh] = first_line.emplace(key, line_of(kv.first));
+        if (!fresh)
+          errors.add({file.name, line_of(kv.first), at},
+                     fmt::format("appears twice (first on line {}); give each key once", it->second));
+        todo.emplace_back(kv.second, at);
+      }
+    } else if (node.IsSequence()) {
+      for (std::size_t i = 0; i < node.size(); ++i) todo.emplace_back(node[i], fmt::format("{}[{}]", path, i));
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<YAML::Node> load_yaml(const TextFile& file, ErrorList& errors) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(file.content);
+  } catch (const YAML::DeepRecursion& e) {
+    errors.add({file.name, static_cast<std::size_t>(e.mark.line + 1), ""},
+               fmt::format("nests {} levels deep or more; no exodus input needs more than a few", e.depth()));
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    errors.add({file.name, static_cast<std::size_t>(e.mark.line + 1), ""}, fmt::format("not valid YAML: {}", e.msg));
+    return std::nullopt;
+  }
+  const std::size_t before = errors.size();
+  find_duplicate_keys(file, root, errors);
+  if (errors.size() != before) return std::nullopt;
+  return root;
+}
+
+}  // namespace exodus
