@@ -31,10 +31,6 @@ struct EstimateOutcome {
   std::filesystem::path out;
 };
 
-// Refuses reports more numerous, or naming more corridors, than the limits allow: checked
-// before anything whose work grows with them. Throws InputError naming `file`.
-void check_estimate_size(const ReportSet& reports, const std::string& file, const InputLimits& limits);
-
 // Throws InputError(s) for bad reports or a bad window, Interrupted when stopped.
 EstimateOutcome estimate_case(const EstimateRequest& request);
 

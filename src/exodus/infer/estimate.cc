@@ -1,13 +1,17 @@
 #include "exodus/infer/estimate.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <set>
+#include <string_view>
 
 #include <Eigen/SparseCholesky>
 
+#include "exodus/core/digit_grouping.h"
 #include "exodus/core/random.h"
 #include "exodus/infer/wide_directions.h"
 #include "exodus/observe/report_error.h"
@@ -46,6 +50,55 @@ double leaver_capacity(const Scenario& s, const std::string& destination) {
   return capacity;
 }
 }  // namespace
+
+void check_estimate_size(const ReportSet& reports, const std::string& file, const InputLimits& limits) {
+  const auto count = static_cast<std::int64_t>(reports.reports.size());
+  if (count > limits.max_reports)
+    throw InputError({file, 0, ""}, fmt::format("holds {} reports; {}", grouped(count),
+                                                limit_clause(limits.max_reports, "--max-reports")));
+  // The estimate's corridors: every destination a report names, and "other".
+  std::set<std::string_view> named;
+  for (const auto& r : reports.reports)
+    for (const auto& d : r.destinations)
+      if (d != kAllPlaces) named.insert(d);
+  const auto corridors = static_cast<std::int64_t>(named.size()) + 1;
+  if (corridors > limits.max_corridors)
+    throw InputError({file, 0, "destination"},
+                     fmt::format("names {} destinations, so the estimate would fit {} corridors (with 'other'); its "
+                                 "time grows as the cube of the corridors; {}",
+                                 grouped(corridors - 1), grouped(corridors),
+                                 limit_clause(limits.max_corridors, "--max-corridors")));
+}
+
+void check_estimate_window(const ReportSet& reports, const std::string& file, const EstimateOptions& options,
+                           const InputLimits& limits) {
+  if (options.start && options.end && *options.end < *options.start)
+    throw InputError({"--end", 0, ""}, "is before --start");
+  const auto layout = estimate_layout(reports, options);
+  if (layout.shock_day >= layout.days)
+    throw InputError({options.end ? "--end" : "--shock", 0, ""},
+                     "the estimate window ends before the shock; leavers are counted from the shock on");
+  if (layout.days > limits.max_days)
+    throw InputError({options.start ? "--start" : file, 0, ""},
+                     fmt::format("the estimate would span {} days; {}", grouped(layout.days),
+                                 limit_clause(limits.max_days, "--max-days")));
+  // Nothing to fit unless some report measures flows inside the window: say why each is out.
+  {
+    std::vector<std::string> reasons;
+    bool any_used = false;
+    for (const auto& r : reports.reports) {
+      const ReportWeights w = weights_for(layout, r);
+      any_used |= w.used;
+      if (!w.used && reasons.size() < 5) reasons.push_back(fmt::format("{}: {}", r.id, w.why_unused));
+    }
+    if (!any_used)
+      throw InputError({file, 0, ""},
+                       fmt::format("no report measures flows in the estimate's window ({} to {}), so there is "
+                                   "nothing to estimate from{}{}",
+                                   layout.start.iso(), (layout.start + (layout.days - 1)).iso(),
+                                   reasons.empty() ? "" : ": ", fmt::format("{}", fmt::join(reasons, "; "))));
+  }
+}
 
 FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
   FlowLayout layout;

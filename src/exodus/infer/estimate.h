@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "exodus/core/limits.h"
 #include "exodus/infer/estimate_model.h"
 #include "exodus/infer/laplace.h"
 #include "exodus/infer/nuts.h"
@@ -102,6 +103,17 @@ struct EstimateResult {
 // The corridors and days an estimate covers (used by estimate and by tests).
 FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& options);
 
+// Refuses reports more numerous, or naming more corridors, than the limits allow: checked
+// before anything whose work grows with them. Throws InputError naming `file`.
+void check_estimate_size(const ReportSet& reports, const std::string& file, const InputLimits& limits);
+
+// The window's checks, before any fitting: --end not before --start, the shock inside the
+// window, no more than limits.max_days days, and some report measuring flows in it (else
+// each report's reason is named). Throws InputError.
+void check_estimate_window(const ReportSet& reports, const std::string& file, const EstimateOptions& options,
+                           const InputLimits& limits);
+
+// Expects inputs that passed both checks.
 EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& options);
 
 }  // namespace exodus
