@@ -50,8 +50,9 @@ std::vector<std::string> near_duplicate_places(const ReportSet& reports) {
   constexpr std::size_t kMostShown = 10;
   for (auto a = first_line.begin(); a != first_line.end(); ++a)
     for (auto b = std::next(a); b != first_line.end(); ++b) {
+      // (edit_distance ignores case, so names that differ only in case are at distance 0.)
       const auto distance = edit_distance(a->first, b->first);
-      if (distance > 0 && distance * 3 <= std::max<std::size_t>(std::min(a->first.size(), b->first.size()), 3)) {
+      if (distance * 3 <= std::max<std::size_t>(std::min(a->first.size(), b->first.size()), 3)) {
         if (out.size() == kMostShown) {
           ++more;
           continue;

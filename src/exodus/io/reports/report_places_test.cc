@@ -41,6 +41,11 @@ TEST(ReportPlaces, WithoutAScenarioNearDuplicatesAreWarnings) {
                                                    "c,entries,Georgia;Armenia,,,2022-09-10,5,,,count,,,,,,\n"));
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("'Kazakhstan' (line 2) and 'Kazakstan' (line 3)"), std::string::npos) << warnings[0];
+  // Names that differ only in case are two corridors too.
+  const auto cased = near_duplicate_places(read("a,entries,Georgia,,,2022-09-10,5,,,count,,,,,,\n"
+                                                "b,entries,georgia,,,2022-09-10,5,,,count,,,,,,\n"));
+  ASSERT_EQ(cased.size(), 1u);
+  EXPECT_NE(cased[0].find("'Georgia' (line 2) and 'georgia' (line 3)"), std::string::npos) << cased[0];
 }
 
 // Forty names a letter apart are 780 look-alike pairs: ten are listed, the rest counted.
