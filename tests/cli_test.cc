@@ -523,27 +523,14 @@ TEST(CliScore, ANegativeDayCountAndAHeaderOnlyFileAreRefused) {
   std::filesystem::remove_all(dir);
 }
 
-}  // namespace
-}  // namespace exodus::testing
-
-namespace exodus::testing {
-namespace {
-
 // A write that fails says why (the system's reason) and exits 4, the output-failure code; the
 // files-size limit stands in for a full disk. Nothing is left behind.
 TEST(CliOutputs, AFailedWriteGivesTheSystemsReasonAndExitCodeFour) {
   const auto dir = make_temp_dir("write-fails");
   const std::string cmd = "bash -c \"trap '' XFSZ; ulimit -f 1; exec " + std::string(EXODUS_BINARY) +
                           " run --quiet --out '" + (dir / "run").string() + "'\" 2>&1";
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
   std::string out;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  ASSERT_TRUE(WIFEXITED(status)) << out;
-  EXPECT_EQ(WEXITSTATUS(status), 4) << out;
+  EXPECT_EQ(run_shell(cmd, &out), 4) << out;
   EXPECT_NE(out.find("daily.csv: File too large"), std::string::npos) << out;
   EXPECT_TRUE(std::filesystem::is_empty(dir)) << out;
   std::filesystem::remove_all(dir);

@@ -42,7 +42,10 @@ int run_exodus(const std::string& args, std::string* output) { return run_exodus
 
 int run_exodus_in(const std::filesystem::path& dir, const std::string& args, std::string* output) {
   const std::string cd = dir.empty() ? "" : "cd '" + dir.string() + "' && ";
-  const std::string cmd = cd + std::string(EXODUS_BINARY) + " " + args + " 2>&1";
+  return run_shell(cd + std::string(EXODUS_BINARY) + " " + args + " 2>&1", output);
+}
+
+int run_shell(const std::string& cmd, std::string* output) {
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) return -1;
   std::string captured;

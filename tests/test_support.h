@@ -28,5 +28,8 @@ void copy_default_scenario_ending(const std::filesystem::path& folder, const std
 int run_exodus(const std::string& args, std::string* output = nullptr);
 // The same, run from `dir` (for outputs that go to runs/ under the working folder).
 int run_exodus_in(const std::filesystem::path& dir, const std::string& args, std::string* output = nullptr);
+// Runs a shell command line; returns its exit code (-1 when it did not exit) and captures what
+// it printed.
+int run_shell(const std::string& command, std::string* output = nullptr);
 
 }  // namespace exodus::testing

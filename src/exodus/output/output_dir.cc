@@ -256,35 +256,29 @@ void StagedOutputDir::write(const std::string& name, const std::string& content)
   written_.push_back(name);
   const fs::path path = staging_ / name;
   // POSIX calls rather than a stream, so that a failure says why (disk full, quota, I/O).
+  int fd = -1;
   const auto fail = [&](const char* what) {
     const int error = errno;
+    if (fd >= 0) ::close(fd);
     throw OutputError(fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(error)));
   };
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) fail("create");
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
     const ssize_t n = ::write(fd, data, left);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      if (n == 0) errno = EIO;
-      const int error = errno;
-      ::close(fd);
-      errno = error;
-      fail("write");
-    }
+    if (n == 0) errno = EIO;
+    if (n <= 0) fail("write");
     data += n;
     left -= static_cast<std::size_t>(n);
   }
   // A full disk may show only now, when the data leaves the page cache.
-  if (::fsync(fd) != 0) {
-    const int error = errno;
-    ::close(fd);
-    errno = error;
-    fail("write");
-  }
-  if (::close(fd) != 0) fail("write");
+  if (::fsync(fd) != 0) fail("write");
+  const int closing = fd;
+  fd = -1;  // closed below, whatever close says
+  if (::close(closing) != 0) fail("write");
 }
 
 void StagedOutputDir::commit() {

@@ -118,7 +118,7 @@ struct Reader {
   template <typename Item>
   std::int32_t find(const std::vector<Item>& items, const std::string& name) {
     NameIndex& index = name_index[&items];
-    if (index.size != items.size() || (items.size() > 0 && index.of.empty())) {
+    if (index.size != items.size()) {  // a fresh index has size 0; a table is complete when looked up
       index.of.clear();
       for (std::size_t i = 0; i < items.size(); ++i) index.of.emplace(items[i].name, static_cast<std::int32_t>(i));
       index.size = items.size();

@@ -86,9 +86,6 @@ void ExodusRules::apply_events(std::int32_t day) {
   entry_ban_.assign(destinations_, 0.0);
   seat_scale_.assign(destinations_, 1.0);
   return_scale_.assign(destinations_, 1.0);
-  // The hazard's events are read where the leaver forecast reads them too (world/scenario_hazard).
-  hazard_scale_.resize(regions_);
-  for (std::size_t r = 0; r < regions_; ++r) hazard_scale_[r] = hazard_events_.at(r, day);
   for (const auto& e : scenario_.events) {
     if (e.day > day) break;
     const bool active = e.end_day < 0 || day <= e.end_day;
@@ -121,7 +118,8 @@ void ExodusRules::apply_events(std::int32_t day) {
 }
 
 double ExodusRules::hazard(std::size_t region, std::uint8_t cls, std::int32_t day) const {
-  return decision_hazard(scenario_, region, is_eligible(cls), day, hazard_scale_[region]);
+  // The hazard's events are tabled where the leaver forecast reads them too (world/scenario_hazard).
+  return decision_hazard(scenario_, region, is_eligible(cls), day, hazard_events_.at(region, day));
 }
 
 void ExodusRules::options(std::size_t region, std::uint8_t cls, int from_checkpoint, int exclude,

@@ -81,7 +81,7 @@ class ExodusRules final : public RuleSet {
   // Today's state from events.
   std::vector<std::uint8_t> open_;
   std::vector<double> throughput_scale_, approach_limit_, exit_refusal_, entry_ban_, seat_scale_,
-      return_scale_, hazard_scale_;
+      return_scale_;
   HazardEventScales hazard_events_;  // hazard_scale events by region and day, tabled once
   std::vector<double> flight_price_, flight_demand_yesterday_;
   std::vector<double> stock_;
