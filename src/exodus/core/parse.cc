@@ -14,6 +14,17 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const auto cut = text.find(';');
+    const auto name = trim(text.substr(0, cut));
+    if (!name.empty()) out.emplace_back(name);
+    text = cut == std::string_view::npos ? std::string_view{} : text.substr(cut + 1);
+  }
+  return out;
+}
+
 std::string to_lower(std::string_view text) {
   std::string out(text);
   for (auto& c : out)

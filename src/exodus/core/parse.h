@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "exodus/core/error.h"
 
@@ -12,6 +13,8 @@ namespace exodus {
 // Without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 std::string to_lower(std::string_view text);
+// The names of a list joined by ';' ("EU;Schengen"), each trimmed; empty names are dropped.
+std::vector<std::string> split_list(std::string_view text);
 
 // A finite decimal number. Throws InputError naming pos for empty text, junk, NaN or infinity.
 double parse_double(std::string_view text, const SourcePos& pos);

@@ -49,3 +49,11 @@ TEST(Parse, IntegersMustBeWholeAndInRange) {
 
 }  // namespace
 }  // namespace exodus
+
+namespace exodus {
+TEST(Parse, SplitsListsOnSemicolonsAndTrims) {
+  EXPECT_EQ(split_list(" EU ; Schengen;;"), (std::vector<std::string>{"EU", "Schengen"}));
+  EXPECT_TRUE(split_list("").empty());
+  EXPECT_TRUE(split_list(" ; ").empty());
+}
+}  // namespace exodus

@@ -15,6 +15,7 @@ struct ReportDays {
   std::int32_t clipped_first() const { return first < 0 ? 0 : first; }
   std::int32_t clipped_last(std::int32_t days) const { return last >= days ? days - 1 : last; }
   bool overlaps(std::int32_t days) const { return last >= 0 && first < days && first <= last; }
+  bool inside(std::int32_t days) const { return first >= 0 && last < days && first <= last; }
 };
 
 ReportDays report_days(const Report& r, Date start, std::int32_t shock_day);

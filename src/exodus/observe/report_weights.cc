@@ -20,8 +20,7 @@ ReportWeights weights_for(const FlowLayout& layout, const Report& r) {
   ReportWeights out;
   const std::size_t K = layout.corridor_count();
   const auto T = static_cast<std::size_t>(layout.days);
-  if (r.metric == ReportMetric::kQueuePersons || r.metric == ReportMetric::kQueueVehicles ||
-      r.metric == ReportMetric::kWaitHours) {
+  if (is_queue_or_wait(r.metric)) {
     out.why_unused = "queues and waits depend on capacities, not on flows alone (use the simulation)";
     return out;
   }

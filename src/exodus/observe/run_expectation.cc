@@ -17,8 +17,7 @@ RunExpectation expected_in_run(const Report& r, const PlaceCatalog& places, Date
     out.why_not = "names a checkpoint the scenario does not have";
     return out;
   }
-  const bool at_checkpoint = r.metric == ReportMetric::kQueuePersons || r.metric == ReportMetric::kQueueVehicles ||
-                             r.metric == ReportMetric::kWaitHours;
+  const bool at_checkpoint = is_queue_or_wait(r.metric);
   if (at_checkpoint && !checkpoint) {
     out.why_not = "a queue or wait needs a checkpoint";
     return out;
@@ -27,12 +26,15 @@ RunExpectation expected_in_run(const Report& r, const PlaceCatalog& places, Date
     out.why_not = "names no destination of the scenario";
     return out;
   }
-  if (r.metric == ReportMetric::kExits || r.metric == ReportMetric::kNetArrivals) {
-    out.why_not = "the exodus rule set does not record ordinary travellers leaving, so exits are not simulated";
+  if (checkpoint && r.metric != ReportMetric::kEntries && !at_checkpoint) {
+    out.why_not = "the run counts only entries, queues and waits at a checkpoint";
     return out;
   }
-  out.ok = window.overlaps(days);
-  if (!out.ok) out.why_not = "its window lies outside the run";
+  // A figure over days the run lacks cannot be compared with the run's part of them (a
+  // year-to-date total is not the run's three weeks of it); the part is still computed.
+  out.ok = window.inside(days);
+  if (!window.overlaps(days)) out.why_not = "its window lies outside the run";
+  else if (!out.ok) out.why_not = "its window reaches outside the run";
   // Sums run day by day, each day's places in order, as the figures the run prints.
   double sum = 0, peak = 0;
   const auto cp = checkpoint.value_or(0);
@@ -47,14 +49,23 @@ RunExpectation expected_in_run(const Report& r, const PlaceCatalog& places, Date
         if (names_all(r.destinations)) sum += run.at(PlaceKind::kTotal, 0, "departures", d);
         else for (const auto k : destinations) sum += run.at(PlaceKind::kDestination, k, "entries_leavers", d);
         break;
-      case ReportMetric::kQueuePersons: peak = std::max(peak, run.at(PlaceKind::kCheckpoint, cp, "queue_persons", d)); break;
-      case ReportMetric::kQueueVehicles: peak = std::max(peak, run.at(PlaceKind::kCheckpoint, cp, "queue_vehicles", d)); break;
-      case ReportMetric::kWaitHours: peak = std::max(peak, run.at(PlaceKind::kCheckpoint, cp, "wait_max_hours", d)); break;
+      case ReportMetric::kExits:
+      case ReportMetric::kNetArrivals:
+        for (const auto k : destinations) sum += run.at(PlaceKind::kDestination, k, to_string(r.metric), d);
+        break;
+      case ReportMetric::kQueuePersons:
+      case ReportMetric::kQueueVehicles:
+      case ReportMetric::kQueueKm:
+      case ReportMetric::kWaitHours:
+        // The daily series carry the reports' metric names: queue_km is queue_km, wait_hours
+        // the longest wait of the day's crossers.
+        peak = std::max(peak, run.at(PlaceKind::kCheckpoint, cp, to_string(r.metric), d));
+        break;
       default: break;
     }
   }
   if (r.metric == ReportMetric::kStock) {
-    for (const auto k : destinations) sum += run.at(PlaceKind::kDestination, k, "stock_leavers", static_cast<std::size_t>(std::max(last, 0)));
+    for (const auto k : destinations) sum += run.at(PlaceKind::kDestination, k, "stock", static_cast<std::size_t>(std::max(last, 0)));
   }
   out.value = at_checkpoint ? peak : sum;
   if (is_daily_mean(r)) {

@@ -47,9 +47,12 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, c
     destinations.push_back({{"destination", d.name},
                             {"entries", d.entries},
                             {"entries_leavers", d.entries_leavers},
+                            {"onward_in", d.onward_in},
                             {"onward", d.onward},
                             {"returns", d.returns},
-                            {"stock_leavers_at_end", d.stock_leavers_at_end},
+                            {"exits", d.exits},
+                            {"net_arrivals", d.net_arrivals},
+                            {"stock_at_end", d.stock_at_end},
                             {"after_shock", totals}});
   }
   json checkpoints = json::array();
@@ -58,8 +61,11 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, c
                            {"processed", c.processed},
                            {"peak_queue_vehicles", c.queue_vehicles.value},
                            {"peak_queue_date", date_of(s, c.queue_vehicles.day)},
-                           {"peak_wait_hours", c.wait_max_hours.value},
-                           {"peak_wait_date", date_of(s, c.wait_max_hours.day)},
+                           {"peak_queue_km", c.queue_km.value},
+                           {"peak_wait_hours", c.wait_hours.value},
+                           {"peak_wait_date", date_of(s, c.wait_hours.day)},
+                           {"median_wait_hours_on_peak_date", c.wait_median_on_peak},
+                           {"capacity_on_peak_date", c.capacity_on_peak},
                            {"refused", c.refused},
                            {"turned_away", c.turned_away}});
   json target_rows = json::array();
@@ -137,39 +143,47 @@ std::string exodus_table(const Scenario& s, const ExodusRunSummary& sum, const s
   const auto shock = static_cast<std::size_t>(std::max(0, s.shock_day));
   const std::size_t week_end = std::min(last, shock + static_cast<std::size_t>(kDaysAfterShock[0]) - 1);
   std::string out;
-  out += fmt::format("\n  {:<14} {:>13} {:>13} {:>13} {:>10} {:>10}\n", "destination", "leavers in", "leavers in",
-                     "all entries", "moved on", "went home");
-  out += fmt::format("  {:<14} {:>13} {:>13} {:>13} {:>10} {:>10}\n", "",
+  out += fmt::format("\n  {:<14} {:>13} {:>13} {:>13} {:>13} {:>13} {:>10} {:>10}\n", "destination", "leavers in",
+                     "leavers in", "all entries", "all exits", "net arrivals", "moved on", "went home");
+  out += fmt::format("  {:<14} {:>13} {:>13} {:>13} {:>13} {:>13} {:>10} {:>10}\n", "",
                      month_day(s, shock) + "–" + month_day(s, week_end), "to " + date_of(s, last),
-                     "to " + date_of(s, last), "(assumed)", "(assumed)");
+                     "to " + date_of(s, last), "to " + date_of(s, last), "of leavers", "(assumed)", "(assumed)");
   std::vector<const DestinationSummary*> order;
   for (const auto& d : sum.destinations) order.push_back(&d);
   std::stable_sort(order.begin(), order.end(), [](auto a, auto b) { return a->entries_leavers > b->entries_leavers; });
   for (const auto* d : order)
-    out += fmt::format("  {:<14} {:>13} {:>13} {:>13} {:>10} {:>10}\n", d->name, grouped(std::llround(d->leavers_after_shock[0])),
-                       grouped(std::llround(d->entries_leavers)), grouped(std::llround(d->entries)), about(d->onward),
-                       about(d->returns));
+    out += fmt::format("  {:<14} {:>13} {:>13} {:>13} {:>13} {:>13} {:>10} {:>10}\n", d->name,
+                       grouped(std::llround(d->leavers_after_shock[0])), grouped(std::llround(d->entries_leavers)),
+                       grouped(std::llround(d->entries)), grouped(std::llround(d->exits)),
+                       grouped(std::llround(d->net_arrivals)), about(d->onward), about(d->returns));
   out += fmt::format(
       "  leavers in: leavers entering, in the first {} days from the shock ({}) and over the whole run.\n"
       "  all entries: leavers and the ordinary travellers the scenario models (its crossings' baseline_per_day\n"
-      "    and its destinations' baseline_air_per_day; other air passengers are not modelled).\n"
+      "    and its destinations' baseline_air_per_day; other air passengers are not modelled), and leavers\n"
+      "    moving on from another destination (a transit is counted in both, as border counts do).\n"
+      "  all exits: leavers moving on or going home, and ordinary travellers leaving (1/ordinary_stay_days\n"
+      "    of those present a day: an assumption). net arrivals: leavers only, entries less exits.\n"
       "  moved on, went home: leavers leaving again, from each destination's assumed onward and return shares\n"
       "    (two significant digits).\n",
       kDaysAfterShock[0], date_of(s, shock));
 
-  out += fmt::format("\n  {:<26} {:>14} {:>12} {:>14} {:>12}\n", "checkpoint", "peak queue", "on", "peak wait", "on");
+  out += fmt::format("\n  {:<26} {:>10} {:>8} {:>6} {:>10} {:>8} {:>6} {:>12}\n", "checkpoint", "peak queue", "", "on",
+                     "peak wait", "median", "on", "capacity");
+  out += fmt::format("  {:<26} {:>10} {:>8} {:>6} {:>10} {:>8} {:>6} {:>12}\n", "", "vehicles", "km", "", "hours",
+                     "hours", "", "persons/day");
   for (const auto& c : sum.checkpoints) {
-    if (c.queue_vehicles.value < 1 && c.wait_max_hours.value < 1) continue;
-    out += fmt::format("  {:<26} {:>9} veh. {:>12} {:>12.0f} h {:>12}\n", c.name, grouped(std::llround(c.queue_vehicles.value)),
-                       date_of(s, c.queue_vehicles.day), c.wait_max_hours.value, date_of(s, c.wait_max_hours.day));
+    if (c.queue_vehicles.value < 1 && c.wait_hours.value < 1) continue;
+    out += fmt::format("  {:<26} {:>10} {:>8.1f} {:>6} {:>10.0f} {:>8.0f} {:>6} {:>12}\n", c.name,
+                       grouped(std::llround(c.queue_vehicles.value)), c.queue_km.value, month_day(s, c.queue_vehicles.day),
+                       c.wait_hours.value, c.wait_median_on_peak, month_day(s, c.wait_hours.day),
+                       grouped(std::llround(c.capacity_on_peak)));
   }
   out += fmt::format(
-      "  peaks over every day of the run ({} to {}): the queue in vehicles at the end of a day;\n"
-      "    the wait, the longest anyone crossing that day had waited (a target on a wait compares the same\n"
-      "    quantity, over its own days).\n"
-      "    People turn away from a queue longer than {:g} h of service (balk_wait_days): a peak wait near it\n"
-      "    says the queue was full, not how long it was.\n",
-      date_of(s, 0), date_of(s, last), s.parameters.balk_wait_days * 24);
+      "  peaks over every day of the run ({} to {}): the queue at the end of a day, in vehicles and in km\n"
+      "    (vehicles x metres_per_vehicle / lanes); the peak wait, the longest anyone crossing that day had\n"
+      "    waited (what a target on a wait compares, over its own days); median, the wait half of that\n"
+      "    day's crossers exceeded; capacity, what the crossing could serve that day.\n",
+      date_of(s, 0), date_of(s, last));
   out += fmt::format("\n  leavers: {} crossed a border or flew out ({} in the first {} days from the shock);\n"
                      "    {} gave up (turned back at a queue, or refused, and did not try again);\n"
                      "    of those who crossed, about {} moved on and {} went home (assumed shares)\n",

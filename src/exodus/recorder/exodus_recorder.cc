@@ -17,9 +17,12 @@ const std::pair<const char*, const double ExodusDay::*> kTotals[] = {
     {"deciders", &ExodusDay::deciders}, {"departures", &ExodusDay::departures}, {"gave_up", &ExodusDay::gave_up}};
 const Metric kDestination[] = {{"entries", &ExodusDay::entries},
                                {"entries_leavers", &ExodusDay::entries_leavers},
+                               {"onward_in", &ExodusDay::onward_in},
                                {"onward", &ExodusDay::onward},
                                {"returns", &ExodusDay::returns},
-                               {"stock_leavers", &ExodusDay::stock_leavers}};
+                               {"exits", &ExodusDay::exits},
+                               {"net_arrivals", &ExodusDay::net_arrivals},
+                               {"stock", &ExodusDay::stock}};
 const Metric kCheckpoint[] = {{"joined", &ExodusDay::joined},
                               {"turned_away", &ExodusDay::turned_away},
                               {"processed", &ExodusDay::processed},
@@ -27,8 +30,9 @@ const Metric kCheckpoint[] = {{"joined", &ExodusDay::joined},
                               {"refused", &ExodusDay::refused},
                               {"queue_persons", &ExodusDay::queue_persons},
                               {"queue_vehicles", &ExodusDay::queue_vehicles},
-                              {"wait_mean_hours", &ExodusDay::wait_mean_hours},
-                              {"wait_max_hours", &ExodusDay::wait_max_hours},
+                              {"queue_km", &ExodusDay::queue_km},
+                              {"wait_hours", &ExodusDay::wait_hours},
+                              {"wait_median_hours", &ExodusDay::wait_median_hours},
                               {"capacity", &ExodusDay::capacity}};
 const Metric kFlight[] = {
     {"demand", &ExodusDay::flight_demand}, {"flown", &ExodusDay::flight_flown}, {"price", &ExodusDay::flight_price}};

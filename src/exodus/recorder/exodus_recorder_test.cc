@@ -22,8 +22,8 @@ TEST(ExodusRecorder, RecordsEveryPlacesMetricsUnderTheirNames) {
   };
   run_days(rules, o);
   const SeriesTable& t = recorder.table();
-  // 3 totals, 5 metrics for each of 3 destinations, 10 for each of 2 checkpoints, 3 for 1 flight.
-  EXPECT_EQ(t.series().size(), 3u + 5 * 3 + 10 * 2 + 3 * 1);
+  // 3 totals, 8 metrics for each of 3 destinations, 11 for each of 2 checkpoints, 3 for 1 flight.
+  EXPECT_EQ(t.series().size(), 3u + 8 * 3 + 11 * 2 + 3 * 1);
   ASSERT_EQ(t.days(), static_cast<std::size_t>(s.days));
   EXPECT_EQ(t.start(), s.start_date);
   const auto* north = t.find(PlaceKind::kDestination, 0, "entries");

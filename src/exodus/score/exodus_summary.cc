@@ -56,7 +56,10 @@ ExodusRunSummary summarize_exodus_run(const Scenario& s, const SeriesTable& t) {
     d.entries_leavers = t.sum(kDest, k, "entries_leavers", 0, last);
     d.onward = t.sum(kDest, k, "onward", 0, last);
     d.returns = t.sum(kDest, k, "returns", 0, last);
-    d.stock_leavers_at_end = t.at(kDest, k, "stock_leavers", last);
+    d.onward_in = t.sum(kDest, k, "onward_in", 0, last);
+    d.exits = t.sum(kDest, k, "exits", 0, last);
+    d.net_arrivals = t.sum(kDest, k, "net_arrivals", 0, last);
+    d.stock_at_end = t.at(kDest, k, "stock", last);
     for (std::size_t i = 0; i < kDaysAfterShock.size(); ++i)
       d.leavers_after_shock[i] = t.sum(kDest, k, "entries_leavers", shock, after_shock_end(kDaysAfterShock[i]));
     out.destinations.push_back(d);
@@ -68,7 +71,10 @@ ExodusRunSummary summarize_exodus_run(const Scenario& s, const SeriesTable& t) {
     p.refused = t.sum(kCheck, c, "refused", 0, last);
     p.turned_away = t.sum(kCheck, c, "turned_away", 0, last);
     p.queue_vehicles = peak_of(t.find(kCheck, c, "queue_vehicles"));
-    p.wait_max_hours = peak_of(t.find(kCheck, c, "wait_max_hours"));
+    p.queue_km = peak_of(t.find(kCheck, c, "queue_km"));
+    p.wait_hours = peak_of(t.find(kCheck, c, "wait_hours"));
+    p.wait_median_on_peak = t.at(kCheck, c, "wait_median_hours", p.wait_hours.day);
+    p.capacity_on_peak = t.at(kCheck, c, "capacity", p.wait_hours.day);
     out.checkpoints.push_back(p);
   }
   return out;

@@ -20,14 +20,18 @@ struct Peak {
 
 struct DestinationSummary {
   std::string name;
-  double entries = 0, entries_leavers = 0, onward = 0, returns = 0, stock_leavers_at_end = 0;
+  double entries = 0, entries_leavers = 0, onward_in = 0, onward = 0, returns = 0, exits = 0, net_arrivals = 0,
+         stock_at_end = 0;
   std::array<double, kDaysAfterShock.size()> leavers_after_shock{};  // entries_leavers
 };
 
 struct CheckpointSummary {
   std::string name;
   double processed = 0, refused = 0, turned_away = 0;
-  Peak queue_vehicles, wait_max_hours;
+  Peak queue_vehicles, queue_km;
+  Peak wait_hours;                 // the longest wait of a day's crossers, on its worst day
+  double wait_median_on_peak = 0;  // the median wait that day: what most crossers saw
+  double capacity_on_peak = 0;     // persons a day it could serve that day
 };
 
 struct ExodusRunSummary {

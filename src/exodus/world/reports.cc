@@ -11,6 +11,7 @@ const char* to_string(ReportMetric m) {
     case ReportMetric::kDepartures: return "departures";
     case ReportMetric::kQueuePersons: return "queue_persons";
     case ReportMetric::kQueueVehicles: return "queue_vehicles";
+    case ReportMetric::kQueueKm: return "queue_km";
     case ReportMetric::kWaitHours: return "wait_hours";
   }
   return "?";

@@ -10,11 +10,18 @@
 
 namespace exodus {
 
-enum class ReportMetric { kEntries, kExits, kNetArrivals, kStock, kDepartures, kQueuePersons, kQueueVehicles, kWaitHours };
+enum class ReportMetric {
+  kEntries, kExits, kNetArrivals, kStock, kDepartures, kQueuePersons, kQueueVehicles, kQueueKm, kWaitHours
+};
 enum class ReportKind { kCount, kEstimate, kLowerBound, kClaim, kDenial };
 
 const char* to_string(ReportMetric m);
 const char* to_string(ReportKind k);
+// Queues and waits: figures about one checkpoint, set by its capacity as much as by the flow.
+inline bool is_queue_or_wait(ReportMetric m) {
+  return m == ReportMetric::kQueuePersons || m == ReportMetric::kQueueVehicles || m == ReportMetric::kQueueKm ||
+         m == ReportMetric::kWaitHours;
+}
 
 struct Report {
   std::size_t line = 0;

@@ -40,6 +40,10 @@ struct Destination {
   double return_share = 0;      // share who return to the origin eventually
   double return_days = 60;      // mean days abroad before returning
   double baseline_air_per_day = 0;  // ordinary travellers arriving by air each day
+  double ordinary_stay_days = 7;    // mean stay of ordinary travellers: they leave at 1/stay a day
+  // Where leavers who move on go next, when the scenario has it (entered there too, as the real
+  // record counts a transit twice); empty: out of the scenario.
+  std::vector<std::size_t> onward_to;
   std::string official_counts;  // "yes" when the state publishes entries
   std::vector<std::string> groups;  // e.g. "EU": targets and reports may name a group
 };
@@ -51,9 +55,12 @@ struct Checkpoint {
   double vehicles_per_day = 0;     // processing capacity
   double persons_per_vehicle = 1;  // occupancy of a queued vehicle
   double baseline_per_day = 0;     // ordinary travellers entering the queue each day
+  double lanes = 1;                // lanes a queue of vehicles stands in
+  double metres_per_vehicle = 7;   // road a standing vehicle takes: its length and the gap
   bool open = true;
   bool counted = true;  // false: nobody counts crossings (e.g. an uncontrolled border)
   double persons_per_day() const { return vehicles_per_day * persons_per_vehicle; }
+  double queue_km(double vehicles) const { return vehicles * metres_per_vehicle / lanes / 1000.0; }
 };
 
 struct Flight {

@@ -58,6 +58,8 @@ const ScenarioColumn<Destination> kDestinationColumns[] = {
     {"return_days", &Destination::return_days, 0.1, 10000, 60.0, "mean days abroad before returning"},
     {"baseline_air_per_day", &Destination::baseline_air_per_day, 0, 1e7, 0.0,
      "ordinary travellers arriving by air each day"},
+    {"ordinary_stay_days", &Destination::ordinary_stay_days, 1, 10000, 7.0,
+     "mean stay of ordinary travellers; they leave (exits) at 1/stay a day"},
 };
 
 const ScenarioColumn<Checkpoint> kCheckpointColumns[] = {
@@ -68,6 +70,9 @@ const ScenarioColumn<Checkpoint> kCheckpointColumns[] = {
      "occupancy of a queued vehicle"},
     {"baseline_per_day", &Checkpoint::baseline_per_day, 0, 1e7, 0.0,
      "ordinary travellers entering the queue each day"},
+    {"lanes", &Checkpoint::lanes, 1, 100, 1.0, "lanes the queue of vehicles stands in"},
+    {"metres_per_vehicle", &Checkpoint::metres_per_vehicle, 1, 100, 7.0,
+     "road a standing vehicle takes (length and gap): queue km = vehicles x this / lanes / 1000"},
 };
 
 const ScenarioColumn<Flight> kFlightColumns[] = {

@@ -91,7 +91,7 @@ TEST(ScenarioRegistry, BadAddressesSayWhatIsWrong) {
   const Scenario s = embedded();
   EXPECT_NE(error_of(s, "base_hazzard").find("unknown parameter 'base_hazzard'"), std::string::npos);
   EXPECT_NE(error_of(s, "roads.speed[A]").find("unknown table 'roads'"), std::string::npos);
-  EXPECT_NE(error_of(s, "checkpoints.lanes[Verkhny Lars]").find("no numeric column 'lanes'"), std::string::npos);
+  EXPECT_NE(error_of(s, "checkpoints.open[Verkhny Lars]").find("no numeric column 'open'"), std::string::npos);
   EXPECT_NE(error_of(s, "checkpoints.vehicles_per_day[Nowhere]").find("no row 'Nowhere'"), std::string::npos);
   EXPECT_NE(error_of(s, "checkpoints.vehicles_per_day").find("is not table.column[row]"), std::string::npos);
   Scenario twice = s;

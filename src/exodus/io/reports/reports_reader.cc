@@ -24,7 +24,8 @@ ReportSet read_reports(const TextFile& file) {
       {"entries", ReportMetric::kEntries},       {"exits", ReportMetric::kExits},
       {"net_arrivals", ReportMetric::kNetArrivals}, {"stock", ReportMetric::kStock},
       {"departures", ReportMetric::kDepartures}, {"queue_persons", ReportMetric::kQueuePersons},
-      {"queue_vehicles", ReportMetric::kQueueVehicles}, {"wait_hours", ReportMetric::kWaitHours}};
+      {"queue_vehicles", ReportMetric::kQueueVehicles}, {"queue_km", ReportMetric::kQueueKm},
+      {"wait_hours", ReportMetric::kWaitHours}};
   static const std::map<std::string, ReportKind> kKinds = {
       {"count", ReportKind::kCount}, {"estimate", ReportKind::kEstimate}, {"lower_bound", ReportKind::kLowerBound},
       {"claim", ReportKind::kClaim}, {"denial", ReportKind::kDenial}};
@@ -109,15 +110,17 @@ ReportSet read_reports(const TextFile& file) {
     if (!r.direction.empty() && r.direction != "in" && r.direction != "out")
       errors.add(t.pos(row, "direction"), fmt::format("expected in, out or empty, found '{}'", r.direction));
     r.unit = to_lower(t.cell(row, "unit"));
-    static const std::set<std::string> kUnits = {"", "persons", "persons_per_day", "vehicles", "hours"};
+    static const std::set<std::string> kUnits = {"", "persons", "persons_per_day", "vehicles", "km", "hours"};
     if (!kUnits.count(r.unit))
-      errors.add(t.pos(row, "unit"), fmt::format("unknown unit '{}' (persons, persons_per_day, vehicles, hours)", r.unit));
+      errors.add(t.pos(row, "unit"), fmt::format("unknown unit '{}' (persons, persons_per_day, vehicles, km, hours)", r.unit));
     const bool wants_vehicles = r.metric == ReportMetric::kQueueVehicles;
+    const bool wants_km = r.metric == ReportMetric::kQueueKm;
     const bool wants_hours = r.metric == ReportMetric::kWaitHours;
     // A daily mean is a flow over days: not a stock, a queue or a wait.
     const bool is_flow = r.metric == ReportMetric::kEntries || r.metric == ReportMetric::kExits ||
                          r.metric == ReportMetric::kNetArrivals || r.metric == ReportMetric::kDepartures;
-    if (!r.unit.empty() && ((r.unit == "vehicles") != wants_vehicles || (r.unit == "hours") != wants_hours ||
+    if (!r.unit.empty() && ((r.unit == "vehicles") != wants_vehicles || (r.unit == "km") != wants_km ||
+                            (r.unit == "hours") != wants_hours ||
                             (r.unit == "persons_per_day" && !is_flow)))
       errors.add(t.pos(row, "unit"), fmt::format("unit '{}' does not fit metric {}", r.unit, to_string(r.metric)));
     r.reported_by = t.cell(row, "reported_by");

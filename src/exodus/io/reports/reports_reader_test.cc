@@ -75,5 +75,29 @@ TEST(ReportsReader, TheShippedSeedsFileIsValid) {
   for (const auto& r : set.reports) EXPECT_EQ(r.url.rfind("seed:", 0), 0u) << r.id;
 }
 
+TEST(ReportsReader, TheShippedFiguresToThe30thOfSeptemberAreValid) {
+  const auto set = read_reports(
+      read_text_file(std::filesystem::path(EXODUS_SOURCE_DIR) / "examples/reports/reports-to-2022-09-30.csv"));
+  ASSERT_EQ(set.reports.size(), 48u);
+  int exits = 0;
+  for (const auto& r : set.reports) {
+    EXPECT_EQ(r.url.rfind("http", 0), 0u) << r.id;  // each figure names its source
+    EXPECT_LE(r.window_end, *Date::parse("2022-09-30")) << r.id;
+    exits += r.metric == ReportMetric::kExits;
+  }
+  EXPECT_EQ(exits, 4);
+}
+
+TEST(ReportsReader, QueueKilometresTakeTheUnitKm) {
+  const std::string head =
+      "id,metric,destination,checkpoint,window_start,window_end,value,value_low,value_high,kind,direction,unit,"
+      "reported_by,reported_on,url,quote\n";
+  const auto set = read_reports(TextFile{"r.csv", head + "a,queue_km,Georgia,Lars,,2022-09-27,20,,,claim,,km,,,,\n"});
+  ASSERT_EQ(set.reports.size(), 1u);
+  EXPECT_EQ(set.reports[0].metric, ReportMetric::kQueueKm);
+  EXPECT_THROW(read_reports(TextFile{"r.csv", head + "a,queue_vehicles,Georgia,Lars,,2022-09-27,20,,,claim,,km,,,,\n"}),
+               InputErrors);
+}
+
 }  // namespace
 }  // namespace exodus

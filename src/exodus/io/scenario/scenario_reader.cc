@@ -270,24 +270,34 @@ void Reader::regions() {
 void Reader::destinations() {
   auto file = need("destinations.csv");
   if (!file) return;
-  CsvTable t = table(*file, {"destination"}, destination_columns(), {"official_counts", "groups", "source", "assumption"});
+  CsvTable t = table(*file, {"destination"}, destination_columns(),
+                     {"official_counts", "groups", "onward_to", "source", "assumption"});
   std::set<std::string> seen;
+  // onward_to may name a destination further down the table: resolved once all are read.
+  std::vector<std::pair<std::size_t, const CsvRow*>> onward;
   for (const auto& r : t.rows()) {
     Destination d;
     d.name = name(t, r, "destination");
     unique(seen, d.name, t.pos(r, "destination"), "destination");
     numbers(t, r, destination_columns(), d);
     d.official_counts = t.cell(r, "official_counts");
-    for (std::string rest = t.cell(r, "groups"); !rest.empty();) {
-      const auto cut = rest.find(';');
-      const std::string g(trim(rest.substr(0, cut)));
-      if (!g.empty()) d.groups.push_back(g);
-      rest = cut == std::string::npos ? "" : rest.substr(cut + 1);
-    }
+    d.groups = split_list(t.cell(r, "groups"));
     if (d.onward_share + d.return_share > 1)
       errors.add(t.pos(r, "return_share"), "onward_share + return_share must not exceed 1");
+    onward.emplace_back(s.destinations.size(), &r);
     s.destinations.push_back(d);
     destination_lines.push_back(r.line);
+  }
+  for (const auto& [index, row] : onward) {
+    for (const auto& next : split_list(t.cell(*row, "onward_to"))) {
+      const auto n = find(s.destinations, next);
+      if (n < 0)
+        errors.add(t.pos(*row, "onward_to"), fmt::format("unknown destination '{}' (not in destinations.csv)", next));
+      else if (static_cast<std::size_t>(n) == index)
+        errors.add(t.pos(*row, "onward_to"), fmt::format("'{}' moves on to itself", next));
+      else
+        s.destinations[index].onward_to.push_back(static_cast<std::size_t>(n));
+    }
   }
   destinations_file = file->name;
   if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no destination");
@@ -428,6 +438,7 @@ void Reader::targets() {
       {"departures", {ReportMetric::kDepartures, false, "", "departures, leavers"}},
       {"processed", {ReportMetric::kEntries, true, "", "crossings, all travellers"}},
       {"queue_vehicles", {ReportMetric::kQueueVehicles, true, "vehicles", "vehicles queued, peak day"}},
+      {"queue_km", {ReportMetric::kQueueKm, true, "km", "queue km, peak day"}},
       {"wait_hours", {ReportMetric::kWaitHours, true, "hours", "longest wait (h), peak day"}}};
   const PlaceCatalog places = catalog_of(s);
   for (const auto& r : t.rows()) {

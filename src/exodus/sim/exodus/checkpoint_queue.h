@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace exodus {
 
@@ -20,6 +22,9 @@ struct QueueDay {
   double processed_persons = 0;
   double wait_hours_sum = 0;  // over processed persons
   double wait_hours_max = 0;
+  // The weighted median of the day's waits: half of those served waited longer. A cohort of
+  // ordinary travellers counts at its mean wait (its members' waits are spread about it).
+  double wait_hours_median = 0;
 };
 
 class CheckpointQueue {
@@ -36,6 +41,7 @@ class CheckpointQueue {
  private:
   std::deque<QueueEntry> queue_;
   double server_free_at_ = 0;  // time the server finishes the unit in service
+  std::vector<std::pair<double, double>> waits_;  // today's (wait hours, persons), reused
 };
 
 }  // namespace exodus

@@ -35,6 +35,25 @@ TEST(CheckpointQueue, ServesFirstInFirstOutAtItsRate) {
   EXPECT_TRUE(q.empty());
 }
 
+TEST(CheckpointQueue, TheMedianWaitIsWhatHalfTheCrossersExceeded) {
+  CheckpointQueue q;
+  // Five agents at time 0, four a day: waits 6, 12, 18 and 24 h today.
+  for (std::uint32_t a = 0; a < 5; ++a) q.push({0.0, 1, a});
+  QueueDay day;
+  serve(q, 0, 4.0, &day);
+  EXPECT_DOUBLE_EQ(day.wait_hours_max, 24.0);
+  EXPECT_DOUBLE_EQ(day.wait_hours_median, 12.0);  // two of four waited 12 h or less
+  // A cohort of 10 ordinary travellers outweighs one agent: the median is the cohort's mean wait.
+  CheckpointQueue r;
+  r.push({0.0, 1, 0});
+  r.push({0.0, 10, kNoAgent});
+  serve(r, 0, 24.0, &day);  // one an hour
+  EXPECT_DOUBLE_EQ(day.wait_hours_max, 11.0);
+  EXPECT_DOUBLE_EQ(day.wait_hours_median, 1.0 + 5.0);  // the cohort starts at 1 h and takes 10 h
+  serve(r, 1, 24.0, &day);
+  EXPECT_DOUBLE_EQ(day.wait_hours_median, 0.0);  // nobody served
+}
+
 TEST(CheckpointQueue, AnIdleServerWaitsForTheNextArrival) {
   CheckpointQueue q;
   q.push({0.5, 1, 7});

@@ -1,5 +1,8 @@
 #pragma once
-// What happened on one simulated day of the exodus rule set: the recorder's input.
+// What happened on one simulated day of the exodus rule set: the recorder's input. Metrics that
+// a published figure can speak of carry the reports format's names (entries, exits,
+// net_arrivals, stock, queue_vehicles, queue_km, wait_hours), so that a report and its
+// simulated counterpart share one name.
 #include <vector>
 
 namespace exodus {
@@ -7,20 +10,24 @@ namespace exodus {
 struct ExodusDay {
   // Per destination.
   std::vector<double> entries;          // everyone a border count sees: leavers and ordinary travellers
-  std::vector<double> entries_leavers;  // leavers only
+  std::vector<double> entries_leavers;  // leavers entering from the origin (their first crossing)
+  std::vector<double> onward_in;        // leavers arriving from another destination (in entries too)
   std::vector<double> onward;           // leavers moving on to a third country
   std::vector<double> returns;          // leavers going home
-  std::vector<double> stock_leavers;    // leavers present at the end of the day
+  std::vector<double> exits;            // everyone leaving: leavers moving on or home, ordinary travellers
+  std::vector<double> net_arrivals;     // leavers: entries_leavers + onward_in - onward - returns
+  std::vector<double> stock;            // leavers present at the end of the day
   // Per checkpoint.
   std::vector<double> joined;           // leavers joining the queue
-  std::vector<double> turned_away;      // leavers stopped before the queue (approach limits)
+  std::vector<double> turned_away;      // leavers stopped before the queue (closures, approach limits, balking)
   std::vector<double> processed;        // persons served, ordinary travellers included
   std::vector<double> processed_leavers;
   std::vector<double> refused;          // leavers refused exit or entry after queueing
   std::vector<double> queue_persons;    // at the end of the day
   std::vector<double> queue_vehicles;
-  std::vector<double> wait_mean_hours;  // of persons served today
-  std::vector<double> wait_max_hours;
+  std::vector<double> queue_km;         // the vehicles' length of road
+  std::vector<double> wait_hours;       // the longest wait of persons served today
+  std::vector<double> wait_median_hours;  // the wait half of today's crossers exceeded
   std::vector<double> capacity;         // persons per day today
   // Per flight route.
   std::vector<double> flight_demand, flight_flown, flight_price;

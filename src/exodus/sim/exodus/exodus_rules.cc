@@ -58,6 +58,30 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
   for (std::size_t f = 0; f < flights_; ++f) flight_price_[f] = s.flights[f].base_price;
   flight_demand_yesterday_.assign(flights_, 0);
   stock_.assign(destinations_, 0);
+  // Ordinary travellers start in their steady state: as many leave a day as arrive.
+  ordinary_stock_.assign(destinations_, 0);
+  for (std::size_t d = 0; d < destinations_; ++d)
+    ordinary_stock_[d] = s.destinations[d].baseline_air_per_day * s.destinations[d].ordinary_stay_days;
+  for (const auto& cp : s.checkpoints)
+    if (cp.open) ordinary_stock_[cp.destination] += cp.baseline_per_day * s.destinations[cp.destination].ordinary_stay_days;
+  onward_cumulative_.resize(destinations_);
+  for (std::size_t d = 0; d < destinations_; ++d) {
+    const auto& next = s.destinations[d].onward_to;
+    if (next.empty()) continue;
+    double top = -1e300;
+    for (const auto n : next) top = std::max(top, s.destinations[n].attractiveness);
+    double total = 0;
+    for (const auto n : next)
+      onward_cumulative_[d].push_back(total += std::exp((s.destinations[n].attractiveness - top) /
+                                                        s.parameters.choice_temperature));
+    for (auto& w : onward_cumulative_[d]) w /= total;
+  }
+}
+
+std::size_t ExodusRules::next_destination(std::size_t from, double u) const {
+  const auto& cumulative = onward_cumulative_[from];
+  const auto i = static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
+  return scenario_.destinations[from].onward_to[std::min(i, cumulative.size() - 1)];
 }
 
 double ExodusRules::pool_left() const {
@@ -245,12 +269,12 @@ void ExodusRules::begin_day(std::int32_t day) {
   today_ = ExodusDay{};
   today_.entries.assign(destinations_, 0);
   today_.entries_leavers.assign(destinations_, 0);
-  today_.onward.assign(destinations_, 0);
-  today_.returns.assign(destinations_, 0);
-  today_.stock_leavers.assign(destinations_, 0);
+  for (auto* v : {&today_.onward_in, &today_.onward, &today_.returns, &today_.exits, &today_.net_arrivals,
+                  &today_.stock})
+    v->assign(destinations_, 0);
   for (auto* v : {&today_.joined, &today_.turned_away, &today_.processed, &today_.processed_leavers,
-                  &today_.refused, &today_.queue_persons, &today_.queue_vehicles, &today_.wait_mean_hours,
-                  &today_.wait_max_hours, &today_.capacity})
+                  &today_.refused, &today_.queue_persons, &today_.queue_vehicles, &today_.queue_km,
+                  &today_.wait_hours, &today_.wait_median_hours, &today_.capacity})
     v->assign(checkpoints_, 0);
   today_.flight_demand.assign(flights_, 0);
   today_.flight_flown.assign(flights_, 0);
@@ -350,7 +374,8 @@ void ExodusRules::begin_day(std::int32_t day) {
 
 void ExodusRules::move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) {
   // Leavers abroad move on or go home at daily rates (returns scale with events, e.g. the end
-  // of the call-up).
+  // of the call-up). Those moving on to a destination of the scenario enter it the same day
+  // and stay there or, at its return share, go home later: one onward move each.
   for (std::size_t i = begin; i < end; ++i) {
     if (state_[i] != kAbroad || fate_[i] == kStays || crossed_day_[i] >= day) continue;
     const auto dest = destination_[i];
@@ -358,16 +383,32 @@ void ExodusRules::move_agents(std::int32_t day, std::size_t begin, std::size_t e
     const double rate = fate_[i] == kMovesOn ? 1.0 / d.onward_days : return_scale_[dest] / d.return_days;
     CounterRng rng(seed_, RandomPurpose::kAgentDay, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(day));
     if (rng.next_unit() >= rate) continue;
-    state_[i] = fate_[i] == kMovesOn ? kOnward : kReturned;
-    ++tally[dest * 2 + (fate_[i] == kMovesOn ? 0 : 1)];
+    if (fate_[i] == kReturns) {
+      state_[i] = kReturned;
+      ++tally[dest * kTallyPerDestination + 1];
+      continue;
+    }
+    ++tally[dest * kTallyPerDestination];
+    if (d.onward_to.empty()) {
+      state_[i] = kOnward;
+      continue;
+    }
+    const auto next = next_destination(dest, rng.next_unit());
+    const auto& n = scenario_.destinations[next];
+    destination_[i] = static_cast<std::uint8_t>(next);
+    crossed_day_[i] = static_cast<std::int16_t>(day);
+    fate_[i] = rng.next_unit() * (1 - n.onward_share) < n.return_share ? kReturns : kStays;
+    ++tally[next * kTallyPerDestination + 2];
   }
 }
 
 void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
   for (std::size_t d = 0; d < destinations_; ++d) {
-    today_.onward[d] = static_cast<double>(tally[d * 2]);
-    today_.returns[d] = static_cast<double>(tally[d * 2 + 1]);
-    stock_[d] -= today_.onward[d] + today_.returns[d];
+    today_.onward[d] = static_cast<double>(tally[d * kTallyPerDestination]);
+    today_.returns[d] = static_cast<double>(tally[d * kTallyPerDestination + 1]);
+    today_.onward_in[d] = static_cast<double>(tally[d * kTallyPerDestination + 2]);
+    stock_[d] += today_.onward_in[d] - today_.onward[d] - today_.returns[d];
+    today_.entries[d] += today_.onward_in[d];
   }
 
   // Arrivals at each checkpoint, in order of arrival time (agent id breaks ties).
@@ -426,19 +467,28 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
     // Ordinary travellers are counted on entry like everyone else.
     today_.entries[cp.destination] += served.processed_persons - today_.processed_leavers[c];
     today_.processed[c] = served.processed_persons;
-    today_.wait_mean_hours[c] = served.processed_persons > 0 ? served.wait_hours_sum / served.processed_persons : 0;
-    today_.wait_max_hours[c] = served.wait_hours_max;
+    today_.wait_hours[c] = served.wait_hours_max;
+    today_.wait_median_hours[c] = served.wait_hours_median;
     const double queued = queues_[c].persons();
     today_.queue_persons[c] = queued;
     // Whole vehicles: a vehicle part filled (occupancy is a mean) still stands in the queue.
     today_.queue_vehicles[c] = std::max(0.0, std::ceil(queued / cp.persons_per_vehicle - 1e-9));
+    today_.queue_km[c] = cp.queue_km(today_.queue_vehicles[c]);
     // What people will hear: the wait a newcomer would face.
     reported_wait_days_[c * wait_days_kept_ + static_cast<std::size_t>(day) % wait_days_kept_] =
         capacity > 0 ? queued / capacity : kClosedWaitDays;
   }
+  // Ordinary travellers leave at 1/stay a day of those present (counted before today's
+  // arrivals join them); leavers leave by moving on or going home.
   for (std::size_t d = 0; d < destinations_; ++d) {
-    today_.entries[d] += scenario_.destinations[d].baseline_air_per_day;
-    today_.stock_leavers[d] = stock_[d];
+    const auto& dest = scenario_.destinations[d];
+    today_.entries[d] += dest.baseline_air_per_day;
+    const double ordinary_in = today_.entries[d] - today_.entries_leavers[d] - today_.onward_in[d];
+    const double ordinary_out = ordinary_stock_[d] / dest.ordinary_stay_days;
+    ordinary_stock_[d] += ordinary_in - ordinary_out;
+    today_.exits[d] = ordinary_out + today_.onward[d] + today_.returns[d];
+    today_.net_arrivals[d] = today_.entries_leavers[d] + today_.onward_in[d] - today_.onward[d] - today_.returns[d];
+    today_.stock[d] = stock_[d];
   }
 }
 

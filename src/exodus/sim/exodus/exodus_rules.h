@@ -22,7 +22,8 @@ class ExodusRules final : public RuleSet {
   ExodusRules(const Scenario& scenario, std::uint64_t seed);
 
   std::int32_t days() const override { return scenario_.days; }
-  std::size_t tally_size() const override { return scenario_.destinations.size() * 2; }
+  // Per destination: leavers moving on, going home, and arriving from another destination.
+  std::size_t tally_size() const override { return scenario_.destinations.size() * kTallyPerDestination; }
   void begin_day(std::int32_t day) override;
   std::size_t agent_count() const override { return state_.size(); }
   void move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) override;
@@ -35,6 +36,7 @@ class ExodusRules final : public RuleSet {
   enum State : std::uint8_t { kTravelling, kFlightPending, kQueued, kAbroad, kOnward, kReturned, kGaveUp };
   enum Fate : std::uint8_t { kStays, kMovesOn, kReturns };
   static constexpr std::uint16_t kFlight = UINT16_MAX;
+  static constexpr std::size_t kTallyPerDestination = 3;
 
   struct Option {
     bool flight = false;
@@ -84,7 +86,12 @@ class ExodusRules final : public RuleSet {
       return_scale_;
   HazardEventScales hazard_events_;  // hazard_scale events by region and day, tabled once
   std::vector<double> flight_price_, flight_demand_yesterday_;
-  std::vector<double> stock_;
+  std::vector<double> stock_;           // leavers present, by destination
+  std::vector<double> ordinary_stock_;  // ordinary travellers present, by destination
+  // Where those moving on from each destination go: cumulative logit weights of its onward_to
+  // by attractiveness, normalised to end at 1.
+  std::vector<std::vector<double>> onward_cumulative_;
+  std::size_t next_destination(std::size_t from, double u) const;
   ExodusDay today_;
 };
 

@@ -106,7 +106,7 @@ TEST(ExodusRules, ReturnsComeOnlyFromDestinationsPeopleReturnFrom) {
   EXPECT_EQ(total(days, [](const ExodusDay& d) { return d.returns[1]; }), 0);
   const auto& last = days.back();
   const double entered = total(days, [](const ExodusDay& d) { return d.entries_leavers[0]; });
-  EXPECT_DOUBLE_EQ(last.stock_leavers[0], entered - total(days, [](const ExodusDay& d) { return d.returns[0] + d.onward[0]; }));
+  EXPECT_DOUBLE_EQ(last.stock[0], entered - total(days, [](const ExodusDay& d) { return d.returns[0] + d.onward[0]; }));
 }
 
 TEST(ExodusRules, OrdinaryTravellersAreCountedInEntries) {
@@ -114,6 +114,56 @@ TEST(ExodusRules, OrdinaryTravellersAreCountedInEntries) {
   // Before the shock only ordinary travellers cross: 100 a day at N1.
   EXPECT_NEAR(days[2].entries[0], 100, 1e-6);
   EXPECT_EQ(days[2].entries_leavers[0], 0);
+}
+
+TEST(ExodusRules, OrdinaryTravellersLeaveAsTheyCameBeforeTheShock) {
+  const auto days = run(TinyScenario{}.read());
+  for (int d = 0; d < 4; ++d) {
+    // Steady state: 100 a day enter at N1 and, of the 700 present (a 7-day stay), 100 leave.
+    EXPECT_NEAR(days[static_cast<std::size_t>(d)].exits[0], 100, 1e-6) << d;
+    EXPECT_EQ(days[static_cast<std::size_t>(d)].exits[1], 0) << d;
+    EXPECT_EQ(days[static_cast<std::size_t>(d)].net_arrivals[0], 0) << d;
+  }
+  // After it, exits add leavers going home; net arrivals are leavers' entries less their exits.
+  for (const auto& d : days) {
+    EXPECT_DOUBLE_EQ(d.net_arrivals[0], d.entries_leavers[0] + d.onward_in[0] - d.onward[0] - d.returns[0]);
+    EXPECT_GE(d.exits[0], d.returns[0] + d.onward[0]);
+  }
+}
+
+TEST(ExodusRules, LeaversMovingOnEnterTheNextDestination) {
+  TinyScenario t;
+  t.files["destinations.csv"] =
+      "destination,attractiveness,onward_share,onward_days,return_share,return_days,onward_to\n"
+      "North,0,0.6,2,0,10,South\nSouth,0,0,7,0.5,3,\nAir,0,0,7,0,10,\n";
+  const auto days = run(t.read());
+  const double moved = total(days, [](const ExodusDay& d) { return d.onward[0]; });
+  EXPECT_GT(moved, 1000);
+  // Every onward move from North is an entry into South, on the same day.
+  for (const auto& d : days) EXPECT_EQ(d.onward[0], d.onward_in[1]);
+  // South's stock holds its own entrants and those who came on, less those who went home.
+  const auto& last = days.back();
+  const double came = total(days, [](const ExodusDay& d) { return d.entries_leavers[1] + d.onward_in[1]; });
+  EXPECT_DOUBLE_EQ(last.stock[1], came - total(days, [](const ExodusDay& d) { return d.returns[1] + d.onward[1]; }));
+  // Those who came on go home from South too, at its return share: one move on each, no more.
+  EXPECT_GT(total(days, [](const ExodusDay& d) { return d.returns[1]; }), 0);
+  EXPECT_EQ(total(days, [](const ExodusDay& d) { return d.onward[1]; }), 0);
+}
+
+TEST(ExodusRules, QueueKilometresFollowVehiclesLanesAndSpacing) {
+  TinyScenario t;
+  t.files["checkpoints.csv"] =
+      "checkpoint,destination,latitude,longitude,vehicles_per_day,persons_per_vehicle,baseline_per_day,lanes,"
+      "metres_per_vehicle\nN1,North,52,40,100,2,100,2,8\nS1,South,48,40,100,2,0,,\n";
+  const auto days = run(t.read());
+  double top = 0;
+  for (const auto& d : days) {
+    EXPECT_DOUBLE_EQ(d.queue_km[0], d.queue_vehicles[0] * 8 / 2 / 1000);
+    EXPECT_DOUBLE_EQ(d.queue_km[1], d.queue_vehicles[1] * 7 / 1000);  // the defaults: one lane, 7 m
+    EXPECT_LE(d.wait_median_hours[0], d.wait_hours[0]);
+    top = std::max(top, d.queue_km[0]);
+  }
+  EXPECT_GT(top, 0);
 }
 
 TEST(ExodusRules, SameSeedSameDaysWhateverTheThreadCount) {
@@ -124,6 +174,7 @@ TEST(ExodusRules, SameSeedSameDaysWhateverTheThreadCount) {
   for (std::size_t d = 0; d < one.size(); ++d) {
     EXPECT_EQ(one[d].entries, eight[d].entries) << d;
     EXPECT_EQ(one[d].returns, eight[d].returns) << d;
+    EXPECT_EQ(one[d].exits, eight[d].exits) << d;
     EXPECT_EQ(one[d].queue_persons, eight[d].queue_persons) << d;
   }
 }
