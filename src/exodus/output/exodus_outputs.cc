@@ -55,6 +55,13 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, c
                             {"stock_at_end", d.stock_at_end},
                             {"after_shock", totals}});
   }
+  json kinds = json::array();
+  for (const auto& k : sum.kinds)
+    kinds.push_back({{"kind", k.name},
+                     {"deciders", k.deciders},
+                     {"departures", k.departures},
+                     {"share_of_departures", sum.departures > 0 ? k.departures / sum.departures : 0.0},
+                     {"rests_on", k.rests_on}});
   json checkpoints = json::array();
   for (const auto& c : sum.checkpoints)
     checkpoints.push_back({{"checkpoint", c.name},
@@ -95,6 +102,7 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, c
       {"returns", sum.returns},
       {"gave_up", sum.gave_up},
       {"after_shock", totals},
+      {"leaver_kinds", kinds},
       {"destinations", destinations},
       {"checkpoints", checkpoints},
       {"targets", {{"passed", passed}, {"total", targets.size()}, {"rows", target_rows}}}};
@@ -190,6 +198,18 @@ std::string exodus_table(const Scenario& s, const ExodusRunSummary& sum, const s
                      grouped(std::llround(sum.departures)),
                      grouped(std::llround(sum.departures_after_shock[0])), kDaysAfterShock[0], grouped(std::llround(sum.gave_up)),
                      about(sum.onward), about(sum.returns));
+  if (!sum.departures_by_month_end.empty()) {
+    out += "    crossed by the end of";
+    for (const auto& [date, departures] : sum.departures_by_month_end)
+      out += fmt::format(" {} {};", date.iso().substr(5), grouped(std::llround(departures)));
+    out.back() = '\n';
+  }
+  if (sum.kinds.size() > 1) {
+    out += "  kinds of leaver (leavers.csv), their share of those who crossed, and what each rests on:\n";
+    for (const auto& k : sum.kinds)
+      out += fmt::format("    {:<14} {:>5.1f}%  {}\n", k.name, sum.departures > 0 ? 100 * k.departures / sum.departures : 0.0,
+                         k.rests_on);
+  }
   if (!targets.empty()) {
     int passed = 0, model = 0, inputs = 0, inputs_passed = 0;
     for (const auto& t : targets) {

@@ -15,6 +15,7 @@ struct Metric {
 // Each place kind's metrics, in daily.csv's order.
 const std::pair<const char*, const double ExodusDay::*> kTotals[] = {
     {"deciders", &ExodusDay::deciders}, {"departures", &ExodusDay::departures}, {"gave_up", &ExodusDay::gave_up}};
+const Metric kLeaverKind[] = {{"deciders", &ExodusDay::kind_deciders}, {"departures", &ExodusDay::kind_departures}};
 const Metric kDestination[] = {{"entries", &ExodusDay::entries},
                                {"entries_leavers", &ExodusDay::entries_leavers},
                                {"onward_in", &ExodusDay::onward_in},
@@ -40,7 +41,7 @@ const Metric kFlight[] = {
 }  // namespace
 
 ExodusRecorder::SeriesCount ExodusRecorder::series_count(const Scenario& s) {
-  return {std::size(kTotals), s.destinations.size() * std::size(kDestination),
+  return {std::size(kTotals) + leaver_kinds_of(s).size() * std::size(kLeaverKind), s.destinations.size() * std::size(kDestination),
           s.checkpoints.size() * std::size(kCheckpoint), s.flights.size() * std::size(kFlight)};
 }
 
@@ -51,6 +52,8 @@ ExodusRecorder::ExodusRecorder(const Scenario& s) : table_(s.start_date) {
     for (std::size_t i = 0; i < count; ++i)
       for (const auto& m : metrics) slots_.push_back({table_.add(kind, name_of(i), i, m.name), m.series, nullptr, i});
   };
+  const auto kinds = leaver_kinds_of(s);
+  places(PlaceKind::kLeaverKind, kinds.size(), [&](std::size_t i) { return kinds[i].name; }, kLeaverKind);
   places(PlaceKind::kDestination, s.destinations.size(), [&](std::size_t i) { return s.destinations[i].name; },
          kDestination);
   places(PlaceKind::kCheckpoint, s.checkpoints.size(), [&](std::size_t i) { return s.checkpoints[i].name; },

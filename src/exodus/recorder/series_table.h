@@ -12,8 +12,9 @@
 
 namespace exodus {
 
-enum class PlaceKind : std::uint8_t { kTotal, kDestination, kCheckpoint, kFlight };
-const char* to_string(PlaceKind kind);  // "total", "destination", "checkpoint", "flight"
+enum class PlaceKind : std::uint8_t { kTotal, kLeaverKind, kDestination, kCheckpoint, kFlight };
+// "total", "leaver_kind", "destination", "checkpoint", "flight"
+const char* to_string(PlaceKind kind);
 
 struct DailySeries {
   PlaceKind kind = PlaceKind::kTotal;

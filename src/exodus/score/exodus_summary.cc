@@ -49,6 +49,10 @@ ExodusRunSummary summarize_exodus_run(const Scenario& s, const SeriesTable& t) {
     if ((d + 1).iso().substr(8) == "01")
       out.departures_by_month_end.emplace_back(d, t.sum(kTotal, 0, "departures", 0, static_cast<std::size_t>(d - s.start_date)));
 
+  const auto kinds = leaver_kinds_of(s);
+  for (std::size_t k = 0; k < kinds.size(); ++k)
+    out.kinds.push_back({kinds[k].name, kinds[k].rests_on, t.sum(PlaceKind::kLeaverKind, k, "deciders", 0, last),
+                         t.sum(PlaceKind::kLeaverKind, k, "departures", 0, last)});
   for (std::size_t k = 0; k < s.destinations.size(); ++k) {
     DestinationSummary d;
     d.name = s.destinations[k].name;

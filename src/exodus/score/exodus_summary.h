@@ -25,6 +25,11 @@ struct DestinationSummary {
   std::array<double, kDaysAfterShock.size()> leavers_after_shock{};  // entries_leavers
 };
 
+struct LeaverKindSummary {
+  std::string name, rests_on;
+  double deciders = 0, departures = 0;
+};
+
 struct CheckpointSummary {
   std::string name;
   double processed = 0, refused = 0, turned_away = 0;
@@ -40,6 +45,7 @@ struct ExodusRunSummary {
   std::array<double, kDaysAfterShock.size()> departures_after_shock{};
   // Departures from the start to the end of each calendar month the run covers.
   std::vector<std::pair<Date, double>> departures_by_month_end;
+  std::vector<LeaverKindSummary> kinds;
   std::vector<DestinationSummary> destinations;
   std::vector<CheckpointSummary> checkpoints;
 };

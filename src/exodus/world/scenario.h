@@ -32,6 +32,20 @@ struct Region {
   double hazard_multiplier = 1;  // regional intensity of the call-up
 };
 
+// A kind of leaver: people who leave for one reason and on one clock (a summons in hand, fear
+// of the next wave, a job moving abroad), each with its share of every region's pools, its
+// shock and decay, its tolerance of queues and the destinations it may go to (leavers.csv).
+struct LeaverKind {
+  std::string name;
+  double share = 1;                  // of every region's eligible and other pools
+  double shock_hazard = 0;           // extra daily chance of deciding on the shock day
+  double shock_decay_days = 6;       // its e-folding time
+  double wait_tolerance_days = 3;    // median longest queue they join, in days of service
+  double wait_tolerance_spread = 0;  // log-sd of that tolerance across people (0: all alike)
+  std::vector<std::size_t> destinations;  // where they may go; empty: anywhere
+  std::string rests_on;              // what the kind's numbers rest on (its source and assumption)
+};
+
 struct Destination {
   std::string name;  // a country
   double attractiveness = 0;    // utility of ending there (visa rules, language, cost)
@@ -109,7 +123,8 @@ struct ScenarioParameters {
   double price_elasticity = 1.5;    // price rise per unit of yesterday's over-demand
   std::int32_t information_lag_days = 1;  // queue news reaches people this late
   double refused_retry_share = 0.5; // refused at a border: share who try another way
-  double balk_wait_days = 3;        // arriving to a longer wait than this, people turn away
+  double balk_wait_days = 3;        // median longest queue people join, in days of service
+  double balk_wait_spread = 0;      // log-sd of that tolerance across people (0: all alike)
 };
 
 struct Target {
@@ -131,6 +146,8 @@ struct Scenario {
   std::int32_t shock_day = 0;   // shock - start
   std::uint64_t seed = 1;
   ScenarioParameters parameters;
+  // Empty: one kind of leaver, from the parameters (leaver_kinds_of below).
+  std::vector<LeaverKind> leaver_kinds;
   std::vector<Region> regions;
   std::vector<Destination> destinations;
   std::vector<Checkpoint> checkpoints;
@@ -138,5 +155,21 @@ struct Scenario {
   std::vector<Event> events;  // sorted by day
   std::vector<Target> targets;
 };
+
+// The scenario's kinds of leaver: its leavers.csv, or one kind from its parameters
+// (shock_hazard, shock_decay_days, balk_wait_days, balk_wait_spread), made when asked so that a
+// parameter set later (a calibration's) is the one used.
+inline std::vector<LeaverKind> leaver_kinds_of(const Scenario& s) {
+  if (!s.leaver_kinds.empty()) return s.leaver_kinds;
+  const auto& p = s.parameters;
+  LeaverKind k;
+  k.name = "all";
+  k.shock_hazard = p.shock_hazard;
+  k.shock_decay_days = p.shock_decay_days;
+  k.wait_tolerance_days = p.balk_wait_days;
+  k.wait_tolerance_spread = p.balk_wait_spread;
+  k.rests_on = "the scenario's parameters";
+  return {k};
+}
 
 }  // namespace exodus

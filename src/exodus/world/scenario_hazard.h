@@ -8,11 +8,12 @@
 
 namespace exodus {
 
-// The daily chance that a person of `region` who has not left decides to leave on `day`:
-// (base + shock × e^(−days since the shock / decay)) × the region's multiplier × `event_scale`
-// (the product of the hazard_scale events acting that day), × other_hazard_ratio for those not
-// eligible; clamped to [0, 1].
-double decision_hazard(const Scenario& s, std::size_t region, bool eligible, std::int32_t day, double event_scale);
+// The daily chance that a person of `kind` and `region` who has not left decides to leave on
+// `day`: (base + the kind's shock × e^(−days since the shock / its decay)) × the region's
+// multiplier × `event_scale` (the product of the hazard_scale events acting that day),
+// × other_hazard_ratio for those not eligible; clamped to [0, 1].
+double decision_hazard(const Scenario& s, const LeaverKind& kind, std::size_t region, bool eligible, std::int32_t day,
+                       double event_scale);
 
 // The product of the hazard_scale events acting on each region, day by day: the events for
 // ALL multiplied in file order, times those for the region alone in file order. Tabled once
@@ -36,10 +37,11 @@ struct LeaverForecast {
   double largest_expected = 0;    // and how many it contributes
 };
 
-// Expected leavers: each pool × (1 − Π over days of (1 − hazard)). Every leaver is an agent.
+// Expected leavers: each kind's share of each pool × (1 − Π over days of (1 − hazard)). Every
+// leaver is an agent.
 LeaverForecast forecast_leavers(const Scenario& s);
 
 // Bytes of agent state per leaver, with the headroom of a growing array.
-inline constexpr double kExodusBytesPerAgent = 2 * (5 * 1 + 2 + 4 + 2 + 4);
+inline constexpr double kExodusBytesPerAgent = 2 * (6 * 1 + 2 + 4 + 2 + 4);
 
 }  // namespace exodus

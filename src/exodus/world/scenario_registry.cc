@@ -38,7 +38,19 @@ const ScenarioParameter kParameters[] = {
     {"refused_retry_share", &P::refused_retry_share, 0, 1,
      "of those refused at a border or turned away, the share who try another way"},
     {"balk_wait_days", &P::balk_wait_days, 0.01, 1000,
-     "people arriving at a queue longer than this (in days of service) turn away"},
+     "median tolerance: people arriving at a queue longer than theirs (in days of service) turn away"},
+    {"balk_wait_spread", &P::balk_wait_spread, 0, 5, "log-sd of that tolerance across people (0: one threshold)"},
+};
+
+const ScenarioColumn<LeaverKind> kLeaverColumns[] = {
+    {"share", &LeaverKind::share, 0, 1, std::nullopt, "share of every region's pools (the kinds' shares sum to 1)"},
+    {"shock_hazard", &LeaverKind::shock_hazard, 0, 1, std::nullopt,
+     "extra daily chance of deciding on the shock day; it decays exponentially"},
+    {"shock_decay_days", &LeaverKind::shock_decay_days, 0.01, 10000, std::nullopt, "e-folding time of the shock, days"},
+    {"wait_tolerance_days", &LeaverKind::wait_tolerance_days, 0.01, 1000, 3.0,
+     "median longest queue they join, in days of service"},
+    {"wait_tolerance_spread", &LeaverKind::wait_tolerance_spread, 0, 5, 0.0,
+     "log-sd of that tolerance across people (0: one threshold)"},
 };
 
 const ScenarioColumn<Region> kRegionColumns[] = {
@@ -89,6 +101,7 @@ bool is_share(EventKind k) { return k == EventKind::kExitRefusal || k == EventKi
 
 template <typename Row>
 std::span<const Row> rows_of(const Scenario& s);
+template <> std::span<const LeaverKind> rows_of(const Scenario& s) { return s.leaver_kinds; }
 template <> std::span<const Region> rows_of(const Scenario& s) { return s.regions; }
 template <> std::span<const Destination> rows_of(const Scenario& s) { return s.destinations; }
 template <> std::span<const Checkpoint> rows_of(const Scenario& s) { return s.checkpoints; }
@@ -104,7 +117,8 @@ std::string key_of(const Scenario& s, const Row& row) {
 
 template <typename Row>
 std::vector<Row>& mutable_rows(Scenario& s) {
-  if constexpr (std::is_same_v<Row, Region>) return s.regions;
+  if constexpr (std::is_same_v<Row, LeaverKind>) return s.leaver_kinds;
+  else if constexpr (std::is_same_v<Row, Region>) return s.regions;
   else if constexpr (std::is_same_v<Row, Destination>) return s.destinations;
   else if constexpr (std::is_same_v<Row, Checkpoint>) return s.checkpoints;
   else if constexpr (std::is_same_v<Row, Flight>) return s.flights;
@@ -120,13 +134,14 @@ using RowOf = decltype(row_type(std::declval<Columns>()));
 // Calls f(columns) with the column table named `table`, typed by its rows.
 template <typename F>
 auto with_table(std::string_view table, F&& f) {
+  if (table == "leavers") return f(leaver_columns());
   if (table == "regions") return f(region_columns());
   if (table == "destinations") return f(destination_columns());
   if (table == "checkpoints") return f(checkpoint_columns());
   if (table == "flights") return f(flight_columns());
   if (table == "events") return f(event_columns());
   throw std::invalid_argument(fmt::format(
-      "unknown table '{}' (regions, destinations, checkpoints, flights or events)", table));
+      "unknown table '{}' (leavers, regions, destinations, checkpoints, flights or events)", table));
 }
 
 }  // namespace
@@ -143,6 +158,7 @@ const ScenarioParameter* find_scenario_parameter(std::string_view name) {
   return nullptr;
 }
 
+std::span<const ScenarioColumn<LeaverKind>> leaver_columns() { return kLeaverColumns; }
 std::span<const ScenarioColumn<Region>> region_columns() { return kRegionColumns; }
 std::span<const ScenarioColumn<Destination>> destination_columns() { return kDestinationColumns; }
 std::span<const ScenarioColumn<Checkpoint>> checkpoint_columns() { return kCheckpointColumns; }

@@ -44,6 +44,7 @@ struct ScenarioColumn {
 std::span<const ScenarioParameter> scenario_parameters();
 const ScenarioParameter* find_scenario_parameter(std::string_view name);
 
+std::span<const ScenarioColumn<LeaverKind>> leaver_columns();
 std::span<const ScenarioColumn<Region>> region_columns();
 std::span<const ScenarioColumn<Destination>> destination_columns();
 std::span<const ScenarioColumn<Checkpoint>> checkpoint_columns();

@@ -118,6 +118,7 @@ TEST(ScenarioRegistry, TheFormatDocsListEveryParameterAndColumn) {
     ASSERT_FALSE(text.empty()) << heading;
     for (const auto& c : columns) EXPECT_NE(text.find(c.name), std::string::npos) << heading << ": " << c.name;
   };
+  check("## leavers.csv", leaver_columns());
   check("## regions.csv", region_columns());
   check("## destinations.csv", destination_columns());
   check("## checkpoints.csv", checkpoint_columns());

@@ -8,6 +8,8 @@
 namespace exodus {
 
 struct ExodusDay {
+  // Per kind of leaver.
+  std::vector<double> kind_deciders, kind_departures;
   // Per destination.
   std::vector<double> entries;          // everyone a border count sees: leavers and ordinary travellers
   std::vector<double> entries_leavers;  // leavers entering from the origin (their first crossing)

@@ -21,6 +21,8 @@ constexpr std::uint32_t kSeatStream = 0x20000;      // which of a flight's buyer
 constexpr std::uint32_t kBorderStream = 0x10000;    // refusal of exit or entry at a checkpoint
 constexpr std::uint32_t kFateStream = 0x20000;      // on crossing: stays, moves on or returns
 constexpr std::uint32_t kRerouteStream = 0x30000;   // after a refusal: another way, or home
+// Under RandomPurpose::kAgentDay with b = the tag alone: a person's own, lasting traits.
+constexpr std::uint32_t kToleranceStream = 0x40000;  // the longest queue they will join
 
 
 }  // namespace
@@ -32,17 +34,29 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
       destinations_(s.destinations.size()),
       checkpoints_(s.checkpoints.size()),
       flights_(s.flights.size()),
+      kinds_(leaver_kinds_of(s)),
       hazard_events_(s) {
-  pool_.resize(regions_);
+  const std::size_t kinds = kinds_.size();
+  kind_goes_to_.assign(kinds * destinations_, 1);
+  for (std::size_t k = 0; k < kinds; ++k)
+    if (!kinds_[k].destinations.empty()) {
+      std::fill_n(kind_goes_to_.begin() + static_cast<std::ptrdiff_t>(k * destinations_), destinations_, 0);
+      for (const auto d : kinds_[k].destinations) kind_goes_to_[k * destinations_ + d] = 1;
+    }
+  pool_.resize(regions_ * kinds);
   for (std::size_t r = 0; r < regions_; ++r) {
     const auto& g = s.regions[r];
-    const auto split = [&](double pool, std::uint8_t flyer, std::uint8_t road) {
-      const auto flyers = static_cast<std::int64_t>(std::llround(pool * g.share_can_fly));
-      pool_[r][flyer] = flyers;
-      pool_[r][road] = static_cast<std::int64_t>(std::llround(pool)) - flyers;
-    };
-    split(g.eligible_pool, kEligibleFlyer, kEligibleRoad);
-    split(g.other_pool, kOtherFlyer, kOtherRoad);
+    for (std::size_t k = 0; k < kinds; ++k) {
+      auto& pool = pool_[r * kinds + k];
+      const auto split = [&](double people, std::uint8_t flyer, std::uint8_t road) {
+        const double share = people * kinds_[k].share;
+        const auto flyers = static_cast<std::int64_t>(std::llround(share * g.share_can_fly));
+        pool[flyer] = flyers;
+        pool[road] = static_cast<std::int64_t>(std::llround(share)) - flyers;
+      };
+      split(g.eligible_pool, kEligibleFlyer, kEligibleRoad);
+      split(g.other_pool, kOtherFlyer, kOtherRoad);
+    }
   }
   arriving_.resize(static_cast<std::size_t>(s.days) + 1);
   queues_.resize(checkpoints_);
@@ -141,17 +155,25 @@ void ExodusRules::apply_events(std::int32_t day) {
   }
 }
 
-double ExodusRules::hazard(std::size_t region, std::uint8_t cls, std::int32_t day) const {
+double ExodusRules::hazard(std::size_t region, std::size_t kind, std::uint8_t cls, std::int32_t day) const {
   // The hazard's events are tabled where the leaver forecast reads them too (world/scenario_hazard).
-  return decision_hazard(scenario_, region, is_eligible(cls), day, hazard_events_.at(region, day));
+  return decision_hazard(scenario_, kinds_[kind], region, is_eligible(cls), day, hazard_events_.at(region, day));
 }
 
-void ExodusRules::options(std::size_t region, std::uint8_t cls, int from_checkpoint, int exclude,
+double ExodusRules::wait_tolerance_days(std::uint32_t agent) const {
+  const auto& k = kinds_[kind_[agent]];
+  if (k.wait_tolerance_spread <= 0) return k.wait_tolerance_days;
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, kToleranceStream);
+  return k.wait_tolerance_days * std::exp(k.wait_tolerance_spread * standard_normal(rng));
+}
+
+void ExodusRules::options(std::size_t region, std::size_t kind, std::uint8_t cls, int from_checkpoint, int exclude,
                           std::int32_t day, std::vector<Option>& out) const {
   out.clear();
   const auto& p = scenario_.parameters;
   const auto lagged = day - p.information_lag_days;
   const auto ban_term = [&](std::size_t dest, double& u) {
+    if (!kind_goes_to_[kind * destinations_ + dest]) return false;  // not where this kind goes
     const double ban = entry_ban_[dest];
     if (ban >= 1) return false;
     u += std::log1p(-ban);
@@ -210,9 +232,10 @@ std::size_t logit_pick(const std::vector<double>& utilities, double temperature,
 }
 }  // namespace
 
-std::uint32_t ExodusRules::new_agent(std::size_t region, std::uint8_t cls) {
+std::uint32_t ExodusRules::new_agent(std::size_t region, std::size_t kind, std::uint8_t cls) {
   const auto id = static_cast<std::uint32_t>(state_.size());
   region_.push_back(static_cast<std::uint8_t>(region));
+  kind_.push_back(static_cast<std::uint8_t>(kind));
   class_.push_back(cls);
   state_.push_back(kTravelling);
   fate_.push_back(kStays);
@@ -236,7 +259,7 @@ void ExodusRules::retry_or_give_up(std::uint32_t agent, int checkpoint, double t
   CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kRerouteStream);
   std::vector<Option> opts;
   if (rng.next_unit() < scenario_.parameters.refused_retry_share) {
-    options(region_[agent], class_[agent], checkpoint, checkpoint, day, opts);
+    options(region_[agent], kind_[agent], class_[agent], checkpoint, checkpoint, day, opts);
     if (!opts.empty()) {
       std::vector<double> u, scratch;
       for (const auto& o : opts) u.push_back(o.utility);
@@ -262,11 +285,14 @@ void ExodusRules::cross(std::uint32_t agent, std::size_t destination, std::int32
   today_.entries[destination] += 1;
   today_.entries_leavers[destination] += 1;
   today_.departures += 1;
+  today_.kind_departures[kind_[agent]] += 1;
   stock_[destination] += 1;
 }
 
 void ExodusRules::begin_day(std::int32_t day) {
   today_ = ExodusDay{};
+  today_.kind_deciders.assign(kinds_.size(), 0);
+  today_.kind_departures.assign(kinds_.size(), 0);
   today_.entries.assign(destinations_, 0);
   today_.entries_leavers.assign(destinations_, 0);
   for (auto* v : {&today_.onward_in, &today_.onward, &today_.returns, &today_.exits, &today_.net_arrivals,
@@ -295,20 +321,24 @@ void ExodusRules::begin_day(std::int32_t day) {
   std::vector<std::vector<std::uint32_t>> wants_flight(flights_);
   std::vector<Option> opts;
   std::vector<double> utilities, scratch;
-  for (std::size_t r = 0; r < regions_; ++r) {
+  // Pools by region and kind (g = region * kinds + kind), each split by class.
+  const std::size_t kinds = kinds_.size();
+  for (std::size_t g = 0; g < pool_.size(); ++g) {
+    const std::size_t r = g / kinds, kind = g % kinds;
     for (std::uint8_t k = 0; k < kClassCount; ++k) {
-      const std::int64_t pool = pool_[r][k];
-      const double h = hazard(r, k, day);
+      auto& pool = pool_[g][k];
+      const double h = hazard(r, kind, k, day);
       if (pool <= 0 || h <= 0) continue;
       CounterRng rng(seed_, RandomPurpose::kSpawn, static_cast<std::uint32_t>(day),
-                     kDecisionStream + static_cast<std::uint32_t>(r * kClassCount + k));
+                     kDecisionStream + static_cast<std::uint32_t>(g * kClassCount + k));
       CounterUrbg urbg{rng};
       const std::int64_t n = std::binomial_distribution<std::int64_t>(pool, h)(urbg);
       if (n == 0) continue;
-      options(r, k, -1, -1, day, opts);
+      options(r, kind, k, -1, -1, day, opts);
       if (opts.empty()) continue;  // nowhere to go today: they stay in the pool
-      pool_[r][k] -= n;
+      pool -= n;
       today_.deciders += static_cast<double>(n);
+      today_.kind_deciders[kind] += static_cast<double>(n);
       utilities.clear();
       for (const auto& o : opts) utilities.push_back(o.utility);
       logit_weights(utilities, p.choice_temperature, scratch);
@@ -316,7 +346,7 @@ void ExodusRules::begin_day(std::int32_t day) {
       const auto t = table.add(scratch);
       for (std::int64_t i = 0; i < n; ++i) {
         const auto& o = opts[table.sample(t, rng)];
-        const auto agent = new_agent(r, k);
+        const auto agent = new_agent(r, kind, k);
         // Departure at a uniform time of the day.
         const double leave = day + rng.next_unit();
         if (o.flight) {
@@ -357,7 +387,8 @@ void ExodusRules::begin_day(std::int32_t day) {
         cross(agent, fl.destination, day);
         continue;
       }
-      options(fl.region, class_[agent] == kEligibleFlyer ? kEligibleRoad : kOtherRoad, -1, -1, day, opts);  // roads only
+      options(fl.region, kind_[agent], class_[agent] == kEligibleFlyer ? kEligibleRoad : kOtherRoad, -1, -1, day,
+              opts);  // roads only
       if (opts.empty()) {
         state_[agent] = kGaveUp;
         today_.gave_up += 1;
@@ -426,13 +457,14 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
       return arrival_[a] != arrival_[b] ? arrival_[a] < arrival_[b] : a < b;
     });
     // Approach limits and closures stop leavers before the queue; so does a queue longer
-    // than people will wait (they balk and try elsewhere).
+    // than the newcomer will wait (they balk and try elsewhere). Tolerances differ from person
+    // to person, so a queue settles where the last who join are those who tolerate it.
     double room = approach_limit_[c] >= 0 ? approach_limit_[c] : 1e300;
     const double capacity = open_[c] ? cp.persons_per_day() * throughput_scale_[c] : 0.0;
     double ahead = queues_[c].persons();
     std::vector<QueueEntry> entries;
     for (const auto a : list) {
-      const bool balks = capacity <= 0 || ahead / capacity > scenario_.parameters.balk_wait_days;
+      const bool balks = capacity <= 0 || ahead / capacity > wait_tolerance_days(a);
       if (!open_[c] || room < 1 || balks) {
         today_.turned_away[c] += 1;
         retry_or_give_up(a, static_cast<int>(c), arrival_[a], day);

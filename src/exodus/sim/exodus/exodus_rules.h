@@ -45,11 +45,15 @@ class ExodusRules final : public RuleSet {
   };
 
   void apply_events(std::int32_t day);
-  double hazard(std::size_t region, std::uint8_t cls, std::int32_t day) const;
-  // Options open to a person of class `cls` at a region (from_checkpoint < 0) or a checkpoint.
-  void options(std::size_t region, std::uint8_t cls, int from_checkpoint, int exclude,
+  double hazard(std::size_t region, std::size_t kind, std::uint8_t cls, std::int32_t day) const;
+  // Options open to a person of kind `kind` and class `cls` at a region (from_checkpoint < 0)
+  // or a checkpoint.
+  void options(std::size_t region, std::size_t kind, std::uint8_t cls, int from_checkpoint, int exclude,
                std::int32_t day, std::vector<Option>& out) const;
-  std::uint32_t new_agent(std::size_t region, std::uint8_t cls);
+  std::uint32_t new_agent(std::size_t region, std::size_t kind, std::uint8_t cls);
+  // The longest queue (days of service) this agent will join: their kind's median tolerance,
+  // spread log-normally across people; one value per person, wherever they queue.
+  double wait_tolerance_days(std::uint32_t agent) const;
   void send_by_road(std::uint32_t agent, std::uint32_t checkpoint, double arrival_time);
   // A leaver turned back at checkpoint c at `time`: tries another way, or goes home.
   void retry_or_give_up(std::uint32_t agent, int checkpoint, double time, std::int32_t day);
@@ -60,11 +64,15 @@ class ExodusRules final : public RuleSet {
   std::uint64_t seed_;
   std::size_t regions_, destinations_, checkpoints_, flights_;
 
-  // Pools of people who have not decided to leave: [region][class].
+  // Kinds of leaver (world/scenario.h), and whether each may go to each destination:
+  // [kind * destinations + destination].
+  std::vector<LeaverKind> kinds_;
+  std::vector<std::uint8_t> kind_goes_to_;
+  // Pools of people who have not decided to leave: [region * kinds + kind][class].
   std::vector<std::array<std::int64_t, kClassCount>> pool_;
 
   // Agents (leavers), structure of arrays.
-  std::vector<std::uint8_t> region_, class_, state_, fate_, destination_;
+  std::vector<std::uint8_t> region_, kind_, class_, state_, fate_, destination_;
   std::vector<std::uint16_t> checkpoint_;
   std::vector<float> arrival_;
   std::vector<std::int16_t> crossed_day_;

@@ -166,6 +166,55 @@ TEST(ExodusRules, QueueKilometresFollowVehiclesLanesAndSpacing) {
   EXPECT_GT(top, 0);
 }
 
+TEST(ExodusRules, EachKindOfLeaverKeepsItsClockAndItsDestinations) {
+  TinyScenario t;
+  // Half the pool leaves fast and only north, half slowly and only south; no kind flies.
+  t.files["leavers.csv"] =
+      "kind,share,shock_hazard,shock_decay_days,destinations,source\n"
+      "summoned,0.5,0.02,2,North,test\nwary,0.5,0.002,50,South,test\n";
+  ExodusRules* rules = nullptr;
+  const auto s = t.read();
+  const auto days = run(s, 1, &rules);
+  double expected_north = 0, expected_south = 0, stay_fast = 1, stay_slow = 1;
+  for (int k = 0; k < s.days - s.shock_day; ++k) {
+    stay_fast *= 1 - 0.02 * std::exp(-k / 2.0);
+    stay_slow *= 1 - 0.002 * std::exp(-k / 50.0);
+  }
+  expected_north = 5e5 * (1 - stay_fast);
+  expected_south = 5e5 * (1 - stay_slow);
+  EXPECT_NEAR(total(days, [](const ExodusDay& d) { return d.deciders; }), expected_north + expected_south,
+              4 * std::sqrt(expected_north + expected_south));
+  // Each reaches its one checkpoint once: it joins or turns away (and, with nowhere else to go, gives up).
+  const auto arrived = [&](std::size_t c) {
+    return total(days, [c](const ExodusDay& d) { return d.joined[c] + d.turned_away[c]; });
+  };
+  EXPECT_NEAR(arrived(0), expected_north, 4 * std::sqrt(expected_north));
+  EXPECT_NEAR(arrived(1), expected_south, 4 * std::sqrt(expected_south));
+  EXPECT_EQ(total(days, [](const ExodusDay& d) { return d.flight_demand[0]; }), 0);
+  // The slow kind is still leaving at the end; the fast one has all but stopped.
+  const auto& last = days.back();
+  EXPECT_GT(last.joined[1], 10 * std::max(1.0, last.joined[0]));
+}
+
+TEST(ExodusRules, TolerancesThatDifferLetSomeJoinLongerQueues) {
+  const auto peak_wait = [](double spread) {
+    TinyScenario t;
+    t.files["checkpoints.csv"] =
+        "checkpoint,destination,latitude,longitude,vehicles_per_day,persons_per_vehicle,baseline_per_day\n"
+        "N1,North,52,40,100,2,0\nS1,South,48,40,100,2,0\n";
+    t.files["leavers.csv"] = "kind,share,shock_hazard,shock_decay_days,wait_tolerance_days,wait_tolerance_spread,source\n"
+                             "all,1,0.01,3,1," + std::to_string(spread) + ",test\n";
+    double top = 0;
+    for (const auto& d : run(t.read())) top = std::max(top, d.wait_hours[0]);
+    return top;
+  };
+  // One threshold: nobody joins behind more than a day of service, so nobody waits much
+  // beyond a day. Spread tolerances: the patient join longer queues.
+  const double alike = peak_wait(0), spread = peak_wait(1.0);
+  EXPECT_LE(alike, 24 + 1);
+  EXPECT_GT(spread, 36);
+}
+
 TEST(ExodusRules, SameSeedSameDaysWhateverTheThreadCount) {
   const auto s = TinyScenario{}.read();
   const auto one = run(s, 1);
