@@ -212,6 +212,16 @@ const Case kCases[] = {
     {Format::kScenario, "a kind of leaver that rests on nothing",
      [](Inputs& in) { in.scenario["leavers.csv"] = "kind,share,shock_hazard,shock_decay_days\nall,1,0.01,3\n"; },
      "/leavers.csv:2: field 'source': is empty, as is assumption"},
+    {Format::kScenario, "a weekly profile of six days",
+     [](Inputs& in) { replace(in.scenario["checkpoints.csv"], "baseline_per_day\n", "baseline_per_day,weekly_profile\n");
+                      replace(in.scenario["checkpoints.csv"], "1000,2,100\n", "1000,2,100,1;1;1;1;1;2\n");
+                      replace(in.scenario["checkpoints.csv"], "1000,2,0\n", "1000,2,0,\n"); },
+     "/checkpoints.csv:2: field 'weekly_profile': has 6 factors; give 7"},
+    {Format::kScenario, "a weekly profile that changes the level",
+     [](Inputs& in) { replace(in.scenario["checkpoints.csv"], "baseline_per_day\n", "baseline_per_day,weekly_profile\n");
+                      replace(in.scenario["checkpoints.csv"], "1000,2,100\n", "1000,2,100,1;1;1;1;1;2;2\n");
+                      replace(in.scenario["checkpoints.csv"], "1000,2,0\n", "1000,2,0,\n"); },
+     "/checkpoints.csv:2: field 'weekly_profile': the factors' mean is 1.286; it must be 1"},
     {Format::kScenario, "unreachable destination", [](Inputs& in) { in.scenario["destinations.csv"] += "Island,0,0,7,0,10,\n"; },
      "/destinations.csv:5: field 'destination': no checkpoint (checkpoints.csv) or flight (flights.csv) leads to 'Island'"},
     {Format::kScenario, "missing file", [](Inputs& in) { in.scenario.erase("regions.csv"); },

@@ -19,6 +19,8 @@ class Date {
   static std::optional<Date> parse(std::string_view text);
 
   std::int32_t days() const { return days_; }
+  // 0 for Monday to 6 for Sunday (1970-01-01 was a Thursday).
+  int weekday() const { return static_cast<int>(((days_ + 3) % 7 + 7) % 7); }
   std::string iso() const;  // YYYY-MM-DD
   Date operator+(std::int32_t n) const { return Date(days_ + n); }
   std::int32_t operator-(Date other) const { return days_ - other.days_; }

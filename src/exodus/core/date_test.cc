@@ -22,5 +22,12 @@ TEST(Date, RejectsImpossibleOrMalformedDates) {
   EXPECT_THROW(parse_date("tomorrow", {"x.csv", 2, "date"}), InputError);
 }
 
+TEST(Date, KnowsItsWeekday) {
+  EXPECT_EQ(Date::parse("2022-09-21")->weekday(), 2);  // the announcement, a Wednesday
+  EXPECT_EQ(Date::parse("1970-01-01")->weekday(), 3);  // a Thursday
+  EXPECT_EQ(Date::parse("1969-12-28")->weekday(), 6);  // a Sunday, before day 0
+  EXPECT_EQ(Date::parse("2022-12-26")->weekday(), 0);  // a Monday
+}
+
 }  // namespace
 }  // namespace exodus

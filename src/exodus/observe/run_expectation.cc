@@ -42,7 +42,7 @@ RunExpectation expected_in_run(const Report& r, const PlaceCatalog& places, Date
     const auto d = static_cast<std::size_t>(day);
     switch (r.metric) {
       case ReportMetric::kEntries:
-        if (checkpoint) sum += run.at(PlaceKind::kCheckpoint, cp, "processed", d);
+        if (checkpoint) sum += run.at(PlaceKind::kCheckpoint, cp, "entries", d);
         else for (const auto k : destinations) sum += run.at(PlaceKind::kDestination, k, "entries", d);
         break;
       case ReportMetric::kDepartures:

@@ -25,7 +25,7 @@ struct RecordedRun {
     put(PlaceKind::kDestination, "B", 1, "stock", {0, 10, 20, 20});
     put(PlaceKind::kDestination, "B", 1, "exits", {10, 10, 10, 10});
     put(PlaceKind::kDestination, "B", 1, "net_arrivals", {0, 10, 10, 0});
-    put(PlaceKind::kCheckpoint, "A1", 0, "processed", {90, 100, 130, 100});
+    put(PlaceKind::kCheckpoint, "A1", 0, "entries", {90, 100, 130, 100});
     put(PlaceKind::kCheckpoint, "A1", 0, "queue_vehicles", {0, 40, 80, 20});
     put(PlaceKind::kCheckpoint, "A1", 0, "queue_km", {0, 0.3, 0.6, 0.15});
     put(PlaceKind::kCheckpoint, "A1", 0, "wait_hours", {0, 5, 30, 8});
@@ -48,7 +48,7 @@ TEST(RunExpectation, FlowsSumOverTheirDaysAndPlaces) {
   EXPECT_EQ(run.of(ReportMetric::kEntries, {"ALL"}, "2022-09-02", "2022-09-03").value, 120 + 20 + 150 + 20);
   EXPECT_EQ(run.of(ReportMetric::kEntries, {"G"}, "2022-09-01", "2022-09-01").value, 100);
   EXPECT_EQ(run.of(ReportMetric::kEntries, {"A"}, "2022-09-02", "2022-09-03", "", "persons_per_day").value, 135);
-  EXPECT_EQ(run.of(ReportMetric::kEntries, {"A"}, "2022-09-02", "2022-09-02", "A1").value, 100);  // processed there
+  EXPECT_EQ(run.of(ReportMetric::kEntries, {"A"}, "2022-09-02", "2022-09-02", "A1").value, 100);  // admitted there
   // No window start: since the shock.
   EXPECT_EQ(run.of(ReportMetric::kDepartures, {"ALL"}, nullptr, "2022-09-04").value, 30 + 60 + 9);
   EXPECT_EQ(run.of(ReportMetric::kDepartures, {"B"}, nullptr, "2022-09-04").value, 20);

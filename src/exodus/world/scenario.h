@@ -3,6 +3,7 @@
 // by which ways (roads to checkpoints with finite throughput, flights with seats), what drives
 // them (a dated hazard) and what changes on the way (dated policy events). Immutable once
 // read; the exodus rule set runs it.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -71,6 +72,8 @@ struct Checkpoint {
   double baseline_per_day = 0;     // ordinary travellers entering the queue each day
   double lanes = 1;                // lanes a queue of vehicles stands in
   double metres_per_vehicle = 7;   // road a standing vehicle takes: its length and the gap
+  // Ordinary traffic by day of the week, Monday first, as factors of baseline_per_day (mean 1).
+  std::array<double, 7> weekly_profile{1, 1, 1, 1, 1, 1, 1};
   bool open = true;
   bool counted = true;  // false: nobody counts crossings (e.g. an uncontrolled border)
   double persons_per_day() const { return vehicles_per_day * persons_per_vehicle; }
@@ -94,6 +97,8 @@ enum class EventKind {
   kEntryBan,       // target: destination; share of leavers refused entry
   kSeats,          // target: destination; value multiplies flight seats to it
   kReturnScale,    // target: destination or ALL; value multiplies the return rate
+  kOrdinaryScale,  // target: checkpoint, destination or ALL; value multiplies ordinary travellers arriving
+  kOrdinaryRefusal,  // target: destination or ALL; share of ordinary travellers refused entry
 };
 
 struct Event {
@@ -104,6 +109,7 @@ struct Event {
   EventKind kind = EventKind::kHazardScale;
   std::string target;  // as written
   std::int32_t index = -1;  // resolved region/checkpoint/destination; -1 = ALL
+  bool on_destination = false;  // ordinary_scale: index is a destination, not a checkpoint
   double value = 1;
   std::string note;
 };

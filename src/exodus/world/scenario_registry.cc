@@ -97,7 +97,9 @@ const ScenarioColumn<Event> kEventColumns[] = {
     {"value", &Event::value, 0, 1e7, std::nullopt, "the event's size (its kind says what it means)"},
 };
 
-bool is_share(EventKind k) { return k == EventKind::kExitRefusal || k == EventKind::kEntryBan; }
+bool is_share(EventKind k) {
+  return k == EventKind::kExitRefusal || k == EventKind::kEntryBan || k == EventKind::kOrdinaryRefusal;
+}
 
 template <typename Row>
 std::span<const Row> rows_of(const Scenario& s);
@@ -180,6 +182,8 @@ const char* to_string(EventKind kind) {
     case EventKind::kEntryBan: return "entry_ban";
     case EventKind::kSeats: return "seats";
     case EventKind::kReturnScale: return "return_scale";
+    case EventKind::kOrdinaryScale: return "ordinary_scale";
+    case EventKind::kOrdinaryRefusal: return "ordinary_refusal";
   }
   return "?";
 }

@@ -133,6 +133,37 @@ struct Reader {
       errors.add(pos, fmt::format("duplicate {} '{}'", what, name));
   }
 
+  // Seven factors, Monday first, joined by ';', of mean 1 (they shape the week, not its level).
+  void weekly_profile(const CsvTable& t, const CsvRow& r, Checkpoint& c) {
+    const auto cell = t.cell(r, "weekly_profile");
+    if (trim(cell).empty()) return;
+    const auto parts = split_list(cell);
+    const auto pos = t.pos(r, "weekly_profile");
+    if (parts.size() != 7) {
+      errors.add(pos, fmt::format("has {} factors; give 7, Monday first, joined by ';'", parts.size()));
+      return;
+    }
+    double sum = 0;
+    for (std::size_t i = 0; i < 7; ++i) {
+      try {
+        c.weekly_profile[i] = parse_double(parts[i], pos);
+      } catch (const InputError& e) {
+        errors.add(e);
+        return;
+      }
+      if (!(c.weekly_profile[i] >= 0 && c.weekly_profile[i] <= 7)) {
+        errors.add(pos, fmt::format("factor {} is {}; each must be in [0, 7]", i + 1, parts[i]));
+        return;
+      }
+      sum += c.weekly_profile[i];
+    }
+    if (std::abs(sum / 7 - 1) > 0.01) {
+      errors.add(pos, fmt::format("the factors' mean is {:.4g}; it must be 1 (baseline_per_day sets the level)", sum / 7));
+      return;
+    }
+    for (auto& f : c.weekly_profile) f *= 7 / sum;  // exactly mean 1
+  }
+
   void manifest();
   void regions();
   void destinations();
@@ -342,7 +373,8 @@ void Reader::leavers() {
 void Reader::checkpoints() {
   auto file = need("checkpoints.csv");
   if (!file) return;
-  CsvTable t = table(*file, {"checkpoint", "destination"}, checkpoint_columns(), {"open", "counted", "source", "assumption"});
+  CsvTable t = table(*file, {"checkpoint", "destination"}, checkpoint_columns(),
+                     {"open", "counted", "weekly_profile", "source", "assumption"});
   std::set<std::string> seen;
   for (const auto& r : t.rows()) {
     Checkpoint c;
@@ -356,6 +388,7 @@ void Reader::checkpoints() {
     numbers(t, r, checkpoint_columns(), c);
     c.open = flag(t, r, "open", true);
     c.counted = flag(t, r, "counted", true);
+    weekly_profile(t, r, c);
     s.checkpoints.push_back(c);
   }
   if (t.rows().empty() && errors.empty()) errors.add({file->name, 0, ""}, "defines no checkpoint");
@@ -388,7 +421,7 @@ void Reader::events() {
     std::map<std::string, EventKind> kinds;
     for (auto k : {EventKind::kHazardScale, EventKind::kClose, EventKind::kReopen, EventKind::kThroughput,
                    EventKind::kApproachLimit, EventKind::kExitRefusal, EventKind::kEntryBan, EventKind::kSeats,
-                   EventKind::kReturnScale})
+                   EventKind::kReturnScale, EventKind::kOrdinaryScale, EventKind::kOrdinaryRefusal})
       kinds[to_string(k)] = k;
     return kinds;
   }();
@@ -408,7 +441,8 @@ void Reader::events() {
     e.kind = k->second;
     e.target = name(t, r, "target");
     e.note = t.cell(r, "note");
-    const bool share = e.kind == EventKind::kExitRefusal || e.kind == EventKind::kEntryBan;
+    const bool share = e.kind == EventKind::kExitRefusal || e.kind == EventKind::kEntryBan ||
+                       e.kind == EventKind::kOrdinaryRefusal;
     const bool none = e.kind == EventKind::kClose || e.kind == EventKind::kReopen;
     const auto& value = event_columns()[0];
     e.value = none ? 0 : number(t, r, value.name, value.lower, share ? 1 : value.upper);
@@ -445,7 +479,17 @@ void Reader::events() {
         e.index = all ? -1 : find(s.checkpoints, e.target);
         if (!all && e.index < 0) errors.add(t.pos(r, "target"), fmt::format("unknown checkpoint '{}'", e.target));
         break;
-      case EventKind::kEntryBan: case EventKind::kSeats: case EventKind::kReturnScale:
+      case EventKind::kOrdinaryScale:
+        // A checkpoint, or a destination: all its crossings and its arrivals by air.
+        e.index = all ? -1 : find(s.checkpoints, e.target);
+        if (!all && e.index < 0) {
+          e.index = find(s.destinations, e.target);
+          e.on_destination = true;
+          if (e.index < 0)
+            errors.add(t.pos(r, "target"), fmt::format("unknown checkpoint or destination '{}'", e.target));
+        }
+        break;
+      case EventKind::kEntryBan: case EventKind::kSeats: case EventKind::kReturnScale: case EventKind::kOrdinaryRefusal:
         e.index = all ? -1 : find(s.destinations, e.target);
         if ((!all || e.kind == EventKind::kEntryBan) && e.index < 0)
           errors.add(t.pos(r, "target"), fmt::format("unknown destination '{}'", e.target));

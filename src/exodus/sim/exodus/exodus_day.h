@@ -25,6 +25,8 @@ struct ExodusDay {
   std::vector<double> processed;        // persons served, ordinary travellers included
   std::vector<double> processed_leavers;
   std::vector<double> refused;          // leavers refused exit or entry after queueing
+  std::vector<double> refused_ordinary; // ordinary travellers refused entry after queueing
+  std::vector<double> checkpoint_entries;  // persons admitted: processed less those refused
   std::vector<double> queue_persons;    // at the end of the day
   std::vector<double> queue_vehicles;
   std::vector<double> queue_km;         // the vehicles' length of road

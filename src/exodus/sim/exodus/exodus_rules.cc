@@ -124,6 +124,9 @@ void ExodusRules::apply_events(std::int32_t day) {
   entry_ban_.assign(destinations_, 0.0);
   seat_scale_.assign(destinations_, 1.0);
   return_scale_.assign(destinations_, 1.0);
+  ordinary_scale_checkpoint_.assign(checkpoints_, 1.0);
+  ordinary_scale_air_.assign(destinations_, 1.0);
+  ordinary_refusal_.assign(destinations_, 0.0);
   for (const auto& e : scenario_.events) {
     if (e.day > day) break;
     const bool active = e.end_day < 0 || day <= e.end_day;
@@ -149,6 +152,20 @@ void ExodusRules::apply_events(std::int32_t day) {
           case EventKind::kEntryBan: for_each(entry_ban_, [&](double& x) { x = e.value; }); break;
           case EventKind::kSeats: for_each(seat_scale_, [&](double& x) { x *= e.value; }); break;
           case EventKind::kReturnScale: for_each(return_scale_, [&](double& x) { x *= e.value; }); break;
+          case EventKind::kOrdinaryRefusal: for_each(ordinary_refusal_, [&](double& x) { x = e.value; }); break;
+          case EventKind::kOrdinaryScale:
+            if (e.index < 0) {
+              for (auto& x : ordinary_scale_checkpoint_) x *= e.value;
+              for (auto& x : ordinary_scale_air_) x *= e.value;
+            } else if (e.on_destination) {
+              ordinary_scale_air_[static_cast<std::size_t>(e.index)] *= e.value;
+              for (std::size_t c = 0; c < checkpoints_; ++c)
+                if (scenario_.checkpoints[c].destination == static_cast<std::size_t>(e.index))
+                  ordinary_scale_checkpoint_[c] *= e.value;
+            } else {
+              ordinary_scale_checkpoint_[static_cast<std::size_t>(e.index)] *= e.value;
+            }
+            break;
           default: break;
         }
     }
@@ -299,7 +316,7 @@ void ExodusRules::begin_day(std::int32_t day) {
                   &today_.stock})
     v->assign(destinations_, 0);
   for (auto* v : {&today_.joined, &today_.turned_away, &today_.processed, &today_.processed_leavers,
-                  &today_.refused, &today_.queue_persons, &today_.queue_vehicles, &today_.queue_km,
+                  &today_.refused, &today_.refused_ordinary, &today_.checkpoint_entries, &today_.queue_persons, &today_.queue_vehicles, &today_.queue_km,
                   &today_.wait_hours, &today_.wait_median_hours, &today_.capacity})
     v->assign(checkpoints_, 0);
   today_.flight_demand.assign(flights_, 0);
@@ -476,9 +493,12 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
       today_.joined[c] += 1;
       entries.push_back({arrival_[a], 1.0, a});
     }
-    // Ordinary travellers arrive spread over the day, in hourly cohorts.
-    if (cp.baseline_per_day > 0 && open_[c])
-      for (int h = 0; h < 24; ++h) entries.push_back({day + (h + 0.5) / 24.0, cp.baseline_per_day / 24.0, kNoAgent});
+    // Ordinary travellers arrive spread over the day, in hourly cohorts, as many as the day of
+    // the week and today's events make.
+    const double ordinary = cp.baseline_per_day * cp.weekly_profile[static_cast<std::size_t>((scenario_.start_date + day).weekday())] *
+                            ordinary_scale_checkpoint_[c];
+    if (ordinary > 0 && open_[c])
+      for (int h = 0; h < 24; ++h) entries.push_back({day + (h + 0.5) / 24.0, ordinary / 24.0, kNoAgent});
     std::stable_sort(entries.begin(), entries.end(),
                      [](const QueueEntry& a, const QueueEntry& b) { return a.arrival < b.arrival; });
     for (const auto& e : entries) queues_[c].push(e);
@@ -496,9 +516,14 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
       }
       cross(a, cp.destination, day);
     });
-    // Ordinary travellers are counted on entry like everyone else.
-    today_.entries[cp.destination] += served.processed_persons - today_.processed_leavers[c];
+    // Ordinary travellers are counted on entry like everyone else; those refused (a tourist-visa
+    // ban) go home uncounted.
+    const double ordinary_served = served.processed_persons - today_.processed_leavers[c];
+    const double ordinary_refused = ordinary_served * ordinary_refusal_[cp.destination];
+    today_.entries[cp.destination] += ordinary_served - ordinary_refused;
+    today_.refused_ordinary[c] = ordinary_refused;
     today_.processed[c] = served.processed_persons;
+    today_.checkpoint_entries[c] = served.processed_persons - today_.refused[c] - ordinary_refused;
     today_.wait_hours[c] = served.wait_hours_max;
     today_.wait_median_hours[c] = served.wait_hours_median;
     const double queued = queues_[c].persons();
@@ -514,7 +539,7 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
   // arrivals join them); leavers leave by moving on or going home.
   for (std::size_t d = 0; d < destinations_; ++d) {
     const auto& dest = scenario_.destinations[d];
-    today_.entries[d] += dest.baseline_air_per_day;
+    today_.entries[d] += dest.baseline_air_per_day * ordinary_scale_air_[d] * (1 - ordinary_refusal_[d]);
     const double ordinary_in = today_.entries[d] - today_.entries_leavers[d] - today_.onward_in[d];
     const double ordinary_out = ordinary_stock_[d] / dest.ordinary_stay_days;
     ordinary_stock_[d] += ordinary_in - ordinary_out;

@@ -92,6 +92,9 @@ class ExodusRules final : public RuleSet {
   std::vector<std::uint8_t> open_;
   std::vector<double> throughput_scale_, approach_limit_, exit_refusal_, entry_ban_, seat_scale_,
       return_scale_;
+  // Ordinary travellers under today's events: arrivals scaled at each checkpoint and by air at
+  // each destination, and the share refused entry at each destination.
+  std::vector<double> ordinary_scale_checkpoint_, ordinary_scale_air_, ordinary_refusal_;
   HazardEventScales hazard_events_;  // hazard_scale events by region and day, tabled once
   std::vector<double> flight_price_, flight_demand_yesterday_;
   std::vector<double> stock_;           // leavers present, by destination

@@ -215,6 +215,28 @@ TEST(ExodusRules, TolerancesThatDifferLetSomeJoinLongerQueues) {
   EXPECT_GT(spread, 36);
 }
 
+TEST(ExodusRules, OrdinaryTrafficKeepsItsWeekAndFollowsPolicy) {
+  TinyScenario t;
+  // 2022-09-01 is a Thursday: weekdays at half the baseline, weekends at 2.25 times it.
+  t.files["checkpoints.csv"] =
+      "checkpoint,destination,latitude,longitude,vehicles_per_day,persons_per_vehicle,baseline_per_day,weekly_profile\n"
+      "N1,North,52,40,1000,2,100,0.5;0.5;0.5;0.5;0.5;2.25;2.25\nS1,South,48,40,1000,2,0,\n";
+  const auto week = run(t.read());
+  EXPECT_NEAR(week[0].entries[0], 50, 1e-6);   // Thursday
+  EXPECT_NEAR(week[1].entries[0], 50, 1e-6);   // Friday
+  EXPECT_NEAR(week[2].entries[0], 225, 1e-6);  // Saturday
+  EXPECT_NEAR(week[3].entries[0], 225, 1e-6);  // Sunday
+  // From the 3rd half as many come; from the 4th a fifth of those who come are refused.
+  t.files["events.csv"] += "2022-09-03,ordinary_scale,N1,0.5\n2022-09-04,ordinary_refusal,North,0.2\n";
+  const auto policy = run(t.read());
+  EXPECT_NEAR(policy[1].entries[0], 50, 1e-6);
+  EXPECT_NEAR(policy[2].entries[0], 112.5, 1e-6);
+  EXPECT_NEAR(policy[3].entries[0], 112.5 * 0.8, 1e-6);
+  EXPECT_NEAR(policy[3].refused_ordinary[0], 112.5 * 0.2, 1e-6);
+  EXPECT_NEAR(policy[3].checkpoint_entries[0], policy[3].entries[0], 1e-6);  // one crossing into North
+  EXPECT_NEAR(policy[3].processed[0], 112.5, 1e-6);
+}
+
 TEST(ExodusRules, SameSeedSameDaysWhateverTheThreadCount) {
   const auto s = TinyScenario{}.read();
   const auto one = run(s, 1);
