@@ -12,6 +12,7 @@
 
 #include "exodus/observe/report_support.h"
 #include "test_support.h"
+#include "tiny_scenario.h"
 
 namespace exodus::testing {
 namespace {
@@ -126,8 +127,16 @@ TEST_F(OutputsDoc, TheScenarioRunsFilesHoldWhatThePageLists) {
   EXPECT_EQ(keys(summary), doc("run summary.json keys"));
   EXPECT_EQ(keys(summary["destinations"][0]), doc("run summary.json destinations"));
   EXPECT_EQ(keys(summary["checkpoints"][0]), doc("run summary.json checkpoints"));
-  EXPECT_EQ(keys(summary["targets"]["rows"][0]), doc("run summary.json target rows"));
+  EXPECT_EQ(keys(summary["reports"]), doc("run summary.json reports"));
+  EXPECT_EQ(keys(summary["reports"]["rows"][0]), doc("run summary.json report rows"));
+  EXPECT_EQ(csv_header(r / "reports_fit.csv"), doc("run reports_fit.csv columns"));
   EXPECT_EQ(keys(read_json(r / "manifest.json")), doc("run manifest.json keys"));
+  // The default scenario is held against reports, not targets.csv: a tiny one with a target.
+  TinyScenario tiny;
+  tiny.files["targets.csv"] += "north_week,entries,North,2022-09-05,2022-09-11,1000,500,2000\n";
+  write_files(dir_ / "tiny", tiny.files);
+  ASSERT_EQ(run_exodus("run " + (dir_ / "tiny").string() + " --quiet --out " + (dir_ / "t").string(), &out), 0) << out;
+  EXPECT_EQ(keys(read_json(dir_ / "t" / "summary.json")["targets"]["rows"][0]), doc("run summary.json target rows"));
 }
 
 TEST_F(OutputsDoc, AFleeRunsFilesHoldWhatThePageLists) {

@@ -14,6 +14,11 @@ namespace fs = std::filesystem;
 fs::path source_dir() { return EXODUS_SOURCE_DIR; }
 fs::path flee_data_dir() { return source_dir() / "data" / "flee"; }
 
+void write_files(const fs::path& dir, const std::map<std::string, std::string>& files) {
+  fs::create_directories(dir);
+  for (const auto& [name, content] : files) std::ofstream(dir / name) << content;
+}
+
 fs::path make_temp_dir(const std::string& tag) {
   std::random_device rd;
   fs::path dir = fs::temp_directory_path() / ("exodus-test-" + tag + "-" + std::to_string(rd()));

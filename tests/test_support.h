@@ -1,6 +1,7 @@
 #pragma once
 // Paths and helpers shared by tests.
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "exodus/core/text_source.h"
@@ -14,6 +15,8 @@ std::filesystem::path flee_data_dir();
 // A fresh empty folder under the system temp dir, removed at exit of the test binary is not
 // guaranteed; tests remove what they make.
 std::filesystem::path make_temp_dir(const std::string& tag);
+// Writes each (name, content) into dir, creating it.
+void write_files(const std::filesystem::path& dir, const std::map<std::string, std::string>& files);
 TextFile text(std::string name, std::string content);
 // The bytes of a file, or an empty string when it cannot be read.
 std::string read_bytes(const std::filesystem::path& path);

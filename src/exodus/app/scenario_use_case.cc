@@ -4,6 +4,7 @@
 
 #include "exodus/output/exodus_outputs.h"
 #include "exodus/output/output_dir.h"
+#include "exodus/output/run_report_fit_outputs.h"
 
 namespace exodus {
 
@@ -33,9 +34,11 @@ ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
   if (o.run.interrupted) return o;
   if (q.hooks.before_writing) q.hooks.before_writing();
   o.targets = evaluate_targets(s, o.run.series);
+  o.report_fits = fit_run_to_reports(s, o.run.series);
   o.summary = summarize_exodus_run(s, o.run.series);
   staged.write("daily.csv", exodus_daily_csv(o.run.series));
-  staged.write("summary.json", exodus_summary_json(s, o.run, o.summary, o.targets));
+  staged.write("summary.json", exodus_summary_json(s, o.run, o.summary, o.targets, o.report_fits));
+  if (!o.report_fits.empty()) staged.write("reports_fit.csv", run_reports_fit_csv(o.report_fits));
   const RunIdentity id{q.output.command_line, o.seed, o.threads, s.folder, o.loaded.inputs,
                        staged.written_and("manifest.json")};
   staged.write("manifest.json", exodus_manifest_json(s, id));

@@ -8,6 +8,7 @@
 #include "exodus/app/use_case.h"
 #include "exodus/core/limits.h"
 #include "exodus/score/exodus_summary.h"
+#include "exodus/score/run_report_fit.h"
 #include "exodus/score/targets.h"
 
 namespace exodus {
@@ -27,6 +28,7 @@ struct ScenarioRunOutcome {
   ExodusRunResult run;  // interrupted: nothing was written
   ExodusRunSummary summary;
   std::vector<TargetResult> targets;  // point into loaded.scenario
+  std::vector<RunReportFit> report_fits;  // the scenario's reports; point into loaded.scenario
   std::uint64_t seed = 1;
   int threads = 1;
   std::filesystem::path out;

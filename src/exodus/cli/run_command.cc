@@ -20,6 +20,7 @@
 #include "exodus/core/error.h"
 #include "exodus/output/exodus_outputs.h"
 #include "exodus/output/output_dir.h"
+#include "exodus/output/run_report_fit_outputs.h"
 
 namespace exodus {
 
@@ -149,11 +150,13 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
     fmt::print("exodus run: scenario '{}' (exodus rule set), {} to {}, seed {}, {} thread{}\n", scenario.name,
                scenario.start_date.iso(), scenario.end_date.iso(), o.seed, o.threads, o.threads == 1 ? "" : "s");
     fmt::print("{}", exodus_table(scenario, o.summary, o.targets));
+    fmt::print("{}", run_reports_fit_table(scenario, o.report_fits));
     const double on_their_way = static_cast<double>(o.run.leavers) - o.summary.departures - o.summary.gave_up;
     fmt::print("\n  wall time {:.2f} s; {} agents, the people who decided to leave ({} still on their way at the end)\n",
                o.run.wall_seconds, grouped(static_cast<std::int64_t>(o.run.leavers)),
                grouped(std::llround(std::max(0.0, on_their_way))));
-    fmt::print("  output    {}/ (daily.csv, summary.json, manifest.json)\n", o.out.string());
+    fmt::print("  output    {}/ (daily.csv, summary.json, {}manifest.json)\n", o.out.string(),
+               o.report_fits.empty() ? "" : "reports_fit.csv, ");
   }
   return kExitOk;
 }

@@ -10,6 +10,7 @@
 #include "exodus/core/digit_grouping.h"
 #include "exodus/world/scenario_registry.h"
 #include "exodus/output/json_text.h"
+#include "exodus/output/run_report_fit_outputs.h"
 
 namespace exodus {
 
@@ -38,7 +39,7 @@ std::string exodus_daily_csv(const SeriesTable& record) {
 }
 
 std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, const ExodusRunSummary& sum,
-                                const std::vector<TargetResult>& targets) {
+                                const std::vector<TargetResult>& targets, const std::vector<RunReportFit>& reports) {
   json destinations = json::array();
   for (const auto& d : sum.destinations) {
     json totals = json::object();
@@ -105,7 +106,8 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, c
       {"leaver_kinds", kinds},
       {"destinations", destinations},
       {"checkpoints", checkpoints},
-      {"targets", {{"passed", passed}, {"total", targets.size()}, {"rows", target_rows}}}};
+      {"targets", {{"passed", passed}, {"total", targets.size()}, {"rows", target_rows}}},
+      {"reports", run_reports_fit_json(reports)}};
   return json_text(summary);
 }
 

@@ -8,6 +8,7 @@
 #include "exodus/output/run_identity.h"
 #include "exodus/recorder/exodus_run_result.h"
 #include "exodus/score/exodus_summary.h"
+#include "exodus/score/run_report_fit.h"
 #include "exodus/score/targets.h"
 #include "exodus/world/scenario.h"
 
@@ -15,7 +16,7 @@ namespace exodus {
 
 std::string exodus_daily_csv(const SeriesTable& record);
 std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, const ExodusRunSummary& summary,
-                                const std::vector<TargetResult>& targets);
+                                const std::vector<TargetResult>& targets, const std::vector<RunReportFit>& reports);
 std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id);
 std::string exodus_table(const Scenario& s, const ExodusRunSummary& summary, const std::vector<TargetResult>& targets);
 

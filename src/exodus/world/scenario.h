@@ -160,6 +160,9 @@ struct Scenario {
   std::vector<Flight> flights;
   std::vector<Event> events;  // sorted by day
   std::vector<Target> targets;
+  // Published figures the run is held against with their kinds' error model (scenario.yaml
+  // `reports`: reports files, relative to the folder).
+  std::vector<ReportSet> reports;
 };
 
 // The scenario's kinds of leaver: its leavers.csv, or one kind from its parameters

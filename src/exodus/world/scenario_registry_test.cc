@@ -50,7 +50,7 @@ TEST(ScenarioRegistry, NamesAreUniqueAndDefaultsLieWithinTheirBounds) {
 TEST(ScenarioRegistry, AddressesReadAndWriteOneValue) {
   Scenario s = embedded();
   const ScenarioValue lars(s, "checkpoints.vehicles_per_day[Verkhny Lars]");
-  EXPECT_EQ(lars.get(s), 1700);
+  EXPECT_EQ(lars.get(s), 2570);
   lars.set(s, 1800);
   EXPECT_EQ(s.checkpoints[0].vehicles_per_day, 1800);
   EXPECT_EQ(s.checkpoints[1].vehicles_per_day, embedded().checkpoints[1].vehicles_per_day);  // no other row

@@ -16,6 +16,7 @@
 #include "exodus/core/limits.h"
 #include "exodus/core/parse.h"
 #include "exodus/core/suggest.h"
+#include "exodus/io/reports/reports_reader.h"
 #include "exodus/io/yaml/yaml_document.h"
 #include "exodus/world/places.h"
 #include "exodus/world/scenario_hazard.h"
@@ -217,7 +218,7 @@ void Reader::manifest() {
     }
   };
   static const std::set<std::string> kKeys = {"name", "description", "rule_set", "start_date", "end_date",
-                                              "shock_date", "seed", "parameters"};
+                                              "shock_date", "seed", "parameters", "reports"};
   for (const auto& kv : root)
     if (!kKeys.count(kv.first.Scalar()))
       errors.add(pos(kv.first, kv.first.Scalar()),
@@ -249,6 +250,27 @@ void Reader::manifest() {
   }
   // Tables dated against the window check against it only when it is known.
   window_known = errors.empty();
+  if (const auto n = root["reports"]) {
+    if (!n.IsSequence()) {
+      errors.add(pos(n, "reports"), "expected a list of reports files (relative to the scenario's folder)");
+    } else {
+      for (const auto& item : n) {
+        if (!item.IsScalar() || item.Scalar().empty()) {
+          errors.add(pos(item, "reports"), "expected the path of a reports file");
+          continue;
+        }
+        if (auto reports = need(item.Scalar())) {
+          try {
+            s.reports.push_back(read_reports(*reports));
+          } catch (const InputErrors& e) {
+            errors.add_all(e);
+          } catch (const InputError& e) {
+            errors.add(e);
+          }
+        }
+      }
+    }
+  }
   // Parameters: every key must be one of the registry's (world/scenario_registry.h).
   if (const auto n = root["parameters"]) {
     if (!n.IsMap()) {
