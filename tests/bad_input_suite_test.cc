@@ -222,6 +222,15 @@ const Case kCases[] = {
                       replace(in.scenario["checkpoints.csv"], "1000,2,100\n", "1000,2,100,1;1;1;1;1;2;2\n");
                       replace(in.scenario["checkpoints.csv"], "1000,2,0\n", "1000,2,0,\n"); },
      "/checkpoints.csv:2: field 'weekly_profile': the factors' mean is 1.286; it must be 1"},
+    {Format::kScenario, "a reports file that is not there",
+     [](Inputs& in) { in.scenario["scenario.yaml"] += "reports:\n  - seen.csv\n"; },
+     "/scenario.yaml:12: field 'reports': names 'seen.csv', which is not there"},
+    {Format::kScenario, "a reports file with a bad row",
+     [](Inputs& in) {
+       in.scenario["scenario.yaml"] += "reports:\n  - r.csv\n";
+       in.scenario["r.csv"] = kReportsHeader + "a,entries,North,,2022-09-05,2022-09-06,10,,,guess,in,persons,,,,\n";
+     },
+     "/r.csv:2: field 'kind'"},
     {Format::kScenario, "unreachable destination", [](Inputs& in) { in.scenario["destinations.csv"] += "Island,0,0,7,0,10,\n"; },
      "/destinations.csv:5: field 'destination': no checkpoint (checkpoints.csv) or flight (flights.csv) leads to 'Island'"},
     {Format::kScenario, "missing file", [](Inputs& in) { in.scenario.erase("regions.csv"); },

@@ -259,14 +259,17 @@ void Reader::manifest() {
           errors.add(pos(item, "reports"), "expected the path of a reports file");
           continue;
         }
-        if (auto reports = need(item.Scalar())) {
-          try {
+        try {
+          const auto reports = folder.read(item.Scalar());
+          if (!reports)
+            errors.add(pos(item, "reports"), fmt::format("names '{}', which is not there ({})", item.Scalar(),
+                                                         folder.display_name(item.Scalar())));
+          else
             s.reports.push_back(read_reports(*reports));
-          } catch (const InputErrors& e) {
-            errors.add_all(e);
-          } catch (const InputError& e) {
-            errors.add(e);
-          }
+        } catch (const InputErrors& e) {
+          errors.add_all(e);
+        } catch (const InputError& e) {
+          errors.add(e);
         }
       }
     }
