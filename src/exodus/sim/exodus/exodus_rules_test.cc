@@ -175,13 +175,12 @@ TEST(ExodusRules, EachKindOfLeaverKeepsItsClockAndItsDestinations) {
   ExodusRules* rules = nullptr;
   const auto s = t.read();
   const auto days = run(s, 1, &rules);
-  double expected_north = 0, expected_south = 0, stay_fast = 1, stay_slow = 1;
+  double stay_fast = 1, stay_slow = 1;
   for (int k = 0; k < s.days - s.shock_day; ++k) {
     stay_fast *= 1 - 0.02 * std::exp(-k / 2.0);
     stay_slow *= 1 - 0.002 * std::exp(-k / 50.0);
   }
-  expected_north = 5e5 * (1 - stay_fast);
-  expected_south = 5e5 * (1 - stay_slow);
+  const double expected_north = 5e5 * (1 - stay_fast), expected_south = 5e5 * (1 - stay_slow);
   EXPECT_NEAR(total(days, [](const ExodusDay& d) { return d.deciders; }), expected_north + expected_south,
               4 * std::sqrt(expected_north + expected_south));
   // Each reaches its one checkpoint once: it joins or turns away (and, with nowhere else to go, gives up).
