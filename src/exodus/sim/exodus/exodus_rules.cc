@@ -68,6 +68,7 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
       region_km_[r * checkpoints_ + c] =
           great_circle_km(s.regions[r].latitude, s.regions[r].longitude, s.checkpoints[c].latitude,
                           s.checkpoints[c].longitude) * s.parameters.road_detour;
+  for (const auto& c : s.checkpoints) checkpoint_points_.push_back(SpherePoint::of(c.latitude, c.longitude));
   flight_price_.resize(flights_);
   for (std::size_t f = 0; f < flights_; ++f) flight_price_[f] = s.flights[f].base_price;
   flight_demand_yesterday_.assign(flights_, 0);
@@ -106,9 +107,7 @@ double ExodusRules::pool_left() const {
 }
 
 double ExodusRules::checkpoint_km(std::size_t a, std::size_t b) const {
-  const auto& cps = scenario_.checkpoints;
-  return great_circle_km(cps[a].latitude, cps[a].longitude, cps[b].latitude, cps[b].longitude) *
-         scenario_.parameters.road_detour;
+  return great_circle_km(checkpoint_points_[a], checkpoint_points_[b]) * scenario_.parameters.road_detour;
 }
 
 double ExodusRules::travel_days(std::size_t region, std::uint32_t checkpoint) const {
@@ -274,13 +273,15 @@ void ExodusRules::send_by_road(std::uint32_t agent, std::uint32_t checkpoint, do
 
 void ExodusRules::retry_or_give_up(std::uint32_t agent, int checkpoint, double time, std::int32_t day) {
   CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kRerouteStream);
-  std::vector<Option> opts;
+  // Called from end_day and begin_day only (one thread): the scratch buffers are the rule set's.
+  auto& opts = retry_.options;
   if (rng.next_unit() < scenario_.parameters.refused_retry_share) {
     options(region_[agent], kind_[agent], class_[agent], checkpoint, checkpoint, day, opts);
     if (!opts.empty()) {
-      std::vector<double> u, scratch;
+      auto& u = retry_.utilities;
+      u.clear();
       for (const auto& o : opts) u.push_back(o.utility);
-      const auto& o = opts[logit_pick(u, scenario_.parameters.choice_temperature, rng, scratch)];
+      const auto& o = opts[logit_pick(u, scenario_.parameters.choice_temperature, rng, retry_.weights)];
       const double km = checkpoint_km(static_cast<std::size_t>(checkpoint), o.index);
       // Diverted leavers reach the next checkpoint tomorrow at the earliest.
       send_by_road(agent, o.index, std::max(time + km / scenario_.parameters.road_speed_km_per_day, day + 1.0));

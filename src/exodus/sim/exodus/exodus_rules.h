@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "exodus/core/geo.h"
 #include "exodus/core/random.h"
 #include "exodus/sim/engine.h"
 #include "exodus/sim/exodus/checkpoint_queue.h"
@@ -87,6 +88,12 @@ class ExodusRules final : public RuleSet {
   // Road km between checkpoints, computed when a refused leaver reroutes rather than tabled:
   // a checkpoints x checkpoints table would take gigabytes at the checkpoint limit.
   double checkpoint_km(std::size_t from, std::size_t to) const;
+  std::vector<SpherePoint> checkpoint_points_;  // their positions, for checkpoint_km
+  // Reused by retry_or_give_up, so that a reroute allocates nothing.
+  struct RetryScratch {
+    std::vector<Option> options;
+    std::vector<double> utilities, weights;
+  } retry_;
 
   // Today's state from events.
   std::vector<std::uint8_t> open_;
