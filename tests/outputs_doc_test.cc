@@ -172,8 +172,9 @@ TEST_F(OutputsDoc, AFleeRunsFilesHoldWhatThePageLists) {
 
 TEST_F(OutputsDoc, TheEstimatesFilesHoldWhatThePageLists) {
   std::string out;
-  ASSERT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() + " --laplace --quiet --out " +
-                           (dir_ / "e").string(), &out), 0) << out;
+  ASSERT_EQ(run_exodus("estimate " + (source_dir() / "examples/reports/seeds-2022.csv").string() + " --predict " +
+                           (source_dir() / "examples/reports/reports-to-2022-09-30.csv").string() +
+                           " --laplace --quiet --out " + (dir_ / "e").string(), &out), 0) << out;
   const auto e = dir_ / "e";
   EXPECT_EQ(csv_header(e / "daily.csv"), doc("estimate daily.csv columns"));
   EXPECT_EQ(column_values(e / "daily.csv", 4), doc("estimate daily.csv quantities"));
@@ -183,6 +184,7 @@ TEST_F(OutputsDoc, TheEstimatesFilesHoldWhatThePageLists) {
   EXPECT_EQ(bases, doc("estimate daily.csv basis"));
   for (const auto& b : column_values(e / "daily.csv", 10)) EXPECT_TRUE(bases.count(b)) << b;
   EXPECT_EQ(csv_header(e / "reports_fit.csv"), doc("estimate reports_fit.csv columns"));
+  EXPECT_EQ(csv_header(e / "predictions.csv"), doc("estimate predictions.csv columns"));
   const auto summary = read_json(e / "summary.json");
   EXPECT_EQ(keys(summary), doc("estimate summary.json keys"));
   EXPECT_EQ(keys(summary["corridors"][0]), doc("estimate summary.json corridors"));

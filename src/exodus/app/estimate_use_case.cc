@@ -18,7 +18,14 @@ EstimateOutcome estimate_case(const EstimateRequest& q) {
   const TextFile file = read_text_file(q.reports_file, q.limits.max_file_bytes);
   o.reports = read_reports(file);
   check_estimate_size(o.reports, file.name, q.limits);
+  std::optional<TextFile> predict_file;
+  if (q.predict_file) {
+    predict_file = read_text_file(*q.predict_file, q.limits.max_file_bytes);
+    o.predict = read_reports(*predict_file);
+    check_estimate_size(*o.predict, predict_file->name, q.limits);
+  }
   EstimateOptions options = q.options;
+  if (o.predict) options.predict = &*o.predict;
   options.nuts.threads = resolve_threads(q.threads);
   options.nuts.stop = q.hooks.stop;
   if (q.hooks.stage) options.progress = q.hooks.stage;
@@ -42,9 +49,10 @@ EstimateOutcome estimate_case(const EstimateRequest& q) {
   staged.write("daily.csv", estimate_daily_csv(o.result));
   staged.write("reports_fit.csv", estimate_reports_fit_csv(o.reports, o.result));
   staged.write("summary.json", estimate_summary_json(o.reports, o.result));
-  const RunIdentity id{q.output.command_line, options.seed, 1, "",
-                       {{file.name, file.content.size(), sha256_hex(file.content)}},
-                       staged.written_and("manifest.json")};
+  if (o.predict) staged.write("predictions.csv", predictions_csv(*o.predict, o.result.predictions));
+  std::vector<InputRecord> inputs = {{file.name, file.content.size(), sha256_hex(file.content)}};
+  if (predict_file) inputs.push_back({predict_file->name, predict_file->content.size(), sha256_hex(predict_file->content)});
+  const RunIdentity id{q.output.command_line, options.seed, 1, "", inputs, staged.written_and("manifest.json")};
   staged.write("manifest.json", estimate_manifest_json(options, id));
   staged.commit();
   o.written = true;

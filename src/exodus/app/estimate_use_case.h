@@ -13,6 +13,8 @@ namespace exodus {
 
 struct EstimateRequest {
   std::filesystem::path reports_file;
+  // Held-back figures to predict, not fit (--predict): predictions.csv.
+  std::optional<std::filesystem::path> predict_file;
   EstimateOptions options;  // options.scenario is set from `scenario` below
   // A scenario whose onward and return shares and baselines inform the corridors: a folder,
   // or the embedded default (an empty path).
@@ -25,6 +27,7 @@ struct EstimateRequest {
 
 struct EstimateOutcome {
   ReportSet reports;
+  std::optional<ReportSet> predict;
   std::optional<LoadedScenario> scenario;
   EstimateResult result;
   bool written = false;  // false when the fit failed its checks: nothing was written

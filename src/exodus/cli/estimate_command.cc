@@ -23,7 +23,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   struct Args {
     std::string reports;
     std::string shock = "2022-09-21";
-    std::optional<std::string> start, end, out, scenario;
+    std::optional<std::string> start, end, out, scenario, predict;
     std::size_t draws = 2000;
     std::uint64_t seed = 1;
     bool force = false;
@@ -41,6 +41,9 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--end", a->end, "last day estimated (default: 100 days after the shock)");
   cmd->add_option("--scenario", a->scenario,
                   "take onward and return shares from a scenario folder ('default': the embedded 2022 one)");
+  cmd->add_option("--predict", a->predict,
+                  "a reports CSV of figures not to fit but to predict (held back to judge the estimate): "
+                  "predictions.csv");
   cmd->add_option("--draws", a->draws, "draws of the Laplace approximation (with --laplace)")
       ->check(CLI::Range(200, 100000))
       ->capture_default_str();
@@ -64,6 +67,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
     try {
       EstimateRequest q;
       q.reports_file = a->reports;
+      if (a->predict) q.predict_file = *a->predict;
       EstimateOptions& o = q.options;
       o.shock = parse_date(a->shock, {"--shock", 0, ""});
       if (a->start) o.start = parse_date(*a->start, {"--start", 0, ""});
@@ -104,8 +108,15 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
         *exit_code = 3;
         return;
       }
-      if (!a->quiet) fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, summary.json, manifest.json), {:.2f} s\n",
-                                outcome.out.string(), result.seconds);
+      if (!a->quiet && outcome.predict) {
+        int predicted = 0;
+        for (const auto& p : result.predictions) predicted += p.predicted;
+        fmt::print("\n  predicted {} of the {} held-back figures (predictions.csv; the rest say why not)\n", predicted,
+                   result.predictions.size());
+      }
+      if (!a->quiet)
+        fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, {}summary.json, manifest.json), {:.2f} s\n",
+                   outcome.out.string(), outcome.predict ? "predictions.csv, " : "", result.seconds);
       *exit_code = kExitOk;
     } catch (const Interrupted&) {
       fmt::print(stderr, "exodus: estimate interrupted; no output written\n");

@@ -336,6 +336,52 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   return draws;
 }
 
+// What each held-back figure would say, draw by draw: the error of its kind and, for an
+// estimate or a claim, its source's bias (the posterior's, when the source gave fitted figures
+// too; else a draw from the bias prior). A bound or a denial says only on which side the truth
+// lies, so its interval is the quantity's own, as in reports_fit.csv.
+void predict_held_back(const EstimateOptions& o, const EstimateModel& model, const LaplaceResult& fit,
+                       const std::vector<ReportWeights>& weights, const std::vector<std::vector<double>>& expected,
+                       EstimateResult& result) {
+  if (!o.predict) return;
+  const auto M = static_cast<std::size_t>(fit.draws.cols());
+  const auto& errors = o.priors.report_errors;
+  std::vector<std::pair<double, double>> pred(M);
+  for (std::size_t r = 0; r < o.predict->reports.size(); ++r) {
+    const Report& rep = o.predict->reports[r];
+    ReportPrediction p;
+    p.report = r;
+    p.predicted = weights[r].used;
+    p.why_not = weights[r].why_unused;
+    if (!p.predicted) {
+      result.predictions.push_back(p);
+      continue;
+    }
+    int source = -1;
+    if (has_source_bias(rep))
+      for (std::size_t s = 0; s < model.sources().size(); ++s)
+        if (model.sources()[s] == rep.reported_by) source = static_cast<int>(s);
+    const double sd = model.log_sd(rep);
+    for (std::size_t j = 0; j < M; ++j) {
+      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j),
+                     0x5f00000u + static_cast<std::uint32_t>(r));
+      double y = expected[r][j];
+      if (rep.kind != ReportKind::kLowerBound && rep.kind != ReportKind::kDenial) {
+        const double bias =
+            source >= 0 ? fit.draws(static_cast<Eigen::Index>(model.bias_index(static_cast<std::size_t>(source))),
+                                    static_cast<Eigen::Index>(j))
+            : has_source_bias(rep) ? errors.source_bias_sd * standard_normal(rng)
+                                   : 0.0;
+        // The error's natural scale (net arrivals) from the quantity, not from the held-back figure.
+        y = draw_figure(y, bias, sd, !weights[r].signed_metric, y, errors.student_nu, rng);
+      }
+      pred[j] = {y, fit.weights[j]};
+    }
+    p.predictive = interval_of(pred);
+    result.predictions.push_back(p);
+  }
+}
+
 }  // namespace
 
 EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o) {
@@ -391,6 +437,11 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
   std::vector<std::vector<double>> departures;
   std::vector<double> ordinary;
   std::vector<std::vector<double>> expected(reports.reports.size(), std::vector<double>(M));
+  // Held-back figures: their weights on the same layout, and their expected value per draw.
+  const std::size_t P = o.predict ? o.predict->reports.size() : 0;
+  std::vector<ReportWeights> predict_weights;
+  for (std::size_t r = 0; r < P; ++r) predict_weights.push_back(weights_for(layout, o.predict->reports[r]));
+  std::vector<std::vector<double>> predict_expected(P, std::vector<double>(M));
   for (std::size_t j = 0; j < M; ++j) {
     model.flows(fit.draws.col(static_cast<Eigen::Index>(j)), departures, ordinary);
     for (std::size_t k = 0; k < K; ++k) {
@@ -408,6 +459,8 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     }
     for (std::size_t r = 0; r < reports.reports.size(); ++r)
       if (model.weights()[r].used) expected[r][j] = expected_value(model.weights()[r], departures, ordinary);
+    for (std::size_t r = 0; r < P; ++r)
+      if (predict_weights[r].used) predict_expected[r][j] = expected_value(predict_weights[r], departures, ordinary);
   }
 
   std::vector<std::pair<double, double>> vw(M);
@@ -495,6 +548,7 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     }
     result.fits.push_back(f);
   }
+  predict_held_back(o, model, fit, predict_weights, predict_expected, result);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }

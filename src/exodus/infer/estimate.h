@@ -22,6 +22,9 @@ struct EstimateOptions {
   std::size_t draws = 2000;
   std::uint64_t seed = 1;
   const Scenario* scenario = nullptr;  // when given: its destinations' onward and return shares
+  // Figures not fitted, to be predicted from the posterior (--predict): held-back figures that
+  // judge the estimate.
+  const ReportSet* predict = nullptr;
   EstimatePriors priors;
   // Full posterior with Stan's NUTS (preconditioned by the Laplace approximation), or the
   // Laplace approximation alone (faster, and not calibrated: see bench/estimate-sbc).
@@ -65,6 +68,14 @@ struct ReportFit {
   bool flagged = false;
 };
 
+// A figure the estimate did not see: what a report of its kind would say, from the posterior.
+struct ReportPrediction {
+  std::size_t report = 0;  // index into options.predict
+  bool predicted = false;
+  std::string why_not;     // when not predicted
+  Interval predictive;     // its error, and for estimates and claims its source's bias (bounds: the quantity)
+};
+
 struct EstimateTotal {
   std::string label;
   std::size_t corridor = 0;  // == the layout's corridor_count(): all corridors
@@ -82,6 +93,7 @@ struct EstimateResult {
   std::vector<std::vector<std::vector<Interval>>> daily;
   std::vector<EstimateTotal> totals;
   std::vector<ReportFit> fits;
+  std::vector<ReportPrediction> predictions;  // one per options.predict report
   ReportSupport support;  // which reports set each corridor and day
   EstimatePriors priors;  // the priors it used
   bool laplace_only = false;  // the Laplace approximation alone (no sampler)

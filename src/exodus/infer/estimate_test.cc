@@ -44,6 +44,42 @@ TEST(Estimate, SameSeedGivesIdenticalDrawsOnOneAndTwoThreads) {
   for (std::size_t i = 0; i < one.totals.size(); ++i) EXPECT_EQ(one.totals[i].sorted_draws, two.totals[i].sorted_draws);
 }
 
+// Held-back figures are predicted from the posterior without moving it: a figure repeating a
+// fitted one is predicted around it, one the flows cannot give says why, one outside the window too.
+TEST(Estimate, HeldBackFiguresArePredictedWithoutBeingFitted) {
+  const auto reports = small_design();
+  const auto held_back = read_reports(
+      {"later.csv", testing::kReportsHeader +
+                        "a_again,entries,A,,2022-09-21,2022-09-27,1,,,count,,,official,,,\n"
+                        "a_queue,queue_vehicles,A,A1,2022-09-25,2022-09-25,500,,,claim,,,press,,,\n"
+                        "a_year,entries,A,,2022-01-01,2022-09-27,500000,,,count,,,official,,,\n"
+                        "b_claim,departures,B,,,2022-10-05,80000,,,claim,,,press,,,\n"});
+  auto o = small_options();
+  o.sample_with_nuts = false;
+  o.draws = 1000;
+  const auto plain = estimate_flows(reports, o);
+  o.predict = &held_back;
+  const auto with = estimate_flows(reports, o);
+  ASSERT_EQ(with.predictions.size(), 4u);
+  // The fit does not see them: its totals are the same draws, whatever the figures held back.
+  ASSERT_EQ(plain.totals.size(), with.totals.size());
+  for (std::size_t i = 0; i < plain.totals.size(); ++i) EXPECT_EQ(plain.totals[i].sorted_draws, with.totals[i].sorted_draws);
+  const auto& again = with.predictions[0];
+  ASSERT_TRUE(again.predicted);
+  EXPECT_GT(again.predictive.median, 0.8 * 90000);  // near the fitted 90,000, not the held-back 1
+  EXPECT_LT(again.predictive.median, 1.2 * 90000);
+  EXPECT_LE(again.predictive.lo90, again.predictive.lo50);
+  EXPECT_LE(again.predictive.hi50, again.predictive.hi90);
+  EXPECT_FALSE(with.predictions[1].predicted);
+  EXPECT_NE(with.predictions[1].why_not.find("capacities"), std::string::npos);
+  EXPECT_FALSE(with.predictions[2].predicted);
+  EXPECT_FALSE(with.predictions[2].why_not.empty());
+  // A claim of a source the fit never saw carries the bias prior: wider than the count's.
+  const auto& claim = with.predictions[3];
+  ASSERT_TRUE(claim.predicted);
+  EXPECT_GT(claim.predictive.hi90 / claim.predictive.lo90, again.predictive.hi90 / again.predictive.lo90);
+}
+
 TEST(Estimate, WindowEndingBeforeTheShockIsRefused) {
   auto o = small_options();
   o.end = *Date::parse("2022-09-15");
