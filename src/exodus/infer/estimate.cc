@@ -536,16 +536,9 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     }
     f.expected = interval_of(vw);
     f.predictive = interval_of(pred);
-    if (rep.kind == ReportKind::kLowerBound) {
-      f.tail = 1.0 - below;  // P(truth >= bound)
-      f.flagged = f.tail < 0.05;
-    } else if (rep.kind == ReportKind::kDenial) {
-      f.tail = below;  // P(truth <= stated ceiling)
-      f.flagged = f.tail < 0.05;
-    } else {
-      f.tail = below;
-      f.flagged = f.tail < 0.025 || f.tail > 0.975;
-    }
+    // A lower bound: P(truth >= bound); a denial: P(truth <= stated ceiling); else P(figure <= reported).
+    f.tail = rep.kind == ReportKind::kLowerBound ? 1.0 - below : below;
+    f.flagged = tail_is_flagged(rep, f.tail);
     result.fits.push_back(f);
   }
   predict_held_back(o, model, fit, predict_weights, predict_expected, result);

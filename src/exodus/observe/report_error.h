@@ -23,6 +23,13 @@ struct ReportErrors {
 double log_sd(const Report& r, const ReportErrors& e);
 // The error's scale on the natural scale, for a figure of this size.
 inline double natural_scale(double sd, double size) { return sd * (size < 0 ? -size : size) + 100.0; }
+// Whether a report does not fit, from its tail probability (the chance of a figure at or below
+// it; for a bound, that it holds; for a denial, that the truth is below it): below 5% for the
+// one-sided kinds, outside 2.5%-97.5% for the rest. The estimate and a run's fit both judge so.
+inline bool tail_is_flagged(const Report& r, double tail) {
+  if (r.kind == ReportKind::kLowerBound || r.kind == ReportKind::kDenial) return tail < 0.05;
+  return tail < 0.025 || tail > 0.975;
+}
 // Whether a report's kind has a source bias term (estimates and claims).
 inline bool has_source_bias(const Report& r) { return r.kind == ReportKind::kEstimate || r.kind == ReportKind::kClaim; }
 

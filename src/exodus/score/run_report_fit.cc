@@ -28,7 +28,7 @@ void fit_one(const Report& r, std::size_t index, const ReportErrors& e, RunRepor
     else z = (sim - r.value) / natural_scale(sd, r.value);
     f.tail_probability = r.kind == ReportKind::kLowerBound ? normal_cdf(z) : normal_cdf(-z);
     f.predictive_lo90 = f.predictive_median = f.predictive_hi90 = sim;
-    f.fits = f.tail_probability >= 0.05;
+    f.fits = !tail_is_flagged(r, f.tail_probability);
     return;
   }
   // Figures a source of this kind would publish of the run's value: its error and, for
@@ -48,7 +48,7 @@ void fit_one(const Report& r, std::size_t index, const ReportErrors& e, RunRepor
   f.predictive_median = at(0.5);
   f.predictive_hi90 = at(0.95);
   f.tail_probability = static_cast<double>(below) / kDraws;
-  f.fits = f.tail_probability >= 0.025 && f.tail_probability <= 0.975;
+  f.fits = !tail_is_flagged(r, f.tail_probability);
 }
 
 }  // namespace
