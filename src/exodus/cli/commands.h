@@ -29,6 +29,8 @@ inline constexpr const char* kDefaultScenarioName = "default";
 void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line);
 // Registers `exodus estimate REPORTS.csv`.
 void add_estimate_command(CLI::App& app, int* exit_code, const std::string& command_line);
+// Registers `exodus calibrate [SCENARIO] [REPORTS.csv...]`.
+void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& command_line);
 // Registers `exodus check FOLDER`.
 void add_check_command(CLI::App& app, int* exit_code);
 // Registers `exodus score OUT.csv`.

@@ -8,6 +8,8 @@
 
 #include "exodus/core/limits.h"
 #include "exodus/infer/estimate_model.h"
+#include "exodus/infer/interval.h"
+#include "exodus/infer/report_fit.h"
 #include "exodus/infer/laplace.h"
 #include "exodus/infer/nuts.h"
 #include "exodus/observe/report_support.h"
@@ -50,31 +52,11 @@ struct SamplerDiagnostics {
   std::string problem;
 };
 
-struct Interval {
-  double median = 0, lo50 = 0, hi50 = 0, lo90 = 0, hi90 = 0;
-};
-
 enum class FlowQuantity { kDepartures, kEntries, kExits, kStock };
 inline constexpr int kFlowQuantities = 4;
 const char* to_string(FlowQuantity q);
 
-struct ReportFit {
-  std::size_t report = 0;
-  bool used = false;
-  std::string why_unused;
-  Interval expected;    // the modelled quantity the report speaks of
-  Interval predictive;  // what a report of this kind would say (with its error)
-  double tail = 0.5;    // P(predicted <= reported); for bounds, P(the bound holds)
-  bool flagged = false;
-};
 
-// A figure the estimate did not see: what a report of its kind would say, from the posterior.
-struct ReportPrediction {
-  std::size_t report = 0;  // index into options.predict
-  bool predicted = false;
-  std::string why_not;     // when not predicted
-  Interval predictive;     // its error, and for estimates and claims its source's bias (bounds: the quantity)
-};
 
 struct EstimateTotal {
   std::string label;

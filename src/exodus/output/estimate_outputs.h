@@ -4,14 +4,13 @@
 #include <string>
 
 #include "exodus/infer/estimate.h"
+#include "exodus/output/report_fit_outputs.h"
 #include "exodus/output/run_identity.h"
 
 namespace exodus {
 
 std::string estimate_daily_csv(const EstimateResult& r);
 std::string estimate_reports_fit_csv(const ReportSet& reports, const EstimateResult& r);
-// predictions.csv (--predict): for each held-back figure, what a report of its kind would say.
-std::string predictions_csv(const ReportSet& predicted, const std::vector<ReportPrediction>& predictions);
 std::string estimate_summary_json(const ReportSet& reports, const EstimateResult& r);
 std::string estimate_manifest_json(const EstimateOptions& o, const RunIdentity& id);
 std::string estimate_table(const ReportSet& reports, const EstimateResult& r);

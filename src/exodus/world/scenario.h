@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "exodus/core/date.h"
+#include "exodus/world/parameter_prior.h"
 #include "exodus/world/reports.h"
 
 namespace exodus {
@@ -163,6 +164,8 @@ struct Scenario {
   // Published figures the run is held against with their kinds' error model (scenario.yaml
   // `reports`: reports files, relative to the folder).
   std::vector<ReportSet> reports;
+  // What the scenario does not know, and how unsure it is (priors.csv): what a calibration varies.
+  std::vector<ParameterPrior> priors;
 };
 
 // The scenario's kinds of leaver: its leavers.csv, or one kind from its parameters

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <type_traits>
 #include <utility>
 #include <cmath>
@@ -221,6 +222,35 @@ ScenarioValue::ScenarioValue(const Scenario& s, std::string_view address) : addr
     }
     return 0;
   });
+  if (row == "*") {
+    scale_ = true;
+    with_table(table_, [&](auto columns) {
+      using Row = RowOf<decltype(columns)>;
+      const auto rows = rows_of<Row>(s);
+      if (rows.empty()) throw std::invalid_argument(fmt::format("{} has no rows to scale", table_));
+      // The factors that keep every row within the column's range (a share event's within [0, 1]).
+      double lo = 0, hi = 1e300;
+      for (const auto& r : rows) {
+        const double v = r.*(columns[column_].member);
+        base_.push_back(v);
+        double row_upper = columns[column_].upper;
+        if constexpr (std::is_same_v<Row, Event>)
+          if (is_share(r.kind)) row_upper = std::min(row_upper, 1.0);
+        if (v > 0) {
+          lo = std::max(lo, columns[column_].lower / v);
+          hi = std::min(hi, row_upper / v);
+        } else if (v < 0) {
+          lo = std::max(lo, row_upper / v);
+          hi = std::min(hi, columns[column_].lower / v);
+        }
+      }
+      lower_ = lo;
+      upper_ = hi;
+      return 0;
+    });
+    if (lower_ > upper_) throw std::invalid_argument(fmt::format("{}: no factor keeps every row within the column's range", address));
+    return;
+  }
   // The row, by its key: exactly one must match.
   const auto find_row = [&](auto rows) {
     std::vector<std::size_t> hits;
@@ -242,7 +272,11 @@ double ScenarioValue::get(const Scenario& s) const {
   if (parameter_) return parameter_->get(s.parameters);
   return with_table(table_, [&](auto columns) {
     using Row = RowOf<decltype(columns)>;
-    return rows_of<Row>(s)[row_].*(columns[column_].member);
+    const auto rows = rows_of<Row>(s);
+    if (!scale_) return rows[row_].*(columns[column_].member);
+    for (std::size_t r = 0; r < base_.size() && r < rows.size(); ++r)
+      if (base_[r] != 0) return rows[r].*(columns[column_].member) / base_[r];
+    return 1.0;
   });
 }
 
@@ -255,7 +289,14 @@ void ScenarioValue::set(Scenario& s, double value) const {
   }
   with_table(table_, [&](auto columns) {
     using Row = RowOf<decltype(columns)>;
-    mutable_rows<Row>(s)[row_].*(columns[column_].member) = value;
+    auto& rows = mutable_rows<Row>(s);
+    if (!scale_) {
+      rows[row_].*(columns[column_].member) = value;
+      return 0;
+    }
+    if (rows.size() != base_.size())
+      throw std::invalid_argument(fmt::format("{}: the scenario has {} rows, not the {} it scales", address_, rows.size(), base_.size()));
+    for (std::size_t r = 0; r < rows.size(); ++r) rows[r].*(columns[column_].member) = base_[r] * value;
     return 0;
   });
 }

@@ -8,12 +8,15 @@
 //                                                "Region -> Destination"; events as
 //                                                "kind target date", e.g.
 //   events.value[exit_refusal ALL 2022-09-24]    "exit_refusal ALL 2022-09-24")
+//   flights.seats_per_day[*]                     a scale of a whole column: setting it to x
+//                                                makes every row x times its value as read
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "exodus/world/scenario.h"
 
@@ -60,12 +63,16 @@ const char* to_string(EventKind kind);                      // as events.csv spe
 class ScenarioValue {
  public:
   // Throws std::invalid_argument saying what is wrong: an unknown parameter, table, column or
-  // row, or a row key that two rows share.
+  // row, or a row key that two rows share. A scale ([*]) keeps the column's values in `s` as
+  // the ones it scales, and its range is the factors that keep every row within the column's.
   ScenarioValue(const Scenario& s, std::string_view address);
+
+  bool is_scale() const { return scale_; }
 
   const std::string& address() const { return address_; }
   double lower() const { return lower_; }
   double upper() const { return upper_; }
+  // A scale: the factor of the first non-zero row against its value as read.
   double get(const Scenario& s) const;
   // Throws std::invalid_argument when value is outside [lower, upper].
   void set(Scenario& s, double value) const;
@@ -76,6 +83,8 @@ class ScenarioValue {
   std::string table_;
   std::size_t column_ = 0, row_ = 0;
   double lower_ = 0, upper_ = 0;
+  bool scale_ = false;
+  std::vector<double> base_;  // a scale: the column as read
 };
 
 }  // namespace exodus

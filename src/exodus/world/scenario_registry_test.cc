@@ -87,6 +87,30 @@ TEST(ScenarioRegistry, EventsAndFlightsAreNamedByTheirKeys) {
   EXPECT_EQ(seats.get(s), s.flights[0].seats_per_day);
 }
 
+TEST(ScenarioRegistry, AScaleMultipliesAWholeColumnAsRead) {
+  const Scenario as_read = embedded();
+  Scenario s = as_read;
+  const ScenarioValue seats(s, "flights.seats_per_day[*]");
+  EXPECT_TRUE(seats.is_scale());
+  EXPECT_EQ(seats.get(s), 1);
+  seats.set(s, 1.5);
+  seats.set(s, 0.5);  // against the values as read, not the ones last set
+  for (std::size_t f = 0; f < s.flights.size(); ++f) EXPECT_EQ(s.flights[f].seats_per_day, 0.5 * as_read.flights[f].seats_per_day);
+  EXPECT_EQ(seats.get(s), 0.5);
+  // A share event stays a share: the scale's range stops where the largest share reaches 1.
+  const ScenarioValue events(s, "events.value[*]");
+  double largest_share = 0;
+  for (const auto& e : s.events)
+    if (e.kind == EventKind::kEntryBan || e.kind == EventKind::kExitRefusal || e.kind == EventKind::kOrdinaryRefusal)
+      largest_share = std::max(largest_share, e.value);
+  EXPECT_DOUBLE_EQ(events.upper(), 1 / largest_share);
+  EXPECT_THROW(events.set(s, 1.01 / largest_share), std::invalid_argument);
+  // Attractiveness may be negative: a factor keeps every row within the column's range either way.
+  const ScenarioValue attraction(s, "destinations.attractiveness[*]");
+  EXPECT_GT(attraction.upper(), 1);
+  EXPECT_EQ(attraction.lower(), 0);
+}
+
 TEST(ScenarioRegistry, BadAddressesSayWhatIsWrong) {
   const Scenario s = embedded();
   EXPECT_NE(error_of(s, "base_hazzard").find("unknown parameter 'base_hazzard'"), std::string::npos);

@@ -17,6 +17,7 @@
 #include "exodus/core/parse.h"
 #include "exodus/core/suggest.h"
 #include "exodus/io/reports/reports_reader.h"
+#include "exodus/io/scenario/priors_reader.h"
 #include "exodus/io/yaml/yaml_document.h"
 #include "exodus/world/places.h"
 #include "exodus/world/scenario_hazard.h"
@@ -173,6 +174,7 @@ struct Reader {
   void flights();
   void events();
   void targets();
+  void priors();
   void check_sizes();
   void check_reachable();
   void check_agent_count();
@@ -607,6 +609,13 @@ void Reader::targets() {
   }
 }
 
+// Priors (optional): what a calibration varies. Their addresses name rows, so they are read
+// once the tables read cleanly.
+void Reader::priors() {
+  auto file = read_optional("priors.csv");
+  if (file) s.priors = read_priors(*file, s, errors);
+}
+
 void Reader::check_sizes() {
   const auto too_many = [&](std::size_t count, std::size_t most, const std::string& file, const char* what) {
     if (count > most)
@@ -665,6 +674,7 @@ Reader read_all(const FileSource& folder, const InputLimits& limits) {
   r.check_sizes();
   if (r.errors.empty()) r.check_reachable();
   if (r.errors.empty()) r.check_agent_count();
+  if (r.errors.empty()) r.priors();
   return r;
 }
 

@@ -100,6 +100,26 @@ const Bad kBad[] = {
      "destinations.csv", 0, "", "defines no destination"},
     {"too many fields", [](auto& t) { append(t.files["flights.csv"], "Home,Air,1,1,extra\n"); },
      "flights.csv", 3, "", "has 5 fields, the header has 4"},
+    {"prior of an unknown parameter", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazzard,lognormal,0.01,0.5,,,a guess\n"; },
+     "priors.csv", 2, "parameter", "unknown parameter 'shock_hazzard'"},
+    {"prior of a row that does not exist", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\ncheckpoints.vehicles_per_day[N9],lognormal,1000,0.5,,,a guess\n"; },
+     "priors.csv", 2, "parameter", "checkpoints has no row 'N9'"},
+    {"prior bound outside the range", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nevents.value[*],lognormal,1,0.5,0.5,2,a guess\n"; append(t.files["events.csv"], "2022-09-06,entry_ban,North,0.8\n"); },
+     "priors.csv", 2, "upper", "is above the highest value events.value[*] may take (1.25)"},
+    {"prior below the range", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazard,normal,0.01,0.01,-1,0.5,a guess\n"; },
+     "priors.csv", 2, "lower", "is below the lowest value shock_hazard may take (0)"},
+    {"unknown prior shape", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazard,lognormall,0.01,0.5,,,a guess\n"; },
+     "priors.csv", 2, "prior", "unknown prior 'lognormall' (did you mean 'lognormal'?)"},
+    {"beta too wide", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\ndestinations.return_share[North],beta,0.5,0.6,,,a guess\n"; },
+     "priors.csv", 2, "spread", "a beta of mean 0.5 has an sd below 0.5"},
+    {"prior without reasoning", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazard,lognormal,0.01,0.5,,,\n"; },
+     "priors.csv", 2, "reasoning", "is empty: say what the prior rests on"},
+    {"prior of a whole number", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\ninformation_lag_days,uniform,,,0,5,a guess\n"; },
+     "priors.csv", 2, "parameter", "is a whole number"},
+    {"prior that keeps nothing", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazard,normal,0.5,0.001,0.5,0.500001,a guess\n"; },
+     "priors.csv", 2, "lower", "the bounds keep"},
+    {"prior given twice", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazard,lognormal,0.01,0.5,,,a\nshock_hazard,lognormal,0.01,0.5,,,b\n"; },
+     "priors.csv", 3, "parameter", "shock_hazard has a prior already"},
 };
 
 class ScenarioBadInput : public ::testing::TestWithParam<Bad> {};
@@ -125,6 +145,24 @@ INSTANTIATE_TEST_SUITE_P(Cases, ScenarioBadInput, ::testing::ValuesIn(kBad), [](
   for (auto& ch : n) if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
   return n;
 });
+
+TEST(ScenarioReader, ReadsPriors) {
+  TinyScenario t;
+  t.files["priors.csv"] =
+      "parameter,prior,center,spread,lower,upper,reasoning\n"
+      "shock_hazard,lognormal,0.01,0.5,,,\"the shock, a guess\"\n"
+      "destinations.return_share[North],beta,0.5,0.1,,,a share\n"
+      "flights.seats_per_day[*],uniform,,,0.5,2,a scale\n";
+  const Scenario s = t.read();
+  ASSERT_EQ(s.priors.size(), 3u);
+  EXPECT_EQ(s.priors[0].shape, PriorShape::kLogNormal);
+  EXPECT_EQ(s.priors[0].lower, 0);  // the registry's range when not given
+  EXPECT_EQ(s.priors[0].upper, 1);
+  EXPECT_EQ(s.priors[0].reasoning, "the shock, a guess");
+  EXPECT_EQ(s.priors[1].upper, 1);  // a beta stays within [0, 1]
+  EXPECT_EQ(s.priors[2].lower, 0.5);
+  EXPECT_EQ(s.priors[2].line, 4u);
+}
 
 // Targets are reports: what each measures, where and over which days.
 TEST(ScenarioReader, TargetsBecomeReports) {

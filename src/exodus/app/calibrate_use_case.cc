@@ -1,0 +1,203 @@
+#include "exodus/app/calibrate_use_case.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "exodus/app/calibration_model.h"
+#include "exodus/core/sha256.h"
+#include "exodus/core/text_source.h"
+#include "exodus/io/reports/report_places.h"
+#include "exodus/io/reports/reports_reader.h"
+#include "exodus/output/calibrate_outputs.h"
+#include "exodus/output/output_dir.h"
+#include "exodus/output/report_fit_outputs.h"
+#include "exodus/world/scenario_registry.h"
+
+namespace exodus {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kPriorSummaryDraws = 4000;
+constexpr std::uint32_t kPriorSummaryStream = 0x66000000u;
+
+Date published(const Report& r) { return r.reported_on.value_or(r.window_end); }
+
+// Events dated after the as-of day did not happen yet; priors on them go with them.
+void drop_future(Scenario& s, Date as_of, std::vector<std::string>& dropped) {
+  std::vector<Event> kept;
+  for (const auto& e : s.events)
+    if (e.date > as_of) dropped.push_back("event " + event_key(e));
+    else kept.push_back(e);
+  s.events = std::move(kept);
+  std::vector<ParameterPrior> priors;
+  for (const auto& p : s.priors) {
+    try {
+      ScenarioValue(s, p.address);
+      priors.push_back(p);
+    } catch (const std::invalid_argument&) {
+      dropped.push_back("prior " + p.address + " (its event is after the as-of date)");
+    }
+  }
+  s.priors = std::move(priors);
+}
+
+ParameterSummary summarize(const ParameterPrior& p, std::size_t d, const SmcResult& smc, std::uint64_t seed) {
+  ParameterSummary out;
+  out.prior = d;
+  std::vector<double> draws(kPriorSummaryDraws), equal(kPriorSummaryDraws, 1.0 / kPriorSummaryDraws);
+  for (std::size_t i = 0; i < kPriorSummaryDraws; ++i) {
+    CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(i), kPriorSummaryStream + static_cast<std::uint32_t>(d));
+    draws[i] = draw_working(p, rng);
+  }
+  std::vector<double> post;
+  for (const auto& x : smc.x) post.push_back(x[d]);
+  out.prior_interval = value_interval(p, draws, equal);
+  out.posterior_interval = value_interval(p, post, smc.weights);
+  const auto w = [&](double v) { return working_of(p, v); };
+  const double prior_width = w(out.prior_interval.hi90) - w(out.prior_interval.lo90);
+  if (prior_width > 0) {
+    out.shift = (w(out.posterior_interval.median) - w(out.prior_interval.median)) / prior_width;
+    out.width_ratio = (w(out.posterior_interval.hi90) - w(out.posterior_interval.lo90)) / prior_width;
+  }
+  return out;
+}
+
+}  // namespace
+
+CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
+  CalibrateOutcome o;
+  CalibrationResult& c = o.result;
+  c.as_of = q.as_of;
+  c.keep_future_events = q.keep_future_events;
+  c.seed = q.seed;
+  o.loaded = load_scenario(q.scenario, q.limits);
+  Scenario& s = o.loaded.scenario;
+  if (s.priors.empty())
+    throw InputError({s.folder.empty() ? "priors.csv" : (fs::path(s.folder) / "priors.csv").string(), 0, ""},
+                     "the scenario declares no priors (priors.csv): nothing to calibrate");
+  if (q.as_of && !q.keep_future_events) drop_future(s, *q.as_of, c.dropped);
+
+  // The reports, as one set: ids unique across the files.
+  std::vector<TextFile> files;
+  std::vector<InputRecord> inputs = o.loaded.inputs;
+  if (q.reports_files.empty()) {
+    for (const auto& set : s.reports)
+      for (const auto& r : set.reports) o.reports.reports.push_back(r);
+    o.reports.file = "the scenario's reports";
+  } else {
+    ErrorList errors;
+    std::map<std::string, std::string> seen;
+    for (const auto& path : q.reports_files) {
+      files.push_back(read_text_file(path, q.limits.max_file_bytes));
+      const ReportSet set = read_reports(files.back());
+      inputs.push_back({files.back().name, files.back().content.size(), sha256_hex(files.back().content)});
+      for (const auto& r : set.reports) {
+        const auto [at, fresh] = seen.emplace(r.id, fmt::format("{}:{}", set.file, r.line));
+        if (!fresh) errors.add({set.file, r.line, "id"}, fmt::format("id {} is also used at {}", r.id, at->second));
+        o.reports.reports.push_back(r);
+      }
+      o.reports.file += (o.reports.file.empty() ? "" : ";") + set.file;
+    }
+    errors.throw_if_any();
+  }
+  if (auto problems = check_report_places(o.reports, s); !problems.empty()) throw InputErrors(std::move(problems));
+  std::vector<const Report*> fitted;
+  for (const auto& r : o.reports.reports)
+    if (q.as_of && published(r) > *q.as_of) ++c.after_as_of;
+    else fitted.push_back(&r);
+  for (const Report* r : fitted) c.fitted.reports.push_back(*r);
+  c.fitted.file = o.reports.file;
+  if (fitted.empty())
+    throw InputError({o.reports.file, 0, "reported_on"}, q.as_of ? fmt::format("no figure was published by {}", q.as_of->iso())
+                                                                 : std::string("holds no figure"));
+  std::optional<TextFile> predict_file;
+  if (q.predict_file) {
+    predict_file = read_text_file(*q.predict_file, q.limits.max_file_bytes);
+    o.predict = read_reports(*predict_file);
+    if (auto problems = check_report_places(*o.predict, s); !problems.empty()) throw InputErrors(std::move(problems));
+  }
+
+  SmcOptions so;
+  so.members = q.members;
+  so.budget = q.budget ? q.budget : 40 * q.members;
+  c.budget = so.budget;
+  c.scenario = s.name;
+  so.seed = q.seed;
+  so.stop = q.hooks.stop;
+  o.threads = resolve_threads(q.threads);
+  const WorkerPool pool(o.threads);
+  ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, q.limits, q.hooks.stop);
+
+  o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("calibrate-{}-seed{}", s.name, q.seed));
+  StagedOutputDir staged(o.out, q.output.force);
+  if (q.hooks.started) q.hooks.started(s.name, o.out);
+  c.smc = run_smc(model, so, q.progress);
+  c.refused_by_limit = model.refused_by_limit();
+  c.priors.assign(model.priors().begin(), model.priors().end());
+  c.simulated_coordinates = model.simulated_coordinates();
+
+  PosteriorRuns runs;
+  runs.metrics = model.discrepancy_metrics();
+  runs.places = catalog_of(s);
+  runs.shock = s.shock_date;
+  runs.seed = q.seed;
+  runs.unfitted_discrepancy = discrepancy_prior("a metric no report fitted");
+  const std::size_t S = model.simulated_coordinates();
+  for (std::size_t m = 0; m < q.members; ++m) {
+    PosteriorMember pm;
+    pm.series = model.ran(m) ? &model.series(m) : nullptr;
+    pm.weight = pm.series ? c.smc.weights[m] : 0;
+    for (std::size_t k = 0; k < runs.metrics.size(); ++k) pm.discrepancy.push_back(std::exp(c.smc.x[m][S + k]));
+    runs.members.push_back(std::move(pm));
+  }
+  for (std::size_t m = 0; m < q.members; ++m)
+    if (model.ran(m)) {
+      c.layout = model.series(m);
+      break;
+    }
+  for (std::size_t d = 0; d < c.priors.size(); ++d) c.parameters.push_back(summarize(c.priors[d], d, c.smc, q.seed));
+  c.bands = forecast_bands(runs);
+  c.fits = fit_reports(runs, fitted);
+  if (o.predict) {
+    std::vector<const Report*> held;
+    for (const auto& r : o.predict->reports) held.push_back(&r);
+    c.predictions = predict_reports(runs, held);
+  }
+  // Key totals: departures to each month's end, and each destination's leavers in the first
+  // 30 and 60 days from the shock.
+  const auto start = s.start_date;
+  for (Date d = start; d <= s.end_date; d = d + 1)
+    if ((d + 1).iso().substr(8) == "01" || d == s.end_date) {
+      CalibrationTotal t{"departures to " + d.iso(), "departures", kAllPlaces, start, d, {}};
+      t.interval = total_interval(runs, PlaceKind::kTotal, 0, "departures", 0, static_cast<std::size_t>(d - start));
+      c.totals.push_back(t);
+    }
+  for (const int days : {30, 60})
+    for (std::size_t k = 0; k < s.destinations.size(); ++k) {
+      const Date last = std::min(s.end_date, s.shock_date + (days - 1));
+      CalibrationTotal t{fmt::format("leavers entering {} in {} days from the shock", s.destinations[k].name, days),
+                         "entries_leavers", s.destinations[k].name, s.shock_date, last, {}};
+      t.interval = total_interval(runs, PlaceKind::kDestination, k, "entries_leavers",
+                                  static_cast<std::size_t>(s.shock_date - start), static_cast<std::size_t>(last - start));
+      c.totals.push_back(t);
+    }
+
+  if (q.hooks.before_writing) q.hooks.before_writing();
+  staged.write("posterior.csv", calibrate_posterior_csv(c));
+  staged.write("forecast.csv", calibrate_forecast_csv(c));
+  staged.write("reports_fit.csv", reports_fit_csv(c.fitted, c.fits));
+  if (o.predict) staged.write("predictions.csv", predictions_csv(*o.predict, c.predictions));
+  staged.write("summary.json", calibrate_summary_json(c));
+  if (predict_file) inputs.push_back({predict_file->name, predict_file->content.size(), sha256_hex(predict_file->content)});
+  const RunIdentity id{q.output.command_line, q.seed, o.threads, s.folder, inputs, staged.written_and("manifest.json")};
+  staged.write("manifest.json", calibrate_manifest_json(c, id));
+  staged.commit();
+  return o;
+}
+
+}  // namespace exodus

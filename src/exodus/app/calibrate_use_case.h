@@ -1,0 +1,45 @@
+#pragma once
+// Use case: calibrate a scenario to published figures as of a date (exodus calibrate), and
+// write posterior.csv, forecast.csv, reports_fit.csv, predictions.csv (--predict),
+// summary.json and manifest.json into a new output folder.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "exodus/app/exodus_run.h"
+#include "exodus/app/use_case.h"
+#include "exodus/core/limits.h"
+#include "exodus/infer/calibration_result.h"
+
+namespace exodus {
+
+struct CalibrateRequest {
+  std::optional<std::filesystem::path> scenario;      // none: the embedded default
+  std::vector<std::filesystem::path> reports_files;   // none: the scenario's own (scenario.yaml reports)
+  std::optional<Date> as_of;      // only reports published by then; events after it dropped
+  bool keep_future_events = false;
+  std::optional<std::filesystem::path> predict_file;
+  std::size_t members = 64;
+  std::size_t budget = 0;  // simulations at most; 0: 40 x members
+  std::uint64_t seed = 1;
+  int threads = 0;
+  InputLimits limits;
+  UseCaseOutput output;
+  UseCaseHooks hooks;
+  std::function<void(const SmcProgress&)> progress;
+};
+
+struct CalibrateOutcome {
+  LoadedScenario loaded;  // the scenario as calibrated (events after --as-of dropped)
+  ReportSet reports;      // every reports file's figures, as one
+  std::optional<ReportSet> predict;
+  CalibrationResult result;
+  int threads = 1;
+  std::filesystem::path out;
+};
+
+// Throws InputError(s) for bad inputs, OutputError when the folder may not be written,
+// Interrupted when stopped (nothing written).
+CalibrateOutcome calibrate_case(const CalibrateRequest& request);
+
+}  // namespace exodus

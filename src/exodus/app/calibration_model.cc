@@ -1,0 +1,120 @@
+#include "exodus/app/calibration_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "exodus/app/exodus_run.h"
+#include "exodus/observe/run_expectation.h"
+#include "exodus/observe/run_likelihood.h"
+#include "exodus/world/scenario_hazard.h"
+
+namespace exodus {
+
+ParameterPrior discrepancy_prior(const std::string& metric) {
+  ParameterPrior p;
+  p.address = discrepancy_address(metric);
+  p.shape = PriorShape::kLogNormal;
+  p.center = 0.15;
+  p.spread = 0.7;
+  p.lower = 0.01;
+  p.upper = 3;
+  p.reasoning = "the model's own error for " + metric +
+                " on the log scale: a median of 15%, from 5% to 50% within 90% of the prior (an assumption)";
+  return p;
+}
+
+ScenarioCalibrationModel::ScenarioCalibrationModel(const Scenario& base, std::vector<const Report*> fitted,
+                                                   const ReportErrors& errors, const WorkerPool& pool,
+                                                   const InputLimits& limits, const std::atomic<bool>* stop)
+    : base_(base), fitted_(std::move(fitted)), errors_(errors), pool_(pool), limits_(limits), stop_(stop),
+      places_(catalog_of(base)) {
+  for (const auto& p : base.priors) {
+    priors_.push_back(p);
+    values_.emplace_back(base, p.address);
+  }
+  for (std::size_t i = 0; i < values_.size(); ++i)
+    if (values_[i].is_scale()) set_order_.push_back(i);
+  for (std::size_t i = 0; i < values_.size(); ++i)
+    if (!values_[i].is_scale()) set_order_.push_back(i);
+  for (const Report* r : fitted_) {
+    const std::string metric = to_string(r->metric);
+    auto at = std::find(metrics_.begin(), metrics_.end(), metric);
+    if (at == metrics_.end()) {
+      metrics_.push_back(metric);
+      at = metrics_.end() - 1;
+    }
+    report_metric_.push_back(values_.size() + static_cast<std::size_t>(at - metrics_.begin()));
+  }
+  for (const auto& m : metrics_) priors_.push_back(discrepancy_prior(m));
+}
+
+Scenario ScenarioCalibrationModel::member_scenario(std::span<const double> x) const {
+  Scenario s = base_;
+  for (const std::size_t i : set_order_) {
+    const double v = std::clamp(value_of(priors_[i], x[i]), values_[i].lower(), values_[i].upper());
+    values_[i].set(s, v);
+  }
+  return s;
+}
+
+void ScenarioCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
+  std::size_t most = 0;
+  for (const auto& j : jobs) most = std::max(most, j.slot + 1);
+  if (slots_.size() < most) slots_.resize(most);
+  for (const auto& j : jobs)
+    if (!slots_[j.slot]) slots_[j.slot] = std::make_unique<Slot>();
+  // One member per task: a run is a fraction of a second to seconds, so the pool's overhead is nothing.
+  pool_.for_blocks(jobs.size(), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const auto& job = jobs[k];
+      Slot& slot = *slots_[job.slot];
+      const Scenario s = member_scenario(job.x);
+      if (forecast_leavers(s).expected > static_cast<double>(limits_.max_agents)) {
+        slot.ran = false;
+        slot.series = SeriesTable();
+        ++refused_;
+        continue;
+      }
+      ExodusRunOptions o;
+      o.seed = job.seed;
+      o.threads = 1;
+      o.stop = stop_;
+      ExodusRunResult run = run_exodus(s, o);
+      slot.ran = true;
+      slot.expected.assign(fitted_.size(), 0);
+      slot.compared.assign(fitted_.size(), 0);
+      for (std::size_t r = 0; r < fitted_.size(); ++r) {
+        const RunExpectation e = expected_in_run(*fitted_[r], places_, s.shock_date, run.series);
+        slot.expected[r] = e.value;
+        slot.compared[r] = e.ok;
+      }
+      slot.series = std::move(run.series);
+    }
+  });
+}
+
+double ScenarioCalibrationModel::log_likelihood(std::size_t slot, std::span<const double> x) const {
+  const Slot& s = *slots_[slot];
+  if (!s.ran) return -std::numeric_limits<double>::infinity();
+  double ll = 0;
+  for (std::size_t r = 0; r < fitted_.size(); ++r)
+    if (s.compared[r])
+      ll += run_report_log_likelihood(*fitted_[r], s.expected[r], std::exp(x[report_metric_[r]]), errors_);
+  return ll;
+}
+
+double ScenarioCalibrationModel::discrepancy_sd(std::span<const double> x, const std::string& metric) const {
+  for (std::size_t m = 0; m < metrics_.size(); ++m)
+    if (metrics_[m] == metric) return std::exp(x[values_.size() + m]);
+  return 0;
+}
+
+void ScenarioCalibrationModel::copy_slot(std::size_t from, std::size_t to) {
+  if (slots_.size() <= to) slots_.resize(to + 1);
+  slots_[to] = std::make_unique<Slot>(*slots_[from]);
+}
+
+void ScenarioCalibrationModel::swap_slots(std::size_t a, std::size_t b) { std::swap(slots_[a], slots_[b]); }
+
+}  // namespace exodus

@@ -1,0 +1,75 @@
+#pragma once
+// The scenario as a calibration sees it (infer/smc_sampler.h's SmcModel): the scenario's
+// priors, then one model-discrepancy sd per metric of the fitted reports; a member is the
+// scenario with its values set, run with its own seed on one thread, members side by side on
+// the worker pool; its likelihood is the fitted reports' under the observation model
+// (observe/run_likelihood.h).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "exodus/core/limits.h"
+#include "exodus/infer/smc_sampler.h"
+#include "exodus/observe/report_error.h"
+#include "exodus/recorder/series_table.h"
+#include "exodus/sim/worker_pool.h"
+#include "exodus/world/places.h"
+#include "exodus/world/scenario.h"
+#include "exodus/world/scenario_registry.h"
+
+namespace exodus {
+
+// The discrepancy's prior: a median of 15% on the log scale, from 5% to 47% within 90%.
+ParameterPrior discrepancy_prior(const std::string& metric);
+inline std::string discrepancy_address(const std::string& metric) { return "discrepancy[" + metric + "]"; }
+
+class ScenarioCalibrationModel final : public SmcModel {
+ public:
+  // `fitted`: the reports the likelihood scores (they must outlive the model).
+  ScenarioCalibrationModel(const Scenario& base, std::vector<const Report*> fitted, const ReportErrors& errors,
+                           const WorkerPool& pool, const InputLimits& limits, const std::atomic<bool>* stop);
+
+  std::span<const ParameterPrior> priors() const override { return priors_; }
+  std::size_t simulated_coordinates() const override { return values_.size(); }
+  void simulate(std::span<const SmcSimulation> jobs) override;
+  double log_likelihood(std::size_t slot, std::span<const double> x) const override;
+  void copy_slot(std::size_t from, std::size_t to) override;
+  void swap_slots(std::size_t a, std::size_t b) override;
+
+  // The scenario a member runs: the base with the simulated coordinates of x set.
+  Scenario member_scenario(std::span<const double> x) const;
+  // Metrics with a discrepancy coordinate, in coordinate order after the simulated ones.
+  const std::vector<std::string>& discrepancy_metrics() const { return metrics_; }
+  // The discrepancy sd of a metric at x (0 when the metric has none).
+  double discrepancy_sd(std::span<const double> x, const std::string& metric) const;
+  // A member's record (slot < members), and whether it ran (false: over a limit).
+  const SeriesTable& series(std::size_t slot) const { return slots_[slot]->series; }
+  bool ran(std::size_t slot) const { return slots_[slot]->ran; }
+  // Members refused for creating more agents than the limit allows, so far.
+  std::size_t refused_by_limit() const { return refused_; }
+
+ private:
+  struct Slot {
+    bool ran = false;
+    SeriesTable series;
+    std::vector<double> expected;   // [fitted report]
+    std::vector<std::uint8_t> compared;  // whether the run has a counterpart of it
+  };
+  const Scenario& base_;
+  std::vector<const Report*> fitted_;
+  ReportErrors errors_;
+  const WorkerPool& pool_;
+  InputLimits limits_;
+  const std::atomic<bool>* stop_;
+  PlaceCatalog places_;
+  std::vector<ParameterPrior> priors_;
+  std::vector<ScenarioValue> values_;   // [simulated coordinate]
+  std::vector<std::size_t> set_order_;  // scales first, then single values
+  std::vector<std::string> metrics_;
+  std::vector<std::size_t> report_metric_;  // [fitted report] -> its discrepancy coordinate
+  std::vector<std::unique_ptr<Slot>> slots_;
+  std::atomic<std::size_t> refused_{0};
+};
+
+}  // namespace exodus

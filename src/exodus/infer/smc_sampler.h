@@ -1,0 +1,101 @@
+#pragma once
+// A sequential Monte Carlo sampler for expensive stochastic simulators with an explicit
+// likelihood: a population of members drawn from the prior is carried to the posterior through
+// tempered targets prior × likelihood^φ, φ from 0 to 1 (Del Moral, Doucet & Jasra 2006,
+// "Sequential Monte Carlo samplers", JRSS B 68(3):411-436). Each step of φ is chosen so that
+// the reweighted population keeps a set effective sample size (adaptive tempering: Jasra,
+// Stephens, Doucet & Tsagaris 2011, Scand. J. Stat. 38(1):1-22); the population is then
+// resampled (systematic) and moved by random-walk Metropolis steps whose proposal is the
+// population's own covariance, scaled to keep acceptance near a quarter.
+//
+// The likelihood of a member is that of one simulation at its parameters (a pseudo-marginal
+// estimate: the chain targets the simulator's likelihood averaged over its randomness). The
+// coordinates the model marks as cheap (a calibration's discrepancy sds) change the likelihood
+// without a new simulation: they get Metropolis steps of their own between simulations.
+//
+// All randomness is keyed by (seed, stage, move, member): results do not depend on the order
+// or the threads in which the model runs its simulations.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "exodus/world/parameter_prior.h"
+
+namespace exodus {
+
+// One simulation to run: member `slot`'s parameters on the working scale, and its run's seed.
+struct SmcSimulation {
+  std::size_t slot = 0;
+  std::span<const double> x;
+  std::uint64_t seed = 0;
+};
+
+// What the sampler needs of a model. Slots 0..N-1 hold the members' current simulations and
+// N..2N-1 their proposals.
+class SmcModel {
+ public:
+  virtual ~SmcModel() = default;
+  // One prior per coordinate; the first `simulated_coordinates()` need a simulation to move.
+  virtual std::span<const ParameterPrior> priors() const = 0;
+  virtual std::size_t simulated_coordinates() const = 0;
+  // Runs each simulation into its slot, in any order and on any threads.
+  virtual void simulate(std::span<const SmcSimulation> jobs) = 0;
+  // The log-likelihood of the simulation in `slot`, with the cheap coordinates of x;
+  // -infinity when the member cannot be run (e.g. over a limit).
+  virtual double log_likelihood(std::size_t slot, std::span<const double> x) const = 0;
+  virtual void copy_slot(std::size_t from, std::size_t to) = 0;
+  virtual void swap_slots(std::size_t a, std::size_t b) = 0;
+};
+
+struct SmcOptions {
+  std::size_t members = 64;
+  std::size_t budget = 0;          // simulations at most (0: no limit); at least 2 x members
+  double ess_share = 0.5;          // each tempering step keeps this share of members effective
+  int max_moves = 6;               // simulated Metropolis steps per stage at most
+  int cheap_moves = 10;            // steps of the cheap coordinates after each simulated one
+  std::uint64_t seed = 1;
+  const std::atomic<bool>* stop = nullptr;  // when set and true: Interrupted at the next batch
+};
+
+struct SmcStage {
+  int stage = 0;
+  double temperature = 0;  // φ reached
+  double ess = 0;          // after reweighting, before resampling
+  int moves = 0;
+  double acceptance = 0;   // of the simulated moves
+  std::size_t simulations = 0;  // in all, to the end of the stage
+  double seconds = 0;           // since the start
+};
+
+struct SmcProgress {
+  const SmcStage* stage = nullptr;
+  std::size_t simulations = 0, budget = 0;
+  double seconds = 0;
+};
+
+struct SmcResult {
+  std::vector<std::vector<double>> x;    // [member][coordinate], working scale
+  std::vector<double> weights;           // sum to 1 (equal unless the budget ran out)
+  std::vector<double> log_likelihood;    // of each member's simulation
+  std::vector<std::uint64_t> run_seed;   // the seed of each member's simulation (slot m)
+  double temperature = 0;
+  bool reached_posterior = false;  // false: the budget ran out; weights carry the last step to φ = 1
+  double ess = 0;                  // of the final weights
+  double log_evidence = 0;         // log p(reports), a by-product of tempering
+  std::size_t simulations = 0;
+  double seconds = 0;
+  std::vector<SmcStage> stages;
+};
+
+// Throws Interrupted when options.stop is set; std::invalid_argument for a budget below twice
+// the members, or when no member of the prior has a finite likelihood.
+SmcResult run_smc(SmcModel& model, const SmcOptions& options,
+                  const std::function<void(const SmcProgress&)>& progress = {});
+
+// Effective sample size of normalised weights: 1 / Σ w².
+double effective_sample_size(std::span<const double> weights);
+
+}  // namespace exodus

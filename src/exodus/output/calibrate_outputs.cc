@@ -1,0 +1,172 @@
+#include "exodus/output/calibrate_outputs.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "exodus/core/csv.h"
+#include "exodus/core/digit_grouping.h"
+#include "exodus/output/interval_json.h"
+#include "exodus/output/json_text.h"
+
+namespace exodus {
+
+using nlohmann::json;
+
+namespace {
+
+
+std::string number(double v) {
+  const double a = std::abs(v);
+  if (a >= 1000) return grouped(std::llround(v));
+  return fmt::format("{:.3g}", v);
+}
+
+// The parameters in order of how far the reports moved them: shift plus narrowing.
+std::vector<std::size_t> by_movement(const CalibrationResult& c) {
+  std::vector<std::size_t> order(c.parameters.size());
+  std::iota(order.begin(), order.end(), 0);
+  const auto moved = [&](std::size_t i) { return std::abs(c.parameters[i].shift) + std::max(0.0, 1 - c.parameters[i].width_ratio); };
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return moved(a) > moved(b); });
+  return order;
+}
+
+}  // namespace
+
+std::string calibrate_posterior_csv(const CalibrationResult& c) {
+  std::string out = "member,weight,log_likelihood,run_seed";
+  for (const auto& p : c.priors) out += "," + csv_field(p.address, true);
+  out += "\n";
+  for (std::size_t m = 0; m < c.smc.x.size(); ++m) {
+    out += fmt::format("{},{:.6g},{:.10g},{}", m, c.smc.weights[m], c.smc.log_likelihood[m], c.smc.run_seed[m]);
+    for (std::size_t d = 0; d < c.priors.size(); ++d) out += fmt::format(",{:.8g}", value_of(c.priors[d], c.smc.x[m][d]));
+    out += "\n";
+  }
+  return out;
+}
+
+std::string calibrate_forecast_csv(const CalibrationResult& c) {
+  std::string out = "date,day,kind,place,metric,median,lo50,hi50,lo90,hi90,discrepancy\n";
+  const auto& series = c.layout.series();
+  const std::size_t days = c.layout.days();
+  for (std::size_t t = 0; t < days; ++t)
+    for (std::size_t s = 0; s < series.size() && s < c.bands.bands.size(); ++s) {
+      const auto& i = c.bands.bands[s][t];
+      out += fmt::format("{},{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{}\n", (c.layout.start() + static_cast<std::int32_t>(t)).iso(), t,
+                         to_string(series[s].kind), csv_field(series[s].place, true), series[s].metric, i.median, i.lo50,
+                         i.hi50, i.lo90, i.hi90, c.bands.fitted[s] ? "fitted" : "prior");
+    }
+  return out;
+}
+
+std::string calibrate_summary_json(const CalibrationResult& c) {
+  json parameters = json::array();
+  for (const auto& p : c.parameters) {
+    const auto& prior = c.priors[p.prior];
+    parameters.push_back({{"parameter", prior.address},
+                          {"prior", {{"shape", to_string(prior.shape)}, {"center", prior.center}, {"spread", prior.spread},
+                                     {"lower", prior.lower}, {"upper", prior.upper}, {"interval", interval_json(p.prior_interval)}}},
+                          {"posterior", interval_json(p.posterior_interval)},
+                          {"shift", p.shift},
+                          {"width_ratio", p.width_ratio},
+                          {"needs_simulation", p.prior < c.simulated_coordinates},
+                          {"reasoning", prior.reasoning}});
+  }
+  json stages = json::array();
+  for (const auto& s : c.smc.stages)
+    stages.push_back({{"stage", s.stage}, {"temperature", s.temperature}, {"ess", s.ess}, {"moves", s.moves},
+                      {"acceptance", s.acceptance}, {"simulations", s.simulations}, {"seconds", s.seconds}});
+  json totals = json::array();
+  for (const auto& t : c.totals)
+    totals.push_back({{"total", t.label}, {"metric", t.metric}, {"place", t.place}, {"from", t.first.iso()},
+                      {"to", t.last.iso()}, {"interval", interval_json(t.interval)}});
+  json flagged = json::array();
+  std::size_t used = 0;
+  for (const auto& f : c.fits) {
+    used += f.used;
+    if (f.flagged) flagged.push_back({{"id", c.fitted.reports[f.report].id}, {"tail_probability", f.tail}});
+  }
+  const json summary = {
+      {"scenario", c.scenario},
+      {"as_of", c.as_of ? json(c.as_of->iso()) : json(nullptr)},
+      {"future_events", c.as_of ? (c.keep_future_events ? "kept" : "dropped") : "all kept (no as-of date)"},
+      {"dropped", c.dropped},
+      {"reports", {{"fitted", c.fitted.reports.size()}, {"compared", used}, {"published_after_as_of", c.after_as_of},
+                   {"flagged", flagged}}},
+      {"method", "sequential Monte Carlo with likelihood tempering (Del Moral, Doucet & Jasra 2006), adaptive "
+                 "temperatures, systematic resampling, random-walk Metropolis moves (docs/calibrate.md)"},
+      {"members", c.smc.x.size()},
+      {"simulations", c.smc.simulations},
+      {"budget", c.budget},
+      {"reached_posterior", c.smc.reached_posterior},
+      {"effective_sample_size", c.smc.ess},
+      {"final_stage_ess", c.smc.stages.empty() ? json(nullptr) : json(c.smc.stages.back().ess)},
+      {"log_evidence", c.smc.log_evidence},
+      {"members_refused_by_limit", c.refused_by_limit},
+      {"seconds", c.smc.seconds},
+      {"simulations_per_second", c.smc.seconds > 0 ? static_cast<double>(c.smc.simulations) / c.smc.seconds : 0.0},
+      {"stages", stages},
+      {"parameters", parameters},
+      {"totals", totals},
+      {"intervals_include",
+       "the parameters' posterior, each run's randomness, and the model's discrepancy (fitted per metric; drawn from its "
+       "prior for metrics no report fitted): forecast.csv says which"}};
+  return json_text(summary);
+}
+
+std::string calibrate_manifest_json(const CalibrationResult& c, const RunIdentity& id) {
+  json inputs = json::array();
+  for (const auto& r : id.inputs) inputs.push_back({{"file", r.name}, {"bytes", r.bytes}, {"sha256", r.sha256}});
+  const json m = {{"exodus_version", EXODUS_VERSION},
+                  {"verb", "calibrate"},
+                  {"scenario", c.scenario},
+                  {"folder", id.settings_origin},
+                  {"command", id.command_line},
+                  {"seed", id.seed},
+                  {"threads", id.threads},
+                  {"members", c.smc.x.size()},
+                  {"budget", c.budget},
+                  {"as_of", c.as_of ? json(c.as_of->iso()) : json(nullptr)},
+                  {"inputs", inputs},
+                  {"outputs", id.outputs}};
+  return json_text(m);
+}
+
+std::string calibrate_table(const CalibrationResult& c) {
+  std::string out = fmt::format("\n  {:<52} {:>23} {:>23}\n", "parameters that moved most", "prior 90%", "posterior 90% (median)");
+  const auto order = by_movement(c);
+  for (std::size_t k = 0; k < order.size() && k < 8; ++k) {
+    const auto& p = c.parameters[order[k]];
+    const auto& a = p.prior_interval;
+    const auto& b = p.posterior_interval;
+    out += fmt::format("  {:<52} {:>23} {:>23}\n", c.priors[p.prior].address, number(a.lo90) + " to " + number(a.hi90),
+                       number(b.lo90) + " to " + number(b.hi90) + " (" + number(b.median) + ")");
+  }
+  out += fmt::format("\n  {:<52} {:>10} {:>23} {:>23}\n", "forecast", "median", "50% interval", "90% interval");
+  for (const auto& t : c.totals) {
+    if (t.metric != "departures") continue;
+    const auto& i = t.interval;
+    out += fmt::format("  {:<52} {:>10} {:>23} {:>23}\n", t.label, number(i.median), number(i.lo50) + " to " + number(i.hi50),
+                       number(i.lo90) + " to " + number(i.hi90));
+  }
+  std::string misfits;
+  for (const auto& f : c.fits)
+    if (f.flagged) {
+      const auto& r = c.fitted.reports[f.report];
+      misfits += fmt::format("  {:<24} {:<14} {:>12} predictive 90% {} to {} (tail {:.3f})\n", r.id, to_string(r.metric),
+                             number(r.value), number(f.predictive.lo90), number(f.predictive.hi90), f.tail);
+    }
+  out += misfits.empty() ? "\n  every fitted report lies within its predictive interval\n" : "\n  reports that do not fit:\n" + misfits;
+  out += fmt::format("\n  {} members, {} simulations, {:.1f} s; {}\n", c.smc.x.size(), c.smc.simulations, c.smc.seconds,
+                     c.smc.reached_posterior ? "reached the posterior"
+                                             : fmt::format("the budget ran out before the posterior: importance weights carry "
+                                                           "the rest (effective sample size {:.1f})", c.smc.ess));
+  out += "  intervals include the parameters' posterior, each run's randomness and the model's discrepancy\n";
+  return out;
+}
+
+}  // namespace exodus
