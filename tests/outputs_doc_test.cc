@@ -192,5 +192,26 @@ TEST_F(OutputsDoc, TheEstimatesFilesHoldWhatThePageLists) {
   EXPECT_EQ(keys(read_json(e / "manifest.json")), doc("estimate manifest.json keys"));
 }
 
+TEST_F(OutputsDoc, ACalibrationsFilesHoldWhatThePageLists) {
+  TinyScenario tiny;
+  tiny.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazard,lognormal,0.01,0.5,,,a guess\n";
+  write_files(dir_ / "tiny_priors", tiny.files);
+  write_files(dir_, {{"tiny_reports.csv", kReportsHeader + "a,entries,North,,2022-09-05,2022-09-07,3000,,,count,,persons,x,2022-09-08,,\n"}});
+  std::string out;
+  ASSERT_EQ(run_exodus("calibrate " + (dir_ / "tiny_priors").string() + " " + (dir_ / "tiny_reports.csv").string() +
+                           " --members 8 --budget 32 --quiet --out " + (dir_ / "c").string(), &out), 0) << out;
+  const auto c = dir_ / "c";
+  Names posterior = doc("calibrate posterior.csv columns");
+  posterior.insert({"shock_hazard", "discrepancy[entries]"});
+  EXPECT_EQ(csv_header(c / "posterior.csv"), posterior);
+  EXPECT_EQ(csv_header(c / "forecast.csv"), doc("calibrate forecast.csv columns"));
+  EXPECT_EQ(csv_header(c / "reports_fit.csv"), doc("estimate reports_fit.csv columns"));
+  const auto summary = read_json(c / "summary.json");
+  EXPECT_EQ(keys(summary), doc("calibrate summary.json keys"));
+  EXPECT_EQ(keys(summary["parameters"][0]), doc("calibrate summary.json parameters"));
+  EXPECT_EQ(keys(summary["totals"][0]), doc("calibrate summary.json totals"));
+  EXPECT_EQ(keys(read_json(c / "manifest.json")), doc("calibrate manifest.json keys"));
+}
+
 }  // namespace
 }  // namespace exodus::testing

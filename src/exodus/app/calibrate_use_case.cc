@@ -137,6 +137,11 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   StagedOutputDir staged(o.out, q.output.force);
   if (q.hooks.started) q.hooks.started(s.name, o.out);
   c.smc = run_smc(model, so, q.progress);
+  if (q.hooks.stop && q.hooks.stop->load()) throw Interrupted();
+  model.run_full(c.smc.x, c.smc.run_seed);
+  if (q.hooks.stop && q.hooks.stop->load()) throw Interrupted();
+  c.forecast_runs = q.members;
+  c.horizon_days = model.horizon_days();
   c.refused_by_limit = model.refused_by_limit();
   c.priors.assign(model.priors().begin(), model.priors().end());
   c.simulated_coordinates = model.simulated_coordinates();

@@ -47,10 +47,17 @@ ScenarioCalibrationModel::ScenarioCalibrationModel(const Scenario& base, std::ve
     report_metric_.push_back(values_.size() + static_cast<std::size_t>(at - metrics_.begin()));
   }
   for (const auto& m : metrics_) priors_.push_back(discrepancy_prior(m));
+  horizon_ = base.shock_day + 1;
+  for (const Report* r : fitted_) horizon_ = std::max(horizon_, r->window_end - base.start_date + 1);
+  horizon_ = std::min(horizon_, base.days);
 }
 
-Scenario ScenarioCalibrationModel::member_scenario(std::span<const double> x) const {
+Scenario ScenarioCalibrationModel::member_scenario(std::span<const double> x, bool full) const {
   Scenario s = base_;
+  if (!full) {
+    s.days = horizon_;
+    s.end_date = s.start_date + (horizon_ - 1);
+  }
   for (const std::size_t i : set_order_) {
     const double v = std::clamp(value_of(priors_[i], x[i]), values_[i].lower(), values_[i].upper());
     values_[i].set(s, v);
@@ -66,32 +73,38 @@ void ScenarioCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
     if (!slots_[j.slot]) slots_[j.slot] = std::make_unique<Slot>();
   // One member per task: a run is a fraction of a second to seconds, so the pool's overhead is nothing.
   pool_.for_blocks(jobs.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      const auto& job = jobs[k];
-      Slot& slot = *slots_[job.slot];
-      const Scenario s = member_scenario(job.x);
-      if (forecast_leavers(s).expected > static_cast<double>(limits_.max_agents)) {
-        slot.ran = false;
-        slot.series = SeriesTable();
-        ++refused_;
-        continue;
-      }
-      ExodusRunOptions o;
-      o.seed = job.seed;
-      o.threads = 1;
-      o.stop = stop_;
-      ExodusRunResult run = run_exodus(s, o);
-      slot.ran = true;
-      slot.expected.assign(fitted_.size(), 0);
-      slot.compared.assign(fitted_.size(), 0);
-      for (std::size_t r = 0; r < fitted_.size(); ++r) {
-        const RunExpectation e = expected_in_run(*fitted_[r], places_, s.shock_date, run.series);
-        slot.expected[r] = e.value;
-        slot.compared[r] = e.ok;
-      }
-      slot.series = std::move(run.series);
-    }
+    for (std::size_t k = begin; k < end; ++k) run_into(*slots_[jobs[k].slot], jobs[k].x, jobs[k].seed, false);
   });
+}
+
+void ScenarioCalibrationModel::run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds) {
+  pool_.for_blocks(x.size(), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t m = begin; m < end; ++m) run_into(*slots_[m], x[m], seeds[m], true);
+  });
+}
+
+void ScenarioCalibrationModel::run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full) {
+  const Scenario s = member_scenario(x, full);
+  if (forecast_leavers(s).expected > static_cast<double>(limits_.max_agents)) {
+    slot.ran = false;
+    slot.series = SeriesTable();
+    ++refused_;
+    return;
+  }
+  ExodusRunOptions o;
+  o.seed = seed;
+  o.threads = 1;
+  o.stop = stop_;
+  ExodusRunResult run = run_exodus(s, o);
+  slot.ran = true;
+  slot.expected.assign(fitted_.size(), 0);
+  slot.compared.assign(fitted_.size(), 0);
+  for (std::size_t r = 0; r < fitted_.size(); ++r) {
+    const RunExpectation e = expected_in_run(*fitted_[r], places_, s.shock_date, run.series);
+    slot.expected[r] = e.value;
+    slot.compared[r] = e.ok;
+  }
+  slot.series = std::move(run.series);
 }
 
 double ScenarioCalibrationModel::log_likelihood(std::size_t slot, std::span<const double> x) const {

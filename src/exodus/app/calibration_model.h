@@ -37,8 +37,15 @@ class ScenarioCalibrationModel final : public SmcModel {
   void copy_slot(std::size_t from, std::size_t to) override;
   void swap_slots(std::size_t a, std::size_t b) override;
 
-  // The scenario a member runs: the base with the simulated coordinates of x set.
-  Scenario member_scenario(std::span<const double> x) const;
+  // The scenario a member runs: the base with the simulated coordinates of x set; during the
+  // sampling only to the last day a fitted report covers (a run's days do not depend on the
+  // days after them, so the full run begins with the same days).
+  Scenario member_scenario(std::span<const double> x, bool full = false) const;
+  // Days each sampling run simulates.
+  std::int32_t horizon_days() const { return horizon_; }
+  // Runs members 0..n-1 again over the whole scenario (same parameters and seeds): the runs
+  // the forecast reads. Their fitted reports' counterparts are unchanged.
+  void run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds);
   // Metrics with a discrepancy coordinate, in coordinate order after the simulated ones.
   const std::vector<std::string>& discrepancy_metrics() const { return metrics_; }
   // The discrepancy sd of a metric at x (0 when the metric has none).
@@ -69,6 +76,8 @@ class ScenarioCalibrationModel final : public SmcModel {
   std::vector<std::string> metrics_;
   std::vector<std::size_t> report_metric_;  // [fitted report] -> its discrepancy coordinate
   std::vector<std::unique_ptr<Slot>> slots_;
+  std::int32_t horizon_ = 0;
+  void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full);
   std::atomic<std::size_t> refused_{0};
 };
 

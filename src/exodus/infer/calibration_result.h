@@ -41,6 +41,8 @@ struct CalibrationResult {
   std::vector<ParameterPrior> priors;  // the scenario's, then the discrepancies
   std::size_t simulated_coordinates = 0;
   SmcResult smc;
+  std::int32_t horizon_days = 0;  // days each sampling run simulated (to the last fitted report)
+  std::size_t forecast_runs = 0;  // the members run again over the whole scenario
   std::size_t refused_by_limit = 0;
   std::vector<ParameterSummary> parameters;  // [prior]
   SeriesTable layout;  // a member's record: the series the bands are of

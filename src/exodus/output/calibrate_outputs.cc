@@ -39,7 +39,7 @@ std::vector<std::size_t> by_movement(const CalibrationResult& c) {
 
 std::string calibrate_posterior_csv(const CalibrationResult& c) {
   std::string out = "member,weight,log_likelihood,run_seed";
-  for (const auto& p : c.priors) out += "," + csv_field(p.address, true);
+  for (const auto& p : c.priors) out += "," + csv_field(p.address);
   out += "\n";
   for (std::size_t m = 0; m < c.smc.x.size(); ++m) {
     out += fmt::format("{},{:.6g},{:.10g},{}", m, c.smc.weights[m], c.smc.log_likelihood[m], c.smc.run_seed[m]);
@@ -101,6 +101,8 @@ std::string calibrate_summary_json(const CalibrationResult& c) {
                  "temperatures, systematic resampling, random-walk Metropolis moves (docs/calibrate.md)"},
       {"members", c.smc.x.size()},
       {"simulations", c.smc.simulations},
+      {"sampling_run_days", c.horizon_days},
+      {"forecast_runs", c.forecast_runs},
       {"budget", c.budget},
       {"reached_posterior", c.smc.reached_posterior},
       {"effective_sample_size", c.smc.ess},
