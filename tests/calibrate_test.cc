@@ -111,5 +111,24 @@ TEST(Calibrate, RefusesAScenarioWithoutPriorsAndABudgetTooSmall) {
   EXPECT_FALSE(std::filesystem::exists(t.dir / "x"));
 }
 
+// The calibration's predictions of figures published after its as-of date, scored by exodus score.
+TEST(Calibrate, PredictsHeldBackFiguresThatExodusScoreJudges) {
+  const TinyCalibration t;
+  std::string out;
+  ASSERT_EQ(run_exodus("calibrate " + t.folder.string() + " " + t.reports.string() + " --as-of 2022-09-08 --predict " +
+                           t.reports.string() + " --members 16 --budget 160 --quiet --out " + (t.dir / "p").string(), &out),
+            0) << out;
+  ASSERT_EQ(run_exodus("score " + (t.dir / "p" / "predictions.csv").string() + " " + t.reports.string() + " --as-of 2022-09-08 --shock 2022-09-05",
+                       &out), 0) << out;
+  // 8 of the 16 daily figures were published after 8 September; persistence holds each
+  // destination's rate of the 8th.
+  EXPECT_NE(out.find("scored 8 figures"), std::string::npos) << out;
+  EXPECT_NE(out.find("on the 8 figures persistence can forecast"), std::string::npos) << out;
+  EXPECT_NE(out.find("8 predictions name no figure among those scored"), std::string::npos) << out;
+  // A predictions file alone says what it needs.
+  EXPECT_EQ(run_exodus("score " + (t.dir / "p" / "predictions.csv").string(), &out), 2);
+  EXPECT_NE(out.find("name the reports CSVs that judge it"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace exodus::testing

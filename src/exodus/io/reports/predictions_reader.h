@@ -1,0 +1,23 @@
+#pragma once
+// Reads a predictions.csv as exodus estimate --predict and exodus calibrate --predict write it
+// (docs/outputs.md): one row per held-back figure, its median and 50% and 90% intervals, or
+// why it was not predicted.
+#include <string>
+#include <vector>
+
+#include "exodus/core/text_source.h"
+
+namespace exodus {
+
+struct FigurePrediction {
+  std::size_t line = 0;
+  std::string id;
+  bool predicted = false;
+  double median = 0, lo50 = 0, hi50 = 0, lo90 = 0, hi90 = 0;
+  std::string why_not;
+};
+
+// Throws InputErrors listing every bad row (file, line, field): intervals out of order, ids twice.
+std::vector<FigurePrediction> read_predictions(const TextFile& file);
+
+}  // namespace exodus
