@@ -177,7 +177,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   // 30 and 60 days from the shock.
   const auto start = s.start_date;
   for (Date d = start; d <= s.end_date; d = d + 1)
-    if ((d + 1).iso().substr(8) == "01" || d == s.end_date) {
+    if (d.is_month_end() || d == s.end_date) {
       CalibrationTotal t{"departures to " + d.iso(), "departures", kAllPlaces, start, d, {}};
       t.interval = total_interval(runs, PlaceKind::kTotal, 0, "departures", 0, static_cast<std::size_t>(d - start));
       c.totals.push_back(t);

@@ -20,7 +20,7 @@ ParameterPrior discrepancy_prior(const std::string& metric) {
   p.lower = 0.01;
   p.upper = 3;
   p.reasoning = "the model's own error for " + metric +
-                " on the log scale: a median of 15%, from 5% to 50% within 90% of the prior (an assumption)";
+                " on the log scale: a median of 15%, from 5% to 47% within 90% of the prior (an assumption)";
   return p;
 }
 
@@ -115,12 +115,6 @@ double ScenarioCalibrationModel::log_likelihood(std::size_t slot, std::span<cons
     if (s.compared[r])
       ll += run_report_log_likelihood(*fitted_[r], s.expected[r], std::exp(x[report_metric_[r]]), errors_);
   return ll;
-}
-
-double ScenarioCalibrationModel::discrepancy_sd(std::span<const double> x, const std::string& metric) const {
-  for (std::size_t m = 0; m < metrics_.size(); ++m)
-    if (metrics_[m] == metric) return std::exp(x[values_.size() + m]);
-  return 0;
 }
 
 void ScenarioCalibrationModel::copy_slot(std::size_t from, std::size_t to) {

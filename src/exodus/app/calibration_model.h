@@ -48,8 +48,6 @@ class ScenarioCalibrationModel final : public SmcModel {
   void run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds);
   // Metrics with a discrepancy coordinate, in coordinate order after the simulated ones.
   const std::vector<std::string>& discrepancy_metrics() const { return metrics_; }
-  // The discrepancy sd of a metric at x (0 when the metric has none).
-  double discrepancy_sd(std::span<const double> x, const std::string& metric) const;
   // A member's record (slot < members), and whether it ran (false: over a limit).
   const SeriesTable& series(std::size_t slot) const { return slots_[slot]->series; }
   bool ran(std::size_t slot) const { return slots_[slot]->ran; }

@@ -22,6 +22,8 @@ class Date {
   // 0 for Monday to 6 for Sunday (1970-01-01 was a Thursday).
   int weekday() const { return static_cast<int>(((days_ + 3) % 7 + 7) % 7); }
   std::string iso() const;  // YYYY-MM-DD
+  // The last day of its month (the next day is the 1st).
+  bool is_month_end() const { return (*this + 1).iso().ends_with("-01"); }
   Date operator+(std::int32_t n) const { return Date(days_ + n); }
   std::int32_t operator-(Date other) const { return days_ - other.days_; }
   auto operator<=>(const Date&) const = default;

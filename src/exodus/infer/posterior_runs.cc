@@ -16,6 +16,13 @@ constexpr std::uint32_t kBandDraws = 8, kFigureDraws = 64;
 constexpr std::uint32_t kBandStream = 0x61000000u, kFitStream = 0x62000000u, kPredictStream = 0x63000000u,
                         kUnfittedStream = 0x64000000u, kTotalStream = 0x65000000u;
 
+// A stream tag per metric name (FNV-1a, 24 bits), so that each metric's draws are its own.
+std::uint32_t metric_tag(const std::string& metric) {
+  std::uint32_t h = 2166136261u;
+  for (const char c : metric) h = (h ^ static_cast<std::uint8_t>(c)) * 16777619u;
+  return h & 0xffffffu;
+}
+
 // The member's discrepancy sd for a metric: fitted, or drawn from the prior (one per member and
 // metric name, so that every series of a metric shares it).
 double discrepancy_of(const PosteriorRuns& runs, std::size_t member, const std::string& metric, bool* fitted = nullptr) {
@@ -25,9 +32,7 @@ double discrepancy_of(const PosteriorRuns& runs, std::size_t member, const std::
       return runs.members[member].discrepancy[k];
     }
   if (fitted) *fitted = false;
-  std::uint32_t h = 2166136261u;
-  for (const char c : metric) h = (h ^ static_cast<std::uint8_t>(c)) * 16777619u;
-  CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(member), kUnfittedStream ^ (h & 0xffffffu));
+  CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(member), kUnfittedStream ^ metric_tag(metric));
   return value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
 }
 
@@ -157,14 +162,12 @@ std::vector<ReportPrediction> predict_reports(const PosteriorRuns& runs, const s
 Interval total_interval(const PosteriorRuns& runs, PlaceKind kind, std::size_t index, const std::string& metric,
                         std::size_t first, std::size_t last) {
   std::vector<std::pair<double, double>> vw;
-  std::uint32_t h = 2166136261u;
-  for (const char c : metric) h = (h ^ static_cast<std::uint8_t>(c)) * 16777619u;
   for (const std::size_t m : ran(runs)) {
     const auto& member = runs.members[m];
     const double total = member.series->sum(kind, index, metric, first, last);
     const double sd = discrepancy_of(runs, m, metric);
     CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m),
-                   kTotalStream ^ (h & 0xffffffu) ^ static_cast<std::uint32_t>((index << 12) + last));
+                   kTotalStream ^ metric_tag(metric) ^ static_cast<std::uint32_t>((index << 12) + last));
     for (std::uint32_t k = 0; k < kFigureDraws; ++k) {
       const double d = sd * standard_normal(rng);
       vw.emplace_back(signed_metric(metric) ? total + d * std::abs(total) : total * std::exp(d), member.weight / kFigureDraws);

@@ -46,7 +46,7 @@ ExodusRunSummary summarize_exodus_run(const Scenario& s, const SeriesTable& t) {
   for (std::size_t i = 0; i < kDaysAfterShock.size(); ++i)
     out.departures_after_shock[i] = t.sum(kTotal, 0, "departures", shock, after_shock_end(kDaysAfterShock[i]));
   for (Date d = s.start_date; d - s.start_date <= static_cast<std::int32_t>(last); d = d + 1)
-    if ((d + 1).iso().substr(8) == "01")
+    if (d.is_month_end())
       out.departures_by_month_end.emplace_back(d, t.sum(kTotal, 0, "departures", 0, static_cast<std::size_t>(d - s.start_date)));
 
   const auto kinds = leaver_kinds_of(s);
