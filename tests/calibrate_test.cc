@@ -3,61 +3,20 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cmath>
+
+#include <nlohmann/json.hpp>
 
 #include "exodus/app/calibrate_use_case.h"
 #include "exodus/app/exodus_run.h"
+#include "exodus/output/output_dir.h"
 #include "exodus/world/scenario_registry.h"
 #include "test_support.h"
-#include "tiny_scenario.h"
+#include "tiny_calibration.h"
 
 namespace exodus::testing {
 namespace {
-
-constexpr double kTrueShock = 0.02;
-
-// The tiny scenario with priors on its shock and a capacity, and a reports file of daily
-// entries into North and South over the shock's first 8 days, from a run with the true shock.
-struct TinyCalibration {
-  std::filesystem::path dir = make_temp_dir("calibrate");
-  std::filesystem::path folder = dir / "tiny", reports = dir / "reports.csv";
-  TinyCalibration() {
-    TinyScenario t;
-    // A tenth of the tiny scenario's pool: runs of a few thousand agents, many of them.
-    auto& regions = t.files["regions.csv"];
-    regions.replace(regions.find("1000000"), 7, "100000");
-    t.files["priors.csv"] =
-        "parameter,prior,center,spread,lower,upper,reasoning\n"
-        "shock_hazard,lognormal,0.01,0.7,0.001,0.2,the test's prior\n"
-        "checkpoints.vehicles_per_day[S1],lognormal,1000,0.3,200,5000,the test's prior\n";
-    write_files(folder, t.files);
-    Scenario truth = t.read();
-    ScenarioValue(truth, "shock_hazard").set(truth, kTrueShock);
-    ExodusRunOptions o;
-    o.seed = 99;
-    const auto run = run_exodus(truth, o);
-    std::string csv = kReportsHeader;
-    for (int day = truth.shock_day; day < truth.shock_day + 8; ++day)
-      for (std::size_t d = 0; d < 2; ++d) {
-        const Date date = truth.start_date + day;
-        const double v = run.series.at(PlaceKind::kDestination, d, "entries", static_cast<std::size_t>(day));
-        csv += fmt::format("R{}{},entries,{},,{},{},{:.0f},,,count,,persons,test,{},,\n", d, day, truth.destinations[d].name,
-                           date.iso(), date.iso(), v, date.iso());
-      }
-    write_files(dir, {{"reports.csv", csv}});
-  }
-  ~TinyCalibration() { std::filesystem::remove_all(dir); }
-  CalibrateRequest request(std::size_t members, std::size_t budget, int threads, const std::string& out) const {
-    CalibrateRequest q;
-    q.scenario = folder;
-    q.reports_files = {reports};
-    q.members = members;
-    q.budget = budget;
-    q.threads = threads;
-    q.output.dir = dir / out;
-    return q;
-  }
-};
 
 TEST(Calibrate, FindsATinyScenariosShockFromItsOwnFigures) {
   const TinyCalibration t;
@@ -109,6 +68,81 @@ TEST(Calibrate, RefusesAScenarioWithoutPriorsAndABudgetTooSmall) {
   EXPECT_EQ(run_exodus("calibrate " + t.folder.string() + " " + t.reports.string() + " --members 16 --budget 20", &out), 2);
   EXPECT_NE(out.find("at least 32 are needed"), std::string::npos) << out;
   EXPECT_FALSE(std::filesystem::exists(t.dir / "x"));
+}
+
+// summary.json without its clock readings, the one thing two runs of the same calibration differ in.
+nlohmann::json summary_without_seconds(const std::filesystem::path& folder) {
+  nlohmann::json j = nlohmann::json::parse(read_bytes(folder / "summary.json"));
+  j.erase("seconds");
+  j.erase("simulations_per_second");
+  for (auto& stage : j["stages"]) stage.erase("seconds");
+  return j;
+}
+
+// Stopped after its second stage, the calibration keeps that stage beside the output folder
+// (and writes no output); --resume continues it to the files an unstopped one writes.
+TEST(Calibrate, StoppedAfterAStageItContinuesWithResumeToTheSameFiles) {
+  const TinyCalibration t;
+  const auto whole = calibrate_case(t.request(16, 320, 2, "whole"));
+  ASSERT_GE(whole.result.smc.stages.size(), 3u);
+  EXPECT_FALSE(std::filesystem::exists(t.dir / "whole.checkpoint"));  // removed once the folder is complete
+
+  std::atomic<bool> stop{false};
+  auto q = t.request(16, 320, 1, "stopped");
+  q.hooks.stop = &stop;
+  q.progress = [&](const SmcProgress& p) {
+    if (p.stage->stage == 2) stop = true;
+  };
+  EXPECT_THROW(calibrate_case(q), Interrupted);
+  EXPECT_FALSE(std::filesystem::exists(t.dir / "stopped"));
+  ASSERT_TRUE(std::filesystem::exists(t.dir / "stopped.checkpoint"));
+
+  // Without --resume the checkpoint is neither run over nor ignored.
+  auto again = t.request(16, 320, 2, "stopped");
+  EXPECT_THROW(calibrate_case(again), OutputError);
+  // Another calibration's checkpoint is refused by its fingerprint.
+  auto other = t.request(16, 320, 2, "stopped");
+  other.seed = 2;
+  other.resume = true;
+  EXPECT_THROW(calibrate_case(other), InputError);
+
+  again.resume = true;
+  std::vector<std::string> said;
+  again.hooks.warn = [&](const std::string& w) { said.push_back(w); };
+  const auto resumed = calibrate_case(again);
+  EXPECT_EQ(resumed.result.smc.resumed_after_stage, 2);
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_NE(said[0].find("stage 2 completed"), std::string::npos) << said[0];
+  for (const char* file : {"posterior.csv", "forecast.csv", "reports_fit.csv"})
+    EXPECT_EQ(read_bytes(t.dir / "whole" / file), read_bytes(t.dir / "stopped" / file)) << file;
+  EXPECT_EQ(summary_without_seconds(t.dir / "whole"), summary_without_seconds(t.dir / "stopped"));
+  EXPECT_FALSE(std::filesystem::exists(t.dir / "stopped.checkpoint"));
+}
+
+// The checkpoint's place beside the output folder is exodus's only while it holds a checkpoint:
+// a user's file there is never replaced; --force starts afresh over a stopped calibration.
+TEST(Calibrate, NeverReplacesAUsersFileWhereItsCheckpointGoes) {
+  const TinyCalibration t;
+  write_files(t.dir, {{"mine.checkpoint", "my notes\n"}});
+  auto q = t.request(8, 32, 1, "mine");
+  EXPECT_THROW(calibrate_case(q), OutputError);
+  q.output.force = true;
+  EXPECT_THROW(calibrate_case(q), OutputError);
+  q.resume = true;
+  EXPECT_THROW(calibrate_case(q), OutputError);
+  EXPECT_EQ(read_bytes(t.dir / "mine.checkpoint"), "my notes\n");
+  EXPECT_FALSE(std::filesystem::exists(t.dir / "mine"));
+
+  std::atomic<bool> stop{false};
+  auto s = t.request(8, 64, 1, "forced");
+  s.hooks.stop = &stop;
+  s.progress = [&](const SmcProgress&) { stop = true; };
+  EXPECT_THROW(calibrate_case(s), Interrupted);
+  ASSERT_TRUE(std::filesystem::exists(t.dir / "forced.checkpoint"));
+  auto f = t.request(8, 64, 1, "forced");
+  f.output.force = true;
+  EXPECT_EQ(calibrate_case(f).result.smc.resumed_after_stage, -1);
+  EXPECT_FALSE(std::filesystem::exists(t.dir / "forced.checkpoint"));
 }
 
 // The calibration's predictions of figures published after its as-of date, scored by exodus score.

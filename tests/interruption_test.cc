@@ -14,10 +14,12 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "test_support.h"
+#include "tiny_calibration.h"
 
 extern char** environ;
 
@@ -158,6 +160,50 @@ TEST_F(Interruption, CtrlCStopsAnEstimateWithExitCode130AndNoOutput) {
   EXPECT_EQ(WEXITSTATUS(stopped.status), 130) << stopped.output;
   EXPECT_NE(stopped.output.find("estimate interrupted; no output written"), std::string::npos) << stopped.output;
   expect_nothing_written_and_inputs_untouched();
+}
+
+// A calibration killed after a stage continues with --resume from that stage, to the bytes of
+// one that was never stopped (summary.json's clock readings aside).
+TEST(CalibrationInterruption, SigkillAfterAStageThenResumeEndsAsAnUnstoppedOne) {
+  const TinyCalibration t("400000");  // runs of some ten thousand agents: a few seconds in all
+  const std::vector<std::string> args{"calibrate", t.folder.string(), t.reports.string(), "--members", "16",
+                                      "--budget", "320"};
+  const auto with = [&](std::vector<std::string> more) {
+    std::vector<std::string> all = args;
+    all.insert(all.end(), more.begin(), more.end());
+    return all;
+  };
+  const auto joined = [](const std::vector<std::string>& words) {
+    std::string line;
+    for (const auto& w : words) line += (line.empty() ? "" : " ") + w;
+    return line;
+  };
+  const fs::path whole = t.dir / "whole", killed = t.dir / "killed", checkpoint = t.dir / "killed.checkpoint";
+  std::string out;
+  ASSERT_EQ(run_exodus(joined(with({"--quiet", "--threads", "1", "--out", whole.string()})), &out), 0) << out;
+
+  const Stopped stopped = start_then_signal(with({"--threads", "1", "--out", killed.string()}), SIGKILL, [](const std::string& o, double) {
+    return o.find("stage  2:") != std::string::npos;
+  });
+  ASSERT_TRUE(stopped.was_running) << "the calibration ended before it could be killed:\n" << stopped.output;
+  ASSERT_TRUE(WIFSIGNALED(stopped.status));
+  EXPECT_FALSE(fs::exists(killed));
+  ASSERT_TRUE(fs::exists(checkpoint));
+
+  ASSERT_EQ(run_exodus(joined(with({"--out", killed.string(), "--resume", "--threads", "2"})), &out), 0) << out;
+  EXPECT_NE(out.find("continuing from " + checkpoint.string() + ": stage "), std::string::npos) << out;
+  for (const char* file : {"posterior.csv", "forecast.csv", "reports_fit.csv"})
+    EXPECT_EQ(read_bytes(whole / file), read_bytes(killed / file)) << file;
+  const auto without_seconds = [](const fs::path& folder) {
+    std::string text = read_bytes(folder / "summary.json"), kept;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+      if (line.find("\"seconds\"") == std::string::npos && line.find("\"simulations_per_second\"") == std::string::npos)
+        kept += line + "\n";
+    return kept;
+  };
+  EXPECT_EQ(without_seconds(whole), without_seconds(killed));
+  EXPECT_FALSE(fs::exists(checkpoint));  // gone once the output is complete
 }
 
 }  // namespace

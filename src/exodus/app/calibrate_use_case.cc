@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "exodus/app/calibration_checkpoint.h"
 #include "exodus/app/calibration_model.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
@@ -135,6 +136,23 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
 
   o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("calibrate-{}-seed{}", s.name, q.seed));
   StagedOutputDir staged(o.out, q.output.force);
+
+  // Every stage is kept beside the output folder, so that a stopped calibration can go on.
+  o.checkpoint = calibration_checkpoint_path(staged.target());
+  const std::vector<std::string> settings{
+      fmt::format("as_of {}", q.as_of ? q.as_of->iso() : "none"), fmt::format("keep_future_events {}", q.keep_future_events),
+      fmt::format("members {}", so.members), fmt::format("budget {}", so.budget), fmt::format("seed {}", so.seed),
+      fmt::format("max_agents {}", q.limits.max_agents)};
+  const std::string fingerprint = calibration_fingerprint(inputs, settings);
+  const std::optional<SmcCheckpoint> resume = checkpoint_to_continue(
+      o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()});
+  if (q.resume && !resume && q.hooks.warn)
+    q.hooks.warn(fmt::format("no checkpoint at {}: the calibration starts from the beginning", o.checkpoint.string()));
+  if (resume && q.hooks.warn)
+    q.hooks.warn(fmt::format("continuing from {}: stage {} completed, temperature {:.4f}, {} simulations", o.checkpoint.string(),
+                             resume->stage, resume->temperature, resume->simulations));
+  so.resume = resume ? &*resume : nullptr;
+  so.checkpoint = [&](const SmcCheckpoint& k) { save_checkpoint(o.checkpoint, k, fingerprint); };
   if (q.hooks.started) q.hooks.started(s.name, o.out);
   c.smc = run_smc(model, so, q.progress);
   if (q.hooks.stop && q.hooks.stop->load()) throw Interrupted();
@@ -142,7 +160,9 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   if (q.hooks.stop && q.hooks.stop->load()) throw Interrupted();
   c.forecast_runs = q.members;
   c.horizon_days = model.horizon_days();
-  c.refused_by_limit = model.refused_by_limit();
+  // Refusals while sampling (kept in the checkpoint), and among the final runs over the whole scenario.
+  c.refused_by_limit = c.smc.unscored;
+  for (std::size_t m = 0; m < q.members; ++m) c.refused_by_limit += model.ran(m) ? 0 : 1;
   c.priors.assign(model.priors().begin(), model.priors().end());
   c.simulated_coordinates = model.simulated_coordinates();
 
@@ -202,6 +222,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   const RunIdentity id{q.output.command_line, q.seed, o.threads, s.folder, inputs, staged.written_and("manifest.json")};
   staged.write("manifest.json", calibrate_manifest_json(c, id));
   staged.commit();
+  remove_checkpoint(o.checkpoint);
   return o;
 }
 

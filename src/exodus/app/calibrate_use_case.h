@@ -23,6 +23,7 @@ struct CalibrateRequest {
   std::size_t budget = 0;  // simulations at most; 0: 40 x members
   std::uint64_t seed = 1;
   int threads = 0;
+  bool resume = false;  // continue the checkpoint beside the output folder, when there is one
   InputLimits limits;
   UseCaseOutput output;
   UseCaseHooks hooks;
@@ -36,10 +37,12 @@ struct CalibrateOutcome {
   CalibrationResult result;
   int threads = 1;
   std::filesystem::path out;
+  std::filesystem::path checkpoint;  // where the stages were kept (removed once the outputs are written)
 };
 
 // Throws InputError(s) for bad inputs, OutputError when the folder may not be written,
-// Interrupted when stopped (nothing written).
+// Interrupted when stopped (no output written; the checkpoint of the last completed stage is
+// kept, app/calibration_checkpoint.h).
 CalibrateOutcome calibrate_case(const CalibrateRequest& request);
 
 }  // namespace exodus

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "exodus/app/calibrate_use_case.h"
+#include "exodus/app/calibration_checkpoint.h"
 #include "exodus/cli/commands.h"
 #include "exodus/cli/interrupt.h"
 #include "exodus/cli/limit_options.h"
@@ -28,7 +29,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
     std::size_t members = 64, budget = 0;
     std::uint64_t seed = 1;
     int threads = 0;
-    bool force = false, quiet = false;
+    bool force = false, quiet = false, resume = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("INPUTS", a->inputs,
@@ -46,11 +47,14 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
   cmd->add_option("--threads", a->threads, "members run at once (default, and at most: all cores; results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--out", a->out, "output folder to create (default: runs/calibrate-<scenario>-seed<N>)");
-  cmd->add_flag("--force", a->force, "replace the output folder if it exists");
+  cmd->add_flag("--force", a->force, "replace the output folder if it exists, and start afresh over a stopped calibration's checkpoint");
+  cmd->add_flag("--resume", a->resume, "continue a stopped calibration from its last completed stage (the checkpoint "
+                                       "<out>.checkpoint beside the output folder)");
   cmd->add_flag("--quiet", a->quiet, "no progress lines or table");
   const auto limits = add_limit_options(cmd, true, true);
   cmd->callback([=] {
     StopOnSignal stop;
+    const auto checkpoint = std::make_shared<fs::path>();  // known once the calibration has started
     try {
       CalibrateRequest q;
       std::size_t first_report = 0;
@@ -69,6 +73,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
                                                           q.budget, q.members, 2 * q.members));
       q.seed = a->seed;
       q.threads = a->threads;
+      q.resume = a->resume;
       q.limits = *limits;
       if (a->out) q.output.dir = *a->out;
       q.output.force = a->force;
@@ -76,7 +81,9 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
       q.hooks.stop = stop.flag();
       q.hooks.before_writing = [&] { stop.ignore_from_now(); };
       const bool quiet = a->quiet;
-      q.hooks.started = [quiet](const std::string& name, const fs::path& out) {
+      q.hooks.warn = [](const std::string& w) { fmt::print(stderr, "exodus: {}\n", w); };
+      q.hooks.started = [quiet, checkpoint](const std::string& name, const fs::path& out) {
+        *checkpoint = calibration_checkpoint_path(out);
         if (!quiet) fmt::print("exodus: calibrating {}: outputs to {}/ when done\n", name, out.string());
         std::fflush(stdout);
       };
@@ -99,7 +106,12 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
       }
       *exit_code = kExitOk;
     } catch (const Interrupted&) {
-      fmt::print(stderr, "exodus: calibration interrupted; no output written\n");
+      if (!checkpoint->empty() && fs::exists(*checkpoint))
+        fmt::print(stderr, "exodus: calibration interrupted; no output written; its last completed stage is kept in {}: "
+                           "the same command with --resume continues from there\n",
+                   checkpoint->string());
+      else
+        fmt::print(stderr, "exodus: calibration interrupted; no output written\n");
       *exit_code = stop.exit_code();
     } catch (const InputErrors& e) {
       fmt::print(stderr, "exodus: {} problem{} in the inputs:\n{}\n", e.errors().size(), e.errors().size() == 1 ? "" : "s", e.what());

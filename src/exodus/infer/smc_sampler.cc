@@ -1,8 +1,10 @@
 #include "exodus/infer/smc_sampler.h"
 
 #include <Eigen/Dense>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -90,7 +92,10 @@ double effective_sample_size(std::span<const double> weights) {
 
 SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void(const SmcProgress&)>& progress) {
   const auto started = std::chrono::steady_clock::now();
-  const auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+  double earlier_seconds = 0;  // set from a checkpoint
+  const auto seconds = [&] {
+    return earlier_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
   const auto priors = model.priors();
   const std::size_t N = o.members, D = priors.size(), S = model.simulated_coordinates();
   if (N < 2) throw std::invalid_argument("a calibration needs at least 2 members");
@@ -101,29 +106,79 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
   };
 
   SmcResult r;
-  r.x.assign(N, std::vector<double>(D));
-  r.log_likelihood.assign(N, 0);
-  r.run_seed.assign(N, 0);
   std::vector<SmcSimulation> jobs;
-  for (std::size_t m = 0; m < N; ++m) {
-    CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), kPriorStream);
-    for (std::size_t d = 0; d < D; ++d) r.x[m][d] = draw_working(priors[d], rng);
-    r.run_seed[m] = run_seed(o.seed, m, 0, 0);
-  }
-  for (std::size_t m = 0; m < N; ++m) jobs.push_back({m, r.x[m], r.run_seed[m]});
-  check_stop();
-  model.simulate(jobs);
-  r.simulations = N;
-  bool any_finite = false;
-  for (std::size_t m = 0; m < N; ++m) {
-    r.log_likelihood[m] = model.log_likelihood(m, r.x[m]);
-    any_finite = any_finite || std::isfinite(r.log_likelihood[m]);
-  }
-  if (!any_finite) throw std::invalid_argument("no member drawn from the priors could be scored against the reports");
-
-  std::vector<double> log_w(N, 0.0);
+  std::vector<double> log_w(N, 0.0);  // zero after every resampling: the stages start from equal weights
   double phi = 0, scale = S ? 2.38 / std::sqrt(static_cast<double>(S)) : 1.0;
   int stage = 0;
+  const auto save = [&] {
+    if (!o.checkpoint) return;
+    SmcCheckpoint c;
+    c.stage = stage;
+    c.temperature = phi;
+    c.scale = scale;
+    c.log_evidence = r.log_evidence;
+    c.seconds = seconds();
+    c.simulations = r.simulations;
+    c.unscored = r.unscored;
+    c.stages = r.stages;
+    c.x = r.x;
+    c.log_likelihood = r.log_likelihood;
+    c.run_seed = r.run_seed;
+    o.checkpoint(c);
+  };
+  if (o.resume) {
+    const SmcCheckpoint& c = *o.resume;
+    if (c.x.size() != N || c.log_likelihood.size() != N || c.run_seed.size() != N)
+      throw std::invalid_argument(fmt::format("the checkpoint holds {} members, not {}", c.x.size(), N));
+    for (const auto& x : c.x)
+      if (x.size() != D) throw std::invalid_argument(fmt::format("the checkpoint's members have {} coordinates, not {}", x.size(), D));
+    r.x = c.x;
+    r.log_likelihood = c.log_likelihood;
+    r.run_seed = c.run_seed;
+    r.log_evidence = c.log_evidence;
+    r.simulations = c.simulations;
+    r.unscored = c.unscored;
+    r.stages = c.stages;
+    r.resumed_after_stage = c.stage;
+    phi = c.temperature;
+    scale = c.scale;
+    stage = c.stage;
+    earlier_seconds = c.seconds;
+    // The members' simulations again, from their parameters and seeds (not counted: they repeat).
+    for (std::size_t m = 0; m < N; ++m) jobs.push_back({m, r.x[m], r.run_seed[m]});
+    check_stop();
+    model.simulate(jobs);
+    for (std::size_t m = 0; m < N; ++m) {
+      const double ll = model.log_likelihood(m, r.x[m]);
+      if (std::bit_cast<std::uint64_t>(ll) != std::bit_cast<std::uint64_t>(r.log_likelihood[m]))
+        throw std::invalid_argument(fmt::format(
+            "member {}'s simulation gives log-likelihood {} where the checkpoint says {}: the checkpoint is not of "
+            "these inputs",
+            m, ll, r.log_likelihood[m]));
+    }
+  } else {
+    r.x.assign(N, std::vector<double>(D));
+    r.log_likelihood.assign(N, 0);
+    r.run_seed.assign(N, 0);
+    for (std::size_t m = 0; m < N; ++m) {
+      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), kPriorStream);
+      for (std::size_t d = 0; d < D; ++d) r.x[m][d] = draw_working(priors[d], rng);
+      r.run_seed[m] = run_seed(o.seed, m, 0, 0);
+    }
+    for (std::size_t m = 0; m < N; ++m) jobs.push_back({m, r.x[m], r.run_seed[m]});
+    check_stop();
+    model.simulate(jobs);
+    r.simulations = N;
+    bool any_finite = false;
+    for (std::size_t m = 0; m < N; ++m) {
+      r.log_likelihood[m] = model.log_likelihood(m, r.x[m]);
+      any_finite = any_finite || std::isfinite(r.log_likelihood[m]);
+      r.unscored += std::isinf(r.log_likelihood[m]) ? 1 : 0;
+    }
+    if (!any_finite) throw std::invalid_argument("no member drawn from the priors could be scored against the reports");
+    save();
+  }
+
   while (phi < 1) {
     ++stage;
     check_stop();
@@ -251,6 +306,7 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
       for (const auto& job : jobs) {
         const std::size_t m = job.slot - N;
         const double ll = model.log_likelihood(job.slot, proposal[m]);
+        r.unscored += std::isinf(ll) ? 1 : 0;
         const double log_a = phi * (ll - r.log_likelihood[m]) + log_prior(priors, proposal[m]) - log_prior(priors, r.x[m]);
         if (std::log(std::max(uniform[m], 1e-300)) < log_a) {
           r.x[m] = proposal[m];
@@ -274,6 +330,7 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
     st.simulations = r.simulations;
     st.seconds = seconds();
     r.stages.push_back(st);
+    save();
     if (progress) progress({&r.stages.back(), r.simulations, o.budget, st.seconds});
   }
   r.weights.assign(N, 1.0 / static_cast<double>(N));

@@ -50,16 +50,6 @@ class SmcModel {
   virtual void swap_slots(std::size_t a, std::size_t b) = 0;
 };
 
-struct SmcOptions {
-  std::size_t members = 64;
-  std::size_t budget = 0;          // simulations at most (0: no limit); at least 2 x members
-  double ess_share = 0.5;          // each tempering step keeps this share of members effective
-  int max_moves = 6;               // simulated Metropolis steps per stage at most
-  int cheap_moves = 10;            // steps of the cheap coordinates after each simulated one
-  std::uint64_t seed = 1;
-  const std::atomic<bool>* stop = nullptr;  // when set and true: Interrupted at the next batch
-};
-
 struct SmcStage {
   int stage = 0;
   double temperature = 0;  // φ reached
@@ -69,6 +59,36 @@ struct SmcStage {
   std::size_t simulations = 0;  // in all, to the end of the stage
   double seconds = 0;           // since the start
 };
+
+// The sampler's whole state at the end of a stage (stage 0: the prior's members scored): with
+// it, and the same model, options and seed, a stopped run continues to the bytes an unstopped
+// one ends with. The models' simulations are not kept: they are run again from each member's
+// parameters and seed, and must give the same likelihood to the last bit.
+struct SmcCheckpoint {
+  int stage = 0;           // stages completed
+  double temperature = 0;  // φ reached
+  double scale = 0;        // the random walk's adapted scale
+  double log_evidence = 0;
+  double seconds = 0;      // spent to the checkpoint, over every process that worked on it
+  std::size_t simulations = 0, unscored = 0;
+  std::vector<SmcStage> stages;
+  std::vector<std::vector<double>> x;  // [member][coordinate], working scale
+  std::vector<double> log_likelihood;
+  std::vector<std::uint64_t> run_seed;
+};
+
+struct SmcOptions {
+  std::size_t members = 64;
+  std::size_t budget = 0;          // simulations at most (0: no limit); at least 2 x members
+  double ess_share = 0.5;          // each tempering step keeps this share of members effective
+  int max_moves = 6;               // simulated Metropolis steps per stage at most
+  int cheap_moves = 10;            // steps of the cheap coordinates after each simulated one
+  std::uint64_t seed = 1;
+  const std::atomic<bool>* stop = nullptr;  // when set and true: Interrupted at the next batch
+  const SmcCheckpoint* resume = nullptr;     // continue from this state rather than the prior
+  std::function<void(const SmcCheckpoint&)> checkpoint;  // called at the end of every stage
+};
+
 
 struct SmcProgress {
   const SmcStage* stage = nullptr;
@@ -86,12 +106,15 @@ struct SmcResult {
   double ess = 0;                  // of the final weights
   double log_evidence = 0;         // log p(reports), a by-product of tempering
   std::size_t simulations = 0;
+  std::size_t unscored = 0;        // simulations whose likelihood was -infinity (over a limit)
   double seconds = 0;
   std::vector<SmcStage> stages;
+  int resumed_after_stage = -1;    // the checkpoint's stage when resumed; -1 when not
 };
 
 // Throws Interrupted when options.stop is set; std::invalid_argument for a budget below twice
-// the members, or when no member of the prior has a finite likelihood.
+// the members, when no member of the prior has a finite likelihood, or for a checkpoint of
+// another population size or whose members' simulations do not give its likelihoods again.
 SmcResult run_smc(SmcModel& model, const SmcOptions& options,
                   const std::function<void(const SmcProgress&)>& progress = {});
 

@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "exodus/core/error.h"
 #include "exodus/core/random.h"
+#include "exodus/infer/smc_checkpoint.h"
 
 namespace exodus {
 namespace {
@@ -149,6 +152,87 @@ TEST(SmcSampler, StopsWhenAsked) {
   SmcOptions o;
   o.stop = &stop;
   EXPECT_THROW(run_smc(model, o), Interrupted);
+}
+
+// Every stage's checkpoint, written to text and read back, continues to the same population,
+// evidence and stage record as the run that never stopped.
+TEST(SmcSampler, ContinuesFromAnyStagesCheckpointToTheSameResult) {
+  SmcOptions o;
+  o.members = 60;
+  std::vector<std::string> saved;
+  o.checkpoint = [&](const SmcCheckpoint& c) { saved.push_back(smc_checkpoint_text(c, "test")); };
+  NormalMeanModel whole;
+  const SmcResult a = run_smc(whole, o);
+  ASSERT_GE(saved.size(), 3u);  // the prior's, and one per stage
+  o.checkpoint = {};
+  for (std::size_t k = 0; k < saved.size(); ++k) {
+    const ReadCheckpoint read = read_smc_checkpoint({"checkpoint", saved[k]}, 60, 2);
+    EXPECT_EQ(read.fingerprint, "test");
+    EXPECT_EQ(read.checkpoint.stage, static_cast<int>(k));
+    NormalMeanModel resumed;
+    o.resume = &read.checkpoint;
+    const SmcResult b = run_smc(resumed, o);
+    EXPECT_EQ(b.x, a.x) << "from stage " << k;
+    EXPECT_EQ(b.log_likelihood, a.log_likelihood);
+    EXPECT_EQ(b.run_seed, a.run_seed);
+    EXPECT_EQ(b.log_evidence, a.log_evidence);
+    EXPECT_EQ(b.simulations, a.simulations);
+    ASSERT_EQ(b.stages.size(), a.stages.size());
+    for (std::size_t s = 0; s < a.stages.size(); ++s) EXPECT_EQ(b.stages[s].temperature, a.stages[s].temperature);
+    EXPECT_EQ(b.resumed_after_stage, static_cast<int>(k));
+    // Only the members' simulations are run again, and those the stages after the checkpoint need.
+    EXPECT_EQ(resumed.simulations_, 60 + a.simulations - read.checkpoint.simulations);
+  }
+}
+
+// A checkpoint that does not fit: other members, or likelihoods the simulations do not give.
+TEST(SmcSampler, RefusesACheckpointOfAnotherCalibration) {
+  SmcOptions o;
+  o.members = 20;
+  std::optional<SmcCheckpoint> first;
+  o.checkpoint = [&](const SmcCheckpoint& c) {
+    if (!first) first = c;
+  };
+  NormalMeanModel model;
+  run_smc(model, o);
+  ASSERT_TRUE(first);
+  o.checkpoint = {};
+  SmcCheckpoint other = *first;
+  other.log_likelihood[3] += 1e-9;
+  o.resume = &other;
+  NormalMeanModel again;
+  EXPECT_THROW(run_smc(again, o), std::invalid_argument);
+  o.members = 21;
+  o.resume = &*first;
+  EXPECT_THROW(run_smc(again, o), std::invalid_argument);
+}
+
+// A checkpoint cut short or edited is refused with its line and item, never half-read.
+TEST(SmcSampler, ACheckpointCutShortOrEditedIsRefusedWithItsLine) {
+  SmcOptions o;
+  o.members = 10;
+  std::string text;
+  o.checkpoint = [&](const SmcCheckpoint& c) { text = smc_checkpoint_text(c, "f"); };
+  NormalMeanModel model;
+  run_smc(model, o);
+  const auto refused = [](const std::string& t, int line, const std::string& field) {
+    try {
+      read_smc_checkpoint({"ck", t}, 10, 2);
+      ADD_FAILURE() << "accepted: " << t.substr(0, 80);
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.pos().line, static_cast<std::size_t>(line)) << e.what();
+      EXPECT_EQ(e.pos().field, field) << e.what();
+    }
+  };
+  refused(text.substr(0, text.size() - 4), static_cast<int>(std::count(text.begin(), text.end(), '\n')), "end");
+  refused("members\n", 1, "header");
+  std::string edited = text;
+  edited.replace(edited.find("simulations "), 13, "simulations x");
+  refused(edited, 8, "simulations");
+  edited = text;
+  const auto members = edited.find("members 10 2");
+  edited.replace(members, 12, "members 99999999 2");
+  refused(edited, static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(members), '\n')) + 1, "members");
 }
 
 }  // namespace

@@ -108,7 +108,7 @@ std::string calibrate_summary_json(const CalibrationResult& c) {
       {"effective_sample_size", c.smc.ess},
       {"final_stage_ess", c.smc.stages.empty() ? json(nullptr) : json(c.smc.stages.back().ess)},
       {"log_evidence", c.smc.log_evidence},
-      {"members_refused_by_limit", c.refused_by_limit},
+      {"simulations_refused_by_limit", c.refused_by_limit},
       {"seconds", c.smc.seconds},
       {"simulations_per_second", c.smc.seconds > 0 ? static_cast<double>(c.smc.simulations) / c.smc.seconds : 0.0},
       {"stages", stages},
@@ -133,6 +133,7 @@ std::string calibrate_manifest_json(const CalibrationResult& c, const RunIdentit
                   {"members", c.smc.x.size()},
                   {"budget", c.budget},
                   {"as_of", c.as_of ? json(c.as_of->iso()) : json(nullptr)},
+                  {"resumed_after_stage", c.smc.resumed_after_stage < 0 ? json(nullptr) : json(c.smc.resumed_after_stage)},
                   {"inputs", inputs},
                   {"outputs", id.outputs}};
   return json_text(m);

@@ -18,6 +18,8 @@
 #include <random>
 #include <set>
 
+#include "exodus/output/atomic_file.h"
+
 namespace exodus {
 
 namespace fs = std::filesystem;
@@ -254,31 +256,7 @@ std::vector<std::string> StagedOutputDir::written_and(const std::string& last) c
 void StagedOutputDir::write(const std::string& name, const std::string& content) {
   if (staging_.empty()) start_staging();
   written_.push_back(name);
-  const fs::path path = staging_ / name;
-  // POSIX calls rather than a stream, so that a failure says why (disk full, quota, I/O).
-  int fd = -1;
-  const auto fail = [&](const char* what) {
-    const int error = errno;
-    if (fd >= 0) ::close(fd);
-    throw OutputError(fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(error)));
-  };
-  fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) fail("create");
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n == 0) errno = EIO;
-    if (n <= 0) fail("write");
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  // A full disk may show only now, when the data leaves the page cache.
-  if (::fsync(fd) != 0) fail("write");
-  const int closing = fd;
-  fd = -1;  // closed below, whatever close says
-  if (::close(closing) != 0) fail("write");
+  write_new_file(staging_ / name, content);
 }
 
 void StagedOutputDir::commit() {
