@@ -88,7 +88,6 @@ void ScenarioCalibrationModel::run_into(Slot& slot, std::span<const double> x, s
   if (forecast_leavers(s).expected > static_cast<double>(limits_.max_agents)) {
     slot.ran = false;
     slot.series = SeriesTable();
-    ++refused_;
     return;
   }
   ExodusRunOptions o;

@@ -51,8 +51,6 @@ class ScenarioCalibrationModel final : public SmcModel {
   // A member's record (slot < members), and whether it ran (false: over a limit).
   const SeriesTable& series(std::size_t slot) const { return slots_[slot]->series; }
   bool ran(std::size_t slot) const { return slots_[slot]->ran; }
-  // Members refused for creating more agents than the limit allows, so far.
-  std::size_t refused_by_limit() const { return refused_; }
 
  private:
   struct Slot {
@@ -76,7 +74,6 @@ class ScenarioCalibrationModel final : public SmcModel {
   std::vector<std::unique_ptr<Slot>> slots_;
   std::int32_t horizon_ = 0;
   void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full);
-  std::atomic<std::size_t> refused_{0};
 };
 
 }  // namespace exodus
