@@ -6,7 +6,6 @@
 #include <atomic>
 #include <cmath>
 
-#include <nlohmann/json.hpp>
 
 #include "exodus/app/calibrate_use_case.h"
 #include "exodus/app/exodus_run.h"
@@ -68,15 +67,6 @@ TEST(Calibrate, RefusesAScenarioWithoutPriorsAndABudgetTooSmall) {
   EXPECT_EQ(run_exodus("calibrate " + t.folder.string() + " " + t.reports.string() + " --members 16 --budget 20", &out), 2);
   EXPECT_NE(out.find("at least 32 are needed"), std::string::npos) << out;
   EXPECT_FALSE(std::filesystem::exists(t.dir / "x"));
-}
-
-// summary.json without its clock readings, the one thing two runs of the same calibration differ in.
-nlohmann::json summary_without_seconds(const std::filesystem::path& folder) {
-  nlohmann::json j = nlohmann::json::parse(read_bytes(folder / "summary.json"));
-  j.erase("seconds");
-  j.erase("simulations_per_second");
-  for (auto& stage : j["stages"]) stage.erase("seconds");
-  return j;
 }
 
 // Stopped after its second stage, the calibration keeps that stage beside the output folder

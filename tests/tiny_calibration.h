@@ -3,6 +3,7 @@
 // folder beside a reports file of its own figures: daily entries into North and South over the
 // shock's first 8 days, from a run with the true shock. A calibration's truth is known.
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <string>
@@ -58,5 +59,14 @@ struct TinyCalibration {
     return q;
   }
 };
+
+// summary.json without its clock readings, the one thing two runs of the same calibration differ in.
+inline nlohmann::json summary_without_seconds(const std::filesystem::path& folder) {
+  nlohmann::json j = nlohmann::json::parse(read_bytes(folder / "summary.json"));
+  j.erase("seconds");
+  j.erase("simulations_per_second");
+  for (auto& stage : j["stages"]) stage.erase("seconds");
+  return j;
+}
 
 }  // namespace exodus::testing
