@@ -213,5 +213,28 @@ TEST_F(OutputsDoc, ACalibrationsFilesHoldWhatThePageLists) {
   EXPECT_EQ(keys(read_json(c / "manifest.json")), doc("calibrate manifest.json keys"));
 }
 
+TEST_F(OutputsDoc, AnEnsemblesFilesHoldWhatThePageLists) {
+  TinyScenario tiny;
+  tiny.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazard,lognormal,0.01,0.5,,,a guess\n";
+  write_files(dir_ / "tiny_priors", tiny.files);
+  std::string out;
+  ASSERT_EQ(run_exodus("run " + (dir_ / "tiny_priors").string() + " --members 3 --prior --quiet --out " + (dir_ / "p").string(),
+                       &out), 0) << out;
+  const auto p = dir_ / "p";
+  Names members = doc("ensemble members.csv columns");
+  members.insert("shock_hazard");
+  EXPECT_EQ(csv_header(p / "members.csv"), members);
+  EXPECT_EQ(csv_header(p / "forecast.csv"), doc("calibrate forecast.csv columns"));
+  const auto summary = read_json(p / "summary.json");
+  EXPECT_EQ(keys(summary), doc("ensemble summary.json keys"));
+  EXPECT_EQ(keys(summary["parameters"][0]), doc("ensemble summary.json parameters"));
+  EXPECT_EQ(keys(summary["totals"][0]), doc("calibrate summary.json totals"));
+  EXPECT_EQ(keys(read_json(p / "manifest.json")), doc("ensemble manifest.json keys"));
+  // The embedded scenario has reports: they are held against the ensemble in the estimate's layout.
+  ASSERT_EQ(run_exodus("run --members 2 --days 30 --quiet --out " + (dir_ / "s").string(), &out), 0) << out;
+  EXPECT_EQ(csv_header(dir_ / "s" / "reports_fit.csv"), doc("estimate reports_fit.csv columns"));
+  EXPECT_EQ(csv_header(dir_ / "s" / "members.csv"), doc("ensemble members.csv columns"));
+}
+
 }  // namespace
 }  // namespace exodus::testing

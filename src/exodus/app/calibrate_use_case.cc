@@ -10,9 +10,11 @@
 #include "exodus/app/calibration_model.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
+#include "exodus/infer/key_totals.h"
 #include "exodus/io/reports/report_places.h"
 #include "exodus/io/reports/reports_reader.h"
 #include "exodus/output/calibrate_outputs.h"
+#include "exodus/output/forecast_csv.h"
 #include "exodus/output/output_dir.h"
 #include "exodus/output/report_fit_outputs.h"
 #include "exodus/world/scenario_registry.h"
@@ -123,6 +125,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
     if (auto problems = check_report_places(*o.predict, s); !problems.empty()) throw InputErrors(std::move(problems));
   }
 
+  check_members_fit(s, q.members, q.limits);
   SmcOptions so;
   so.members = q.members;
   so.budget = q.budget ? q.budget : 40 * q.members;
@@ -166,20 +169,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   c.priors.assign(model.priors().begin(), model.priors().end());
   c.simulated_coordinates = model.simulated_coordinates();
 
-  PosteriorRuns runs;
-  runs.metrics = model.discrepancy_metrics();
-  runs.places = catalog_of(s);
-  runs.shock = s.shock_date;
-  runs.seed = q.seed;
-  runs.unfitted_discrepancy = discrepancy_prior("a metric no report fitted");
-  const std::size_t S = model.simulated_coordinates();
-  for (std::size_t m = 0; m < q.members; ++m) {
-    PosteriorMember pm;
-    pm.series = model.ran(m) ? &model.series(m) : nullptr;
-    pm.weight = pm.series ? c.smc.weights[m] : 0;
-    for (std::size_t k = 0; k < runs.metrics.size(); ++k) pm.discrepancy.push_back(std::exp(c.smc.x[m][S + k]));
-    runs.members.push_back(std::move(pm));
-  }
+  const PosteriorRuns runs = posterior_runs_of(model, c.smc, s, q.seed);
   for (std::size_t m = 0; m < q.members; ++m)
     if (model.ran(m)) {
       c.layout = model.series(m);
@@ -193,28 +183,11 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
     for (const auto& r : o.predict->reports) held.push_back(&r);
     c.predictions = predict_reports(runs, held);
   }
-  // Key totals: departures to each month's end, and each destination's leavers in the first
-  // 30 and 60 days from the shock.
-  const auto start = s.start_date;
-  for (Date d = start; d <= s.end_date; d = d + 1)
-    if (d.is_month_end() || d == s.end_date) {
-      CalibrationTotal t{"departures to " + d.iso(), "departures", kAllPlaces, start, d, {}};
-      t.interval = total_interval(runs, PlaceKind::kTotal, 0, "departures", 0, static_cast<std::size_t>(d - start));
-      c.totals.push_back(t);
-    }
-  for (const int days : {30, 60})
-    for (std::size_t k = 0; k < s.destinations.size(); ++k) {
-      const Date last = std::min(s.end_date, s.shock_date + (days - 1));
-      CalibrationTotal t{fmt::format("leavers entering {} in {} days from the shock", s.destinations[k].name, days),
-                         "entries_leavers", s.destinations[k].name, s.shock_date, last, {}};
-      t.interval = total_interval(runs, PlaceKind::kDestination, k, "entries_leavers",
-                                  static_cast<std::size_t>(s.shock_date - start), static_cast<std::size_t>(last - start));
-      c.totals.push_back(t);
-    }
+  c.totals = key_totals(runs, s);
 
   if (q.hooks.before_writing) q.hooks.before_writing();
   staged.write("posterior.csv", calibrate_posterior_csv(c));
-  staged.write("forecast.csv", calibrate_forecast_csv(c));
+  staged.write("forecast.csv", forecast_csv(c.layout, c.bands));
   staged.write("reports_fit.csv", reports_fit_csv(c.fitted, c.fits));
   if (o.predict) staged.write("predictions.csv", predictions_csv(*o.predict, c.predictions));
   staged.write("summary.json", calibrate_summary_json(c));

@@ -78,6 +78,9 @@ void ScenarioCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
 }
 
 void ScenarioCalibrationModel::run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds) {
+  if (slots_.size() < x.size()) slots_.resize(x.size());
+  for (std::size_t m = 0; m < x.size(); ++m)
+    if (!slots_[m]) slots_[m] = std::make_unique<Slot>();
   pool_.for_blocks(x.size(), 1, [&](std::size_t begin, std::size_t end) {
     for (std::size_t m = begin; m < end; ++m) run_into(*slots_[m], x[m], seeds[m], true);
   });
@@ -122,5 +125,24 @@ void ScenarioCalibrationModel::copy_slot(std::size_t from, std::size_t to) {
 }
 
 void ScenarioCalibrationModel::swap_slots(std::size_t a, std::size_t b) { std::swap(slots_[a], slots_[b]); }
+
+PosteriorRuns posterior_runs_of(const ScenarioCalibrationModel& model, const SmcResult& smc, const Scenario& s,
+                                std::uint64_t seed) {
+  PosteriorRuns runs;
+  runs.metrics = model.discrepancy_metrics();
+  runs.places = catalog_of(s);
+  runs.shock = s.shock_date;
+  runs.seed = seed;
+  runs.unfitted_discrepancy = discrepancy_prior("a metric no report fitted");
+  const std::size_t S = model.simulated_coordinates();
+  for (std::size_t m = 0; m < smc.x.size(); ++m) {
+    PosteriorMember pm;
+    pm.series = model.ran(m) ? &model.series(m) : nullptr;
+    pm.weight = pm.series ? smc.weights[m] : 0;
+    for (std::size_t k = 0; k < runs.metrics.size(); ++k) pm.discrepancy.push_back(std::exp(smc.x[m][S + k]));
+    runs.members.push_back(std::move(pm));
+  }
+  return runs;
+}
 
 }  // namespace exodus

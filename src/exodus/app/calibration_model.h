@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "exodus/core/limits.h"
+#include "exodus/infer/posterior_runs.h"
 #include "exodus/infer/smc_sampler.h"
 #include "exodus/observe/report_error.h"
 #include "exodus/recorder/series_table.h"
@@ -43,8 +44,9 @@ class ScenarioCalibrationModel final : public SmcModel {
   Scenario member_scenario(std::span<const double> x, bool full = false) const;
   // Days each sampling run simulates.
   std::int32_t horizon_days() const { return horizon_; }
-  // Runs members 0..n-1 again over the whole scenario (same parameters and seeds): the runs
-  // the forecast reads. Their fitted reports' counterparts are unchanged.
+  // Runs members 0..n-1 over the whole scenario with these parameters and seeds: after the
+  // sampling, again (the runs the forecast reads; their fitted reports' counterparts are
+  // unchanged); for an ensemble, once.
   void run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds);
   // Metrics with a discrepancy coordinate, in coordinate order after the simulated ones.
   const std::vector<std::string>& discrepancy_metrics() const { return metrics_; }
@@ -75,5 +77,11 @@ class ScenarioCalibrationModel final : public SmcModel {
   std::int32_t horizon_ = 0;
   void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full);
 };
+
+// What the calibrated population says (infer/posterior_runs.h): the model's members as run over
+// the whole scenario (run_full), with the sampler's weights and discrepancies; members that did
+// not run get weight 0.
+PosteriorRuns posterior_runs_of(const ScenarioCalibrationModel& model, const SmcResult& smc, const Scenario& scenario,
+                                std::uint64_t seed);
 
 }  // namespace exodus

@@ -67,6 +67,17 @@ std::vector<InputError> check_scenario_inputs(const FileSource& folder, const In
   return problems;
 }
 
+void check_members_fit(const Scenario& s, std::size_t members, const InputLimits& limits) {
+  const double per_run = static_cast<double>(ExodusRecorder::series_count(s).all()) * static_cast<double>(s.days);
+  const double values = per_run * static_cast<double>(members);
+  if (values <= static_cast<double>(limits.max_daily_values)) return;
+  throw InputError({"--members", 0, ""},
+                   fmt::format("{} runs of {:.3g} daily values each would be held together, {:.3g} values (about {:.3g} GB); "
+                               "{}",
+                               grouped(static_cast<std::int64_t>(members)), per_run, values, values * 8 / 1e9,
+                               limit_clause(limits.max_daily_values, "--max-daily-values")));
+}
+
 ExodusRunResult run_exodus(const Scenario& scenario, const ExodusRunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   ExodusRules rules(scenario, options.seed);

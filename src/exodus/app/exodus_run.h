@@ -26,6 +26,10 @@ LoadedScenario load_scenario(const std::optional<std::filesystem::path>& folder,
 // cleanly, whether the run they describe fits the limits: what `exodus check` reports.
 std::vector<InputError> check_scenario_inputs(const FileSource& folder, const InputLimits& limits = {});
 
+// Refuses `members` runs held in memory together (a calibration's population, an ensemble)
+// whose daily series would not fit --max-daily-values; the error names --members.
+void check_members_fit(const Scenario& scenario, std::size_t members, const InputLimits& limits);
+
 struct ExodusRunOptions {
   std::uint64_t seed = 1;
   int threads = 1;

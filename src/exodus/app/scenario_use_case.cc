@@ -8,17 +8,21 @@
 
 namespace exodus {
 
+void keep_first_days(Scenario& s, std::int32_t days, const std::function<void(const std::string&)>& warn) {
+  if (days > 0 && days < s.days) {
+    s.days = days;
+    s.end_date = s.start_date + (days - 1);
+  } else if (days > s.days && warn) {
+    warn(fmt::format("--days {} is beyond the scenario's {} days ({} to {}); all {} are run", days, s.days,
+                     s.start_date.iso(), s.end_date.iso(), s.days));
+  }
+}
+
 ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
   ScenarioRunOutcome o;
   o.loaded = load_scenario(q.folder, q.limits);
   Scenario& s = o.loaded.scenario;
-  if (q.days > 0 && q.days < s.days) {
-    s.days = q.days;
-    s.end_date = s.start_date + (q.days - 1);
-  } else if (q.days > s.days && q.hooks.warn) {
-    q.hooks.warn(fmt::format("--days {} is beyond the scenario's {} days ({} to {}); all {} are run", q.days, s.days,
-                             s.start_date.iso(), s.end_date.iso(), s.days));
-  }
+  keep_first_days(s, q.days, q.hooks.warn);
   o.seed = q.seed.value_or(s.seed);
   o.threads = resolve_threads(q.threads);
   o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("{}-seed{}", s.name, o.seed));

@@ -34,6 +34,10 @@ struct ScenarioRunOutcome {
   std::filesystem::path out;
 };
 
+// --days: keeps only the scenario's first `days` (> 0); more than it has runs them all, with a
+// warning through `warn`.
+void keep_first_days(Scenario& scenario, std::int32_t days, const std::function<void(const std::string&)>& warn);
+
 // Throws InputError(s) for bad inputs and OutputError when the folder may not be written.
 ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& request);
 

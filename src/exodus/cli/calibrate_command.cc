@@ -9,6 +9,7 @@
 #include "exodus/app/calibrate_use_case.h"
 #include "exodus/app/calibration_checkpoint.h"
 #include "exodus/cli/commands.h"
+#include "exodus/cli/exit_codes.h"
 #include "exodus/cli/interrupt.h"
 #include "exodus/cli/limit_options.h"
 #include "exodus/core/error.h"
@@ -21,7 +22,8 @@ namespace exodus {
 namespace fs = std::filesystem;
 
 void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& command_line) {
-  auto* cmd = app.add_subcommand("calibrate", "Fit a scenario's priors to published figures as of a date and forecast with intervals");
+  auto* cmd = app.add_subcommand(
+      "calibrate", "Fit a scenario's priors to published figures as of a date and forecast with intervals");
   struct Args {
     std::vector<std::string> inputs;
     std::optional<std::string> as_of, predict, out;
@@ -35,97 +37,106 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
   cmd->add_option("INPUTS", a->inputs,
                   "a scenario folder first (default: the embedded 2022 scenario), then reports CSVs read as one "
                   "(default: the scenario's own, scenario.yaml reports)");
-  cmd->add_option("--as-of", a->as_of, "use only the reports published by this date (reported_on, else window_end); "
-                                       "events after it are dropped");
-  cmd->add_flag("--keep-future-events", a->keep_future_events, "with --as-of: keep the events dated after it (policy what-ifs)");
+  cmd->add_option("--as-of", a->as_of,
+                  "use only the reports published by this date (reported_on, else window_end); "
+                  "events after it are dropped");
+  cmd->add_flag("--keep-future-events", a->keep_future_events,
+                "with --as-of: keep the events dated after it (policy what-ifs)");
   cmd->add_option("--predict", a->predict, "a reports CSV of figures not to fit but to predict: predictions.csv");
   cmd->add_option("--members", a->members, "members of the population (parameter sets carried together)")
       ->check(CLI::Range(8, 100000))
       ->capture_default_str();
-  cmd->add_option("--budget", a->budget, "simulations at most (default: 40 per member)")->check(CLI::Range(16, 100000000));
+  cmd->add_option("--budget", a->budget, "simulations at most (default: 40 per member)")
+      ->check(CLI::Range(16, 100000000));
   cmd->add_option("--seed", a->seed, "random seed")->check(kNotNegative)->capture_default_str();
-  cmd->add_option("--threads", a->threads, "members run at once (default, and at most: all cores; results do not depend on it)")
+  cmd->add_option("--threads", a->threads,
+                  "members run at once (default, and at most: all cores; results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--out", a->out, "output folder to create (default: runs/calibrate-<scenario>-seed<N>)");
-  cmd->add_flag("--force", a->force, "replace the output folder if it exists, and start afresh over a stopped calibration's checkpoint");
-  cmd->add_flag("--resume", a->resume, "continue a stopped calibration from its last completed stage (the checkpoint "
-                                       "<out>.checkpoint beside the output folder)");
+  cmd->add_flag("--force", a->force,
+                "replace the output folder if it exists, and start afresh over a stopped calibration's checkpoint");
+  cmd->add_flag("--resume", a->resume,
+                "continue a stopped calibration from its last completed stage (the checkpoint "
+                "<out>.checkpoint beside the output folder)");
   cmd->add_flag("--quiet", a->quiet, "no progress lines or table");
   const auto limits = add_limit_options(cmd, true, true);
   cmd->callback([=] {
     StopOnSignal stop;
-    const auto checkpoint = std::make_shared<fs::path>();  // known once the calibration has started
-    try {
-      CalibrateRequest q;
-      std::size_t first_report = 0;
-      if (!a->inputs.empty() && (a->inputs[0] == kDefaultScenarioName || fs::is_directory(a->inputs[0]))) {
-        if (a->inputs[0] != kDefaultScenarioName) q.scenario = fs::path(a->inputs[0]);
-        first_report = 1;
-      }
-      for (std::size_t i = first_report; i < a->inputs.size(); ++i) q.reports_files.emplace_back(a->inputs[i]);
-      if (a->as_of) q.as_of = parse_date(*a->as_of, {"--as-of", 0, ""});
-      q.keep_future_events = a->keep_future_events;
-      if (a->predict) q.predict_file = *a->predict;
-      q.members = a->members;
-      q.budget = a->budget;
-      if (q.budget && q.budget < 2 * q.members)
-        throw InputError({"--budget", 0, ""}, fmt::format("{} simulations cannot carry {} members: at least {} are needed",
-                                                          q.budget, q.members, 2 * q.members));
-      q.seed = a->seed;
-      q.threads = a->threads;
-      q.resume = a->resume;
-      q.limits = *limits;
-      if (a->out) q.output.dir = *a->out;
-      q.output.force = a->force;
-      q.output.command_line = command_line;
-      q.hooks.stop = stop.flag();
-      q.hooks.before_writing = [&] { stop.ignore_from_now(); };
-      const bool quiet = a->quiet;
-      q.hooks.warn = [](const std::string& w) { fmt::print(stderr, "exodus: {}\n", w); };
-      q.hooks.started = [quiet, checkpoint](const std::string& name, const fs::path& out) {
-        *checkpoint = calibration_checkpoint_path(out);
-        if (!quiet) fmt::print("exodus: calibrating {}: outputs to {}/ when done\n", name, out.string());
-        std::fflush(stdout);
-      };
-      if (!quiet)
-        q.progress = [](const SmcProgress& p) {
-          const double rate = p.seconds > 0 ? static_cast<double>(p.simulations) / p.seconds : 0;
-          const double left = rate > 0 && p.budget > p.simulations ? static_cast<double>(p.budget - p.simulations) / rate : 0;
-          fmt::print(stderr, "  stage {:>2}: temperature {:.4f}, effective members {:.1f}, {} moves ({:.0f}% accepted), "
-                             "{} simulations ({:.1f}/s), at most {:.0f} s left\n",
-                     p.stage->stage, p.stage->temperature, p.stage->ess, p.stage->moves, 100 * p.stage->acceptance,
-                     p.simulations, rate, left);
-        };
-      const CalibrateOutcome outcome = calibrate_case(q);
-      const auto& c = outcome.result;
-      if (!quiet) {
-        fmt::print("exodus calibrate: {} figures fitted ({} published after the as-of date left out), {} parameters\n{}",
-                   c.fitted.reports.size(), c.after_as_of, c.priors.size(), calibrate_table(c));
-        fmt::print("\n  output {}/ (posterior.csv, forecast.csv, reports_fit.csv, {}summary.json, manifest.json)\n",
-                   outcome.out.string(), outcome.predict ? "predictions.csv, " : "");
-      }
-      *exit_code = kExitOk;
-    } catch (const Interrupted&) {
-      if (!checkpoint->empty() && fs::exists(*checkpoint))
-        fmt::print(stderr, "exodus: calibration interrupted; no output written; its last completed stage is kept in {}: "
-                           "the same command with --resume continues from there\n",
-                   checkpoint->string());
-      else
-        fmt::print(stderr, "exodus: calibration interrupted; no output written\n");
-      *exit_code = stop.exit_code();
-    } catch (const InputErrors& e) {
-      fmt::print(stderr, "exodus: {} problem{} in the inputs:\n{}\n", e.errors().size(), e.errors().size() == 1 ? "" : "s", e.what());
-      *exit_code = kExitBadInput;
-    } catch (const InputError& e) {
-      fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitBadInput;
-    } catch (const std::invalid_argument& e) {
-      fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitBadInput;
-    } catch (const OutputError& e) {
-      fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitOutput;
-    }
+    *exit_code = exit_code_of(
+        [&]() -> int {
+          const auto checkpoint = std::make_shared<fs::path>();  // known once the calibration has started
+          try {
+            CalibrateRequest q;
+            std::size_t first_report = 0;
+            if (!a->inputs.empty() && (a->inputs[0] == kDefaultScenarioName || fs::is_directory(a->inputs[0]))) {
+              if (a->inputs[0] != kDefaultScenarioName) q.scenario = fs::path(a->inputs[0]);
+              first_report = 1;
+            }
+            for (std::size_t i = first_report; i < a->inputs.size(); ++i) q.reports_files.emplace_back(a->inputs[i]);
+            if (a->as_of) q.as_of = parse_date(*a->as_of, {"--as-of", 0, ""});
+            q.keep_future_events = a->keep_future_events;
+            if (a->predict) q.predict_file = *a->predict;
+            q.members = a->members;
+            q.budget = a->budget;
+            if (q.budget && q.budget < 2 * q.members)
+              throw InputError({"--budget", 0, ""},
+                               fmt::format("{} simulations cannot carry {} members: at least {} are needed", q.budget,
+                                           q.members, 2 * q.members));
+            q.seed = a->seed;
+            q.threads = a->threads;
+            q.resume = a->resume;
+            q.limits = *limits;
+            if (a->out) q.output.dir = *a->out;
+            q.output.force = a->force;
+            q.output.command_line = command_line;
+            q.hooks.stop = stop.flag();
+            q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+            const bool quiet = a->quiet;
+            q.hooks.warn = [](const std::string& w) { fmt::print(stderr, "exodus: {}\n", w); };
+            q.hooks.started = [quiet, checkpoint](const std::string& name, const fs::path& out) {
+              *checkpoint = calibration_checkpoint_path(out);
+              if (!quiet) fmt::print("exodus: calibrating {}: outputs to {}/ when done\n", name, out.string());
+              std::fflush(stdout);
+            };
+            if (!quiet)
+              q.progress = [](const SmcProgress& p) {
+                const double rate = p.seconds > 0 ? static_cast<double>(p.simulations) / p.seconds : 0;
+                const double left =
+                    rate > 0 && p.budget > p.simulations ? static_cast<double>(p.budget - p.simulations) / rate : 0;
+                fmt::print(stderr,
+                           "  stage {:>2}: temperature {:.4f}, effective members {:.1f}, {} moves ({:.0f}% accepted), "
+                           "{} simulations ({:.1f}/s), at most {:.0f} s left\n",
+                           p.stage->stage, p.stage->temperature, p.stage->ess, p.stage->moves,
+                           100 * p.stage->acceptance, p.simulations, rate, left);
+              };
+            const CalibrateOutcome outcome = calibrate_case(q);
+            const auto& c = outcome.result;
+            if (!quiet) {
+              fmt::print(
+                  "exodus calibrate: {} figures fitted ({} published after the as-of date left out), {} parameters\n{}",
+                  c.fitted.reports.size(), c.after_as_of, c.priors.size(), calibrate_table(c));
+              fmt::print(
+                  "\n  output {}/ (posterior.csv, forecast.csv, reports_fit.csv, {}summary.json, manifest.json)\n",
+                  outcome.out.string(), outcome.predict ? "predictions.csv, " : "");
+            }
+            *exit_code = kExitOk;
+          } catch (const Interrupted&) {
+            if (!checkpoint->empty() && fs::exists(*checkpoint))
+              fmt::print(stderr,
+                         "exodus: calibration interrupted; no output written; its last completed stage is kept in {}: "
+                         "the same command with --resume continues from there\n",
+                         checkpoint->string());
+            else
+              fmt::print(stderr, "exodus: calibration interrupted; no output written\n");
+            *exit_code = stop.exit_code();
+          } catch (const std::invalid_argument& e) {
+            // The sampler's refusals (e.g. no member of the prior has a finite likelihood).
+            fmt::print(stderr, "exodus: {}\n", e.what());
+            *exit_code = kExitBadInput;
+          }
+          return *exit_code;
+        },
+        "inputs");
   });
 }
 

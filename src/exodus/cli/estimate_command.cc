@@ -7,6 +7,7 @@
 
 #include "exodus/app/estimate_use_case.h"
 #include "exodus/cli/commands.h"
+#include "exodus/cli/exit_codes.h"
 #include "exodus/cli/interrupt.h"
 #include "exodus/cli/limit_options.h"
 #include "exodus/cli/progress.h"
@@ -53,7 +54,8 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
       ->check(CLI::Range(100, 100000))
       ->capture_default_str();
   cmd->add_option("--seed", a->seed, "random seed")->check(kNotNegative)->capture_default_str();
-  cmd->add_option("--threads", a->threads, "chains run at once (default, and at most: all cores; the draws do not depend on it)")
+  cmd->add_option("--threads", a->threads,
+                  "chains run at once (default, and at most: all cores; the draws do not depend on it)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");
   cmd->add_flag("--force", a->force, "replace the output folder if it exists");
@@ -64,73 +66,71 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   const auto limits = add_limit_options(cmd, false, true);
   cmd->callback([=] {
     StopOnSignal stop;
-    try {
-      EstimateRequest q;
-      q.reports_file = a->reports;
-      if (a->predict) q.predict_file = *a->predict;
-      EstimateOptions& o = q.options;
-      o.shock = parse_date(a->shock, {"--shock", 0, ""});
-      if (a->start) o.start = parse_date(*a->start, {"--start", 0, ""});
-      if (a->end) o.end = parse_date(*a->end, {"--end", 0, ""});
-      o.draws = a->draws;
-      o.seed = a->seed;
-      o.sample_with_nuts = !a->laplace;
-      o.nuts.chains = a->chains;
-      o.nuts.samples = a->samples;
-      if (a->scenario) q.scenario = *a->scenario == "default" ? fs::path() : fs::path(*a->scenario);
-      q.threads = a->threads;
-      q.limits = *limits;
-      if (a->out) q.output.dir = *a->out;
-      q.output.force = a->force;
-      q.output.command_line = command_line;
-      q.hooks.stop = stop.flag();
-      q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
-      q.hooks.before_writing = [&] { stop.ignore_from_now(); };
-      const bool quiet = a->quiet;
-      std::optional<ProgressBar> bar;
-      const ProgressStyle style = quiet ? ProgressStyle::kNone : parse_progress_style(a->progress);
-      q.hooks.started = [quiet, style, &bar](const std::string& name, const fs::path& out) {
-        if (!quiet) fmt::print("exodus: {}: outputs to {}/ when the estimate is done\n", name, out.string());
-        std::fflush(stdout);
-        bar.emplace("estimate", style);
-      };
-      q.hooks.stage = [&bar](const std::string& stage, std::int64_t done, std::int64_t total) {
-        if (bar) bar->stage(stage, done, total);
-      };
-      const EstimateOutcome outcome = estimate_case(q);
-      if (bar) bar->finish();
-      const EstimateResult& result = outcome.result;
-      if (!a->quiet) fmt::print("exodus estimate: {} reports, {} corridors, {} days from {}\n{}", outcome.reports.reports.size(),
-                                result.layout.corridor_count(), result.layout.days, result.layout.start.iso(),
-                                result.diagnostics.hessian_positive ? estimate_table(outcome.reports, result) : "");
-      if (!outcome.written) {
-        fmt::print(stderr, "exodus estimate: the fit is not trustworthy: {}; no output written\n", result.problem());
-        *exit_code = 3;
-        return;
-      }
-      if (!a->quiet && outcome.predict) {
-        int predicted = 0;
-        for (const auto& p : result.predictions) predicted += p.predicted;
-        fmt::print("\n  predicted {} of the {} held-back figures (predictions.csv; the rest say why not)\n", predicted,
-                   result.predictions.size());
-      }
-      if (!a->quiet)
-        fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, {}summary.json, manifest.json), {:.2f} s\n",
-                   outcome.out.string(), outcome.predict ? "predictions.csv, " : "", result.seconds);
-      *exit_code = kExitOk;
-    } catch (const Interrupted&) {
-      fmt::print(stderr, "exodus: estimate interrupted; no output written\n");
-      *exit_code = stop.exit_code();
-    } catch (const InputErrors& e) {
-      fmt::print(stderr, "exodus: {} problem{} in the reports:\n{}\n", e.errors().size(), e.errors().size() == 1 ? "" : "s", e.what());
-      *exit_code = kExitBadInput;
-    } catch (const InputError& e) {
-      fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitBadInput;
-    } catch (const OutputError& e) {
-      fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitOutput;
-    }
+    *exit_code = exit_code_of(
+        [&]() -> int {
+          try {
+            EstimateRequest q;
+            q.reports_file = a->reports;
+            if (a->predict) q.predict_file = *a->predict;
+            EstimateOptions& o = q.options;
+            o.shock = parse_date(a->shock, {"--shock", 0, ""});
+            if (a->start) o.start = parse_date(*a->start, {"--start", 0, ""});
+            if (a->end) o.end = parse_date(*a->end, {"--end", 0, ""});
+            o.draws = a->draws;
+            o.seed = a->seed;
+            o.sample_with_nuts = !a->laplace;
+            o.nuts.chains = a->chains;
+            o.nuts.samples = a->samples;
+            if (a->scenario) q.scenario = *a->scenario == "default" ? fs::path() : fs::path(*a->scenario);
+            q.threads = a->threads;
+            q.limits = *limits;
+            if (a->out) q.output.dir = *a->out;
+            q.output.force = a->force;
+            q.output.command_line = command_line;
+            q.hooks.stop = stop.flag();
+            q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
+            q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+            const bool quiet = a->quiet;
+            std::optional<ProgressBar> bar;
+            const ProgressStyle style = quiet ? ProgressStyle::kNone : parse_progress_style(a->progress);
+            q.hooks.started = [quiet, style, &bar](const std::string& name, const fs::path& out) {
+              if (!quiet) fmt::print("exodus: {}: outputs to {}/ when the estimate is done\n", name, out.string());
+              std::fflush(stdout);
+              bar.emplace("estimate", style);
+            };
+            q.hooks.stage = [&bar](const std::string& stage, std::int64_t done, std::int64_t total) {
+              if (bar) bar->stage(stage, done, total);
+            };
+            const EstimateOutcome outcome = estimate_case(q);
+            if (bar) bar->finish();
+            const EstimateResult& result = outcome.result;
+            if (!a->quiet)
+              fmt::print("exodus estimate: {} reports, {} corridors, {} days from {}\n{}",
+                         outcome.reports.reports.size(), result.layout.corridor_count(), result.layout.days,
+                         result.layout.start.iso(),
+                         result.diagnostics.hessian_positive ? estimate_table(outcome.reports, result) : "");
+            if (!outcome.written) {
+              fmt::print(stderr, "exodus estimate: the fit is not trustworthy: {}; no output written\n",
+                         result.problem());
+              return *exit_code = 3;
+            }
+            if (!a->quiet && outcome.predict) {
+              int predicted = 0;
+              for (const auto& p : result.predictions) predicted += p.predicted;
+              fmt::print("\n  predicted {} of the {} held-back figures (predictions.csv; the rest say why not)\n",
+                         predicted, result.predictions.size());
+            }
+            if (!a->quiet)
+              fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, {}summary.json, manifest.json), {:.2f} s\n",
+                         outcome.out.string(), outcome.predict ? "predictions.csv, " : "", result.seconds);
+            *exit_code = kExitOk;
+          } catch (const Interrupted&) {
+            fmt::print(stderr, "exodus: estimate interrupted; no output written\n");
+            *exit_code = stop.exit_code();
+          }
+          return *exit_code;
+        },
+        "reports");
   });
 }
 

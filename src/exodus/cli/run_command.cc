@@ -8,16 +8,19 @@
 
 #include <fmt/format.h>
 
+#include "exodus/app/ensemble_use_case.h"
 #include "exodus/app/flee_use_case.h"
 #include "exodus/app/input_kind.h"
 #include "exodus/app/scenario_use_case.h"
 #include "exodus/cli/commands.h"
+#include "exodus/cli/exit_codes.h"
 #include "exodus/cli/interrupt.h"
 #include "exodus/cli/limit_options.h"
 #include "exodus/cli/progress.h"
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/embedded_files.h"
 #include "exodus/core/error.h"
+#include "exodus/output/ensemble_outputs.h"
 #include "exodus/output/exodus_outputs.h"
 #include "exodus/output/output_dir.h"
 #include "exodus/output/run_report_fit_outputs.h"
@@ -33,6 +36,8 @@ struct RunArgs {
   std::uint64_t seed = 1;
   int threads = 0;
   std::int32_t days = 0;
+  std::size_t members = 0;  // > 0: an ensemble
+  bool prior = false;
   bool seed_given = false;
   bool force = false;
   bool quiet = false;
@@ -101,6 +106,7 @@ UseCaseOutput output_of(const RunArgs& args, const std::string& command_line) {
 }
 
 int run_flee(const RunArgs& args, const std::string& command_line) {
+  if (args.members > 0) throw InputError({"--members", 0, ""}, "applies to exodus scenarios, not to Flee cases");
   if (args.validation_dir && !args.flee_dir)
     throw InputError({"--validation", 0, ""}, "needs --flee DIR (the embedded case has its own)");
   FleeRunRequest q;
@@ -126,9 +132,52 @@ int run_flee(const RunArgs& args, const std::string& command_line) {
   return kExitOk;
 }
 
+// exodus run --members N [--prior]: N runs side by side, their bands in forecast.csv.
+int run_ensemble(const RunArgs& args, const std::string& command_line, const std::optional<fs::path>& folder) {
+  EnsembleRequest q;
+  q.folder = folder;
+  q.days = args.days;
+  if (args.seed_given) q.seed = args.seed;
+  q.members = args.members;
+  q.prior = args.prior;
+  q.threads = args.threads;
+  q.limits = *args.limits;
+  q.output = output_of(args, command_line);
+  StopOnSignal stop;
+  q.hooks.stop = stop.flag();
+  q.hooks.warn = [](const std::string& warning) { fmt::print(stderr, "warning: {}\n", warning); };
+  q.hooks.before_writing = [&stop] { stop.ignore_from_now(); };
+  const bool quiet = args.quiet;
+  const std::size_t members = args.members;
+  q.hooks.started = [quiet, members](const std::string& name, const fs::path& out) {
+    if (!quiet) fmt::print("exodus: {}: {} members; outputs to {}/ when they are over\n", name, members, out.string());
+    std::fflush(stdout);
+  };
+  try {
+    const EnsembleOutcome o = run_ensemble_case(q);
+    if (!args.quiet) {
+      const Scenario& scenario = o.loaded.scenario;
+      fmt::print("exodus run: scenario '{}', {} to {}, an ensemble of {} members ({}), seeds {} to {}, {} thread{}\n",
+                 scenario.name, scenario.start_date.iso(), scenario.end_date.iso(), args.members,
+                 args.prior ? "parameters drawn from the priors" : "the scenario's values", o.result.seed,
+                 o.result.seed + args.members - 1, o.threads, o.threads == 1 ? "" : "s");
+      fmt::print("{}", ensemble_table(o.result));
+      fmt::print("  output    {}/ (forecast.csv, members.csv, {}summary.json, manifest.json)\n", o.out.string(),
+                 o.result.fits.empty() ? "" : "reports_fit.csv, ");
+    }
+  } catch (const Interrupted&) {
+    fmt::print(stderr, "exodus: interrupted; no output written\n");
+    return stop.exit_code();
+  }
+  return kExitOk;
+}
+
 int run_scenario(const RunArgs& args, const std::string& command_line, const std::optional<fs::path>& folder) {
   if (args.validation_dir || args.settings_file)
     throw InputError({"--validation/--settings", 0, ""}, "apply to Flee cases only (use --flee DIR)");
+  if (args.prior && args.members == 0)
+    throw InputError({"--prior", 0, ""}, "draws each member's parameters: it needs --members N");
+  if (args.members > 0) return run_ensemble(args, command_line, folder);
   ScenarioRunRequest q;
   q.folder = folder;
   q.days = args.days;
@@ -209,6 +258,12 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
   cmd->add_option("--threads", args->threads, "worker threads (default, and at most: all cores)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--days", args->days, "simulate only the first N days")->check(CLI::Range(1, 100000));
+  cmd->add_option("--members", args->members,
+                  "run an ensemble of N members (member m with seed S+m) and write the bands of every daily series "
+                  "(forecast.csv) instead of one run's daily.csv")
+      ->check(CLI::Range(std::size_t{1}, kMostEnsembleMembers));
+  cmd->add_flag("--prior", args->prior,
+                "with --members: draw each member's uncertain parameters from the scenario's priors (priors.csv)");
   cmd->add_option("--out", args->out_dir, "output folder to create (default: runs/<case>-seed<N>)");
   cmd->add_flag("--force", args->force, "replace the output folder if it exists");
   cmd->add_flag("--quiet", args->quiet, "no progress bar or summary");
@@ -216,21 +271,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
                   "auto (a bar on a terminal), bar, lines (a line per percent, for logs) or none")
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
   args->limits = add_limit_options(cmd, true, false);
-  cmd->callback([=] {
-    try {
-      *exit_code = run(*args, command_line);
-    } catch (const InputErrors& e) {
-      fmt::print(stderr, "exodus: {} problem{} in the input:\n{}\n", e.errors().size(),
-                 e.errors().size() == 1 ? "" : "s", e.what());
-      *exit_code = kExitBadInput;
-    } catch (const InputError& e) {
-      fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitBadInput;
-    } catch (const OutputError& e) {
-      fmt::print(stderr, "exodus: {}\n", e.what());
-      *exit_code = kExitOutput;
-    }
-  });
+  cmd->callback([=] { *exit_code = exit_code_of([&] { return run(*args, command_line); }); });
 }
 
 }  // namespace exodus

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "exodus/core/date.h"
+#include "exodus/infer/key_totals.h"
 #include "exodus/infer/posterior_runs.h"
 #include "exodus/infer/report_fit.h"
 #include "exodus/infer/smc_sampler.h"
@@ -23,13 +24,6 @@ struct ParameterSummary {
   // How far the posterior moved, on the working scale: its median's shift and its 90% width,
   // each against the prior's 90% width.
   double shift = 0, width_ratio = 1;
-};
-
-struct CalibrationTotal {
-  std::string label;  // e.g. "departures to 2022-10-31"
-  std::string metric, place;
-  Date first, last;
-  Interval interval;
 };
 
 struct CalibrationResult {
@@ -52,7 +46,7 @@ struct CalibrationResult {
   std::size_t after_as_of = 0;       // figures left out as published later
   std::vector<std::string> dropped;  // events and priors dropped by as_of
   std::vector<ReportPrediction> predictions;
-  std::vector<CalibrationTotal> totals;
+  std::vector<ForecastTotal> totals;
 };
 
 }  // namespace exodus

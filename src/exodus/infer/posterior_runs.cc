@@ -25,13 +25,18 @@ std::uint32_t metric_tag(const std::string& metric) {
 
 // The member's discrepancy sd for a metric: fitted, or drawn from the prior (one per member and
 // metric name, so that every series of a metric shares it).
-double discrepancy_of(const PosteriorRuns& runs, std::size_t member, const std::string& metric, bool* fitted = nullptr) {
+double discrepancy_of(const PosteriorRuns& runs, std::size_t member, const std::string& metric,
+                      BandDiscrepancy* source = nullptr) {
+  if (!runs.with_discrepancy) {
+    if (source) *source = BandDiscrepancy::kNone;
+    return 0;
+  }
   for (std::size_t k = 0; k < runs.metrics.size(); ++k)
     if (runs.metrics[k] == metric) {
-      if (fitted) *fitted = true;
+      if (source) *source = BandDiscrepancy::kFitted;
       return runs.members[member].discrepancy[k];
     }
-  if (fitted) *fitted = false;
+  if (source) *source = BandDiscrepancy::kPrior;
   CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(member), kUnfittedStream ^ metric_tag(metric));
   return value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
 }
@@ -47,13 +52,22 @@ std::vector<std::size_t> ran(const PosteriorRuns& runs) {
 
 }  // namespace
 
+const char* to_string(BandDiscrepancy d) {
+  switch (d) {
+    case BandDiscrepancy::kFitted: return "fitted";
+    case BandDiscrepancy::kPrior: return "prior";
+    case BandDiscrepancy::kNone: return "none";
+  }
+  return "?";
+}
+
 ForecastBands forecast_bands(const PosteriorRuns& runs) {
   ForecastBands out;
   const auto members = ran(runs);
   if (members.empty()) return out;
   const auto& first = runs.members[members[0]].series->series();
   out.bands.resize(first.size());
-  out.fitted.resize(first.size());
+  out.discrepancy.resize(first.size());
   std::vector<std::pair<double, double>> vw;
   for (std::size_t s = 0; s < first.size(); ++s) {
     const std::string& metric = first[s].metric;
@@ -62,9 +76,7 @@ ForecastBands forecast_bands(const PosteriorRuns& runs) {
     // constant over days (the model is off by a factor, not by independent daily noise).
     std::vector<double> factor(members.size() * kBandDraws);
     for (std::size_t i = 0; i < members.size(); ++i) {
-      bool fitted = false;
-      const double sd = discrepancy_of(runs, members[i], metric, &fitted);
-      out.fitted[s] = fitted;
+      const double sd = discrepancy_of(runs, members[i], metric, &out.discrepancy[s]);
       CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(members[i]),
                      kBandStream + static_cast<std::uint32_t>(s));
       for (std::uint32_t k = 0; k < kBandDraws; ++k) factor[i * kBandDraws + k] = sd * standard_normal(rng);
@@ -159,8 +171,8 @@ std::vector<ReportPrediction> predict_reports(const PosteriorRuns& runs, const s
   return out;
 }
 
-Interval total_interval(const PosteriorRuns& runs, PlaceKind kind, std::size_t index, const std::string& metric,
-                        std::size_t first, std::size_t last) {
+std::vector<std::pair<double, double>> total_draws(const PosteriorRuns& runs, PlaceKind kind, std::size_t index,
+                                                   const std::string& metric, std::size_t first, std::size_t last) {
   std::vector<std::pair<double, double>> vw;
   for (const std::size_t m : ran(runs)) {
     const auto& member = runs.members[m];
@@ -173,7 +185,17 @@ Interval total_interval(const PosteriorRuns& runs, PlaceKind kind, std::size_t i
       vw.emplace_back(signed_metric(metric) ? total + d * std::abs(total) : total * std::exp(d), member.weight / kFigureDraws);
     }
   }
+  return vw;
+}
+
+Interval total_interval(const PosteriorRuns& runs, PlaceKind kind, std::size_t index, const std::string& metric,
+                        std::size_t first, std::size_t last) {
+  auto vw = total_draws(runs, kind, index, metric, first, last);
   return interval_of(vw);
+}
+
+double member_discrepancy(const PosteriorRuns& runs, std::size_t member, const std::string& metric) {
+  return discrepancy_of(runs, member, metric);
 }
 
 Interval value_interval(const ParameterPrior& p, const std::vector<double>& working, const std::vector<double>& weights) {

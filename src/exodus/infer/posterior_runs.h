@@ -34,13 +34,21 @@ struct PosteriorRuns {
   std::uint64_t seed = 1;
   // The discrepancy of a metric the reports did not fit: drawn from this prior.
   ParameterPrior unfitted_discrepancy;
+  // false: the members' spread alone (an ensemble of seeds: what the model gives, not how far
+  // the world may be from it).
+  bool with_discrepancy = true;
 };
 
-// One band per series of the members' SeriesTable (all alike), [series][day]; `fitted[s]`
-// says whether the series' metric had its discrepancy fitted (else drawn from the prior).
+// Where a band's model discrepancy came from.
+enum class BandDiscrepancy : std::uint8_t { kFitted, kPrior, kNone };
+// "fitted", "prior", "none"
+const char* to_string(BandDiscrepancy d);
+
+// One band per series of the members' SeriesTable (all alike), [series][day]; `discrepancy[s]`
+// says whether the series' metric had its discrepancy fitted, drawn from the prior, or none.
 struct ForecastBands {
   std::vector<std::vector<Interval>> bands;
-  std::vector<bool> fitted;
+  std::vector<BandDiscrepancy> discrepancy;
 };
 ForecastBands forecast_bands(const PosteriorRuns& runs);
 
@@ -54,6 +62,12 @@ std::vector<ReportPrediction> predict_reports(const PosteriorRuns& runs, const s
 // their discrepancy: e.g. departures to 31 October.
 Interval total_interval(const PosteriorRuns& runs, PlaceKind kind, std::size_t index, const std::string& metric,
                         std::size_t first, std::size_t last);
+// The weighted draws that interval is of (value, weight; the weights sum to one): what a rank
+// of a known truth among them is measured on (app/calibration_sbc.h).
+std::vector<std::pair<double, double>> total_draws(const PosteriorRuns& runs, PlaceKind kind, std::size_t index,
+                                                   const std::string& metric, std::size_t first, std::size_t last);
+// The discrepancy sd of a member for a metric: fitted, drawn from the prior, or 0 (none).
+double member_discrepancy(const PosteriorRuns& runs, std::size_t member, const std::string& metric);
 
 // A parameter's interval on the value scale from weighted working-scale draws.
 Interval value_interval(const ParameterPrior& p, const std::vector<double>& working, const std::vector<double>& weights);

@@ -10,6 +10,7 @@
 
 #include "exodus/core/csv.h"
 #include "exodus/core/digit_grouping.h"
+#include "exodus/output/forecast_summary.h"
 #include "exodus/output/interval_json.h"
 #include "exodus/output/json_text.h"
 
@@ -19,12 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-
-std::string number(double v) {
-  const double a = std::abs(v);
-  if (a >= 1000) return grouped(std::llround(v));
-  return fmt::format("{:.3g}", v);
-}
 
 // The parameters in order of how far the reports moved them: shift plus narrowing.
 std::vector<std::size_t> by_movement(const CalibrationResult& c) {
@@ -49,20 +44,6 @@ std::string calibrate_posterior_csv(const CalibrationResult& c) {
   return out;
 }
 
-std::string calibrate_forecast_csv(const CalibrationResult& c) {
-  std::string out = "date,day,kind,place,metric,median,lo50,hi50,lo90,hi90,discrepancy\n";
-  const auto& series = c.layout.series();
-  const std::size_t days = c.layout.days();
-  for (std::size_t t = 0; t < days; ++t)
-    for (std::size_t s = 0; s < series.size() && s < c.bands.bands.size(); ++s) {
-      const auto& i = c.bands.bands[s][t];
-      out += fmt::format("{},{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{}\n", (c.layout.start() + static_cast<std::int32_t>(t)).iso(), t,
-                         to_string(series[s].kind), csv_field(series[s].place, true), series[s].metric, i.median, i.lo50,
-                         i.hi50, i.lo90, i.hi90, c.bands.fitted[s] ? "fitted" : "prior");
-    }
-  return out;
-}
-
 std::string calibrate_summary_json(const CalibrationResult& c) {
   json parameters = json::array();
   for (const auto& p : c.parameters) {
@@ -80,10 +61,6 @@ std::string calibrate_summary_json(const CalibrationResult& c) {
   for (const auto& s : c.smc.stages)
     stages.push_back({{"stage", s.stage}, {"temperature", s.temperature}, {"ess", s.ess}, {"moves", s.moves},
                       {"acceptance", s.acceptance}, {"simulations", s.simulations}, {"seconds", s.seconds}});
-  json totals = json::array();
-  for (const auto& t : c.totals)
-    totals.push_back({{"total", t.label}, {"metric", t.metric}, {"place", t.place}, {"from", t.first.iso()},
-                      {"to", t.last.iso()}, {"interval", interval_json(t.interval)}});
   json flagged = json::array();
   std::size_t used = 0;
   for (const auto& f : c.fits) {
@@ -113,7 +90,7 @@ std::string calibrate_summary_json(const CalibrationResult& c) {
       {"simulations_per_second", c.smc.seconds > 0 ? static_cast<double>(c.smc.simulations) / c.smc.seconds : 0.0},
       {"stages", stages},
       {"parameters", parameters},
-      {"totals", totals},
+      {"totals", totals_json(c.totals)},
       {"intervals_include",
        "the parameters' posterior, each run's randomness, and the model's discrepancy (fitted per metric; drawn from its "
        "prior for metrics no report fitted): forecast.csv says which"}};
@@ -146,24 +123,11 @@ std::string calibrate_table(const CalibrationResult& c) {
     const auto& p = c.parameters[order[k]];
     const auto& a = p.prior_interval;
     const auto& b = p.posterior_interval;
-    out += fmt::format("  {:<52} {:>23} {:>23}\n", c.priors[p.prior].address, number(a.lo90) + " to " + number(a.hi90),
-                       number(b.lo90) + " to " + number(b.hi90) + " (" + number(b.median) + ")");
+    out += fmt::format("  {:<52} {:>23} {:>23}\n", c.priors[p.prior].address, table_number(a.lo90) + " to " + table_number(a.hi90),
+                       table_number(b.lo90) + " to " + table_number(b.hi90) + " (" + table_number(b.median) + ")");
   }
-  out += fmt::format("\n  {:<52} {:>10} {:>23} {:>23}\n", "forecast", "median", "50% interval", "90% interval");
-  for (const auto& t : c.totals) {
-    if (t.metric != "departures") continue;
-    const auto& i = t.interval;
-    out += fmt::format("  {:<52} {:>10} {:>23} {:>23}\n", t.label, number(i.median), number(i.lo50) + " to " + number(i.hi50),
-                       number(i.lo90) + " to " + number(i.hi90));
-  }
-  std::string misfits;
-  for (const auto& f : c.fits)
-    if (f.flagged) {
-      const auto& r = c.fitted.reports[f.report];
-      misfits += fmt::format("  {:<24} {:<14} {:>12} predictive 90% {} to {} (tail {:.3f})\n", r.id, to_string(r.metric),
-                             number(r.value), number(f.predictive.lo90), number(f.predictive.hi90), f.tail);
-    }
-  out += misfits.empty() ? "\n  every fitted report lies within its predictive interval\n" : "\n  reports that do not fit:\n" + misfits;
+  out += totals_table(c.totals, "departures");
+  out += misfits_table(c.fitted, c.fits, "fitted report");
   out += fmt::format("\n  {} members, {} simulations, {:.1f} s; {}\n", c.smc.x.size(), c.smc.simulations, c.smc.seconds,
                      c.smc.reached_posterior ? "reached the posterior"
                                              : fmt::format("the budget ran out before the posterior: importance weights carry "

@@ -1,0 +1,47 @@
+// Simulation-based calibration of exodus calibrate: truths drawn from a scenario's priors (and
+// the discrepancies'), the figures of its reports published by --as-of rendered from each
+// truth's run, calibrated, and the truth's rank recorded for every parameter and key total.
+//   build/exodus_calibrate_sbc [REPLICATES] [--scenario DIR] [--as-of DATE] [--members N] [--budget N]
+#include <CLI/CLI.hpp>
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+
+#include "exodus/app/calibration_sbc.h"
+#include "exodus/app/exodus_run.h"
+#include "exodus/core/date.h"
+#include "sbc_table.h"
+
+int main(int argc, char** argv) {
+  using namespace exodus;
+  CLI::App app("exodus calibrate's simulation-based calibration");
+  CalibrationSbcOptions o;
+  std::optional<std::string> folder;
+  std::string as_of = "2022-09-30";
+  o.members = 16;
+  app.add_option("REPLICATES", o.replicates)->capture_default_str();
+  app.add_option("--scenario", folder, "a scenario folder with priors.csv and reports (default: the embedded 2022 one)");
+  app.add_option("--as-of", as_of, "the design: the scenario's reports published by this date")->capture_default_str();
+  app.add_option("--members", o.members)->capture_default_str();
+  app.add_option("--budget", o.budget, "simulations per calibration (default: 40 per member)");
+  app.add_option("--seed", o.seed)->capture_default_str();
+  app.add_option("--threads", o.threads, "default: every core");
+  CLI11_PARSE(app, argc, argv);
+  const Scenario s = load_scenario(folder ? std::optional<std::filesystem::path>(*folder) : std::nullopt).scenario;
+  const Date cut = *Date::parse(as_of);
+  std::vector<Report> design;
+  for (const auto& set : s.reports)
+    for (const auto& r : set.reports)
+      if (r.reported_on.value_or(r.window_end) <= cut) design.push_back(r);
+  const auto r = run_calibration_sbc(s, design, o, [&](std::size_t i) {
+    fmt::print(stderr, "replicate {}/{}\n", i + 1, o.replicates);
+  });
+  fmt::print("scenario {}: {} replicates of {} members, budget {}; {} figures rendered per replicate (of {} published by {}); "
+             "{} calibrations reached the posterior; {} simulations; {:.0f} s\n",
+             s.name, o.replicates, o.members, o.budget ? o.budget : 40 * o.members, r.figures, design.size(), as_of,
+             r.reached_posterior, r.simulations, r.sbc.seconds);
+  exodus::bench::print_sbc_table(r.sbc);
+  return 0;
+}

@@ -1,0 +1,36 @@
+#pragma once
+// The table both SBC benches print: coverage of the 50% and 90% intervals and a rank test per
+// quantity, then each quantity's rank histogram.
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "exodus/infer/sbc.h"
+
+namespace exodus::bench {
+
+inline void print_sbc_table(const SbcResult& r) {
+  fmt::print("{:<60} {:>8} {:>8} {:>12}\n", "quantity", "90% cov", "50% cov", "rank chi2(9)");
+  int covered = 0, covered50 = 0, trials = 0;
+  for (const auto& q : r.quantities) {
+    fmt::print("{:<60} {:>7.1f}% {:>7.1f}% {:>12.1f}\n", q.label, 100 * q.coverage90(), 100 * q.coverage50(),
+               q.rank_chi_square());
+    covered += q.covered90;
+    covered50 += q.covered50;
+    trials += q.trials;
+  }
+  fmt::print("{:<60} {:>7.1f}% {:>7.1f}%\n", "all quantities", trials ? 100.0 * covered / trials : 0.0,
+             trials ? 100.0 * covered50 / trials : 0.0);
+  // A hump says intervals too wide, a U too narrow, a slope a bias.
+  fmt::print("\nrank histograms (10 bins, truth's rank among the draws):\n");
+  for (const auto& q : r.quantities) {
+    int bins[10] = {};
+    for (double x : q.ranks) ++bins[std::min(9, static_cast<int>(x * 10))];
+    fmt::print("{:<60} {}\n", q.label, fmt::join(bins, " "));
+  }
+  fmt::print("(chi-square with 9 degrees of freedom: 16.9 is the 95th percentile, 27.9 the 99.9th)\n");
+  for (const auto& f : r.failures) fmt::print("failed: {}\n", f);
+}
+
+}  // namespace exodus::bench

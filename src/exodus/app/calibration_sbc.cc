@@ -1,0 +1,148 @@
+#include "exodus/app/calibration_sbc.h"
+
+#include <chrono>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "exodus/app/calibration_model.h"
+#include "exodus/app/exodus_run.h"
+#include "exodus/app/use_case.h"
+#include "exodus/core/random.h"
+#include "exodus/infer/key_totals.h"
+#include "exodus/observe/run_expectation.h"
+#include "exodus/observe/run_likelihood.h"
+#include "exodus/world/scenario_hazard.h"
+
+namespace exodus {
+
+namespace {
+
+constexpr std::uint32_t kTruthStream = 0x68000000u, kRenderStream = 0x69000000u, kTotalTruthStream = 0x6a000000u;
+
+// The share of weighted draws below the truth, ties counted half: the truth's rank in [0, 1].
+double rank_of(double truth, const std::vector<std::pair<double, double>>& draws) {
+  double below = 0;
+  for (const auto& [v, w] : draws) below += v < truth ? w : (v == truth ? w / 2 : 0);
+  return below;
+}
+
+void record(SbcQuantity& q, double truth, const Interval& i, double rank) {
+  ++q.trials;
+  q.covered90 += truth >= i.lo90 && truth <= i.hi90;
+  q.covered50 += truth >= i.lo50 && truth <= i.hi50;
+  q.ranks.push_back(rank);
+}
+
+}  // namespace
+
+CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Report>& design,
+                                         const CalibrationSbcOptions& o, const std::function<void(std::size_t)>& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  CalibrationSbcResult out;
+  std::vector<Report> figures;
+  for (const auto& r : design)
+    if (r.kind != ReportKind::kLowerBound && r.kind != ReportKind::kDenial) figures.push_back(r);
+  out.figures = figures.size();
+  if (figures.empty()) throw std::invalid_argument("the design holds no two-sided figure to render");
+  const WorkerPool pool(resolve_threads(o.threads));
+  const PlaceCatalog places = catalog_of(s);
+  const ReportErrors errors{};
+  std::vector<const Report*> fitted;
+  for (const auto& r : figures) fitted.push_back(&r);
+  // The model's coordinates do not depend on the figures' values: one layout for every replicate.
+  const ScenarioCalibrationModel layout(s, fitted, errors, pool, o.limits, nullptr);
+  const std::vector<ParameterPrior> priors(layout.priors().begin(), layout.priors().end());
+  const std::size_t S = layout.simulated_coordinates();
+  for (const auto& p : priors) out.sbc.quantities.push_back({p.address, 0, 0, 0, {}});
+  std::size_t first_total = out.sbc.quantities.size();
+
+  for (std::size_t rep = 0; rep < o.replicates; ++rep) {
+    // The truth: a draw of every coordinate, and a run of it.
+    std::vector<double> truth;
+    for (std::size_t d = 0; d < priors.size(); ++d) {
+      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), kTruthStream + static_cast<std::uint32_t>(d));
+      truth.push_back(draw_working(priors[d], rng));
+    }
+    const Scenario world = layout.member_scenario(truth, true);
+    if (forecast_leavers(world).expected > static_cast<double>(o.limits.max_agents)) {
+      ++out.sbc.failed_fits;
+      out.sbc.failures.push_back(fmt::format("replicate {}: its truth would make more agents than --max-agents", rep));
+      continue;
+    }
+    ExodusRunOptions ro;
+    ro.seed = o.seed * 1000003u + rep;
+    ro.pool = &pool;
+    const ExodusRunResult run = run_exodus(world, ro);
+    const auto sd_of = [&](const std::string& metric) {
+      for (std::size_t k = 0; k < layout.discrepancy_metrics().size(); ++k)
+        if (layout.discrepancy_metrics()[k] == metric) return std::exp(truth[S + k]);
+      return -1.0;  // no report of the metric: a draw from the discrepancy's prior (below)
+    };
+
+    // The figures a source would publish of that truth, each with its own discrepancy draw.
+    std::vector<Report> rendered = figures;
+    for (std::size_t i = 0; i < rendered.size(); ++i) {
+      Report& r = rendered[i];
+      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), kRenderStream + static_cast<std::uint32_t>(i));
+      const RunExpectation e = expected_in_run(r, places, world.shock_date, run.series);
+      if (!e.ok) continue;  // no counterpart: the calibration does not score it either
+      const double value = draw_run_truth(r, e.value, sd_of(to_string(r.metric)), rng);
+      r.value = draw_report_of_truth(r, value, errors, rng);
+    }
+    std::vector<const Report*> ptrs;
+    for (const auto& r : rendered) ptrs.push_back(&r);
+
+    ScenarioCalibrationModel model(s, ptrs, errors, pool, o.limits, nullptr);
+    SmcOptions so;
+    so.members = o.members;
+    so.budget = o.budget ? o.budget : 40 * o.members;
+    so.seed = o.seed * 7919u + rep + 1;
+    SmcResult smc;
+    try {
+      smc = run_smc(model, so);
+    } catch (const std::invalid_argument& e) {
+      ++out.sbc.failed_fits;
+      out.sbc.failures.push_back(fmt::format("replicate {}: {}", rep, e.what()));
+      continue;
+    }
+    out.simulations += smc.simulations;
+    out.reached_posterior += smc.reached_posterior;
+    for (std::size_t d = 0; d < priors.size(); ++d) {
+      std::vector<std::pair<double, double>> draws;
+      std::vector<double> column;
+      for (std::size_t m = 0; m < smc.x.size(); ++m) {
+        draws.emplace_back(smc.x[m][d], smc.weights[m]);
+        column.push_back(smc.x[m][d]);
+      }
+      const Interval i = value_interval(priors[d], column, smc.weights);
+      record(out.sbc.quantities[d], value_of(priors[d], truth[d]), i, rank_of(truth[d], draws));
+    }
+
+    // The key totals, forecast past the figures: the truth's own run with a discrepancy of its metric.
+    model.run_full(smc.x, smc.run_seed);
+    const PosteriorRuns runs = posterior_runs_of(model, smc, s, so.seed);
+    const std::vector<ForecastTotal> totals = key_totals(runs, s);
+    if (out.sbc.quantities.size() == first_total)
+      for (const auto& t : totals) out.sbc.quantities.push_back({t.label, 0, 0, 0, {}});
+    for (std::size_t k = 0; k < totals.size(); ++k) {
+      const ForecastTotal& t = totals[k];
+      const PlaceKind kind = t.place == kAllPlaces ? PlaceKind::kTotal : PlaceKind::kDestination;
+      std::size_t index = 0;
+      for (std::size_t d = 0; d < s.destinations.size(); ++d)
+        if (kind == PlaceKind::kDestination && s.destinations[d].name == t.place) index = d;
+      const auto first = static_cast<std::size_t>(t.first - s.start_date), last = static_cast<std::size_t>(t.last - s.start_date);
+      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), kTotalTruthStream + static_cast<std::uint32_t>(k));
+      double sd = sd_of(t.metric);
+      if (sd < 0) sd = value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
+      const double value = run.series.sum(kind, index, t.metric, first, last) * std::exp(sd * standard_normal(rng));
+      record(out.sbc.quantities[first_total + k], value, t.interval,
+             rank_of(value, total_draws(runs, kind, index, t.metric, first, last)));
+    }
+    if (progress) progress(rep);
+  }
+  out.sbc.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return out;
+}
+
+}  // namespace exodus

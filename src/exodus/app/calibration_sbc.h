@@ -1,0 +1,43 @@
+#pragma once
+// Simulation-based calibration of exodus calibrate (Talts, Betancourt, Simpson, Vehtari and
+// Gelman 2018, "Validating Bayesian inference algorithms with simulation-based calibration"):
+// each replicate draws a truth from the priors (the scenario's and the discrepancies'), runs
+// the scenario with it, renders the figures of a fixed design (the windows, kinds and metrics
+// of a reports set) from that run through the observation model, calibrates on them, and
+// records where the truth falls in the posterior: for every parameter, and for the key totals
+// (infer/key_totals.h) of the truth's own run with its discrepancy. The intervals are honest
+// when the truth is in the 90% interval about 90% of the time and its rank is uniform.
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "exodus/core/limits.h"
+#include "exodus/infer/sbc.h"
+#include "exodus/world/reports.h"
+#include "exodus/world/scenario.h"
+
+namespace exodus {
+
+struct CalibrationSbcOptions {
+  std::size_t replicates = 100;
+  std::size_t members = 32;
+  std::size_t budget = 0;  // simulations per calibration at most; 0: 40 x members
+  std::uint64_t seed = 1;
+  int threads = 0;
+  InputLimits limits;
+};
+
+struct CalibrationSbcResult {
+  SbcResult sbc;                     // quantities: the priors in order, then the key totals
+  std::size_t simulations = 0;       // over every calibration, sampling runs only
+  std::size_t reached_posterior = 0;  // calibrations whose tempering reached temperature 1
+  std::size_t figures = 0;           // figures rendered per replicate (the design's two-sided ones)
+};
+
+// `design`: reports whose windows, kinds, places and metrics the rendered figures take (bounds
+// and denials are left out: they have no generative form). `progress(r)`: after replicate r.
+CalibrationSbcResult run_calibration_sbc(const Scenario& scenario, const std::vector<Report>& design,
+                                         const CalibrationSbcOptions& options,
+                                         const std::function<void(std::size_t)>& progress = nullptr);
+
+}  // namespace exodus
