@@ -45,6 +45,12 @@ ReportTerm report_term(const Report& r, double u, double sd, bool log_scale, dou
 // log bias: the error drawn from the model above, its scale set by `size` on the natural scale.
 double draw_figure(double expected, double bias, double sd, bool log_scale, double size, double nu, CounterRng& rng);
 
+// The log density of e + n, with e a Student-t of ν degrees and scale `t_scale` and n an
+// independent normal of sd `normal_sd`: a figure's error of its kind plus the normal errors
+// that add to it (a source's bias, the model's discrepancy), with every constant. Exact to
+// about 1e-9 (a quadrature, below), for any residual: an outlier keeps the t's heavy tail.
+double log_t_plus_normal_density(double x, double t_scale, double normal_sd, double nu);
+
 // Student-t log density (without constants) of a residual (y - u) / sd, as a function of u.
 ReportTerm student_term(double y, double u, double sd, double nu);
 // log Φ(z / sd) as a function of z (a one-sided report), with derivatives in z.

@@ -69,5 +69,39 @@ TEST(ReportError, DrawnFiguresCentreWhereTheLikelihoodDoes) {
   EXPECT_NEAR(report_term(net, 15000, 0.2, false, 4).d1, 0, 1e-12);
 }
 
+double log_student(double x, double s, double nu) {
+  return std::lgamma((nu + 1) / 2) - std::lgamma(nu / 2) - 0.5 * std::log(nu * M_PI) - std::log(s) -
+         (nu + 1) / 2 * std::log1p(x * x / (s * s * nu));
+}
+
+TEST(ReportError, AStudentTPlusANormalHasTheTsDensityWhenTheNormalIsNothing) {
+  for (const double nu : {1.0, 4.0, 30.0})
+    for (const double x : {0.0, 0.05, -0.3, 1.0, 10.0, 1e3})
+      EXPECT_NEAR(log_t_plus_normal_density(x, 0.1, 0.0, nu), log_student(x, 0.1, nu), 1e-8) << nu << " " << x;
+}
+
+TEST(ReportError, AStudentTPlusANormalMatchesTheirConvolutionDoneByBruteForce) {
+  // ∫ N(z; 0, σ) t(x - z; s) dz by Simpson's rule on a fine grid over ±12σ.
+  const auto brute = [](double x, double s, double sigma, double nu) {
+    const int n = 200000;
+    const double a = -12 * sigma, h = 24 * sigma / n;
+    double sum = 0;
+    for (int i = 0; i <= n; ++i) {
+      const double z = a + h * i;
+      const double f = std::exp(-z * z / (2 * sigma * sigma)) / (sigma * std::sqrt(2 * M_PI)) * std::exp(log_student(x - z, s, nu));
+      sum += f * (i == 0 || i == n ? 1 : (i % 2 ? 4 : 2));
+    }
+    return std::log(sum * h / 3);
+  };
+  for (const double sigma : {0.02, 0.15, 0.8})
+    for (const double x : {0.0, 0.1, -0.5, 2.0}) {
+      const double exact = brute(x, 0.1, sigma, 4);
+      EXPECT_NEAR(log_t_plus_normal_density(x, 0.1, sigma, 4), exact, 1e-7) << sigma << " " << x;
+    }
+  // Wider than both alone, and the t's tail survives far out.
+  EXPECT_LT(log_t_plus_normal_density(0, 0.1, 0.15, 4), log_student(0, 0.1, 4));
+  EXPECT_GT(log_t_plus_normal_density(5, 0.1, 0.15, 4), -0.5 * 25 / (0.15 * 0.15 + 0.02));
+}
+
 }  // namespace
 }  // namespace exodus

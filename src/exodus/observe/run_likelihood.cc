@@ -17,14 +17,22 @@ double run_report_sd(const Report& r, double discrepancy_sd, const ReportErrors&
 }
 
 double run_report_log_likelihood(const Report& r, double simulated, double discrepancy_sd, const ReportErrors& e) {
-  const double sd = run_report_sd(r, discrepancy_sd, e);
+  if (one_sided(r)) {
+    const double sd = run_report_sd(r, discrepancy_sd, e);
+    const double u = log_scale_of(r) ? std::log(std::max(simulated, kLeastCounterpart)) : simulated;
+    return report_term(r, u, sd, log_scale_of(r), e.student_nu).value;
+  }
+  // The figure is the run's counterpart, times the discrepancy and the source's bias (normal on
+  // the log scale), times its kind's Student-t error: the density of that sum, exactly (the
+  // figures draw_report_of_truth draws have it).
+  const double bias = has_source_bias(r) ? e.source_bias_sd : 0.0;
+  const double normal_sd = std::sqrt(bias * bias + discrepancy_sd * discrepancy_sd);
   if (log_scale_of(r)) {
     const double u = std::log(std::max(simulated, kLeastCounterpart));
-    const ReportTerm t = report_term(r, u, sd, true, e.student_nu);
-    return one_sided(r) ? t.value : t.value - std::log(sd);
+    return log_t_plus_normal_density(std::log(r.value) - u, log_sd(r, e), normal_sd, e.student_nu);
   }
-  const ReportTerm t = report_term(r, simulated, sd, false, e.student_nu);
-  return one_sided(r) ? t.value : t.value - std::log(natural_scale(sd, r.value));
+  const double size = std::abs(r.value);
+  return log_t_plus_normal_density(r.value - simulated, natural_scale(log_sd(r, e), r.value), normal_sd * size, e.student_nu);
 }
 
 double draw_run_truth(const Report& r, double simulated, double discrepancy_sd, CounterRng& rng) {

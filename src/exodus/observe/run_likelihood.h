@@ -5,10 +5,13 @@
 // scale, one sd per metric, estimated with the parameters by a calibration: without it a
 // posterior fitted to dozens of figures would claim the model is the world.
 //
-// The source bias of an estimate or a claim, and the discrepancy, add to the report's error in
-// quadrature (their sds on the log scale): a Student-t of that scale then stands for the sum.
-// Each figure is taken as independent given the run, so one source's shared bias is not pooled
-// across its figures as the estimate does.
+// The source bias of an estimate or a claim and the discrepancy are normal on the log scale; the
+// report's kind adds its Student-t error: a figure's likelihood is the exact density of that sum
+// (observe/report_error.h), the model the figures of draw_report_of_truth follow, so that a
+// calibration on figures drawn from it is calibrated (app/calibration_sbc.h). Each figure is
+// taken as independent given the run, so one source's shared bias is not pooled across its
+// figures as the estimate does. A bound or a denial keeps the one-sided normal term of the
+// three sds in quadrature.
 #include "exodus/core/random.h"
 #include "exodus/observe/report_error.h"
 #include "exodus/world/reports.h"
@@ -16,7 +19,7 @@
 namespace exodus {
 
 // The report's total sd on the log scale, for a run: its kind's error, its source's bias (estimates
-// and claims) and the model's discrepancy.
+// and claims) and the model's discrepancy, in quadrature (the one-sided kinds' scale).
 double run_report_sd(const Report& r, double discrepancy_sd, const ReportErrors& e);
 
 // log p(figure | simulated) with every normalising term that depends on the sds (a calibration
