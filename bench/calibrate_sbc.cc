@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   app.add_option("--budget", o.budget, "simulations per calibration (default: 40 per member)");
   app.add_option("--seed", o.seed)->capture_default_str();
   app.add_option("--threads", o.threads, "default: every core");
+  app.add_option("--people-per-agent", o.people_per_agent, "the members' agents stand for this many people")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   const Scenario s = load_scenario(folder ? std::optional<std::filesystem::path>(*folder) : std::nullopt).scenario;
   const Date cut = *Date::parse(as_of);
@@ -39,9 +41,9 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "replicate {}/{}\n", i + 1, o.replicates);
   });
   fmt::print("scenario {}: {} replicates of {} members, budget {}; {} figures rendered per replicate (of {} published by {}); "
-             "{} calibrations reached the posterior; {} simulations; {:.0f} s\n",
+             "{} calibrations reached the posterior; {} simulations; {:.0f} s; {} people per agent\n",
              s.name, o.replicates, o.members, o.budget ? o.budget : 40 * o.members, r.figures, design.size(), as_of,
-             r.reached_posterior, r.simulations, r.sbc.seconds);
+             r.reached_posterior, r.simulations, r.sbc.seconds, o.people_per_agent);
   exodus::bench::print_sbc_table(r.sbc);
   return 0;
 }

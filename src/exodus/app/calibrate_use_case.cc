@@ -135,7 +135,10 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   so.stop = q.hooks.stop;
   o.threads = resolve_threads(q.threads);
   const WorkerPool pool(o.threads);
-  ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, q.limits, q.hooks.stop);
+  if (!(q.people_per_agent >= 1 && q.people_per_agent <= 1000))
+    throw InputError({"--people-per-agent", 0, ""}, fmt::format("must be 1 to 1000, not {}", q.people_per_agent));
+  c.people_per_agent = q.people_per_agent;
+  ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, q.limits, q.hooks.stop, q.people_per_agent);
 
   o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("calibrate-{}-seed{}", s.name, q.seed));
   StagedOutputDir staged(o.out, q.output.force);
@@ -145,7 +148,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   const std::vector<std::string> settings{
       fmt::format("as_of {}", q.as_of ? q.as_of->iso() : "none"), fmt::format("keep_future_events {}", q.keep_future_events),
       fmt::format("members {}", so.members), fmt::format("budget {}", so.budget), fmt::format("seed {}", so.seed),
-      fmt::format("max_agents {}", q.limits.max_agents)};
+      fmt::format("max_agents {}", q.limits.max_agents), fmt::format("people_per_agent {}", q.people_per_agent)};
   const std::string fingerprint = calibration_fingerprint(inputs, settings);
   const std::optional<SmcCheckpoint> resume = checkpoint_to_continue(
       o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()});

@@ -23,6 +23,7 @@ struct CalibrateRequest {
   std::size_t budget = 0;  // simulations at most; 0: 40 x members
   std::uint64_t seed = 1;
   int threads = 0;
+  double people_per_agent = 1;  // > 1: agents stand for that many people (app/people_per_agent.h)
   bool resume = false;  // continue the checkpoint beside the output folder, when there is one
   InputLimits limits;
   UseCaseOutput output;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "exodus/app/exodus_run.h"
+#include "exodus/app/people_per_agent.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
 #include "exodus/world/scenario_hazard.h"
@@ -26,9 +27,10 @@ ParameterPrior discrepancy_prior(const std::string& metric) {
 
 ScenarioCalibrationModel::ScenarioCalibrationModel(const Scenario& base, std::vector<const Report*> fitted,
                                                    const ReportErrors& errors, const WorkerPool& pool,
-                                                   const InputLimits& limits, const std::atomic<bool>* stop)
+                                                   const InputLimits& limits, const std::atomic<bool>* stop,
+                                                   double people_per_agent)
     : base_(base), fitted_(std::move(fitted)), errors_(errors), pool_(pool), limits_(limits), stop_(stop),
-      places_(catalog_of(base)) {
+      people_per_agent_(people_per_agent), places_(catalog_of(base)) {
   for (const auto& p : base.priors) {
     priors_.push_back(p);
     values_.emplace_back(base, p.address);
@@ -87,7 +89,7 @@ void ScenarioCalibrationModel::run_full(const std::vector<std::vector<double>>& 
 }
 
 void ScenarioCalibrationModel::run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full) {
-  const Scenario s = member_scenario(x, full);
+  const Scenario s = scaled_to_agents(member_scenario(x, full), people_per_agent_);
   if (forecast_leavers(s).expected > static_cast<double>(limits_.max_agents)) {
     slot.ran = false;
     slot.series = SeriesTable();
@@ -98,6 +100,7 @@ void ScenarioCalibrationModel::run_into(Slot& slot, std::span<const double> x, s
   o.threads = 1;
   o.stop = stop_;
   ExodusRunResult run = run_exodus(s, o);
+  scale_counts_back(run.series, people_per_agent_);
   slot.ran = true;
   slot.expected.assign(fitted_.size(), 0);
   slot.compared.assign(fitted_.size(), 0);

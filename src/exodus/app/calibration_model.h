@@ -28,8 +28,10 @@ inline std::string discrepancy_address(const std::string& metric) { return "disc
 class ScenarioCalibrationModel final : public SmcModel {
  public:
   // `fitted`: the reports the likelihood scores (they must outlive the model).
+  // `people_per_agent` > 1: every run at that scale (app/people_per_agent.h), its counts scaled back.
   ScenarioCalibrationModel(const Scenario& base, std::vector<const Report*> fitted, const ReportErrors& errors,
-                           const WorkerPool& pool, const InputLimits& limits, const std::atomic<bool>* stop);
+                           const WorkerPool& pool, const InputLimits& limits, const std::atomic<bool>* stop,
+                           double people_per_agent = 1);
 
   std::span<const ParameterPrior> priors() const override { return priors_; }
   std::size_t simulated_coordinates() const override { return values_.size(); }
@@ -67,6 +69,7 @@ class ScenarioCalibrationModel final : public SmcModel {
   const WorkerPool& pool_;
   InputLimits limits_;
   const std::atomic<bool>* stop_;
+  double people_per_agent_ = 1;
   PlaceCatalog places_;
   std::vector<ParameterPrior> priors_;
   std::vector<ScenarioValue> values_;   // [simulated coordinate]

@@ -93,7 +93,7 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     std::vector<const Report*> ptrs;
     for (const auto& r : rendered) ptrs.push_back(&r);
 
-    ScenarioCalibrationModel model(s, ptrs, errors, pool, o.limits, nullptr);
+    ScenarioCalibrationModel model(s, ptrs, errors, pool, o.limits, nullptr, o.people_per_agent);
     SmcOptions so;
     so.members = o.members;
     so.budget = o.budget ? o.budget : 40 * o.members;

@@ -24,6 +24,9 @@ struct CalibrationSbcOptions {
   std::size_t budget = 0;  // simulations per calibration at most; 0: 40 x members
   std::uint64_t seed = 1;
   int threads = 0;
+  // > 1: the calibrations' members run with agents standing for this many people; the truths
+  // run one agent a person, as the world does.
+  double people_per_agent = 1;
   InputLimits limits;
 };
 

@@ -29,6 +29,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
     std::optional<std::string> as_of, predict, out;
     bool keep_future_events = false;
     std::size_t members = 64, budget = 0;
+    double people_per_agent = 1;
     std::uint64_t seed = 1;
     int threads = 0;
     bool force = false, quiet = false, resume = false;
@@ -49,6 +50,11 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
   cmd->add_option("--budget", a->budget, "simulations at most (default: 40 per member)")
       ->check(CLI::Range(16, 100000000));
   cmd->add_option("--seed", a->seed, "random seed")->check(kNotNegative)->capture_default_str();
+  cmd->add_option("--people-per-agent", a->people_per_agent,
+                  "each agent stands for this many people: runs k times cheaper, their counts k times noisier "
+                  "(bench/people-per-agent measures the likelihood's scatter)")
+      ->check(CLI::Range(1.0, 1000.0))
+      ->capture_default_str();
   cmd->add_option("--threads", a->threads,
                   "members run at once (default, and at most: all cores; results do not depend on it)")
       ->check(CLI::Range(1, 1024));
@@ -85,6 +91,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
             q.seed = a->seed;
             q.threads = a->threads;
             q.resume = a->resume;
+      q.people_per_agent = a->people_per_agent;
             q.limits = *limits;
             if (a->out) q.output.dir = *a->out;
             q.output.force = a->force;

@@ -32,6 +32,7 @@ struct CalibrationResult {
   bool keep_future_events = false;
   std::size_t budget = 0;
   std::uint64_t seed = 1;
+  double people_per_agent = 1;  // agents stood for this many people in every run
   std::vector<ParameterPrior> priors;  // the scenario's, then the discrepancies
   std::size_t simulated_coordinates = 0;
   SmcResult smc;

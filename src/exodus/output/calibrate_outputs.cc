@@ -80,6 +80,7 @@ std::string calibrate_summary_json(const CalibrationResult& c) {
       {"simulations", c.smc.simulations},
       {"sampling_run_days", c.horizon_days},
       {"forecast_runs", c.forecast_runs},
+      {"people_per_agent", c.people_per_agent},
       {"budget", c.budget},
       {"reached_posterior", c.smc.reached_posterior},
       {"effective_sample_size", c.smc.ess},

@@ -1,0 +1,75 @@
+// What agents standing for several people do to a calibration's likelihood: the 2022 scenario
+// with its own values, run to the last day a figure published by --as-of covers, scored against
+// those figures (discrepancy sds at the prior's median, 15%) for several seeds at each scale.
+// Reports each scale's mean and sd of the log-likelihood over seeds and its time per run.
+//   build/exodus_people_per_agent [--seeds N] [--as-of DATE] [--scenario DIR]
+#include <CLI/CLI.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "exodus/app/calibration_model.h"
+#include "exodus/app/exodus_run.h"
+#include "exodus/app/use_case.h"
+#include "exodus/core/date.h"
+#include "exodus/world/scenario_registry.h"
+
+int main(int argc, char** argv) {
+  using namespace exodus;
+  CLI::App app("the likelihood's scatter when agents stand for several people");
+  std::size_t seeds = 8;
+  std::string as_of = "2022-09-30";
+  std::optional<std::string> folder;
+  std::vector<double> scales{1, 2, 5, 10, 20};
+  int threads = 0;
+  app.add_option("--seeds", seeds)->capture_default_str();
+  app.add_option("--as-of", as_of)->capture_default_str();
+  app.add_option("--scenario", folder);
+  app.add_option("--scales", scales)->capture_default_str();
+  app.add_option("--threads", threads);
+  CLI11_PARSE(app, argc, argv);
+  const Scenario s = load_scenario(folder ? std::optional<std::filesystem::path>(*folder) : std::nullopt).scenario;
+  const Date cut = *Date::parse(as_of);
+  std::vector<const Report*> fitted;
+  for (const auto& set : s.reports)
+    for (const auto& r : set.reports)
+      if (r.reported_on.value_or(r.window_end) <= cut) fitted.push_back(&r);
+  const WorkerPool pool(resolve_threads(threads));
+  fmt::print("scenario {}, {} figures published by {}, {} seeds per scale, {} threads\n", s.name, fitted.size(), as_of,
+             seeds, pool.threads());
+  fmt::print("{:>16} {:>14} {:>14} {:>16} {:>12}\n", "people/agent", "mean loglik", "sd over seeds", "mean - at 1", "s per run");
+  double mean_at_1 = 0;
+  for (const double k : scales) {
+    ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, InputLimits{}, nullptr, k);
+    // The scenario's own values, and each discrepancy at its prior's median.
+    std::vector<double> x;
+    for (std::size_t d = 0; d < model.priors().size(); ++d) {
+      const auto& p = model.priors()[d];
+      x.push_back(d < model.simulated_coordinates() ? working_of(p, ScenarioValue(s, p.address).get(s))
+                                                    : working_of(p, 0.15));
+    }
+    std::vector<SmcSimulation> jobs;
+    for (std::size_t i = 0; i < seeds; ++i) jobs.push_back({i, x, 1000 + i});
+    const auto t0 = std::chrono::steady_clock::now();
+    model.simulate(jobs);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    double sum = 0, sum2 = 0;
+    for (std::size_t i = 0; i < seeds; ++i) {
+      const double ll = model.log_likelihood(i, x);
+      sum += ll;
+      sum2 += ll * ll;
+    }
+    const double n = static_cast<double>(seeds);
+    const double mean = sum / n, sd = std::sqrt(std::max(0.0, sum2 / n - mean * mean) * n / (n - 1.0));
+    if (k == 1) mean_at_1 = mean;
+    fmt::print("{:>16g} {:>14.2f} {:>14.2f} {:>16.2f} {:>12.3f}\n", k, mean, sd, mean - mean_at_1,
+               seconds * pool.threads() / static_cast<double>(seeds));
+  }
+  fmt::print("(sd over seeds: the noise a member's likelihood carries; the sampler needs it well under 1-2 to move)\n");
+  return 0;
+}
