@@ -127,17 +127,13 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
       for (const auto& t : totals) out.sbc.quantities.push_back({t.label, 0, 0, 0, {}});
     for (std::size_t k = 0; k < totals.size(); ++k) {
       const ForecastTotal& t = totals[k];
-      const PlaceKind kind = t.place == kAllPlaces ? PlaceKind::kTotal : PlaceKind::kDestination;
-      std::size_t index = 0;
-      for (std::size_t d = 0; d < s.destinations.size(); ++d)
-        if (kind == PlaceKind::kDestination && s.destinations[d].name == t.place) index = d;
       const auto first = static_cast<std::size_t>(t.first - s.start_date), last = static_cast<std::size_t>(t.last - s.start_date);
       CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), kTotalTruthStream + static_cast<std::uint32_t>(k));
       double sd = sd_of(t.metric);
       if (sd < 0) sd = value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
-      const double value = run.series.sum(kind, index, t.metric, first, last) * std::exp(sd * standard_normal(rng));
+      const double value = run.series.sum(t.kind, t.index, t.metric, first, last) * std::exp(sd * standard_normal(rng));
       record(out.sbc.quantities[first_total + k], value, t.interval,
-             rank_of(value, total_draws(runs, kind, index, t.metric, first, last)));
+             rank_of(value, total_draws(runs, t.kind, t.index, t.metric, first, last)));
     }
     if (progress) progress(rep);
   }

@@ -91,7 +91,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
             q.seed = a->seed;
             q.threads = a->threads;
             q.resume = a->resume;
-      q.people_per_agent = a->people_per_agent;
+            q.people_per_agent = a->people_per_agent;
             q.limits = *limits;
             if (a->out) q.output.dir = *a->out;
             q.output.force = a->force;

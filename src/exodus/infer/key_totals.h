@@ -15,6 +15,8 @@ namespace exodus {
 struct ForecastTotal {
   std::string label;  // e.g. "departures to 2022-10-31"
   std::string metric, place;
+  PlaceKind kind = PlaceKind::kTotal;  // the series summed: its kind and its place's row
+  std::size_t index = 0;
   Date first, last;
   Interval interval;
 };

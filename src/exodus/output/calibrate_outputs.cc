@@ -1,3 +1,4 @@
+#include "exodus/output/inputs_json.h"
 #include "exodus/output/calibrate_outputs.h"
 
 #include <fmt/format.h>
@@ -99,8 +100,7 @@ std::string calibrate_summary_json(const CalibrationResult& c) {
 }
 
 std::string calibrate_manifest_json(const CalibrationResult& c, const RunIdentity& id) {
-  json inputs = json::array();
-  for (const auto& r : id.inputs) inputs.push_back({{"file", r.name}, {"bytes", r.bytes}, {"sha256", r.sha256}});
+  const json inputs = inputs_json(id);
   const json m = {{"exodus_version", EXODUS_VERSION},
                   {"verb", "calibrate"},
                   {"scenario", c.scenario},

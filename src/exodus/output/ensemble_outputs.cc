@@ -1,3 +1,4 @@
+#include "exodus/output/inputs_json.h"
 #include "exodus/output/ensemble_outputs.h"
 
 #include <fmt/format.h>
@@ -70,8 +71,7 @@ std::string ensemble_summary_json(const EnsembleResult& e) {
 }
 
 std::string ensemble_manifest_json(const EnsembleResult& e, const RunIdentity& id) {
-  json inputs = json::array();
-  for (const auto& r : id.inputs) inputs.push_back({{"file", r.name}, {"bytes", r.bytes}, {"sha256", r.sha256}});
+  const json inputs = inputs_json(id);
   const json m = {{"exodus_version", EXODUS_VERSION},
                   {"verb", "run"},
                   {"ensemble", e.prior ? "prior" : "seeds"},

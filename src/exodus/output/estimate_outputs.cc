@@ -1,3 +1,4 @@
+#include "exodus/output/inputs_json.h"
 #include "exodus/output/estimate_outputs.h"
 
 #include <fmt/format.h>
@@ -110,8 +111,7 @@ std::string estimate_summary_json(const ReportSet& reports, const EstimateResult
 }
 
 std::string estimate_manifest_json(const EstimateOptions& o, const RunIdentity& id) {
-  json inputs = json::array();
-  for (const auto& r : id.inputs) inputs.push_back({{"file", r.name}, {"bytes", r.bytes}, {"sha256", r.sha256}});
+  const json inputs = inputs_json(id);
   const auto& p = o.priors;
   const json m = {{"exodus_version", EXODUS_VERSION},
                   {"verb", "estimate"},

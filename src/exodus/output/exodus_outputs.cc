@@ -1,3 +1,4 @@
+#include "exodus/output/inputs_json.h"
 #include "exodus/output/exodus_outputs.h"
 
 #include <fmt/format.h>
@@ -112,8 +113,7 @@ std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, c
 }
 
 std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id) {
-  json inputs = json::array();
-  for (const auto& r : id.inputs) inputs.push_back({{"file", r.name}, {"bytes", r.bytes}, {"sha256", r.sha256}});
+  const json inputs = inputs_json(id);
   json parameters = json::object();
   for (const auto& p : scenario_parameters()) {
     if (p.integer()) parameters[p.name] = static_cast<std::int64_t>(p.get(s.parameters));

@@ -1,3 +1,4 @@
+#include "exodus/output/inputs_json.h"
 #include "exodus/output/flee_outputs.h"
 
 #include <nlohmann/json.hpp>
@@ -36,8 +37,7 @@ json settings_json(const FleeSettings& s) {
 }  // namespace
 
 std::string flee_manifest_json(const FleeWorld& world, const RunIdentity& id) {
-  json inputs = json::array();
-  for (const auto& r : id.inputs) inputs.push_back({{"file", r.name}, {"bytes", r.bytes}, {"sha256", r.sha256}});
+  const json inputs = inputs_json(id);
   const json manifest = {
       {"exodus_version", EXODUS_VERSION},
       {"rule_set", "flee"},
