@@ -19,7 +19,7 @@ namespace {
 
 TEST(Calibrate, FindsATinyScenariosShockFromItsOwnFigures) {
   const TinyCalibration t;
-  const CalibrateOutcome o = calibrate_case(t.request(48, 48 * 25, 2, "c"));
+  const CalibrateOutcome o = calibrate_case(t.request(48, 48 * 80, 2, "c"));
   const auto& c = o.result;
   ASSERT_TRUE(c.smc.reached_posterior);
   ASSERT_EQ(c.priors[0].address, "shock_hazard");
@@ -73,12 +73,12 @@ TEST(Calibrate, RefusesAScenarioWithoutPriorsAndABudgetTooSmall) {
 // (and writes no output); --resume continues it to the files an unstopped one writes.
 TEST(Calibrate, StoppedAfterAStageItContinuesWithResumeToTheSameFiles) {
   const TinyCalibration t;
-  const auto whole = calibrate_case(t.request(16, 320, 2, "whole"));
+  const auto whole = calibrate_case(t.request(16, 16 * 80, 2, "whole"));
   ASSERT_GE(whole.result.smc.stages.size(), 3u);
   EXPECT_FALSE(std::filesystem::exists(t.dir / "whole.checkpoint"));  // removed once the folder is complete
 
   std::atomic<bool> stop{false};
-  auto q = t.request(16, 320, 1, "stopped");
+  auto q = t.request(16, 16 * 80, 1, "stopped");
   q.hooks.stop = &stop;
   q.progress = [&](const SmcProgress& p) {
     if (p.stage->stage == 2) stop = true;
@@ -88,10 +88,10 @@ TEST(Calibrate, StoppedAfterAStageItContinuesWithResumeToTheSameFiles) {
   ASSERT_TRUE(std::filesystem::exists(t.dir / "stopped.checkpoint"));
 
   // Without --resume the checkpoint is neither run over nor ignored.
-  auto again = t.request(16, 320, 2, "stopped");
+  auto again = t.request(16, 16 * 80, 2, "stopped");
   EXPECT_THROW(calibrate_case(again), OutputError);
   // Another calibration's checkpoint is refused by its fingerprint.
-  auto other = t.request(16, 320, 2, "stopped");
+  auto other = t.request(16, 16 * 80, 2, "stopped");
   other.seed = 2;
   other.resume = true;
   EXPECT_THROW(calibrate_case(other), InputError);

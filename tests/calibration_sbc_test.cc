@@ -18,7 +18,7 @@ TEST(CalibrationSbc, TheTinyScenariosIntervalsHoldOnTruthsDrawnFromItsPriors) {
   CalibrationSbcOptions o;
   o.replicates = 40;
   o.members = 16;
-  o.budget = 16 * 20;
+  o.budget = 16 * 80;
   o.threads = 2;
   const CalibrationSbcResult r = run_calibration_sbc(s, design.reports, o);
   EXPECT_EQ(r.sbc.failed_fits, 0) << (r.sbc.failures.empty() ? "" : r.sbc.failures[0]);

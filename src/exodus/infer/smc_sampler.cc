@@ -82,6 +82,53 @@ std::vector<std::size_t> systematic_resample(const std::vector<double>& w, doubl
   return out;
 }
 
+// The weighted members' covariance of the first S coordinates, shrunk toward its own diagonal
+// by the intensity of Schäfer & Strimmer (2005, "A shrinkage approach to large-scale covariance
+// matrix estimation", Stat. Appl. Genet. Mol. Biol. 4(1):32; their target D): the off-diagonal
+// entries' estimated variance over their squares. With few effective members for the
+// coordinates the sample covariance is singular, and its off-diagonal entries mostly noise; a
+// random walk on it never leaves the span of the members it was drawn from.
+Eigen::MatrixXd proposal_covariance(const std::vector<std::vector<double>>& x, const std::vector<double>& w, std::size_t S) {
+  const auto n = static_cast<Eigen::Index>(S);
+  Eigen::VectorXd mean = Eigen::VectorXd::Zero(n);
+  for (std::size_t m = 0; m < x.size(); ++m)
+    for (Eigen::Index d = 0; d < n; ++d) mean[d] += w[m] * x[m][static_cast<std::size_t>(d)];
+  Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(n, n);
+  std::vector<Eigen::VectorXd> centred(x.size(), Eigen::VectorXd(n));
+  for (std::size_t m = 0; m < x.size(); ++m) {
+    for (Eigen::Index d = 0; d < n; ++d) centred[m][d] = x[m][static_cast<std::size_t>(d)] - mean[d];
+    cov += w[m] * centred[m] * centred[m].transpose();
+  }
+  // The variance of a weighted mean of independent terms: Σ w² (term - mean)².
+  double noise = 0, signal = 0;
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < n; ++j) {
+      if (i == j) continue;
+      double v = 0;
+      for (std::size_t m = 0; m < x.size(); ++m) {
+        const double t = centred[m][i] * centred[m][j] - cov(i, j);
+        v += w[m] * w[m] * t * t;
+      }
+      noise += v;
+      signal += cov(i, j) * cov(i, j);
+    }
+  double shrink = signal > 0 ? std::clamp(noise / signal, 0.0, 1.0) : 1.0;
+  const Eigen::VectorXd diagonal = cov.diagonal();
+  cov *= 1 - shrink;
+  cov.diagonal() += shrink * diagonal;
+  return cov;
+}
+
+// Drovandi & Pettitt (2011): the moves after which a member has stayed put in all of them with
+// chance at most `unmoved`, were each accepted with the rate seen so far.
+double moves_needed(std::size_t accepted, std::size_t proposed, double unmoved) {
+  if (proposed == 0) return 1;
+  const double rate = static_cast<double>(accepted) / static_cast<double>(proposed);
+  if (rate >= 1) return 1;
+  if (rate <= 0) return std::numeric_limits<double>::infinity();
+  return std::ceil(std::log(unmoved) / std::log1p(-rate));
+}
+
 }  // namespace
 
 double effective_sample_size(std::span<const double> weights) {
@@ -101,6 +148,8 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
   if (N < 2) throw std::invalid_argument("a calibration needs at least 2 members");
   if (o.budget && o.budget < 2 * N)
     throw std::invalid_argument("the budget must allow at least two simulations per member (" + std::to_string(2 * N) + ")");
+  if (!(o.unmoved_chance > 0 && o.unmoved_chance < 1))
+    throw std::invalid_argument("the chance a member is left unmoved must be between 0 and 1");
   const auto check_stop = [&] {
     if (o.stop && o.stop->load()) throw Interrupted();
   };
@@ -113,17 +162,11 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
   const auto save = [&] {
     if (!o.checkpoint) return;
     SmcCheckpoint c;
+    static_cast<SmcPopulation&>(c) = r;
     c.stage = stage;
     c.temperature = phi;
     c.scale = scale;
-    c.log_evidence = r.log_evidence;
     c.seconds = seconds();
-    c.simulations = r.simulations;
-    c.unscored = r.unscored;
-    c.stages = r.stages;
-    c.x = r.x;
-    c.log_likelihood = r.log_likelihood;
-    c.run_seed = r.run_seed;
     o.checkpoint(c);
   };
   if (o.resume) {
@@ -132,13 +175,7 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
       throw std::invalid_argument(fmt::format("the checkpoint holds {} members, not {}", c.x.size(), N));
     for (const auto& x : c.x)
       if (x.size() != D) throw std::invalid_argument(fmt::format("the checkpoint's members have {} coordinates, not {}", x.size(), D));
-    r.x = c.x;
-    r.log_likelihood = c.log_likelihood;
-    r.run_seed = c.run_seed;
-    r.log_evidence = c.log_evidence;
-    r.simulations = c.simulations;
-    r.unscored = c.unscored;
-    r.stages = c.stages;
+    static_cast<SmcPopulation&>(r) = c;
     r.resumed_after_stage = c.stage;
     phi = c.temperature;
     scale = c.scale;
@@ -218,15 +255,7 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
     // The proposal: the weighted population's covariance of the simulated coordinates.
     Eigen::MatrixXd chol = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(S), static_cast<Eigen::Index>(S));
     if (S) {
-      Eigen::VectorXd mean = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(S));
-      for (std::size_t m = 0; m < N; ++m)
-        for (std::size_t d = 0; d < S; ++d) mean[static_cast<Eigen::Index>(d)] += w[m] * r.x[m][d];
-      Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(S), static_cast<Eigen::Index>(S));
-      for (std::size_t m = 0; m < N; ++m) {
-        Eigen::VectorXd v(static_cast<Eigen::Index>(S));
-        for (std::size_t d = 0; d < S; ++d) v[static_cast<Eigen::Index>(d)] = r.x[m][d] - mean[static_cast<Eigen::Index>(d)];
-        cov += w[m] * v * v.transpose();
-      }
+      Eigen::MatrixXd cov = proposal_covariance(r.x, w, S);
       cov.diagonal().array() += 1e-10 + 1e-9 * cov.trace() / static_cast<double>(S);
       Eigen::LLT<Eigen::MatrixXd> llt(cov);
       if (llt.info() == Eigen::Success) chol = llt.matrixL();
@@ -278,7 +307,7 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
       }
     };
 
-    // Move: simulated random-walk steps until each member has moved once on average.
+    // Move: simulated random-walk steps until a member has most likely moved at least once.
     std::size_t accepted_total = 0, proposed_total = 0;
     int moves = 0;
     for (int move = 0; S && move < o.max_moves; ++move) {
@@ -322,7 +351,7 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
       const double rate = static_cast<double>(accepted) / static_cast<double>(N);
       scale *= std::exp(rate - kTargetAcceptance);  // wider when most are accepted, narrower when few
       cheap_moves(move);
-      if (accepted_total >= N) break;
+      if (static_cast<double>(moves) >= moves_needed(accepted_total, proposed_total, o.unmoved_chance)) break;
     }
     if (!S || moves == 0) cheap_moves(0);
     st.moves = moves;

@@ -8,6 +8,17 @@
 // resampled (systematic) and moved by random-walk Metropolis steps whose proposal is the
 // population's own covariance, scaled to keep acceptance near a quarter.
 //
+// Two choices keep the population from losing its spread when it has few members for its
+// dimension (the 2022 scenario: 64 members, 23 simulated coordinates):
+// - the proposal's covariance is shrunk toward its own diagonal by the intensity of Schäfer &
+//   Strimmer (2005): with few effective members for the coordinates the sample covariance is
+//   singular, and a random walk on it never leaves the span of the members it was drawn from;
+// - a stage makes as many moves as it takes for a member to have moved at least once with
+//   probability 1 - `unmoved_chance`, R = ⌈log c / log(1 - acceptance)⌉ (Drovandi & Pettitt
+//   2011, "Estimation of parameters for macroparasite population evolution using approximate
+//   Bayesian computation", Biometrics 67(1):225-233), re-estimated after every move, with
+//   acceptance the stage's so far.
+//
 // The likelihood of a member is that of one simulation at its parameters (a pseudo-marginal
 // estimate: the chain targets the simulator's likelihood averaged over its randomness). The
 // coordinates the model marks as cheap (a calibration's discrepancy sds) change the likelihood
@@ -60,28 +71,34 @@ struct SmcStage {
   double seconds = 0;           // since the start
 };
 
+// The population as the stages leave it: what a checkpoint keeps and a result gives.
+struct SmcPopulation {
+  std::vector<std::vector<double>> x;    // [member][coordinate], working scale
+  std::vector<double> log_likelihood;    // of each member's simulation
+  std::vector<std::uint64_t> run_seed;   // the seed of each member's simulation (slot m)
+  double log_evidence = 0;               // log p(reports), a by-product of tempering
+  std::size_t simulations = 0;
+  std::size_t unscored = 0;              // simulations whose likelihood was -infinity (over a limit)
+  std::vector<SmcStage> stages;
+};
+
 // The sampler's whole state at the end of a stage (stage 0: the prior's members scored): with
 // it, and the same model, options and seed, a stopped run continues to the bytes an unstopped
 // one ends with. The models' simulations are not kept: they are run again from each member's
 // parameters and seed, and must give the same likelihood to the last bit.
-struct SmcCheckpoint {
+struct SmcCheckpoint : SmcPopulation {
   int stage = 0;           // stages completed
   double temperature = 0;  // φ reached
   double scale = 0;        // the random walk's adapted scale
-  double log_evidence = 0;
   double seconds = 0;      // spent to the checkpoint, over every process that worked on it
-  std::size_t simulations = 0, unscored = 0;
-  std::vector<SmcStage> stages;
-  std::vector<std::vector<double>> x;  // [member][coordinate], working scale
-  std::vector<double> log_likelihood;
-  std::vector<std::uint64_t> run_seed;
 };
 
 struct SmcOptions {
   std::size_t members = 64;
   std::size_t budget = 0;          // simulations at most (0: no limit); at least 2 x members
   double ess_share = 0.5;          // each tempering step keeps this share of members effective
-  int max_moves = 6;               // simulated Metropolis steps per stage at most
+  int max_moves = 30;              // simulated Metropolis steps per stage at most
+  double unmoved_chance = 0.01;    // moves continue until a member stays put with about this chance
   int cheap_moves = 10;            // steps of the cheap coordinates after each simulated one
   std::uint64_t seed = 1;
   const std::atomic<bool>* stop = nullptr;  // when set and true: Interrupted at the next batch
@@ -96,19 +113,12 @@ struct SmcProgress {
   double seconds = 0;
 };
 
-struct SmcResult {
-  std::vector<std::vector<double>> x;    // [member][coordinate], working scale
-  std::vector<double> weights;           // sum to 1 (equal unless the budget ran out)
-  std::vector<double> log_likelihood;    // of each member's simulation
-  std::vector<std::uint64_t> run_seed;   // the seed of each member's simulation (slot m)
+struct SmcResult : SmcPopulation {
+  std::vector<double> weights;     // sum to 1 (equal unless the budget ran out)
   double temperature = 0;
   bool reached_posterior = false;  // false: the budget ran out; weights carry the last step to φ = 1
   double ess = 0;                  // of the final weights
-  double log_evidence = 0;         // log p(reports), a by-product of tempering
-  std::size_t simulations = 0;
-  std::size_t unscored = 0;        // simulations whose likelihood was -infinity (over a limit)
   double seconds = 0;
-  std::vector<SmcStage> stages;
   int resumed_after_stage = -1;    // the checkpoint's stage when resumed; -1 when not
 };
 

@@ -207,6 +207,77 @@ TEST(SmcSampler, RefusesACheckpointOfAnotherCalibration) {
   EXPECT_THROW(run_smc(again, o), std::invalid_argument);
 }
 
+// Independent normal coordinates, each with one observation: a posterior known in closed form
+// in more coordinates than the population has members.
+class IndependentNormalsModel : public SmcModel {
+ public:
+  explicit IndependentNormalsModel(std::size_t dimension) {
+    CounterRng rng(11, RandomPurpose::kSynthetic, 0, 0);
+    for (std::size_t d = 0; d < dimension; ++d) {
+      priors_.push_back({0, "x" + std::to_string(d), PriorShape::kNormal, 0, 1, -20, 20, "test"});
+      y_.push_back(standard_normal(rng) * std::sqrt(1 + kNoise * kNoise));
+    }
+  }
+  static constexpr double kNoise = 0.5;
+  double posterior_mean(std::size_t d) const { return y_[d] / (1 + kNoise * kNoise); }
+  double posterior_sd() const { return std::sqrt(kNoise * kNoise / (1 + kNoise * kNoise)); }
+  std::span<const ParameterPrior> priors() const override { return priors_; }
+  std::size_t simulated_coordinates() const override { return priors_.size(); }
+  void simulate(std::span<const SmcSimulation> jobs) override {
+    for (const auto& j : jobs) {
+      if (slots_.size() <= j.slot) slots_.resize(j.slot + 1);
+      slots_[j.slot].assign(j.x.begin(), j.x.end());
+    }
+  }
+  double log_likelihood(std::size_t slot, std::span<const double>) const override {
+    double ll = 0;
+    for (std::size_t d = 0; d < y_.size(); ++d) {
+      const double z = (y_[d] - slots_[slot][d]) / kNoise;
+      ll -= 0.5 * z * z;
+    }
+    return ll;
+  }
+  void copy_slot(std::size_t from, std::size_t to) override {
+    if (slots_.size() <= to) slots_.resize(to + 1);
+    slots_[to] = slots_[from];
+  }
+  void swap_slots(std::size_t a, std::size_t b) override { std::swap(slots_[a], slots_[b]); }
+
+ private:
+  std::vector<ParameterPrior> priors_;
+  std::vector<double> y_;
+  std::vector<std::vector<double>> slots_;
+};
+
+// With fewer members than coordinates the population must keep its spread: a random walk on
+// the members' own (singular) covariance, stopped once each has moved about once, shrinks it
+// stage after stage, and a calibration's intervals with it.
+TEST(SmcSampler, KeepsItsSpreadWithFewerMembersThanCoordinates) {
+  IndependentNormalsModel model(24);
+  SmcOptions o;
+  o.members = 16;
+  double variance_ratio = 0, squared_z = 0;
+  const int seeds = 8;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    o.seed = static_cast<std::uint64_t>(seed);
+    const SmcResult r = run_smc(model, o);
+    ASSERT_TRUE(r.reached_posterior);
+    for (std::size_t d = 0; d < 24; ++d) {
+      const Moments m = weighted(r, d);
+      variance_ratio += m.sd * m.sd / (model.posterior_sd() * model.posterior_sd());
+      const double z = (m.mean - model.posterior_mean(d)) / model.posterior_sd();
+      squared_z += z * z;
+    }
+  }
+  variance_ratio /= 24.0 * seeds;
+  squared_z /= 24.0 * seeds;
+  // 16 independent draws give a variance ratio of 15/16 and a squared z of the mean of 1/16;
+  // members that are copies of one another give less spread and a mean further off.
+  EXPECT_GT(variance_ratio, 0.6) << "squared z " << squared_z;
+  EXPECT_LT(variance_ratio, 1.3);
+  EXPECT_LT(squared_z, 0.5) << "variance ratio " << variance_ratio;
+}
+
 // A checkpoint cut short or edited is refused with its line and item, never half-read.
 TEST(SmcSampler, ACheckpointCutShortOrEditedIsRefusedWithItsLine) {
   SmcOptions o;
