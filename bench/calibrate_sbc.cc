@@ -10,6 +10,7 @@
 #include <string>
 
 #include "exodus/app/calibration_sbc.h"
+#include "exodus/infer/smc_sampler.h"
 #include "exodus/app/exodus_run.h"
 #include "exodus/core/date.h"
 #include "sbc_table.h"
@@ -25,11 +26,10 @@ int main(int argc, char** argv) {
   app.add_option("--scenario", folder, "a scenario folder with priors.csv and reports (default: the embedded 2022 one)");
   app.add_option("--as-of", as_of, "the design: the scenario's reports published by this date")->capture_default_str();
   app.add_option("--members", o.members)->capture_default_str();
-  app.add_option("--budget", o.budget, "simulations per calibration (default: 40 per member)");
+  app.add_option("--budget", o.budget, "simulations per calibration (default: 200 per member)");
   app.add_option("--seed", o.seed)->capture_default_str();
   app.add_option("--threads", o.threads, "default: every core");
-  app.add_option("--people-per-agent", o.people_per_agent, "the members' agents stand for this many people")
-      ->capture_default_str();
+  app.add_option("--people-per-agent", o.people_per_agent, "the members' agents stand for this many people (default: the scenario's)");
   CLI11_PARSE(app, argc, argv);
   const Scenario s = load_scenario(folder ? std::optional<std::filesystem::path>(*folder) : std::nullopt).scenario;
   const Date cut = *Date::parse(as_of);
@@ -42,8 +42,8 @@ int main(int argc, char** argv) {
   });
   fmt::print("scenario {}: {} replicates of {} members, budget {}; {} figures rendered per replicate (of {} published by {}); "
              "{} calibrations reached the posterior; {} simulations; {:.0f} s; {} people per agent\n",
-             s.name, o.replicates, o.members, o.budget ? o.budget : 40 * o.members, r.figures, design.size(), as_of,
-             r.reached_posterior, r.simulations, r.sbc.seconds, o.people_per_agent);
+             s.name, o.replicates, o.members, o.budget ? o.budget : exodus::kDefaultSimulationsPerMember * o.members, r.figures, design.size(), as_of,
+             r.reached_posterior, r.simulations, r.sbc.seconds, o.people_per_agent.value_or(s.calibration_people_per_agent));
   exodus::bench::print_sbc_table(r.sbc);
   return 0;
 }

@@ -57,6 +57,18 @@ TEST(Calibrate, AsOfLeavesOutLaterFiguresAndEvents) {
   EXPECT_FALSE(std::filesystem::exists(t.dir / "none"));
 }
 
+// A scenario may say how many people an agent stands for in its calibrations; the option wins.
+TEST(Calibrate, TakesPeoplePerAgentFromTheScenarioUnlessTold) {
+  const TinyCalibration t;
+  std::string yaml = read_bytes(t.folder / "scenario.yaml");
+  write_files(t.folder, {{"scenario.yaml", yaml + "calibration_people_per_agent: 2\n"}});
+  auto q = t.request(8, 32, 1, "scenario");
+  EXPECT_EQ(calibrate_case(q).result.people_per_agent, 2);
+  q.people_per_agent = 1;
+  q.output.dir = t.dir / "told";
+  EXPECT_EQ(calibrate_case(q).result.people_per_agent, 1);
+}
+
 TEST(Calibrate, RefusesAScenarioWithoutPriorsAndABudgetTooSmall) {
   const TinyCalibration t;
   std::string out;

@@ -128,17 +128,18 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   check_members_fit(s, q.members, q.limits);
   SmcOptions so;
   so.members = q.members;
-  so.budget = q.budget ? q.budget : 40 * q.members;
+  so.budget = q.budget ? q.budget : kDefaultSimulationsPerMember * q.members;
   c.budget = so.budget;
   c.scenario = s.name;
   so.seed = q.seed;
   so.stop = q.hooks.stop;
   o.threads = resolve_threads(q.threads);
   const WorkerPool pool(o.threads);
-  if (!(q.people_per_agent >= 1 && q.people_per_agent <= 1000))
-    throw InputError({"--people-per-agent", 0, ""}, fmt::format("must be 1 to 1000, not {}", q.people_per_agent));
-  c.people_per_agent = q.people_per_agent;
-  ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, q.limits, q.hooks.stop, q.people_per_agent);
+  const double people_per_agent = q.people_per_agent.value_or(s.calibration_people_per_agent);
+  if (!(people_per_agent >= 1 && people_per_agent <= 1000))
+    throw InputError({"--people-per-agent", 0, ""}, fmt::format("must be 1 to 1000, not {}", people_per_agent));
+  c.people_per_agent = people_per_agent;
+  ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, q.limits, q.hooks.stop, people_per_agent);
 
   o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("calibrate-{}-seed{}", s.name, q.seed));
   StagedOutputDir staged(o.out, q.output.force);
@@ -148,7 +149,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   const std::vector<std::string> settings{
       fmt::format("as_of {}", q.as_of ? q.as_of->iso() : "none"), fmt::format("keep_future_events {}", q.keep_future_events),
       fmt::format("members {}", so.members), fmt::format("budget {}", so.budget), fmt::format("seed {}", so.seed),
-      fmt::format("max_agents {}", q.limits.max_agents), fmt::format("people_per_agent {}", q.people_per_agent)};
+      fmt::format("max_agents {}", q.limits.max_agents), fmt::format("people_per_agent {}", people_per_agent)};
   const std::string fingerprint = calibration_fingerprint(inputs, settings);
   const std::optional<SmcCheckpoint> resume = checkpoint_to_continue(
       o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()});

@@ -20,10 +20,12 @@ struct CalibrateRequest {
   bool keep_future_events = false;
   std::optional<std::filesystem::path> predict_file;
   std::size_t members = 64;
-  std::size_t budget = 0;  // simulations at most; 0: 40 x members
+  std::size_t budget = 0;  // simulations at most; 0: 200 x members
   std::uint64_t seed = 1;
   int threads = 0;
-  double people_per_agent = 1;  // > 1: agents stand for that many people (app/people_per_agent.h)
+  // > 1: agents stand for that many people (app/people_per_agent.h); none: the scenario's
+  // calibration_people_per_agent (scenario.yaml, default 1).
+  std::optional<double> people_per_agent;
   bool resume = false;  // continue the checkpoint beside the output folder, when there is one
   InputLimits limits;
   UseCaseOutput output;

@@ -93,10 +93,10 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     std::vector<const Report*> ptrs;
     for (const auto& r : rendered) ptrs.push_back(&r);
 
-    ScenarioCalibrationModel model(s, ptrs, errors, pool, o.limits, nullptr, o.people_per_agent);
+    ScenarioCalibrationModel model(s, ptrs, errors, pool, o.limits, nullptr, o.people_per_agent.value_or(s.calibration_people_per_agent));
     SmcOptions so;
     so.members = o.members;
-    so.budget = o.budget ? o.budget : 40 * o.members;
+    so.budget = o.budget ? o.budget : kDefaultSimulationsPerMember * o.members;
     so.seed = o.seed * 7919u + rep + 1;
     SmcResult smc;
     try {

@@ -9,6 +9,7 @@
 // when the truth is in the 90% interval about 90% of the time and its rank is uniform.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "exodus/core/limits.h"
@@ -21,12 +22,12 @@ namespace exodus {
 struct CalibrationSbcOptions {
   std::size_t replicates = 100;
   std::size_t members = 32;
-  std::size_t budget = 0;  // simulations per calibration at most; 0: 40 x members
+  std::size_t budget = 0;  // simulations per calibration at most; 0: kDefaultSimulationsPerMember x members
   std::uint64_t seed = 1;
   int threads = 0;
-  // > 1: the calibrations' members run with agents standing for this many people; the truths
-  // run one agent a person, as the world does.
-  double people_per_agent = 1;
+  // > 1: the calibrations' members run with agents standing for this many people (none: the
+  // scenario's calibration_people_per_agent); the truths run one agent a person, as the world does.
+  std::optional<double> people_per_agent;
   InputLimits limits;
 };
 

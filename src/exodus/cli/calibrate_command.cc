@@ -29,7 +29,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
     std::optional<std::string> as_of, predict, out;
     bool keep_future_events = false;
     std::size_t members = 64, budget = 0;
-    double people_per_agent = 1;
+    std::optional<double> people_per_agent;
     std::uint64_t seed = 1;
     int threads = 0;
     bool force = false, quiet = false, resume = false;
@@ -47,14 +47,14 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
   cmd->add_option("--members", a->members, "members of the population (parameter sets carried together)")
       ->check(CLI::Range(8, 100000))
       ->capture_default_str();
-  cmd->add_option("--budget", a->budget, "simulations at most (default: 40 per member)")
+  cmd->add_option("--budget", a->budget, "simulations at most (default: 200 per member)")
       ->check(CLI::Range(16, 100000000));
   cmd->add_option("--seed", a->seed, "random seed")->check(kNotNegative)->capture_default_str();
   cmd->add_option("--people-per-agent", a->people_per_agent,
                   "each agent stands for this many people: runs k times cheaper, their counts k times noisier "
-                  "(bench/people-per-agent measures the likelihood's scatter)")
-      ->check(CLI::Range(1.0, 1000.0))
-      ->capture_default_str();
+                  "(bench/people-per-agent measures the likelihood's scatter; default: the scenario's "
+                  "calibration_people_per_agent, else 1)")
+      ->check(CLI::Range(1.0, 1000.0));
   cmd->add_option("--threads", a->threads,
                   "members run at once (default, and at most: all cores; results do not depend on it)")
       ->check(CLI::Range(1, 1024));

@@ -93,6 +93,9 @@ struct SmcCheckpoint : SmcPopulation {
   double seconds = 0;      // spent to the checkpoint, over every process that worked on it
 };
 
+// A calibration's default budget: the prior's members, and some 6 stages of 15 to 30 moves.
+inline constexpr std::size_t kDefaultSimulationsPerMember = 200;
+
 struct SmcOptions {
   std::size_t members = 64;
   std::size_t budget = 0;          // simulations at most (0: no limit); at least 2 x members

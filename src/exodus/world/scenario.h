@@ -152,6 +152,9 @@ struct Scenario {
   std::int32_t days = 0;        // end - start + 1
   std::int32_t shock_day = 0;   // shock - start
   std::uint64_t seed = 1;
+  // How many people an agent stands for in a calibration's members unless --people-per-agent
+  // says otherwise (app/people_per_agent.h): a large scenario's choice of cost against noise.
+  double calibration_people_per_agent = 1;
   ScenarioParameters parameters;
   // Empty: one kind of leaver, from the parameters (leaver_kinds_of below).
   std::vector<LeaverKind> leaver_kinds;

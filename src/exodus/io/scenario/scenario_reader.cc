@@ -220,7 +220,8 @@ void Reader::manifest() {
     }
   };
   static const std::set<std::string> kKeys = {"name", "description", "rule_set", "start_date", "end_date",
-                                              "shock_date", "seed", "parameters", "reports"};
+                                              "shock_date", "seed", "parameters", "reports",
+                                              "calibration_people_per_agent"};
   for (const auto& kv : root)
     if (!kKeys.count(kv.first.Scalar()))
       errors.add(pos(kv.first, kv.first.Scalar()),
@@ -237,6 +238,14 @@ void Reader::manifest() {
   if (const auto seed = scalar("seed", false)) {
     try {
       s.seed = static_cast<std::uint64_t>(parse_int(*seed, pos(root["seed"], "seed"), 0, INT64_MAX));
+    } catch (const InputError& e) { errors.add(e); }
+  }
+  if (const auto k = scalar("calibration_people_per_agent", false)) {
+    const auto kpos = pos(root["calibration_people_per_agent"], "calibration_people_per_agent");
+    try {
+      s.calibration_people_per_agent = parse_double(*k, kpos);
+      if (!(s.calibration_people_per_agent >= 1 && s.calibration_people_per_agent <= 1000))
+        errors.add(kpos, fmt::format("must be 1 to 1000, not {}", *k));
     } catch (const InputError& e) { errors.add(e); }
   }
   s.days = s.end_date - s.start_date + 1;

@@ -48,6 +48,10 @@ const Bad kBad[] = {
      "scenario.yaml", 11, "parameters.shock_hazzard", "unknown parameter (did you mean 'shock_hazard'?)"},
     {"misspelt key", [](auto& t) { append(t.files["scenario.yaml"], "shok_date: 2022-09-05\n"); },
      "scenario.yaml", 11, "shok_date", "unknown key (did you mean 'shock_date'?)"},
+    {"people per agent below one", [](auto& t) { append(t.files["scenario.yaml"], "calibration_people_per_agent: 0.5\n"); },
+     "scenario.yaml", 11, "calibration_people_per_agent", "must be 1 to 1000, not 0.5"},
+    {"people per agent not a number", [](auto& t) { append(t.files["scenario.yaml"], "calibration_people_per_agent: ten\n"); },
+     "scenario.yaml", 11, "calibration_people_per_agent", "expected a number"},
     {"hazard above one", [](auto& t) {
        auto& y = t.files["scenario.yaml"];
        y.replace(y.find("base_hazard: 0"), 14, "base_hazard: 2"); },
