@@ -2,6 +2,7 @@
 // the discrepancies'), the figures of its reports published by --as-of rendered from each
 // truth's run, calibrated, and the truth's rank recorded for every parameter and key total.
 //   build/exodus_calibrate_sbc [REPLICATES] [--scenario DIR] [--as-of DATE] [--members N] [--budget N]
+//                              [--people-per-agent K] [--threads N] [--replicates-at-once N]
 #include <CLI/CLI.hpp>
 
 #include <fmt/format.h>
@@ -29,6 +30,8 @@ int main(int argc, char** argv) {
   app.add_option("--budget", o.budget, "simulations per calibration (default: 200 per member)");
   app.add_option("--seed", o.seed)->capture_default_str();
   app.add_option("--threads", o.threads, "default: every core");
+  app.add_option("--replicates-at-once", o.replicates_at_once,
+                 "replicates calibrated side by side, each on its share of the threads (default: one a thread)");
   app.add_option("--people-per-agent", o.people_per_agent, "the members' agents stand for this many people (default: the scenario's)");
   CLI11_PARSE(app, argc, argv);
   const Scenario s = load_scenario(folder ? std::optional<std::filesystem::path>(*folder) : std::nullopt).scenario;
@@ -37,8 +40,9 @@ int main(int argc, char** argv) {
   for (const auto& set : s.reports)
     for (const auto& r : set.reports)
       if (r.reported_on.value_or(r.window_end) <= cut) design.push_back(r);
+  std::size_t done = 0;
   const auto r = run_calibration_sbc(s, design, o, [&](std::size_t i) {
-    fmt::print(stderr, "replicate {}/{}\n", i + 1, o.replicates);
+    fmt::print(stderr, "replicate {} done ({}/{})\n", i + 1, ++done, o.replicates);
   });
   fmt::print("scenario {}: {} replicates of {} members, budget {}; {} figures rendered per replicate (of {} published by {}); "
              "{} calibrations reached the posterior; {} simulations; {:.0f} s; {} people per agent\n",

@@ -1,7 +1,13 @@
 #include "exodus/app/calibration_sbc.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -34,6 +40,20 @@ void record(SbcQuantity& q, double truth, const Interval& i, double rank) {
   q.ranks.push_back(rank);
 }
 
+// What one replicate found: a record per quantity (the priors in order, then the key totals),
+// or why it failed.
+struct Replicate {
+  std::string failure;
+  struct Record {
+    std::string label;
+    double truth = 0, rank = 0;
+    Interval interval;
+  };
+  std::vector<Record> records;
+  std::size_t simulations = 0;
+  bool reached_posterior = false;
+};
+
 }  // namespace
 
 CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Report>& design,
@@ -45,19 +65,24 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     if (r.kind != ReportKind::kLowerBound && r.kind != ReportKind::kDenial) figures.push_back(r);
   out.figures = figures.size();
   if (figures.empty()) throw std::invalid_argument("the design holds no two-sided figure to render");
-  const WorkerPool pool(resolve_threads(o.threads));
+  // Replicates run side by side, each calibration on its own share of the threads; every draw is
+  // keyed by the replicate, so the result does not depend on how they are spread.
+  const int threads = resolve_threads(o.threads);
+  const std::size_t at_once = std::clamp<std::size_t>(o.replicates_at_once ? o.replicates_at_once : static_cast<std::size_t>(threads),
+                                                      1, std::max<std::size_t>(o.replicates, 1));
+  const int threads_each = std::max(1, threads / static_cast<int>(at_once));
   const PlaceCatalog places = catalog_of(s);
   const ReportErrors errors{};
   std::vector<const Report*> fitted;
   for (const auto& r : figures) fitted.push_back(&r);
   // The model's coordinates do not depend on the figures' values: one layout for every replicate.
-  const ScenarioCalibrationModel layout(s, fitted, errors, pool, o.limits, nullptr);
+  const WorkerPool layout_pool(1);
+  const ScenarioCalibrationModel layout(s, fitted, errors, layout_pool, o.limits, nullptr);
   const std::vector<ParameterPrior> priors(layout.priors().begin(), layout.priors().end());
   const std::size_t S = layout.simulated_coordinates();
-  for (const auto& p : priors) out.sbc.quantities.push_back({p.address, 0, 0, 0, {}});
-  std::size_t first_total = out.sbc.quantities.size();
 
-  for (std::size_t rep = 0; rep < o.replicates; ++rep) {
+  const auto replicate = [&](std::size_t rep, const WorkerPool& pool) {
+    Replicate out_rep;
     // The truth: a draw of every coordinate, and a run of it.
     std::vector<double> truth;
     for (std::size_t d = 0; d < priors.size(); ++d) {
@@ -66,9 +91,8 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     }
     const Scenario world = layout.member_scenario(truth, true);
     if (forecast_leavers(world).expected > static_cast<double>(o.limits.max_agents)) {
-      ++out.sbc.failed_fits;
-      out.sbc.failures.push_back(fmt::format("replicate {}: its truth would make more agents than --max-agents", rep));
-      continue;
+      out_rep.failure = fmt::format("replicate {}: its truth would make more agents than --max-agents", rep);
+      return out_rep;
     }
     ExodusRunOptions ro;
     ro.seed = o.seed * 1000003u + rep;
@@ -102,12 +126,11 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     try {
       smc = run_smc(model, so);
     } catch (const std::invalid_argument& e) {
-      ++out.sbc.failed_fits;
-      out.sbc.failures.push_back(fmt::format("replicate {}: {}", rep, e.what()));
-      continue;
+      out_rep.failure = fmt::format("replicate {}: {}", rep, e.what());
+      return out_rep;
     }
-    out.simulations += smc.simulations;
-    out.reached_posterior += smc.reached_posterior;
+    out_rep.simulations = smc.simulations;
+    out_rep.reached_posterior = smc.reached_posterior;
     for (std::size_t d = 0; d < priors.size(); ++d) {
       std::vector<std::pair<double, double>> draws;
       std::vector<double> column;
@@ -115,16 +138,14 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
         draws.emplace_back(smc.x[m][d], smc.weights[m]);
         column.push_back(smc.x[m][d]);
       }
-      const Interval i = value_interval(priors[d], column, smc.weights);
-      record(out.sbc.quantities[d], value_of(priors[d], truth[d]), i, rank_of(truth[d], draws));
+      out_rep.records.push_back({priors[d].address, value_of(priors[d], truth[d]), rank_of(truth[d], draws),
+                                 value_interval(priors[d], column, smc.weights)});
     }
 
     // The key totals, forecast past the figures: the truth's own run with a discrepancy of its metric.
     model.run_full(smc.x, smc.run_seed);
     const PosteriorRuns runs = posterior_runs_of(model, smc, s, so.seed);
     const std::vector<ForecastTotal> totals = key_totals(runs, s);
-    if (out.sbc.quantities.size() == first_total)
-      for (const auto& t : totals) out.sbc.quantities.push_back({t.label, 0, 0, 0, {}});
     for (std::size_t k = 0; k < totals.size(); ++k) {
       const ForecastTotal& t = totals[k];
       const auto first = static_cast<std::size_t>(t.first - s.start_date), last = static_cast<std::size_t>(t.last - s.start_date);
@@ -132,10 +153,52 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
       double sd = sd_of(t.metric);
       if (sd < 0) sd = value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
       const double value = run.series.sum(t.kind, t.index, t.metric, first, last) * std::exp(sd * standard_normal(rng));
-      record(out.sbc.quantities[first_total + k], value, t.interval,
-             rank_of(value, total_draws(runs, t.kind, t.index, t.metric, first, last)));
+      out_rep.records.push_back({t.label, value, rank_of(value, total_draws(runs, t.kind, t.index, t.metric, first, last)), t.interval});
     }
-    if (progress) progress(rep);
+    return out_rep;
+  };
+
+  std::vector<Replicate> found(o.replicates);
+  std::atomic<std::size_t> next{0};
+  std::mutex progress_mutex;
+  std::exception_ptr error;
+  const auto worker = [&] {
+    const WorkerPool pool(threads_each);
+    for (std::size_t rep; (rep = next++) < o.replicates;) {
+      try {
+        found[rep] = replicate(rep, pool);
+      } catch (...) {
+        const std::lock_guard lock(progress_mutex);
+        if (!error) error = std::current_exception();
+        next = o.replicates;
+        return;
+      }
+      if (progress) {
+        const std::lock_guard lock(progress_mutex);
+        progress(rep);
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t t = 1; t < at_once; ++t) workers.emplace_back(worker);
+  worker();
+  for (auto& t : workers) t.join();
+  if (error) std::rethrow_exception(error);
+
+  // Merged in replicate order: the same tables whatever ran where.
+  for (const auto& p : priors) out.sbc.quantities.push_back({p.address, 0, 0, 0, {}});
+  for (const Replicate& rep : found) {
+    if (!rep.failure.empty()) {
+      ++out.sbc.failed_fits;
+      out.sbc.failures.push_back(rep.failure);
+      continue;
+    }
+    out.simulations += rep.simulations;
+    out.reached_posterior += rep.reached_posterior;
+    for (std::size_t k = out.sbc.quantities.size(); k < rep.records.size(); ++k)
+      out.sbc.quantities.push_back({rep.records[k].label, 0, 0, 0, {}});
+    for (std::size_t k = 0; k < rep.records.size(); ++k)
+      record(out.sbc.quantities[k], rep.records[k].truth, rep.records[k].interval, rep.records[k].rank);
   }
   out.sbc.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return out;

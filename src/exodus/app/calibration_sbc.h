@@ -25,6 +25,8 @@ struct CalibrationSbcOptions {
   std::size_t budget = 0;  // simulations per calibration at most; 0: kDefaultSimulationsPerMember x members
   std::uint64_t seed = 1;
   int threads = 0;
+  // Replicates calibrated side by side, each on threads / this many threads (0: one per thread).
+  std::size_t replicates_at_once = 0;
   // > 1: the calibrations' members run with agents standing for this many people (none: the
   // scenario's calibration_people_per_agent); the truths run one agent a person, as the world does.
   std::optional<double> people_per_agent;

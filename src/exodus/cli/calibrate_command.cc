@@ -111,10 +111,11 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
                 const double left =
                     rate > 0 && p.budget > p.simulations ? static_cast<double>(p.budget - p.simulations) / rate : 0;
                 fmt::print(stderr,
-                           "  stage {:>2}: temperature {:.4f}, effective members {:.1f}, {} moves ({:.0f}% accepted), "
+                           "  stage {:>2}: temperature {:.4f}, effective members {:.1f}, {} moves ({:.0f}% accepted, {:.0f}% of the "
+                           "independent ones), "
                            "{} simulations ({:.1f}/s), at most {:.0f} s left\n",
                            p.stage->stage, p.stage->temperature, p.stage->ess, p.stage->moves,
-                           100 * p.stage->acceptance, p.simulations, rate, left);
+                           100 * p.stage->acceptance, 100 * p.stage->independent_acceptance, p.simulations, rate, left);
               };
             const CalibrateOutcome outcome = calibrate_case(q);
             const auto& c = outcome.result;

@@ -56,6 +56,10 @@ class LineReader {
   std::size_t line_ = 0;
 };
 
+std::string content_first_line(const std::string& content) {
+  return content.substr(0, std::min(content.find('\n'), std::size_t{200}));
+}
+
 }  // namespace
 
 std::string smc_checkpoint_text(const SmcCheckpoint& c, const std::string& fingerprint) {
@@ -67,8 +71,8 @@ std::string smc_checkpoint_text(const SmcCheckpoint& c, const std::string& finge
   out += fmt::format("simulations {}\nunscored {}\n", c.simulations, c.unscored);
   out += fmt::format("stages {}\n", c.stages.size());
   for (const auto& s : c.stages)
-    out += fmt::format("stage_row {} {} {} {} {} {} {}\n", s.stage, exact(s.temperature), exact(s.ess), s.moves,
-                       exact(s.acceptance), s.simulations, exact(s.seconds));
+    out += fmt::format("stage_row {} {} {} {} {} {} {} {}\n", s.stage, exact(s.temperature), exact(s.ess), s.moves,
+                       exact(s.acceptance), exact(s.independent_acceptance), s.simulations, exact(s.seconds));
   const std::size_t D = c.x.empty() ? 0 : c.x[0].size();
   out += fmt::format("members {} {}\n", c.x.size(), D);
   for (std::size_t m = 0; m < c.x.size(); ++m) {
@@ -80,14 +84,21 @@ std::string smc_checkpoint_text(const SmcCheckpoint& c, const std::string& finge
   return out;
 }
 
+// Any version's header: an older exodus's checkpoint is still a checkpoint (replaced by --force,
+// refused by --resume with its version), never taken for a user's file.
 bool looks_like_smc_checkpoint(const std::string& content) {
-  return content.rfind(std::string(kSmcCheckpointHeader) + "\n", 0) == 0;
+  return content.rfind("exodus smc checkpoint ", 0) == 0;
 }
 
 ReadCheckpoint read_smc_checkpoint(const TextFile& file, std::size_t most_members, std::size_t most_coordinates) {
   if (!looks_like_smc_checkpoint(file.content))
     throw InputError({file.name, 1, "header"}, fmt::format("is not an exodus checkpoint (its first line is not '{}')",
                                                            kSmcCheckpointHeader));
+  if (content_first_line(file.content) != kSmcCheckpointHeader)
+    throw InputError({file.name, 1, "header"},
+                     fmt::format("is a checkpoint of another version of exodus ('{}', where this one writes '{}'): "
+                                 "start afresh with --force",
+                                 content_first_line(file.content), kSmcCheckpointHeader));
   LineReader in(file);
   in.line("exodus", 3);
   ReadCheckpoint out;
@@ -104,15 +115,16 @@ ReadCheckpoint read_smc_checkpoint(const TextFile& file, std::size_t most_member
   if (stages > 100000 || static_cast<std::uint64_t>(c.stage) != stages)
     in.fail("stages", fmt::format("{} stage rows for {} stages completed", stages, c.stage));
   for (std::uint64_t i = 0; i < stages; ++i) {
-    const auto w = in.line("stage_row", 7);
+    const auto w = in.line("stage_row", 8);
     SmcStage s;
     s.stage = static_cast<int>(in.whole(w[1], "stage_row"));
     s.temperature = in.real(w[2], "stage_row");
     s.ess = in.real(w[3], "stage_row");
     s.moves = static_cast<int>(in.whole(w[4], "stage_row"));
     s.acceptance = in.real(w[5], "stage_row");
-    s.simulations = in.whole(w[6], "stage_row");
-    s.seconds = in.real(w[7], "stage_row");
+    s.independent_acceptance = in.real(w[6], "stage_row");
+    s.simulations = in.whole(w[7], "stage_row");
+    s.seconds = in.real(w[8], "stage_row");
     c.stages.push_back(s);
   }
   const auto sizes = in.line("members", 2);

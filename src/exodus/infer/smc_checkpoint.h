@@ -10,7 +10,7 @@
 namespace exodus {
 
 // The first line of every checkpoint: what the file is, and the format's version.
-inline constexpr const char* kSmcCheckpointHeader = "exodus smc checkpoint 1";
+inline constexpr const char* kSmcCheckpointHeader = "exodus smc checkpoint 2";
 
 std::string smc_checkpoint_text(const SmcCheckpoint& checkpoint, const std::string& fingerprint);
 

@@ -252,8 +252,11 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
     st.temperature = phi;
     st.ess = effective_sample_size(w);
 
-    // The proposal: the weighted population's covariance of the simulated coordinates.
+    // The proposals: the weighted population's mean and covariance of the simulated coordinates.
     Eigen::MatrixXd chol = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(S), static_cast<Eigen::Index>(S));
+    Eigen::VectorXd centre = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(S));
+    for (std::size_t m = 0; m < N; ++m)
+      for (std::size_t d = 0; d < S; ++d) centre[static_cast<Eigen::Index>(d)] += w[m] * r.x[m][d];
     if (S) {
       Eigen::MatrixXd cov = proposal_covariance(r.x, w, S);
       cov.diagonal().array() += 1e-10 + 1e-9 * cov.trace() / static_cast<double>(S);
@@ -307,12 +310,21 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
       }
     };
 
-    // Move: simulated random-walk steps until a member has most likely moved at least once.
-    std::size_t accepted_total = 0, proposed_total = 0;
+    // log q(x) of the independent proposal, up to its constant: -|L⁻¹(x - centre)|² / 2.
+    const auto log_independent = [&](const std::vector<double>& x) {
+      Eigen::VectorXd v(static_cast<Eigen::Index>(S));
+      for (std::size_t d = 0; d < S; ++d) v[static_cast<Eigen::Index>(d)] = x[d] - centre[static_cast<Eigen::Index>(d)];
+      return -0.5 * chol.triangularView<Eigen::Lower>().solve(v).squaredNorm();
+    };
+
+    // Move: simulated steps, independent proposals and random-walk ones in turn, until a member
+    // has most likely moved at least once.
+    std::size_t accepted_total = 0, proposed_total = 0, accepted_independent = 0, proposed_independent = 0;
     int moves = 0;
     for (int move = 0; S && move < o.max_moves; ++move) {
       if (o.budget && r.simulations + N > o.budget) break;
       check_stop();
+      const bool independent = o.independent_proposals && move % 2 == 0;
       std::vector<std::vector<double>> proposal(N);
       std::vector<double> uniform(N);
       std::vector<std::uint64_t> seeds(N);
@@ -321,9 +333,10 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
         CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), stage_move(stage, move) ^ kMoveStream);
         Eigen::VectorXd z(static_cast<Eigen::Index>(S));
         for (std::size_t d = 0; d < S; ++d) z[static_cast<Eigen::Index>(d)] = standard_normal(rng);
-        const Eigen::VectorXd step_x = scale * (chol * z);
+        const Eigen::VectorXd step_x = independent ? Eigen::VectorXd(centre + chol * z) : Eigen::VectorXd(scale * (chol * z));
         proposal[m] = r.x[m];
-        for (std::size_t d = 0; d < S; ++d) proposal[m][d] += step_x[static_cast<Eigen::Index>(d)];
+        for (std::size_t d = 0; d < S; ++d)
+          proposal[m][d] = (independent ? 0 : proposal[m][d]) + step_x[static_cast<Eigen::Index>(d)];
         uniform[m] = rng.next_unit();
         seeds[m] = run_seed(o.seed, m, stage, move + 1);
       }
@@ -336,7 +349,8 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
         const std::size_t m = job.slot - N;
         const double ll = model.log_likelihood(job.slot, proposal[m]);
         r.unscored += std::isinf(ll) ? 1 : 0;
-        const double log_a = phi * (ll - r.log_likelihood[m]) + log_prior(priors, proposal[m]) - log_prior(priors, r.x[m]);
+        double log_a = phi * (ll - r.log_likelihood[m]) + log_prior(priors, proposal[m]) - log_prior(priors, r.x[m]);
+        if (independent) log_a += log_independent(r.x[m]) - log_independent(proposal[m]);
         if (std::log(std::max(uniform[m], 1e-300)) < log_a) {
           r.x[m] = proposal[m];
           r.log_likelihood[m] = ll;
@@ -349,13 +363,20 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
       accepted_total += accepted;
       proposed_total += N;
       const double rate = static_cast<double>(accepted) / static_cast<double>(N);
-      scale *= std::exp(rate - kTargetAcceptance);  // wider when most are accepted, narrower when few
+      if (independent) {
+        accepted_independent += accepted;
+        proposed_independent += N;
+      } else {
+        scale *= std::exp(rate - kTargetAcceptance);  // wider when most are accepted, narrower when few
+      }
       cheap_moves(move);
       if (static_cast<double>(moves) >= moves_needed(accepted_total, proposed_total, o.unmoved_chance)) break;
     }
     if (!S || moves == 0) cheap_moves(0);
     st.moves = moves;
     st.acceptance = proposed_total ? static_cast<double>(accepted_total) / static_cast<double>(proposed_total) : 0;
+    st.independent_acceptance =
+        proposed_independent ? static_cast<double>(accepted_independent) / static_cast<double>(proposed_independent) : 0;
     st.simulations = r.simulations;
     st.seconds = seconds();
     r.stages.push_back(st);

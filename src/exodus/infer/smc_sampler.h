@@ -5,8 +5,12 @@
 // "Sequential Monte Carlo samplers", JRSS B 68(3):411-436). Each step of φ is chosen so that
 // the reweighted population keeps a set effective sample size (adaptive tempering: Jasra,
 // Stephens, Doucet & Tsagaris 2011, Scand. J. Stat. 38(1):1-22); the population is then
-// resampled (systematic) and moved by random-walk Metropolis steps whose proposal is the
-// population's own covariance, scaled to keep acceptance near a quarter.
+// resampled (systematic) and moved by Metropolis-Hastings steps of two kinds in turn: an
+// independent proposal, a normal with the weighted population's mean and covariance (South,
+// Pettitt & Drovandi 2019, "Sequential Monte Carlo samplers with independent Markov chain Monte
+// Carlo proposals", Bayesian Analysis 14(3):753-776), whose accepted draws owe nothing to the
+// member's ancestor, and a random walk on that covariance, scaled to keep acceptance near a
+// quarter, for the posterior's shape the normal misses.
 //
 // Two choices keep the population from losing its spread when it has few members for its
 // dimension (the 2022 scenario: 64 members, 23 simulated coordinates):
@@ -67,6 +71,7 @@ struct SmcStage {
   double ess = 0;          // after reweighting, before resampling
   int moves = 0;
   double acceptance = 0;   // of the simulated moves
+  double independent_acceptance = 0;  // of those from the independent proposal
   std::size_t simulations = 0;  // in all, to the end of the stage
   double seconds = 0;           // since the start
 };
@@ -103,6 +108,7 @@ struct SmcOptions {
   int max_moves = 30;              // simulated Metropolis steps per stage at most
   double unmoved_chance = 0.01;    // moves continue until a member stays put with about this chance
   int cheap_moves = 10;            // steps of the cheap coordinates after each simulated one
+  bool independent_proposals = true;  // every other simulated move from the population's normal
   std::uint64_t seed = 1;
   const std::atomic<bool>* stop = nullptr;  // when set and true: Interrupted at the next batch
   const SmcCheckpoint* resume = nullptr;     // continue from this state rather than the prior

@@ -11,6 +11,7 @@
 
 #include "exodus/core/error.h"
 #include "exodus/core/random.h"
+#include "exodus/infer/interval.h"
 #include "exodus/infer/smc_checkpoint.h"
 
 namespace exodus {
@@ -211,13 +212,16 @@ TEST(SmcSampler, RefusesACheckpointOfAnotherCalibration) {
 // in more coordinates than the population has members.
 class IndependentNormalsModel : public SmcModel {
  public:
-  explicit IndependentNormalsModel(std::size_t dimension) {
-    CounterRng rng(11, RandomPurpose::kSynthetic, 0, 0);
+  // The truth is drawn from the prior, N(0, 1) in every coordinate, and y = truth + noise.
+  explicit IndependentNormalsModel(std::size_t dimension, std::uint64_t seed = 11) {
+    CounterRng rng(seed, RandomPurpose::kSynthetic, 0, 0);
     for (std::size_t d = 0; d < dimension; ++d) {
       priors_.push_back({0, "x" + std::to_string(d), PriorShape::kNormal, 0, 1, -20, 20, "test"});
-      y_.push_back(standard_normal(rng) * std::sqrt(1 + kNoise * kNoise));
+      truth_.push_back(standard_normal(rng));
+      y_.push_back(truth_.back() + kNoise * standard_normal(rng));
     }
   }
+  double truth(std::size_t d) const { return truth_[d]; }
   static constexpr double kNoise = 0.5;
   double posterior_mean(std::size_t d) const { return y_[d] / (1 + kNoise * kNoise); }
   double posterior_sd() const { return std::sqrt(kNoise * kNoise / (1 + kNoise * kNoise)); }
@@ -245,7 +249,7 @@ class IndependentNormalsModel : public SmcModel {
 
  private:
   std::vector<ParameterPrior> priors_;
-  std::vector<double> y_;
+  std::vector<double> truth_, y_;
   std::vector<std::vector<double>> slots_;
 };
 
@@ -279,6 +283,39 @@ TEST(SmcSampler, KeepsItsSpreadWithFewerMembersThanCoordinates) {
 }
 
 // A checkpoint cut short or edited is refused with its line and item, never half-read.
+// Simulation-based calibration of the sampler itself, where the posterior is known: truths drawn
+// from the prior, a calibration of each with 32 members for 24 coordinates, and how often each
+// 90% and 50% interval holds the truth. Copies of a few ancestors would hold it far less often.
+TEST(SmcSampler, ItsIntervalsHoldTheTruthAsOftenAsTheyClaim) {
+  SmcOptions o;
+  o.members = 32;
+  const int replicates = 30;
+  const std::size_t dimension = 24;
+  int held90 = 0, held50 = 0, trials = 0;
+  for (int rep = 0; rep < replicates; ++rep) {
+    IndependentNormalsModel model(dimension, 1000 + static_cast<std::uint64_t>(rep));
+    o.seed = 500 + static_cast<std::uint64_t>(rep);
+    const SmcResult r = run_smc(model, o);
+    ASSERT_TRUE(r.reached_posterior);
+    for (std::size_t d = 0; d < dimension; ++d) {
+      std::vector<std::pair<double, double>> vw;
+      for (std::size_t m = 0; m < r.x.size(); ++m) vw.emplace_back(r.x[m][d], r.weights[m]);
+      const Interval i = interval_of(vw);
+      held90 += model.truth(d) >= i.lo90 && model.truth(d) <= i.hi90;
+      held50 += model.truth(d) >= i.lo50 && model.truth(d) <= i.hi50;
+      ++trials;
+    }
+  }
+  // 720 trials, in 30 groups of 24 that share a population: a binomial sd of about 1.1 points
+  // were they independent. Seen: 89.4% and 50.0% (with 60 replicates 89.6% and 50.8%; before the
+  // independent proposals and the p(n + 1) quantiles, 84.7% and 46.9%).
+  const double c90 = static_cast<double>(held90) / trials, c50 = static_cast<double>(held50) / trials;
+  EXPECT_GT(c90, 0.86);
+  EXPECT_LT(c90, 0.94);
+  EXPECT_GT(c50, 0.44);
+  EXPECT_LT(c50, 0.56);
+}
+
 TEST(SmcSampler, ACheckpointCutShortOrEditedIsRefusedWithItsLine) {
   SmcOptions o;
   o.members = 10;
@@ -297,6 +334,12 @@ TEST(SmcSampler, ACheckpointCutShortOrEditedIsRefusedWithItsLine) {
   };
   refused(text.substr(0, text.size() - 4), static_cast<int>(std::count(text.begin(), text.end(), '\n')), "end");
   refused("members\n", 1, "header");
+  // An older version's checkpoint is a checkpoint (--force may replace it), not one to continue.
+  std::string older = text;
+  older.replace(0, std::string(kSmcCheckpointHeader).size(), "exodus smc checkpoint 1");
+  EXPECT_TRUE(looks_like_smc_checkpoint(older));
+  refused(older, 1, "header");
+  EXPECT_FALSE(looks_like_smc_checkpoint("exodus smc checkpointing notes\n"));
   std::string edited = text;
   edited.replace(edited.find("simulations "), 13, "simulations x");
   refused(edited, 8, "simulations");

@@ -61,7 +61,8 @@ std::string calibrate_summary_json(const CalibrationResult& c) {
   json stages = json::array();
   for (const auto& s : c.smc.stages)
     stages.push_back({{"stage", s.stage}, {"temperature", s.temperature}, {"ess", s.ess}, {"moves", s.moves},
-                      {"acceptance", s.acceptance}, {"simulations", s.simulations}, {"seconds", s.seconds}});
+                      {"acceptance", s.acceptance},
+                      {"independent_acceptance", s.independent_acceptance}, {"simulations", s.simulations}, {"seconds", s.seconds}});
   json flagged = json::array();
   std::size_t used = 0;
   for (const auto& f : c.fits) {
