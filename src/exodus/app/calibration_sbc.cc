@@ -33,31 +33,21 @@ double rank_of(double truth, const std::vector<std::pair<double, double>>& draws
   return below;
 }
 
-void record(SbcQuantity& q, double truth, const Interval& i, double rank) {
-  ++q.trials;
-  q.covered90 += truth >= i.lo90 && truth <= i.hi90;
-  q.covered50 += truth >= i.lo50 && truth <= i.hi50;
-  q.ranks.push_back(rank);
-}
-
-// What one replicate found: a record per quantity (the priors in order, then the key totals),
-// or why it failed.
-struct Replicate {
-  std::string failure;
-  struct Record {
-    std::string label;
-    double truth = 0, rank = 0;
-    Interval interval;
-  };
-  std::vector<Record> records;
-  std::size_t simulations = 0;
-  bool reached_posterior = false;
-};
-
 }  // namespace
 
-CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Report>& design,
-                                         const CalibrationSbcOptions& o, const std::function<void(std::size_t)>& progress) {
+void add_calibration_sbc_records(SbcResult& sbc, const std::vector<CalibrationSbcRecord>& records) {
+  for (const CalibrationSbcRecord& r : records) {
+    auto q = std::find_if(sbc.quantities.begin(), sbc.quantities.end(), [&](const SbcQuantity& x) { return x.label == r.label; });
+    if (q == sbc.quantities.end()) q = sbc.quantities.insert(sbc.quantities.end(), SbcQuantity{r.label, 0, 0, 0, {}});
+    ++q->trials;
+    q->covered90 += r.truth >= r.interval.lo90 && r.truth <= r.interval.hi90;
+    q->covered50 += r.truth >= r.interval.lo50 && r.truth <= r.interval.hi50;
+    q->ranks.push_back(r.rank);
+  }
+}
+
+CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Report>& design, const CalibrationSbcOptions& o,
+    const std::function<void(const CalibrationSbcReplicate&)>& progress) {
   const auto started = std::chrono::steady_clock::now();
   CalibrationSbcResult out;
   std::vector<Report> figures;
@@ -82,7 +72,8 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
   const std::size_t S = layout.simulated_coordinates();
 
   const auto replicate = [&](std::size_t rep, const WorkerPool& pool) {
-    Replicate out_rep;
+    CalibrationSbcReplicate out_rep;
+    out_rep.index = rep;
     // The truth: a draw of every coordinate, and a run of it.
     std::vector<double> truth;
     for (std::size_t d = 0; d < priors.size(); ++d) {
@@ -121,7 +112,10 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     SmcOptions so;
     so.members = o.members;
     so.budget = o.budget ? o.budget : kDefaultSimulationsPerMember * o.members;
-    so.seed = o.seed * 7919u + rep + 1;
+    so.seed = o.seed * 7919u + rep + 1 + o.sampler_seed * 1000003u;
+    so.ess_share = o.ess_share;
+    so.unmoved_chance = o.unmoved_chance;
+    so.independent_dof = o.independent_dof;
     SmcResult smc;
     try {
       smc = run_smc(model, so);
@@ -131,6 +125,10 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     }
     out_rep.simulations = smc.simulations;
     out_rep.reached_posterior = smc.reached_posterior;
+    out_rep.stages = smc.stages;
+    std::vector<std::vector<double>> distinct = smc.x;
+    std::sort(distinct.begin(), distinct.end());
+    out_rep.distinct_members = static_cast<std::size_t>(std::unique(distinct.begin(), distinct.end()) - distinct.begin());
     for (std::size_t d = 0; d < priors.size(); ++d) {
       std::vector<std::pair<double, double>> draws;
       std::vector<double> column;
@@ -158,15 +156,16 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     return out_rep;
   };
 
-  std::vector<Replicate> found(o.replicates);
+  std::vector<CalibrationSbcReplicate> found(o.replicates);
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex;
   std::exception_ptr error;
   const auto worker = [&] {
     const WorkerPool pool(threads_each);
-    for (std::size_t rep; (rep = next++) < o.replicates;) {
+    for (std::size_t k; (k = next++) < o.replicates;) {
+      const std::size_t rep = o.first_replicate + k;
       try {
-        found[rep] = replicate(rep, pool);
+        found[k] = replicate(rep, pool);
       } catch (...) {
         const std::lock_guard lock(progress_mutex);
         if (!error) error = std::current_exception();
@@ -175,7 +174,7 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
       }
       if (progress) {
         const std::lock_guard lock(progress_mutex);
-        progress(rep);
+        progress(found[k]);
       }
     }
   };
@@ -187,7 +186,7 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
 
   // Merged in replicate order: the same tables whatever ran where.
   for (const auto& p : priors) out.sbc.quantities.push_back({p.address, 0, 0, 0, {}});
-  for (const Replicate& rep : found) {
+  for (const CalibrationSbcReplicate& rep : found) {
     if (!rep.failure.empty()) {
       ++out.sbc.failed_fits;
       out.sbc.failures.push_back(rep.failure);
@@ -195,10 +194,7 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     }
     out.simulations += rep.simulations;
     out.reached_posterior += rep.reached_posterior;
-    for (std::size_t k = out.sbc.quantities.size(); k < rep.records.size(); ++k)
-      out.sbc.quantities.push_back({rep.records[k].label, 0, 0, 0, {}});
-    for (std::size_t k = 0; k < rep.records.size(); ++k)
-      record(out.sbc.quantities[k], rep.records[k].truth, rep.records[k].interval, rep.records[k].rank);
+    add_calibration_sbc_records(out.sbc, rep.records);
   }
   out.sbc.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return out;

@@ -10,10 +10,13 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "exodus/core/limits.h"
+#include "exodus/infer/interval.h"
 #include "exodus/infer/sbc.h"
+#include "exodus/infer/smc_sampler.h"
 #include "exodus/world/reports.h"
 #include "exodus/world/scenario.h"
 
@@ -21,9 +24,15 @@ namespace exodus {
 
 struct CalibrationSbcOptions {
   std::size_t replicates = 100;
+  std::size_t first_replicate = 0;  // replicates first_replicate .. first_replicate + replicates - 1
   std::size_t members = 32;
   std::size_t budget = 0;  // simulations per calibration at most; 0: kDefaultSimulationsPerMember x members
   std::uint64_t seed = 1;
+  // The sampler's settings beyond members and budget (infer/smc_sampler.h): defaults as calibrate's.
+  double ess_share = SmcOptions{}.ess_share;
+  double unmoved_chance = SmcOptions{}.unmoved_chance;
+  int independent_dof = SmcOptions{}.independent_dof;
+  std::uint64_t sampler_seed = 0;  // added to each calibration's seed: other sampler draws, the same truths
   int threads = 0;
   // Replicates calibrated side by side, each on threads / this many threads (0: one per thread).
   std::size_t replicates_at_once = 0;
@@ -31,6 +40,25 @@ struct CalibrationSbcOptions {
   // scenario's calibration_people_per_agent); the truths run one agent a person, as the world does.
   std::optional<double> people_per_agent;
   InputLimits limits;
+};
+
+// Where one replicate's truth fell, for one quantity.
+struct CalibrationSbcRecord {
+  std::string label;
+  double truth = 0, rank = 0;  // rank: the posterior's mass below the truth
+  Interval interval;
+};
+
+// One replicate: its records (the priors in order, then the key totals), or why it failed, and
+// how its calibration went.
+struct CalibrationSbcReplicate {
+  std::size_t index = 0;
+  std::string failure;
+  std::vector<CalibrationSbcRecord> records;
+  std::size_t simulations = 0;
+  bool reached_posterior = false;
+  std::vector<SmcStage> stages;
+  std::size_t distinct_members = 0;  // members at the end that are not copies of another
 };
 
 struct CalibrationSbcResult {
@@ -41,9 +69,13 @@ struct CalibrationSbcResult {
 };
 
 // `design`: reports whose windows, kinds, places and metrics the rendered figures take (bounds
-// and denials are left out: they have no generative form). `progress(r)`: after replicate r.
+// and denials are left out: they have no generative form). `progress`: after each replicate;
+// called by one thread at a time, in any order.
 CalibrationSbcResult run_calibration_sbc(const Scenario& scenario, const std::vector<Report>& design,
                                          const CalibrationSbcOptions& options,
-                                         const std::function<void(std::size_t)>& progress = nullptr);
+                                         const std::function<void(const CalibrationSbcReplicate&)>& progress = nullptr);
+
+// Adds one replicate's records to the tables (a quantity per label, in the order first seen).
+void add_calibration_sbc_records(SbcResult& sbc, const std::vector<CalibrationSbcRecord>& records);
 
 }  // namespace exodus

@@ -314,7 +314,11 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
     const auto log_independent = [&](const std::vector<double>& x) {
       Eigen::VectorXd v(static_cast<Eigen::Index>(S));
       for (std::size_t d = 0; d < S; ++d) v[static_cast<Eigen::Index>(d)] = x[d] - centre[static_cast<Eigen::Index>(d)];
-      return -0.5 * chol.triangularView<Eigen::Lower>().solve(v).squaredNorm();
+      const double q = chol.triangularView<Eigen::Lower>().solve(v).squaredNorm();
+      if (o.independent_dof <= 0) return -0.5 * q;
+      // A multivariate t: heavier tails than the population, so that members reach its edges.
+      const double nu = static_cast<double>(o.independent_dof);
+      return -0.5 * (nu + static_cast<double>(S)) * std::log1p(q / nu);
     };
 
     // Move: simulated steps, independent proposals and random-walk ones in turn, until a member
@@ -333,6 +337,14 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
         CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), stage_move(stage, move) ^ kMoveStream);
         Eigen::VectorXd z(static_cast<Eigen::Index>(S));
         for (std::size_t d = 0; d < S; ++d) z[static_cast<Eigen::Index>(d)] = standard_normal(rng);
+        if (independent && o.independent_dof > 0) {
+          double chi2 = 0;
+          for (int k = 0; k < o.independent_dof; ++k) {
+            const double g = standard_normal(rng);
+            chi2 += g * g;
+          }
+          z *= std::sqrt(static_cast<double>(o.independent_dof) / std::max(chi2, 1e-300));
+        }
         const Eigen::VectorXd step_x = independent ? Eigen::VectorXd(centre + chol * z) : Eigen::VectorXd(scale * (chol * z));
         proposal[m] = r.x[m];
         for (std::size_t d = 0; d < S; ++d)

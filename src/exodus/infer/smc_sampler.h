@@ -109,6 +109,7 @@ struct SmcOptions {
   double unmoved_chance = 0.01;    // moves continue until a member stays put with about this chance
   int cheap_moves = 10;            // steps of the cheap coordinates after each simulated one
   bool independent_proposals = true;  // every other simulated move from the population's normal
+  int independent_dof = 0;            // > 0: that proposal is a multivariate t of these degrees of freedom
   std::uint64_t seed = 1;
   const std::atomic<bool>* stop = nullptr;  // when set and true: Interrupted at the next batch
   const SmcCheckpoint* resume = nullptr;     // continue from this state rather than the prior
