@@ -3,6 +3,9 @@
 // bench/calibrate-sbc runs the same on more replicates and on the 2022 scenario.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "exodus/app/calibration_sbc.h"
 #include "exodus/io/reports/reports_reader.h"
 #include "exodus/core/text_source.h"
@@ -36,6 +39,50 @@ TEST(CalibrationSbc, TheTinyScenariosIntervalsHoldOnTruthsDrawnFromItsPriors) {
   const double pooled = static_cast<double>(covered) / trials;
   EXPECT_GT(pooled, 0.80);
   EXPECT_LT(pooled, 0.98);
+}
+
+// Replicates side by side, or split into slices merged afterwards, give the same tables as one
+// after another: every draw is keyed by the replicate.
+TEST(CalibrationSbc, HowReplicatesAreSpreadChangesNothing) {
+  const TinyCalibration t;
+  const Scenario s = load_scenario(t.folder).scenario;
+  const ReportSet design = read_reports(read_text_file(t.reports, 1 << 20));
+  CalibrationSbcOptions o;
+  o.replicates = 4;
+  o.members = 8;
+  o.budget = 8 * 40;
+  o.threads = 2;
+  o.replicates_at_once = 1;
+  const CalibrationSbcResult serial = run_calibration_sbc(s, design.reports, o);
+  o.replicates_at_once = 2;
+  std::vector<std::size_t> order;
+  const CalibrationSbcResult side_by_side =
+      run_calibration_sbc(s, design.reports, o, [&](const CalibrationSbcReplicate& r) { order.push_back(r.index); });
+  std::sort(order.begin(), order.end());
+  EXPECT_EQ(order, (std::vector<std::size_t>{0, 1, 2, 3}));
+  // Two slices, their records merged in replicate order.
+  SbcResult merged;
+  for (std::size_t first : {0u, 2u}) {
+    o.first_replicate = first;
+    o.replicates = 2;
+    std::vector<CalibrationSbcReplicate> slice;
+    run_calibration_sbc(s, design.reports, o, [&](const CalibrationSbcReplicate& r) { slice.push_back(r); });
+    std::sort(slice.begin(), slice.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
+    for (const auto& r : slice) {
+      EXPECT_EQ(r.index, first + static_cast<std::size_t>(&r - slice.data()));
+      add_calibration_sbc_records(merged, r.records);
+    }
+  }
+  for (const SbcResult* other : std::vector<const SbcResult*>{&side_by_side.sbc, &merged}) {
+    ASSERT_EQ(other->quantities.size(), serial.sbc.quantities.size());
+    for (std::size_t q = 0; q < serial.sbc.quantities.size(); ++q) {
+      EXPECT_EQ(other->quantities[q].label, serial.sbc.quantities[q].label);
+      EXPECT_EQ(other->quantities[q].ranks, serial.sbc.quantities[q].ranks);
+      EXPECT_EQ(other->quantities[q].covered90, serial.sbc.quantities[q].covered90);
+      EXPECT_EQ(other->quantities[q].covered50, serial.sbc.quantities[q].covered50);
+    }
+  }
+  EXPECT_EQ(side_by_side.simulations, serial.simulations);
 }
 
 }  // namespace

@@ -129,6 +129,27 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
     std::vector<std::vector<double>> distinct = smc.x;
     std::sort(distinct.begin(), distinct.end());
     out_rep.distinct_members = static_cast<std::size_t>(std::unique(distinct.begin(), distinct.end()) - distinct.begin());
+    {
+      // The truth scored as a member would be (a spare slot: the members' own are read below).
+      const std::size_t spare = o.members;
+      const SmcSimulation job{spare, truth, ro.seed + 1};
+      model.simulate(std::span<const SmcSimulation>(&job, 1));
+      out_rep.truth_log_likelihood = model.log_likelihood(spare, truth);
+      const auto log_prior = [&](const std::vector<double>& x) {
+        double lp = 0;
+        for (std::size_t d = 0; d < priors.size(); ++d) lp += log_density_working(priors[d], x[d]);
+        return lp;
+      };
+      out_rep.truth_log_prior = log_prior(truth);
+      std::vector<double> ll = smc.log_likelihood, lp;
+      for (const auto& x : smc.x) lp.push_back(log_prior(x));
+      const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : v[v.size() / 2];
+      };
+      out_rep.members_log_likelihood = median(ll);
+      out_rep.members_log_prior = median(lp);
+    }
     for (std::size_t d = 0; d < priors.size(); ++d) {
       std::vector<std::pair<double, double>> draws;
       std::vector<double> column;

@@ -59,6 +59,10 @@ struct CalibrationSbcReplicate {
   bool reached_posterior = false;
   std::vector<SmcStage> stages;
   std::size_t distinct_members = 0;  // members at the end that are not copies of another
+  // The truth's log-likelihood (one run of it as a member runs) and log-prior, beside the median
+  // of the members': a truth far more likely than every member says the sampler did not find it.
+  double truth_log_likelihood = 0, truth_log_prior = 0;
+  double members_log_likelihood = 0, members_log_prior = 0;
 };
 
 struct CalibrationSbcResult {
