@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -33,6 +34,170 @@ double rank_of(double truth, const std::vector<std::pair<double, double>>& draws
   return below;
 }
 
+double median_of(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+// What every replicate shares: the scenario, the design's two-sided figures and the model's
+// layout (its coordinates do not depend on the figures' values, and it sets a truth's values on
+// the scenario).
+struct Design {
+  Design(const Scenario& s, const std::vector<Report>& design, const CalibrationSbcOptions& o)
+      : scenario(s), options(o), places(catalog_of(s)) {
+    for (const auto& r : design)
+      if (r.kind != ReportKind::kLowerBound && r.kind != ReportKind::kDenial) figures.push_back(r);
+    if (figures.empty()) throw std::invalid_argument("the design holds no two-sided figure to render");
+    for (const auto& r : figures) fitted.push_back(&r);
+    layout = std::make_unique<ScenarioCalibrationModel>(s, fitted, errors, one_thread, o.limits, nullptr);
+    priors.assign(layout->priors().begin(), layout->priors().end());
+  }
+  const Scenario& scenario;
+  const CalibrationSbcOptions& options;
+  std::vector<Report> figures;
+  std::vector<const Report*> fitted;
+  PlaceCatalog places;
+  ReportErrors errors{};
+  WorkerPool one_thread{1};
+  std::unique_ptr<ScenarioCalibrationModel> layout;
+  std::vector<ParameterPrior> priors;
+
+  // The truth's discrepancy sd of a metric; -1 when no figure of the design speaks of it.
+  double sd_of(const std::vector<double>& truth, const std::string& metric) const {
+    const auto& metrics = layout->discrepancy_metrics();
+    for (std::size_t k = 0; k < metrics.size(); ++k)
+      if (metrics[k] == metric) return std::exp(truth[layout->simulated_coordinates() + k]);
+    return -1.0;
+  }
+  double log_prior(const std::vector<double>& x) const {
+    double lp = 0;
+    for (std::size_t d = 0; d < priors.size(); ++d) lp += log_density_working(priors[d], x[d]);
+    return lp;
+  }
+};
+
+std::vector<double> draw_truth(const Design& g, std::size_t rep) {
+  std::vector<double> truth;
+  for (std::size_t d = 0; d < g.priors.size(); ++d) {
+    CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
+                   kTruthStream + static_cast<std::uint32_t>(d));
+    truth.push_back(draw_working(g.priors[d], rng));
+  }
+  return truth;
+}
+
+// The figures a source would publish of the truth's run, each with its own discrepancy draw.
+std::vector<Report> render_figures(const Design& g, std::size_t rep, const std::vector<double>& truth, const Scenario& world,
+                                   const SeriesTable& series) {
+  std::vector<Report> rendered = g.figures;
+  for (std::size_t i = 0; i < rendered.size(); ++i) {
+    Report& r = rendered[i];
+    CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
+                   kRenderStream + static_cast<std::uint32_t>(i));
+    const RunExpectation e = expected_in_run(r, g.places, world.shock_date, series);
+    if (!e.ok) continue;  // no counterpart: the calibration does not score it either
+    const double value = draw_run_truth(r, e.value, g.sd_of(truth, to_string(r.metric)), rng);
+    r.value = draw_report_of_truth(r, value, g.errors, rng);
+  }
+  return rendered;
+}
+
+// The truth scored as a member would be (in a spare slot), beside the members' medians.
+void score_truth_beside_members(const Design& g, ScenarioCalibrationModel& model, const SmcResult& smc,
+                                const std::vector<double>& truth, std::uint64_t seed, CalibrationSbcReplicate& out) {
+  const SmcSimulation job{g.options.members, truth, seed};
+  model.simulate(std::span<const SmcSimulation>(&job, 1));
+  out.truth_log_likelihood = model.log_likelihood(g.options.members, truth);
+  out.truth_log_prior = g.log_prior(truth);
+  std::vector<double> lp;
+  for (const auto& x : smc.x) lp.push_back(g.log_prior(x));
+  out.members_log_likelihood = median_of(smc.log_likelihood);
+  out.members_log_prior = median_of(lp);
+  std::vector<std::vector<double>> distinct = smc.x;
+  std::sort(distinct.begin(), distinct.end());
+  out.distinct_members = static_cast<std::size_t>(std::unique(distinct.begin(), distinct.end()) - distinct.begin());
+}
+
+void record_parameters(const Design& g, const SmcResult& smc, const std::vector<double>& truth, CalibrationSbcReplicate& out) {
+  for (std::size_t d = 0; d < g.priors.size(); ++d) {
+    std::vector<std::pair<double, double>> draws;
+    std::vector<double> column;
+    for (std::size_t m = 0; m < smc.x.size(); ++m) {
+      draws.emplace_back(smc.x[m][d], smc.weights[m]);
+      column.push_back(smc.x[m][d]);
+    }
+    out.records.push_back({g.priors[d].address, value_of(g.priors[d], truth[d]), rank_of(truth[d], draws),
+                           value_interval(g.priors[d], column, smc.weights)});
+  }
+}
+
+// The key totals, forecast past the figures, against the truth's own run with a discrepancy of
+// the total's metric (the truth's where the design fits the metric, else a draw of its prior).
+void record_totals(const Design& g, std::size_t rep, ScenarioCalibrationModel& model, const SmcResult& smc,
+                   std::uint64_t sampler_seed, const std::vector<double>& truth, const SeriesTable& truth_series,
+                   CalibrationSbcReplicate& out) {
+  const Scenario& s = g.scenario;
+  model.run_full(smc.x, smc.run_seed);
+  const PosteriorRuns runs = posterior_runs_of(model, smc, s, sampler_seed);
+  const std::vector<ForecastTotal> totals = key_totals(runs, s);
+  for (std::size_t k = 0; k < totals.size(); ++k) {
+    const ForecastTotal& t = totals[k];
+    const auto first = static_cast<std::size_t>(t.first - s.start_date), last = static_cast<std::size_t>(t.last - s.start_date);
+    CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
+                   kTotalTruthStream + static_cast<std::uint32_t>(k));
+    double sd = g.sd_of(truth, t.metric);
+    if (sd < 0) sd = value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
+    const double value = truth_series.sum(t.kind, t.index, t.metric, first, last) * std::exp(sd * standard_normal(rng));
+    out.records.push_back({t.label, value, rank_of(value, total_draws(runs, t.kind, t.index, t.metric, first, last)), t.interval});
+  }
+}
+
+// One replicate: a truth, its run, the figures rendered from it, a calibration on them, and where
+// the truth falls.
+CalibrationSbcReplicate run_replicate(const Design& g, std::size_t rep, const WorkerPool& pool) {
+  const CalibrationSbcOptions& o = g.options;
+  const Scenario& s = g.scenario;
+  CalibrationSbcReplicate out;
+  out.index = rep;
+  const std::vector<double> truth = draw_truth(g, rep);
+  const Scenario world = g.layout->member_scenario(truth, true);
+  if (forecast_leavers(world).expected > static_cast<double>(o.limits.max_agents)) {
+    out.failure = fmt::format("replicate {}: its truth would make more agents than --max-agents", rep);
+    return out;
+  }
+  ExodusRunOptions ro;
+  ro.seed = o.seed * 1000003u + rep;
+  ro.pool = &pool;
+  const ExodusRunResult run = run_exodus(world, ro);
+
+  const std::vector<Report> rendered = render_figures(g, rep, truth, world, run.series);
+  std::vector<const Report*> ptrs;
+  for (const auto& r : rendered) ptrs.push_back(&r);
+  ScenarioCalibrationModel model(s, ptrs, g.errors, pool, o.limits, nullptr,
+                                 o.people_per_agent.value_or(s.calibration_people_per_agent));
+  SmcOptions so;
+  so.members = o.members;
+  so.budget = o.budget ? o.budget : kDefaultSimulationsPerMember * o.members;
+  so.seed = o.seed * 7919u + rep + 1 + o.sampler_seed * 1000003u;
+  so.ess_share = o.ess_share;
+  so.unmoved_chance = o.unmoved_chance;
+  so.independent_dof = o.independent_dof;
+  SmcResult smc;
+  try {
+    smc = run_smc(model, so);
+  } catch (const std::invalid_argument& e) {
+    out.failure = fmt::format("replicate {}: {}", rep, e.what());
+    return out;
+  }
+  out.simulations = smc.simulations;
+  out.reached_posterior = smc.reached_posterior;
+  out.stages = smc.stages;
+  score_truth_beside_members(g, model, smc, truth, ro.seed + 1, out);
+  record_parameters(g, smc, truth, out);
+  record_totals(g, rep, model, smc, so.seed, truth, run.series, out);
+  return out;
+}
+
 }  // namespace
 
 void add_calibration_sbc_records(SbcResult& sbc, const std::vector<CalibrationSbcRecord>& records) {
@@ -47,136 +212,16 @@ void add_calibration_sbc_records(SbcResult& sbc, const std::vector<CalibrationSb
 }
 
 CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Report>& design, const CalibrationSbcOptions& o,
-    const std::function<void(const CalibrationSbcReplicate&)>& progress) {
+                                         const std::function<void(const CalibrationSbcReplicate&)>& progress) {
   const auto started = std::chrono::steady_clock::now();
-  CalibrationSbcResult out;
-  std::vector<Report> figures;
-  for (const auto& r : design)
-    if (r.kind != ReportKind::kLowerBound && r.kind != ReportKind::kDenial) figures.push_back(r);
-  out.figures = figures.size();
-  if (figures.empty()) throw std::invalid_argument("the design holds no two-sided figure to render");
+  const Design g(s, design, o);
+
   // Replicates run side by side, each calibration on its own share of the threads; every draw is
   // keyed by the replicate, so the result does not depend on how they are spread.
   const int threads = resolve_threads(o.threads);
   const std::size_t at_once = std::clamp<std::size_t>(o.replicates_at_once ? o.replicates_at_once : static_cast<std::size_t>(threads),
                                                       1, std::max<std::size_t>(o.replicates, 1));
   const int threads_each = std::max(1, threads / static_cast<int>(at_once));
-  const PlaceCatalog places = catalog_of(s);
-  const ReportErrors errors{};
-  std::vector<const Report*> fitted;
-  for (const auto& r : figures) fitted.push_back(&r);
-  // The model's coordinates do not depend on the figures' values: one layout for every replicate.
-  const WorkerPool layout_pool(1);
-  const ScenarioCalibrationModel layout(s, fitted, errors, layout_pool, o.limits, nullptr);
-  const std::vector<ParameterPrior> priors(layout.priors().begin(), layout.priors().end());
-  const std::size_t S = layout.simulated_coordinates();
-
-  const auto replicate = [&](std::size_t rep, const WorkerPool& pool) {
-    CalibrationSbcReplicate out_rep;
-    out_rep.index = rep;
-    // The truth: a draw of every coordinate, and a run of it.
-    std::vector<double> truth;
-    for (std::size_t d = 0; d < priors.size(); ++d) {
-      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), kTruthStream + static_cast<std::uint32_t>(d));
-      truth.push_back(draw_working(priors[d], rng));
-    }
-    const Scenario world = layout.member_scenario(truth, true);
-    if (forecast_leavers(world).expected > static_cast<double>(o.limits.max_agents)) {
-      out_rep.failure = fmt::format("replicate {}: its truth would make more agents than --max-agents", rep);
-      return out_rep;
-    }
-    ExodusRunOptions ro;
-    ro.seed = o.seed * 1000003u + rep;
-    ro.pool = &pool;
-    const ExodusRunResult run = run_exodus(world, ro);
-    const auto sd_of = [&](const std::string& metric) {
-      for (std::size_t k = 0; k < layout.discrepancy_metrics().size(); ++k)
-        if (layout.discrepancy_metrics()[k] == metric) return std::exp(truth[S + k]);
-      return -1.0;  // no report of the metric: a draw from the discrepancy's prior (below)
-    };
-
-    // The figures a source would publish of that truth, each with its own discrepancy draw.
-    std::vector<Report> rendered = figures;
-    for (std::size_t i = 0; i < rendered.size(); ++i) {
-      Report& r = rendered[i];
-      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), kRenderStream + static_cast<std::uint32_t>(i));
-      const RunExpectation e = expected_in_run(r, places, world.shock_date, run.series);
-      if (!e.ok) continue;  // no counterpart: the calibration does not score it either
-      const double value = draw_run_truth(r, e.value, sd_of(to_string(r.metric)), rng);
-      r.value = draw_report_of_truth(r, value, errors, rng);
-    }
-    std::vector<const Report*> ptrs;
-    for (const auto& r : rendered) ptrs.push_back(&r);
-
-    ScenarioCalibrationModel model(s, ptrs, errors, pool, o.limits, nullptr, o.people_per_agent.value_or(s.calibration_people_per_agent));
-    SmcOptions so;
-    so.members = o.members;
-    so.budget = o.budget ? o.budget : kDefaultSimulationsPerMember * o.members;
-    so.seed = o.seed * 7919u + rep + 1 + o.sampler_seed * 1000003u;
-    so.ess_share = o.ess_share;
-    so.unmoved_chance = o.unmoved_chance;
-    so.independent_dof = o.independent_dof;
-    SmcResult smc;
-    try {
-      smc = run_smc(model, so);
-    } catch (const std::invalid_argument& e) {
-      out_rep.failure = fmt::format("replicate {}: {}", rep, e.what());
-      return out_rep;
-    }
-    out_rep.simulations = smc.simulations;
-    out_rep.reached_posterior = smc.reached_posterior;
-    out_rep.stages = smc.stages;
-    std::vector<std::vector<double>> distinct = smc.x;
-    std::sort(distinct.begin(), distinct.end());
-    out_rep.distinct_members = static_cast<std::size_t>(std::unique(distinct.begin(), distinct.end()) - distinct.begin());
-    {
-      // The truth scored as a member would be (a spare slot: the members' own are read below).
-      const std::size_t spare = o.members;
-      const SmcSimulation job{spare, truth, ro.seed + 1};
-      model.simulate(std::span<const SmcSimulation>(&job, 1));
-      out_rep.truth_log_likelihood = model.log_likelihood(spare, truth);
-      const auto log_prior = [&](const std::vector<double>& x) {
-        double lp = 0;
-        for (std::size_t d = 0; d < priors.size(); ++d) lp += log_density_working(priors[d], x[d]);
-        return lp;
-      };
-      out_rep.truth_log_prior = log_prior(truth);
-      std::vector<double> ll = smc.log_likelihood, lp;
-      for (const auto& x : smc.x) lp.push_back(log_prior(x));
-      const auto median = [](std::vector<double> v) {
-        std::sort(v.begin(), v.end());
-        return v.empty() ? 0.0 : v[v.size() / 2];
-      };
-      out_rep.members_log_likelihood = median(ll);
-      out_rep.members_log_prior = median(lp);
-    }
-    for (std::size_t d = 0; d < priors.size(); ++d) {
-      std::vector<std::pair<double, double>> draws;
-      std::vector<double> column;
-      for (std::size_t m = 0; m < smc.x.size(); ++m) {
-        draws.emplace_back(smc.x[m][d], smc.weights[m]);
-        column.push_back(smc.x[m][d]);
-      }
-      out_rep.records.push_back({priors[d].address, value_of(priors[d], truth[d]), rank_of(truth[d], draws),
-                                 value_interval(priors[d], column, smc.weights)});
-    }
-
-    // The key totals, forecast past the figures: the truth's own run with a discrepancy of its metric.
-    model.run_full(smc.x, smc.run_seed);
-    const PosteriorRuns runs = posterior_runs_of(model, smc, s, so.seed);
-    const std::vector<ForecastTotal> totals = key_totals(runs, s);
-    for (std::size_t k = 0; k < totals.size(); ++k) {
-      const ForecastTotal& t = totals[k];
-      const auto first = static_cast<std::size_t>(t.first - s.start_date), last = static_cast<std::size_t>(t.last - s.start_date);
-      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), kTotalTruthStream + static_cast<std::uint32_t>(k));
-      double sd = sd_of(t.metric);
-      if (sd < 0) sd = value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
-      const double value = run.series.sum(t.kind, t.index, t.metric, first, last) * std::exp(sd * standard_normal(rng));
-      out_rep.records.push_back({t.label, value, rank_of(value, total_draws(runs, t.kind, t.index, t.metric, first, last)), t.interval});
-    }
-    return out_rep;
-  };
-
   std::vector<CalibrationSbcReplicate> found(o.replicates);
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex;
@@ -184,9 +229,8 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
   const auto worker = [&] {
     const WorkerPool pool(threads_each);
     for (std::size_t k; (k = next++) < o.replicates;) {
-      const std::size_t rep = o.first_replicate + k;
       try {
-        found[k] = replicate(rep, pool);
+        found[k] = run_replicate(g, o.first_replicate + k, pool);
       } catch (...) {
         const std::lock_guard lock(progress_mutex);
         if (!error) error = std::current_exception();
@@ -206,7 +250,9 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
   if (error) std::rethrow_exception(error);
 
   // Merged in replicate order: the same tables whatever ran where.
-  for (const auto& p : priors) out.sbc.quantities.push_back({p.address, 0, 0, 0, {}});
+  CalibrationSbcResult out;
+  out.figures = g.figures.size();
+  for (const auto& p : g.priors) out.sbc.quantities.push_back({p.address, 0, 0, 0, {}});
   for (const CalibrationSbcReplicate& rep : found) {
     if (!rep.failure.empty()) {
       ++out.sbc.failed_fits;
