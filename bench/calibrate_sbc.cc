@@ -127,9 +127,11 @@ int main(int argc, char** argv) {
     for (const auto& st : rep.stages)
       stages += fmt::format(" {:.2f}/{}/{:.0f}%/{:.0f}%", st.temperature, st.moves, 100 * st.acceptance,
                             100 * st.independent_acceptance);
-    fmt::print(stderr, "replicate {} done ({}/{}): {} distinct members of {}; log-likelihood of the truth {:.1f}, members' "
-               "median {:.1f}; log-prior {:.1f}, {:.1f}; stages (temperature/moves/accepted/independent accepted):{}{}\n",
+    fmt::print(stderr, "replicate {} done ({}/{}): {} distinct members of {}; log-likelihood of the truth {:.1f} (sd {:.1f} over "
+               "{} runs), members' median {:.1f}; log-prior {:.1f}, {:.1f}; stages (temperature/moves/accepted/independent "
+               "accepted):{}{}\n",
                rep.index, ++done, o.replicates, rep.distinct_members, o.members, rep.truth_log_likelihood,
+               rep.truth_log_likelihood_sd, CalibrationSbcReplicate::kTruthRuns,
                rep.members_log_likelihood, rep.truth_log_prior, rep.members_log_prior, stages,
                rep.failure.empty() ? "" : "; failed: " + rep.failure);
     if (!records) return;

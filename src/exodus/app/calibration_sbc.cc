@@ -102,12 +102,21 @@ std::vector<Report> render_figures(const Design& g, std::size_t rep, const std::
   return rendered;
 }
 
-// The truth scored as a member would be (in a spare slot), beside the members' medians.
+// The truth scored as a member would be (in spare slots, several runs), beside the members' medians.
 void score_truth_beside_members(const Design& g, ScenarioCalibrationModel& model, const SmcResult& smc,
                                 const std::vector<double>& truth, std::uint64_t seed, CalibrationSbcReplicate& out) {
-  const SmcSimulation job{g.options.members, truth, seed};
-  model.simulate(std::span<const SmcSimulation>(&job, 1));
-  out.truth_log_likelihood = model.log_likelihood(g.options.members, truth);
+  std::vector<SmcSimulation> jobs;
+  for (std::size_t k = 0; k < CalibrationSbcReplicate::kTruthRuns; ++k) jobs.push_back({g.options.members + k, truth, seed + k});
+  model.simulate(jobs);
+  double sum = 0, sum2 = 0;
+  for (const auto& job : jobs) {
+    const double ll = model.log_likelihood(job.slot, truth);
+    sum += ll;
+    sum2 += ll * ll;
+  }
+  const double n = static_cast<double>(jobs.size());
+  out.truth_log_likelihood = sum / n;
+  out.truth_log_likelihood_sd = std::sqrt(std::max(0.0, sum2 / n - out.truth_log_likelihood * out.truth_log_likelihood) * n / (n - 1));
   out.truth_log_prior = g.log_prior(truth);
   std::vector<double> lp;
   for (const auto& x : smc.x) lp.push_back(g.log_prior(x));

@@ -59,9 +59,12 @@ struct CalibrationSbcReplicate {
   bool reached_posterior = false;
   std::vector<SmcStage> stages;
   std::size_t distinct_members = 0;  // members at the end that are not copies of another
-  // The truth's log-likelihood (one run of it as a member runs) and log-prior, beside the median
-  // of the members': a truth far more likely than every member says the sampler did not find it.
-  double truth_log_likelihood = 0, truth_log_prior = 0;
+  // The truth's log-likelihood (the mean over kTruthRuns runs of it as a member runs, and its sd
+  // over them: the noise a member at the truth carries) and log-prior, beside the members'
+  // medians: a truth far more likely than every member says the sampler did not find it; a
+  // large sd, that the likelihood's noise there is more than the sampler can move through.
+  static constexpr std::size_t kTruthRuns = 4;
+  double truth_log_likelihood = 0, truth_log_likelihood_sd = 0, truth_log_prior = 0;
   double members_log_likelihood = 0, members_log_prior = 0;
 };
 
