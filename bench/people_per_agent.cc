@@ -24,6 +24,22 @@
 #include "exodus/infer/key_totals.h"
 #include "exodus/world/scenario_registry.h"
 
+namespace {
+
+// The scenario's own values on the model's working scale, and each discrepancy at its prior's
+// median (15%).
+std::vector<double> scenario_values(const exodus::ScenarioCalibrationModel& model, const exodus::Scenario& s) {
+  std::vector<double> x;
+  for (std::size_t d = 0; d < model.priors().size(); ++d) {
+    const auto& p = model.priors()[d];
+    x.push_back(d < model.simulated_coordinates() ? exodus::working_of(p, exodus::ScenarioValue(s, p.address).get(s))
+                                                  : exodus::working_of(p, 0.15));
+  }
+  return x;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace exodus;
   CLI::App app("the likelihood's scatter when agents stand for several people");
@@ -51,13 +67,7 @@ int main(int argc, char** argv) {
   double mean_at_1 = 0;
   for (const double k : scales) {
     ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, InputLimits{}, nullptr, k);
-    // The scenario's own values, and each discrepancy at its prior's median.
-    std::vector<double> x;
-    for (std::size_t d = 0; d < model.priors().size(); ++d) {
-      const auto& p = model.priors()[d];
-      x.push_back(d < model.simulated_coordinates() ? working_of(p, ScenarioValue(s, p.address).get(s))
-                                                    : working_of(p, 0.15));
-    }
+    const std::vector<double> x = scenario_values(model, s);
     std::vector<SmcSimulation> jobs;
     for (std::size_t i = 0; i < seeds; ++i) jobs.push_back({i, x, 1000 + i});
     const auto t0 = std::chrono::steady_clock::now();
@@ -82,12 +92,7 @@ int main(int argc, char** argv) {
   std::vector<std::vector<double>> means, sds;
   for (const double k : scales) {
     ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, InputLimits{}, nullptr, k);
-    std::vector<double> x;
-    for (std::size_t d = 0; d < model.priors().size(); ++d) {
-      const auto& p = model.priors()[d];
-      x.push_back(d < model.simulated_coordinates() ? working_of(p, ScenarioValue(s, p.address).get(s))
-                                                    : working_of(p, 0.15));
-    }
+    const std::vector<double> x = scenario_values(model, s);
     SmcResult members;
     for (std::size_t i = 0; i < seeds; ++i) {
       members.x.push_back(x);

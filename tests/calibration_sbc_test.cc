@@ -14,16 +14,25 @@
 namespace exodus::testing {
 namespace {
 
-TEST(CalibrationSbc, TheTinyScenariosIntervalsHoldOnTruthsDrawnFromItsPriors) {
-  const TinyCalibration t;
-  const Scenario s = load_scenario(t.folder).scenario;
-  const ReportSet design = read_reports(read_text_file(t.reports, 1 << 20));
+// The tiny scenario and its 16 daily counts as the design.
+struct TinySbc {
+  TinyCalibration t;
+  Scenario s = load_scenario(t.folder).scenario;
+  ReportSet design = read_reports(read_text_file(t.reports, 1 << 20));
+};
+
+CalibrationSbcOptions sbc_options(std::size_t replicates, std::size_t members, std::size_t simulations_per_member) {
   CalibrationSbcOptions o;
-  o.replicates = 40;
-  o.members = 16;
-  o.budget = 16 * 80;
+  o.replicates = replicates;
+  o.members = members;
+  o.budget = members * simulations_per_member;
   o.threads = 2;
-  const CalibrationSbcResult r = run_calibration_sbc(s, design.reports, o);
+  return o;
+}
+
+TEST(CalibrationSbc, TheTinyScenariosIntervalsHoldOnTruthsDrawnFromItsPriors) {
+  const TinySbc tiny;
+  const CalibrationSbcResult r = run_calibration_sbc(tiny.s, tiny.design.reports, sbc_options(40, 16, 80));
   EXPECT_EQ(r.sbc.failed_fits, 0) << (r.sbc.failures.empty() ? "" : r.sbc.failures[0]);
   ASSERT_GE(r.sbc.quantities.size(), 3u);
   int covered = 0, trials = 0;
@@ -44,14 +53,10 @@ TEST(CalibrationSbc, TheTinyScenariosIntervalsHoldOnTruthsDrawnFromItsPriors) {
 // Replicates side by side, or split into slices merged afterwards, give the same tables as one
 // after another: every draw is keyed by the replicate.
 TEST(CalibrationSbc, HowReplicatesAreSpreadChangesNothing) {
-  const TinyCalibration t;
-  const Scenario s = load_scenario(t.folder).scenario;
-  const ReportSet design = read_reports(read_text_file(t.reports, 1 << 20));
-  CalibrationSbcOptions o;
-  o.replicates = 4;
-  o.members = 8;
-  o.budget = 8 * 40;
-  o.threads = 2;
+  const TinySbc tiny;
+  const Scenario& s = tiny.s;
+  const ReportSet& design = tiny.design;
+  CalibrationSbcOptions o = sbc_options(4, 8, 40);
   o.replicates_at_once = 1;
   const CalibrationSbcResult serial = run_calibration_sbc(s, design.reports, o);
   o.replicates_at_once = 2;
