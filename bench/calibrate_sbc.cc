@@ -95,6 +95,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--threads", o.threads, "default: every core");
   app.add_option("--people-per-agent", o.people_per_agent, "the members' agents stand for this many people (default: the scenario's)");
+  app.add_option("--truth-people-per-agent", o.truth_people_per_agent,
+                 "the truths' agents stand for this many people (default 1, as the world; the members' scale isolates "
+                 "what that scale does)")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 1000.0));
   app.add_option("--replicates-at-once", o.replicates_at_once,
                  "replicates calibrated side by side, each on its share of the threads (default: one a thread)");
   app.add_option("--first-replicate", o.first_replicate, "the index of the first replicate (others run others)")

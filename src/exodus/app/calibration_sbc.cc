@@ -14,6 +14,7 @@
 
 #include "exodus/app/calibration_model.h"
 #include "exodus/app/exodus_run.h"
+#include "exodus/app/people_per_agent.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/random.h"
 #include "exodus/infer/key_totals.h"
@@ -170,14 +171,16 @@ CalibrationSbcReplicate run_replicate(const Design& g, std::size_t rep, const Wo
   out.index = rep;
   const std::vector<double> truth = draw_truth(g, rep);
   const Scenario world = g.layout->member_scenario(truth, true);
-  if (forecast_leavers(world).expected > static_cast<double>(o.limits.max_agents)) {
+  const Scenario scaled = scaled_to_agents(world, o.truth_people_per_agent);
+  if (forecast_leavers(scaled).expected > static_cast<double>(o.limits.max_agents)) {
     out.failure = fmt::format("replicate {}: its truth would make more agents than --max-agents", rep);
     return out;
   }
   ExodusRunOptions ro;
   ro.seed = o.seed * 1000003u + rep;
   ro.pool = &pool;
-  const ExodusRunResult run = run_exodus(world, ro);
+  ExodusRunResult run = run_exodus(scaled, ro);
+  scale_counts_back(run.series, o.truth_people_per_agent);
 
   const std::vector<Report> rendered = render_figures(g, rep, truth, world, run.series);
   std::vector<const Report*> ptrs;

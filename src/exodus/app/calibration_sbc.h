@@ -39,6 +39,9 @@ struct CalibrationSbcOptions {
   // > 1: the calibrations' members run with agents standing for this many people (none: the
   // scenario's calibration_people_per_agent); the truths run one agent a person, as the world does.
   std::optional<double> people_per_agent;
+  // The truths' own scale: 1 (the world), or the members' to tell what their scale's bias does
+  // to the intervals from the rest of the sampler's faults.
+  double truth_people_per_agent = 1;
   InputLimits limits;
 };
 
