@@ -367,3 +367,73 @@ TEST(SmcSampler, ACheckpointCutShortOrEditedIsRefusedWithItsLine) {
 
 }  // namespace
 }  // namespace exodus
+
+namespace exodus {
+namespace {
+
+// One coordinate the likelihood speaks of, and a beta and a log-normal it does not: the moves
+// must leave those two as their priors say, whatever the tempering did to the first.
+class TwoUninformedModel : public SmcModel {
+ public:
+  TwoUninformedModel() {
+    priors_.push_back({0, "informed", PriorShape::kNormal, 0, 1, -20, 20, "test"});
+    priors_.push_back({0, "share", PriorShape::kBeta, 0.02, 0.015, 0, 1, "test"});
+    priors_.push_back({0, "decay", PriorShape::kLogNormal, 6, 0.35, 1.5, 30, "test"});
+  }
+  std::span<const ParameterPrior> priors() const override { return priors_; }
+  std::size_t simulated_coordinates() const override { return priors_.size(); }
+  void simulate(std::span<const SmcSimulation> jobs) override {
+    for (const auto& j : jobs) {
+      if (slots_.size() <= j.slot) slots_.resize(j.slot + 1);
+      slots_[j.slot] = j.x[0];
+    }
+  }
+  double log_likelihood(std::size_t slot, std::span<const double>) const override {
+    const double z = (slots_[slot] - 2.0) / 0.2;
+    return -0.5 * z * z;
+  }
+  void copy_slot(std::size_t from, std::size_t to) override {
+    if (slots_.size() <= to) slots_.resize(to + 1);
+    slots_[to] = slots_[from];
+  }
+  void swap_slots(std::size_t a, std::size_t b) override { std::swap(slots_[a], slots_[b]); }
+
+ private:
+  std::vector<ParameterPrior> priors_;
+  std::vector<double> slots_;
+};
+
+TEST(SmcSampler, CoordinatesNoFigureSpeaksOfKeepTheirPriors) {
+  TwoUninformedModel model;
+  const auto priors = model.priors();
+  std::vector<double> sum(3, 0), sum2(3, 0), prior_sum(3, 0), prior_sum2(3, 0);
+  const int seeds = 100, members = 32;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    SmcOptions o;
+    o.members = members;
+    o.seed = static_cast<std::uint64_t>(seed);
+    const SmcResult r = run_smc(model, o);
+    ASSERT_GT(r.stages.size(), 2u);  // the informed coordinate moved far from its prior
+    for (std::size_t m = 0; m < r.x.size(); ++m)
+      for (std::size_t d = 1; d < 3; ++d) {
+        const double v = value_of(priors[d], r.x[m][d]);
+        sum[d] += v;
+        sum2[d] += v * v;
+        CounterRng rng(static_cast<std::uint64_t>(seed), RandomPurpose::kSynthetic, static_cast<std::uint32_t>(m), 9 + static_cast<std::uint32_t>(d));
+        const double p = value_of(priors[d], draw_working(priors[d], rng));
+        prior_sum[d] += p;
+        prior_sum2[d] += p * p;
+      }
+  }
+  const double n = static_cast<double>(seeds * members);
+  for (std::size_t d = 1; d < 3; ++d) {
+    SCOPED_TRACE(priors[d].address);
+    const double mean = sum[d] / n, prior_mean = prior_sum[d] / n;
+    const double sd = std::sqrt(sum2[d] / n - mean * mean), prior_sd = std::sqrt(prior_sum2[d] / n - prior_mean * prior_mean);
+    EXPECT_NEAR(mean / prior_mean, 1, 0.05);
+    EXPECT_NEAR(sd / prior_sd, 1, 0.08);
+  }
+}
+
+}  // namespace
+}  // namespace exodus
