@@ -17,9 +17,27 @@
 namespace exodus {
 namespace {
 
+// A test model's simulations: one Slot per slot, copied and swapped as the sampler asks.
+template <typename Slot>
+class SlottedModel : public SmcModel {
+ public:
+  void copy_slot(std::size_t from, std::size_t to) override {
+    Slot copy = slots_[from];  // before slot(to) may grow the vector
+    slot(to) = std::move(copy);
+  }
+  void swap_slots(std::size_t a, std::size_t b) override { std::swap(slot(a), slot(b)); }
+
+ protected:
+  Slot& slot(std::size_t i) {
+    if (slots_.size() <= i) slots_.resize(i + 1);
+    return slots_[i];
+  }
+  std::vector<Slot> slots_;
+};
+
 // A mean and a noise sd from 20 normal observations: the mean is "simulated" (the slot keeps
 // it), the noise sd is a cheap coordinate. Its posterior is known by quadrature.
-class NormalMeanModel : public SmcModel {
+class NormalMeanModel : public SlottedModel<double> {
  public:
   explicit NormalMeanModel(bool reverse_jobs = false) : reverse_(reverse_jobs) {
     ParameterPrior mean{0, "mean", PriorShape::kNormal, 0, 2, -20, 20, "test"};
@@ -34,8 +52,7 @@ class NormalMeanModel : public SmcModel {
     std::vector<SmcSimulation> order(jobs.begin(), jobs.end());
     if (reverse_) std::reverse(order.begin(), order.end());
     for (const auto& j : order) {
-      if (slots_.size() <= j.slot) slots_.resize(j.slot + 1);
-      slots_[j.slot] = j.x[0];
+      slot(j.slot) = j.x[0];
       ++simulations_;
     }
   }
@@ -47,18 +64,12 @@ class NormalMeanModel : public SmcModel {
     for (const double v : y_) ll += -0.5 * (v - mean) * (v - mean) / (sd * sd) - std::log(sd);
     return ll;
   }
-  void copy_slot(std::size_t from, std::size_t to) override {
-    if (slots_.size() <= to) slots_.resize(to + 1);
-    slots_[to] = slots_[from];
-  }
-  void swap_slots(std::size_t a, std::size_t b) override { std::swap(slots_[a], slots_[b]); }
   std::size_t simulations_ = 0;
 
  private:
   bool reverse_;
   std::vector<ParameterPrior> priors_;
   std::vector<double> y_;
-  std::vector<double> slots_;
 };
 
 struct Moments {
@@ -210,7 +221,7 @@ TEST(SmcSampler, RefusesACheckpointOfAnotherCalibration) {
 
 // Independent normal coordinates, each with one observation: a posterior known in closed form
 // in more coordinates than the population has members.
-class IndependentNormalsModel : public SmcModel {
+class IndependentNormalsModel : public SlottedModel<std::vector<double>> {
  public:
   // The truth is drawn from the prior, N(0, 1) in every coordinate, and y = truth + noise.
   explicit IndependentNormalsModel(std::size_t dimension, std::uint64_t seed = 11) {
@@ -229,8 +240,7 @@ class IndependentNormalsModel : public SmcModel {
   std::size_t simulated_coordinates() const override { return priors_.size(); }
   void simulate(std::span<const SmcSimulation> jobs) override {
     for (const auto& j : jobs) {
-      if (slots_.size() <= j.slot) slots_.resize(j.slot + 1);
-      slots_[j.slot].assign(j.x.begin(), j.x.end());
+      slot(j.slot).assign(j.x.begin(), j.x.end());
     }
   }
   double log_likelihood(std::size_t slot, std::span<const double>) const override {
@@ -241,16 +251,10 @@ class IndependentNormalsModel : public SmcModel {
     }
     return ll;
   }
-  void copy_slot(std::size_t from, std::size_t to) override {
-    if (slots_.size() <= to) slots_.resize(to + 1);
-    slots_[to] = slots_[from];
-  }
-  void swap_slots(std::size_t a, std::size_t b) override { std::swap(slots_[a], slots_[b]); }
 
  private:
   std::vector<ParameterPrior> priors_;
   std::vector<double> truth_, y_;
-  std::vector<std::vector<double>> slots_;
 };
 
 // With fewer members than coordinates the population must keep its spread: a random walk on
@@ -373,7 +377,7 @@ namespace {
 
 // One coordinate the likelihood speaks of, and a beta and a log-normal it does not: the moves
 // must leave those two as their priors say, whatever the tempering did to the first.
-class TwoUninformedModel : public SmcModel {
+class TwoUninformedModel : public SlottedModel<double> {
  public:
   TwoUninformedModel() {
     priors_.push_back({0, "informed", PriorShape::kNormal, 0, 1, -20, 20, "test"});
@@ -384,23 +388,16 @@ class TwoUninformedModel : public SmcModel {
   std::size_t simulated_coordinates() const override { return priors_.size(); }
   void simulate(std::span<const SmcSimulation> jobs) override {
     for (const auto& j : jobs) {
-      if (slots_.size() <= j.slot) slots_.resize(j.slot + 1);
-      slots_[j.slot] = j.x[0];
+      slot(j.slot) = j.x[0];
     }
   }
   double log_likelihood(std::size_t slot, std::span<const double>) const override {
     const double z = (slots_[slot] - 2.0) / 0.2;
     return -0.5 * z * z;
   }
-  void copy_slot(std::size_t from, std::size_t to) override {
-    if (slots_.size() <= to) slots_.resize(to + 1);
-    slots_[to] = slots_[from];
-  }
-  void swap_slots(std::size_t a, std::size_t b) override { std::swap(slots_[a], slots_[b]); }
 
  private:
   std::vector<ParameterPrior> priors_;
-  std::vector<double> slots_;
 };
 
 TEST(SmcSampler, CoordinatesNoFigureSpeaksOfKeepTheirPriors) {
