@@ -82,17 +82,24 @@ std::vector<std::size_t> systematic_resample(const std::vector<double>& w, doubl
   return out;
 }
 
-// The weighted members' covariance of the first S coordinates, shrunk toward its own diagonal
+// The weighted members' mean of the first S coordinates.
+Eigen::VectorXd weighted_mean(const std::vector<std::vector<double>>& x, const std::vector<double>& w, std::size_t S) {
+  const auto n = static_cast<Eigen::Index>(S);
+  Eigen::VectorXd mean = Eigen::VectorXd::Zero(n);
+  for (std::size_t m = 0; m < x.size(); ++m)
+    for (Eigen::Index d = 0; d < n; ++d) mean[d] += w[m] * x[m][static_cast<std::size_t>(d)];
+  return mean;
+}
+
+// The weighted members' covariance about their mean, shrunk toward its own diagonal
 // by the intensity of Schäfer & Strimmer (2005, "A shrinkage approach to large-scale covariance
 // matrix estimation", Stat. Appl. Genet. Mol. Biol. 4(1):32; their target D): the off-diagonal
 // entries' estimated variance over their squares. With few effective members for the
 // coordinates the sample covariance is singular, and its off-diagonal entries mostly noise; a
 // random walk on it never leaves the span of the members it was drawn from.
-Eigen::MatrixXd proposal_covariance(const std::vector<std::vector<double>>& x, const std::vector<double>& w, std::size_t S) {
-  const auto n = static_cast<Eigen::Index>(S);
-  Eigen::VectorXd mean = Eigen::VectorXd::Zero(n);
-  for (std::size_t m = 0; m < x.size(); ++m)
-    for (Eigen::Index d = 0; d < n; ++d) mean[d] += w[m] * x[m][static_cast<std::size_t>(d)];
+Eigen::MatrixXd proposal_covariance(const std::vector<std::vector<double>>& x, const std::vector<double>& w,
+                                    const Eigen::VectorXd& mean) {
+  const Eigen::Index n = mean.size();
   Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(n, n);
   std::vector<Eigen::VectorXd> centred(x.size(), Eigen::VectorXd(n));
   for (std::size_t m = 0; m < x.size(); ++m) {
@@ -254,11 +261,9 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
 
     // The proposals: the weighted population's mean and covariance of the simulated coordinates.
     Eigen::MatrixXd chol = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(S), static_cast<Eigen::Index>(S));
-    Eigen::VectorXd centre = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(S));
-    for (std::size_t m = 0; m < N; ++m)
-      for (std::size_t d = 0; d < S; ++d) centre[static_cast<Eigen::Index>(d)] += w[m] * r.x[m][d];
+    const Eigen::VectorXd centre = weighted_mean(r.x, w, S);
     if (S) {
-      Eigen::MatrixXd cov = proposal_covariance(r.x, w, S);
+      Eigen::MatrixXd cov = proposal_covariance(r.x, w, centre);
       cov.diagonal().array() += 1e-10 + 1e-9 * cov.trace() / static_cast<double>(S);
       Eigen::LLT<Eigen::MatrixXd> llt(cov);
       if (llt.info() == Eigen::Success) chol = llt.matrixL();
@@ -345,10 +350,13 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
           }
           z *= std::sqrt(static_cast<double>(o.independent_dof) / std::max(chi2, 1e-300));
         }
-        const Eigen::VectorXd step_x = independent ? Eigen::VectorXd(centre + chol * z) : Eigen::VectorXd(scale * (chol * z));
+        // Independent: a draw about the population's centre; random walk: a step from the member.
+        const Eigen::VectorXd drawn = independent ? Eigen::VectorXd(centre + chol * z) : Eigen::VectorXd(scale * (chol * z));
         proposal[m] = r.x[m];
-        for (std::size_t d = 0; d < S; ++d)
-          proposal[m][d] = (independent ? 0 : proposal[m][d]) + step_x[static_cast<Eigen::Index>(d)];
+        for (std::size_t d = 0; d < S; ++d) {
+          const double v = drawn[static_cast<Eigen::Index>(d)];
+          proposal[m][d] = independent ? v : proposal[m][d] + v;
+        }
         uniform[m] = rng.next_unit();
         seeds[m] = run_seed(o.seed, m, stage, move + 1);
       }
