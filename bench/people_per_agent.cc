@@ -21,6 +21,7 @@
 #include "exodus/app/exodus_run.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/date.h"
+#include "exodus/core/sample_moments.h"
 #include "exodus/infer/key_totals.h"
 #include "exodus/world/scenario_registry.h"
 
@@ -73,14 +74,9 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     model.simulate(jobs);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    double sum = 0, sum2 = 0;
-    for (std::size_t i = 0; i < seeds; ++i) {
-      const double ll = model.log_likelihood(i, x);
-      sum += ll;
-      sum2 += ll * ll;
-    }
-    const double n = static_cast<double>(seeds);
-    const double mean = sum / n, sd = std::sqrt(std::max(0.0, sum2 / n - mean * mean) * n / (n - 1.0));
+    std::vector<double> ll;
+    for (std::size_t i = 0; i < seeds; ++i) ll.push_back(model.log_likelihood(i, x));
+    const auto [mean, sd] = sample_moments(ll);
     if (k == 1) mean_at_1 = mean;
     fmt::print("{:>16g} {:>14.2f} {:>14.2f} {:>16.2f} {:>12.3f}\n", k, mean, sd, mean - mean_at_1,
                seconds * pool.threads() / static_cast<double>(seeds));
@@ -106,15 +102,12 @@ int main(int argc, char** argv) {
     for (std::size_t t = 0; t < totals.size(); ++t) {
       const auto first = static_cast<std::size_t>(totals[t].first - s.start_date),
                  last = static_cast<std::size_t>(totals[t].last - s.start_date);
-      double sum = 0, sum2 = 0;
-      for (std::size_t i = 0; i < seeds; ++i) {
-        const double v = model.series(i).sum(totals[t].kind, totals[t].index, totals[t].metric, first, last);
-        sum += v;
-        sum2 += v * v;
-      }
-      const double n = static_cast<double>(seeds);
-      mean[t] = sum / n;
-      sd[t] = std::sqrt(std::max(0.0, sum2 / n - mean[t] * mean[t]) * n / (n - 1.0));
+      std::vector<double> v;
+      for (std::size_t i = 0; i < seeds; ++i)
+        v.push_back(model.series(i).sum(totals[t].kind, totals[t].index, totals[t].metric, first, last));
+      const SampleMoments m = sample_moments(v);
+      mean[t] = m.mean;
+      sd[t] = m.sd;
     }
     if (labels.empty())
       for (const auto& t : totals) labels.push_back(t.label);

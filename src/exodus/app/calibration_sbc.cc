@@ -17,6 +17,7 @@
 #include "exodus/app/people_per_agent.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/random.h"
+#include "exodus/core/sample_moments.h"
 #include "exodus/infer/key_totals.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
@@ -109,23 +110,22 @@ void score_truth_beside_members(const Design& g, ScenarioCalibrationModel& model
   std::vector<SmcSimulation> jobs;
   for (std::size_t k = 0; k < CalibrationSbcReplicate::kTruthRuns; ++k) jobs.push_back({g.options.members + k, truth, seed + k});
   model.simulate(jobs);
-  double sum = 0, sum2 = 0;
-  for (const auto& job : jobs) {
-    const double ll = model.log_likelihood(job.slot, truth);
-    sum += ll;
-    sum2 += ll * ll;
-  }
-  const double n = static_cast<double>(jobs.size());
-  out.truth_log_likelihood = sum / n;
-  out.truth_log_likelihood_sd = std::sqrt(std::max(0.0, sum2 / n - out.truth_log_likelihood * out.truth_log_likelihood) * n / (n - 1));
+  std::vector<double> ll;
+  for (const auto& job : jobs) ll.push_back(model.log_likelihood(job.slot, truth));
+  const SampleMoments truth_ll = sample_moments(ll);
+  out.truth_log_likelihood = truth_ll.mean;
+  out.truth_log_likelihood_sd = truth_ll.sd;
   out.truth_log_prior = g.log_prior(truth);
   std::vector<double> lp;
   for (const auto& x : smc.x) lp.push_back(g.log_prior(x));
   out.members_log_likelihood = median_of(smc.log_likelihood);
   out.members_log_prior = median_of(lp);
-  std::vector<std::vector<double>> distinct = smc.x;
-  std::sort(distinct.begin(), distinct.end());
-  out.distinct_members = static_cast<std::size_t>(std::unique(distinct.begin(), distinct.end()) - distinct.begin());
+}
+
+// Members that are not copies of another.
+std::size_t distinct_members(std::vector<std::vector<double>> x) {
+  std::sort(x.begin(), x.end());
+  return static_cast<std::size_t>(std::unique(x.begin(), x.end()) - x.begin());
 }
 
 void record_parameters(const Design& g, const SmcResult& smc, const std::vector<double>& truth, CalibrationSbcReplicate& out) {
@@ -204,6 +204,7 @@ CalibrationSbcReplicate run_replicate(const Design& g, std::size_t rep, const Wo
   out.simulations = smc.simulations;
   out.reached_posterior = smc.reached_posterior;
   out.stages = smc.stages;
+  out.distinct_members = distinct_members(smc.x);
   score_truth_beside_members(g, model, smc, truth, ro.seed + 1, out);
   record_parameters(g, smc, truth, out);
   record_totals(g, rep, model, smc, so.seed, truth, run.series, out);
