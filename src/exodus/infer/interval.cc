@@ -23,8 +23,8 @@ Interval interval_of(std::vector<std::pair<double, double>>& vw) {
   const double qs[] = {0.05, 0.25, 0.5, 0.75, 0.95};
   double* slots[] = {&out.lo90, &out.lo50, &out.median, &out.hi50, &out.hi90};
   double previous_position = 0, previous_value = vw.front().first, cumulative = 0;
-  std::size_t q = 0, k = 0;
-  for (; k < vw.size() && q < 5; ++k) {
+  std::size_t q = 0;
+  for (std::size_t k = 0; k < vw.size() && q < 5; ++k) {
     cumulative += vw[k].second;
     const double position = cumulative * shrink, value = vw[k].first;
     while (q < 5 && qs[q] <= position) {
