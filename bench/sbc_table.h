@@ -14,6 +14,10 @@ inline void print_sbc_table(const SbcResult& r) {
   fmt::print("{:<60} {:>8} {:>8} {:>12}\n", "quantity", "90% cov", "50% cov", "rank chi2(9)");
   int covered = 0, covered50 = 0, trials = 0;
   for (const auto& q : r.quantities) {
+    if (q.trials == 0 && q.without_spread > 0) {
+      fmt::print("{:<60} {:>30}\n", q.label, "no spread: not scored");
+      continue;
+    }
     fmt::print("{:<60} {:>7.1f}% {:>7.1f}% {:>12.1f}\n", q.label, 100 * q.coverage90(), 100 * q.coverage50(),
                q.rank_chi_square());
     covered += q.covered90;
@@ -30,6 +34,10 @@ inline void print_sbc_table(const SbcResult& r) {
     fmt::print("{:<60} {}\n", q.label, fmt::join(bins, " "));
   }
   fmt::print("(chi-square with 9 degrees of freedom: 16.9 is the 95th percentile, 27.9 the 99.9th)\n");
+  for (const auto& q : r.quantities)
+    if (q.without_spread > 0)
+      fmt::print("{}: in {} replicate(s) the truth and every draw were one value (no spread), left out\n", q.label,
+                 q.without_spread);
   for (const auto& f : r.failures) fmt::print("failed: {}\n", f);
 }
 

@@ -90,5 +90,22 @@ TEST(CalibrationSbc, HowReplicatesAreSpreadChangesNothing) {
   EXPECT_EQ(side_by_side.simulations, serial.simulations);
 }
 
+// A record whose intervals are its truth alone (a closed corridor's zero, in the truth and every
+// draw) tests nothing: it is counted apart, not as a covered trial.
+TEST(CalibrationSbc, ARecordWithoutSpreadIsNotATrial) {
+  SbcResult sbc;
+  add_calibration_sbc_records(sbc, {{"closed corridor", 0.0, 0.4, {0, 0, 0, 0, 0}},
+                                    {"open corridor", 5.0, 0.7, {5, 4.5, 5.5, 3, 8}}});
+  add_calibration_sbc_records(sbc, {{"closed corridor", 0.0, 0.6, {0, 0, 0, 0, 0}},
+                                    {"open corridor", 9.0, 0.99, {5, 4.5, 5.5, 3, 8}}});
+  ASSERT_EQ(sbc.quantities.size(), 2u);
+  EXPECT_EQ(sbc.quantities[0].trials, 0);
+  EXPECT_EQ(sbc.quantities[0].without_spread, 2);
+  EXPECT_TRUE(sbc.quantities[0].ranks.empty());
+  EXPECT_EQ(sbc.quantities[1].trials, 2);
+  EXPECT_EQ(sbc.quantities[1].covered90, 1);
+  EXPECT_EQ(sbc.quantities[1].without_spread, 0);
+}
+
 }  // namespace
 }  // namespace exodus::testing

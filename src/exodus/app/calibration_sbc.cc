@@ -27,14 +27,8 @@ namespace exodus {
 
 namespace {
 
-constexpr std::uint32_t kTruthStream = 0x68000000u, kRenderStream = 0x69000000u, kTotalTruthStream = 0x6a000000u;
-
-// The share of weighted draws below the truth, ties counted half: the truth's rank in [0, 1].
-double rank_of(double truth, const std::vector<std::pair<double, double>>& draws) {
-  double below = 0;
-  for (const auto& [v, w] : draws) below += v < truth ? w : (v == truth ? w / 2 : 0);
-  return below;
-}
+constexpr std::uint32_t kTruthStream = 0x68000000u, kRenderStream = 0x69000000u, kTotalTruthStream = 0x6a000000u,
+                        kRankStream = 0x6b000000u;
 
 double median_of(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -122,13 +116,24 @@ void score_truth_beside_members(const Design& g, ScenarioCalibrationModel& model
   out.members_log_prior = median_of(lp);
 }
 
-// Members that are not copies of another.
-std::size_t distinct_members(std::vector<std::vector<double>> x) {
-  std::sort(x.begin(), x.end());
-  return static_cast<std::size_t>(std::unique(x.begin(), x.end()) - x.begin());
+// Members whose simulated parameters are not a copy of another's: the discrepancy sds move
+// without a simulation, so members would look distinct by them alone.
+std::size_t distinct_members(const std::vector<std::vector<double>>& x, std::size_t simulated) {
+  std::vector<std::vector<double>> runs;
+  for (const auto& m : x) runs.emplace_back(m.begin(), m.begin() + static_cast<std::ptrdiff_t>(simulated));
+  std::sort(runs.begin(), runs.end());
+  return static_cast<std::size_t>(std::unique(runs.begin(), runs.end()) - runs.begin());
 }
 
-void record_parameters(const Design& g, const SmcResult& smc, const std::vector<double>& truth, CalibrationSbcReplicate& out) {
+// The truth's rank among the draws of the replicate's `k`-th quantity (infer/sbc.h).
+double rank_of(const Design& g, std::size_t rep, std::size_t k, double truth, const std::vector<std::pair<double, double>>& draws) {
+  CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
+                 kRankStream + static_cast<std::uint32_t>(k));
+  return sbc_rank(truth, draws, rng);
+}
+
+void record_parameters(const Design& g, std::size_t rep, const SmcResult& smc, const std::vector<double>& truth,
+                       CalibrationSbcReplicate& out) {
   for (std::size_t d = 0; d < g.priors.size(); ++d) {
     std::vector<std::pair<double, double>> draws;
     std::vector<double> column;
@@ -136,7 +141,7 @@ void record_parameters(const Design& g, const SmcResult& smc, const std::vector<
       draws.emplace_back(smc.x[m][d], smc.weights[m]);
       column.push_back(smc.x[m][d]);
     }
-    out.records.push_back({g.priors[d].address, value_of(g.priors[d], truth[d]), rank_of(truth[d], draws),
+    out.records.push_back({g.priors[d].address, value_of(g.priors[d], truth[d]), rank_of(g, rep, d, truth[d], draws),
                            value_interval(g.priors[d], column, smc.weights)});
   }
 }
@@ -158,7 +163,8 @@ void record_totals(const Design& g, std::size_t rep, ScenarioCalibrationModel& m
     double sd = g.sd_of(truth, t.metric);
     if (sd < 0) sd = value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
     const double value = truth_series.sum(t.kind, t.index, t.metric, first, last) * std::exp(sd * standard_normal(rng));
-    out.records.push_back({t.label, value, rank_of(value, total_draws(runs, t.kind, t.index, t.metric, first, last)), t.interval});
+    const double rank = rank_of(g, rep, g.priors.size() + k, value, total_draws(runs, t.kind, t.index, t.metric, first, last));
+    out.records.push_back({t.label, value, rank, t.interval});
   }
 }
 
@@ -204,9 +210,9 @@ CalibrationSbcReplicate run_replicate(const Design& g, std::size_t rep, const Wo
   out.simulations = smc.simulations;
   out.reached_posterior = smc.reached_posterior;
   out.stages = smc.stages;
-  out.distinct_members = distinct_members(smc.x);
+  out.distinct_members = distinct_members(smc.x, model.simulated_coordinates());
   score_truth_beside_members(g, model, smc, truth, ro.seed + 1, out);
-  record_parameters(g, smc, truth, out);
+  record_parameters(g, rep, smc, truth, out);
   record_totals(g, rep, model, smc, so.seed, truth, run.series, out);
   return out;
 }
@@ -216,7 +222,12 @@ CalibrationSbcReplicate run_replicate(const Design& g, std::size_t rep, const Wo
 void add_calibration_sbc_records(SbcResult& sbc, const std::vector<CalibrationSbcRecord>& records) {
   for (const CalibrationSbcRecord& r : records) {
     auto q = std::find_if(sbc.quantities.begin(), sbc.quantities.end(), [&](const SbcQuantity& x) { return x.label == r.label; });
-    if (q == sbc.quantities.end()) q = sbc.quantities.insert(sbc.quantities.end(), SbcQuantity{r.label, 0, 0, 0, {}});
+    if (q == sbc.quantities.end()) q = sbc.quantities.insert(sbc.quantities.end(), SbcQuantity{.label = r.label, .ranks = {}});
+    const Interval& i = r.interval;
+    if (i.lo90 == r.truth && i.hi90 == r.truth && i.lo50 == r.truth && i.hi50 == r.truth) {
+      ++q->without_spread;
+      continue;
+    }
     ++q->trials;
     q->covered90 += r.truth >= r.interval.lo90 && r.truth <= r.interval.hi90;
     q->covered50 += r.truth >= r.interval.lo50 && r.truth <= r.interval.hi50;
@@ -265,7 +276,7 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& s, const std::vector<Re
   // Merged in replicate order: the same tables whatever ran where.
   CalibrationSbcResult out;
   out.figures = g.figures.size();
-  for (const auto& p : g.priors) out.sbc.quantities.push_back({p.address, 0, 0, 0, {}});
+  for (const auto& p : g.priors) out.sbc.quantities.push_back({.label = p.address, .ranks = {}});
   for (const CalibrationSbcReplicate& rep : found) {
     if (!rep.failure.empty()) {
       ++out.sbc.failed_fits;

@@ -48,7 +48,7 @@ struct CalibrationSbcOptions {
 // Where one replicate's truth fell, for one quantity.
 struct CalibrationSbcRecord {
   std::string label;
-  double truth = 0, rank = 0;  // rank: the posterior's mass below the truth
+  double truth = 0, rank = 0;  // rank: infer/sbc.h's sbc_rank, uniform on [0, 1] when the intervals are honest
   Interval interval;
 };
 
@@ -61,7 +61,7 @@ struct CalibrationSbcReplicate {
   std::size_t simulations = 0;
   bool reached_posterior = false;
   std::vector<SmcStage> stages;
-  std::size_t distinct_members = 0;  // members at the end that are not copies of another
+  std::size_t distinct_members = 0;  // members at the end whose simulated parameters are not another's copy
   // The truth's log-likelihood (the mean over kTruthRuns runs of it as a member runs, and its sd
   // over them: the noise a member at the truth carries) and log-prior, beside the members'
   // medians: a truth far more likely than every member says the sampler did not find it; a
@@ -85,7 +85,9 @@ CalibrationSbcResult run_calibration_sbc(const Scenario& scenario, const std::ve
                                          const CalibrationSbcOptions& options,
                                          const std::function<void(const CalibrationSbcReplicate&)>& progress = nullptr);
 
-// Adds one replicate's records to the tables (a quantity per label, in the order first seen).
+// Adds one replicate's records to the tables (a quantity per label, in the order first seen); a
+// record whose intervals are its truth alone (the truth and the draws one value) counts as
+// without spread, not as a trial.
 void add_calibration_sbc_records(SbcResult& sbc, const std::vector<CalibrationSbcRecord>& records);
 
 }  // namespace exodus

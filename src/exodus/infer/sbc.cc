@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -10,6 +11,20 @@
 #include "exodus/observe/report_weights.h"
 
 namespace exodus {
+
+double sbc_rank(double truth, std::span<const std::pair<double, double>> draws, CounterRng& rng) {
+  double below = 0, tied = 0;
+  std::size_t counted = 0;
+  for (const auto& [v, w] : draws) {
+    if (w <= 0) continue;
+    ++counted;
+    if (v < truth) below += w;
+    else if (v == truth) tied += w;
+  }
+  const double mass = below + rng.next_unit() * tied;
+  const auto L = static_cast<double>(counted);
+  return std::clamp((L * mass + rng.next_unit()) / (L + 1), 0.0, 1.0);
+}
 
 double SbcQuantity::rank_chi_square() const {
   if (ranks.empty()) return 0;

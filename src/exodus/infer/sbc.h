@@ -5,8 +5,12 @@
 // truth falls in the 90% interval about 90% of the time and its rank among the posterior draws
 // is uniform.
 #include <cstdint>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "exodus/core/random.h"
 
 #include "exodus/infer/estimate.h"
 #include "exodus/world/reports.h"
@@ -21,9 +25,22 @@ struct SbcOptions {
   int weekly_series_before = 2; // and before it (official series exist before a shock too)
 };
 
+// The truth's rank among weighted posterior draws (value, weight; weights summing to one), as a
+// number that is uniform on [0, 1] when the truth and the draws are exchangeable. Of L draws,
+// the count below the truth is then uniform on 0..L (Talts et al. 2018), so (count + u) / (L + 1)
+// with u uniform on [0, 1) is uniform; weighted draws count L times their mass below. Ties with
+// the truth take a random share of their mass. Without the dither, 32 draws give 33 ranks that
+// fall 4, 3, 3, 3, 3, 4, 3, 3, 3, 4 to the ten bins of a histogram, and a quantity equal in
+// every draw and in the truth (a corridor that stays closed) ranks one half every time: both read
+// as faults of the inference that are not there.
+double sbc_rank(double truth, std::span<const std::pair<double, double>> draws, CounterRng& rng);
+
 struct SbcQuantity {
   std::string label;
   int covered90 = 0, covered50 = 0, trials = 0;
+  // Replicates where the truth and every draw were one value (e.g. a closed corridor's zero):
+  // they test nothing, so they are not in trials, coverage or ranks.
+  int without_spread = 0;
   std::vector<double> ranks;  // fraction of posterior mass below the truth, per replicate
   double coverage90() const { return trials ? static_cast<double>(covered90) / trials : 0; }
   double coverage50() const { return trials ? static_cast<double>(covered50) / trials : 0; }
