@@ -199,6 +199,7 @@ CalibrationSbcReplicate run_replicate(const Design& g, std::size_t rep, const Wo
   so.seed = o.seed * 7919u + rep + 1 + o.sampler_seed * 1000003u;
   so.ess_share = o.ess_share;
   so.unmoved_chance = o.unmoved_chance;
+  so.spend_budget_at_posterior = o.spend_budget_at_posterior;
   so.independent_dof = o.independent_dof;
   SmcResult smc;
   try {

@@ -31,6 +31,7 @@ struct CalibrationSbcOptions {
   // The sampler's settings beyond members and budget (infer/smc_sampler.h): defaults as calibrate's.
   double ess_share = SmcOptions{}.ess_share;
   double unmoved_chance = SmcOptions{}.unmoved_chance;
+  bool spend_budget_at_posterior = SmcOptions{}.spend_budget_at_posterior;
   int independent_dof = SmcOptions{}.independent_dof;
   std::uint64_t sampler_seed = 0;  // added to each calibration's seed: other sampler draws, the same truths
   int threads = 0;

@@ -330,7 +330,9 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
     // has most likely moved at least once.
     std::size_t accepted_total = 0, proposed_total = 0, accepted_independent = 0, proposed_independent = 0;
     int moves = 0;
-    for (int move = 0; S && move < o.max_moves; ++move) {
+    const bool spend = o.spend_budget_at_posterior && o.budget > 0 && phi >= 1;
+    const int most_moves = std::min(spend ? kMovesPerStage : o.max_moves, kMovesPerStage - 1);  // move + 1 seeds the run
+    for (int move = 0; S && move < most_moves; ++move) {
       if (o.budget && r.simulations + N > o.budget) break;
       check_stop();
       const bool independent = o.independent_proposals && move % 2 == 0;
@@ -390,7 +392,7 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
         scale *= std::exp(rate - kTargetAcceptance);  // wider when most are accepted, narrower when few
       }
       cheap_moves(move);
-      if (static_cast<double>(moves) >= moves_needed(accepted_total, proposed_total, o.unmoved_chance)) break;
+      if (!spend && static_cast<double>(moves) >= moves_needed(accepted_total, proposed_total, o.unmoved_chance)) break;
     }
     if (!S || moves == 0) cheap_moves(0);
     st.moves = moves;

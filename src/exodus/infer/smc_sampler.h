@@ -98,6 +98,9 @@ struct SmcCheckpoint : SmcPopulation {
   double seconds = 0;      // spent to the checkpoint, over every process that worked on it
 };
 
+// Simulated moves in one stage at most: a move's random streams are keyed by its index in 8 bits.
+inline constexpr int kMovesPerStage = 255;
+
 // A calibration's default budget: the prior's members, and some 6 stages of 15 to 30 moves.
 inline constexpr std::size_t kDefaultSimulationsPerMember = 200;
 
@@ -105,7 +108,12 @@ struct SmcOptions {
   std::size_t members = 64;
   std::size_t budget = 0;          // simulations at most (0: no limit); at least 2 x members
   double ess_share = 0.5;          // each tempering step keeps this share of members effective
-  int max_moves = 30;              // simulated Metropolis steps per stage at most
+  int max_moves = 30;              // simulated Metropolis steps per stage at most (and at most kMovesPerStage)
+  // Once φ reaches 1, the moves go on until the budget is spent (up to kMovesPerStage): the
+  // members left by the stages are correlated where the posterior is a curved ridge the moves
+  // cross slowly (parameters the figures trade for one another), and further moves at the
+  // posterior spread them. Off: the last stage stops as the others do.
+  bool spend_budget_at_posterior = false;
   double unmoved_chance = 0.01;    // moves continue until a member stays put with about this chance
   int cheap_moves = 10;            // steps of the cheap coordinates after each simulated one
   bool independent_proposals = true;  // every other simulated move from the population's normal

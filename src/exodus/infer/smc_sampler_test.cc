@@ -158,6 +158,39 @@ TEST(SmcSampler, ABudgetThatRunsOutCarriesTheRestByWeights) {
   EXPECT_THROW(run_smc(model, o), std::invalid_argument);  // below two simulations a member
 }
 
+// Asked to spend its budget, the last stage moves on at the posterior until the next move would
+// not fit, and the population still describes the known posterior; without it the stage stops
+// once every member has most likely moved, and the rest of the budget goes unspent.
+TEST(SmcSampler, SpendsTheRestOfItsBudgetAtThePosteriorWhenAsked) {
+  SmcOptions o;
+  o.members = 200;
+  o.budget = 20000;
+  o.seed = 5;
+  NormalMeanModel stopping;
+  const SmcResult usual = run_smc(stopping, o);
+  ASSERT_TRUE(usual.reached_posterior);
+  ASSERT_LT(usual.simulations + 2 * o.members, o.budget);  // else the test shows nothing
+  o.spend_budget_at_posterior = true;
+  NormalMeanModel spending;
+  const SmcResult spent = run_smc(spending, o);
+  ASSERT_TRUE(spent.reached_posterior);
+  EXPECT_LE(spent.simulations, o.budget);
+  EXPECT_GT(spent.simulations + o.members, o.budget);
+  EXPECT_EQ(spent.simulations, spending.simulations_);
+  ASSERT_EQ(spent.stages.size(), usual.stages.size());  // the same tempering, a longer last stage
+  EXPECT_GT(spent.stages.back().moves, usual.stages.back().moves);
+  const auto [mean, log_sd] = exact_moments(spending);
+  EXPECT_NEAR(weighted(spent, 0).mean, mean.mean, 0.3 * mean.sd);
+  EXPECT_NEAR(weighted(spent, 0).sd / mean.sd, 1, 0.25);
+  EXPECT_NEAR(weighted(spent, 1).mean, log_sd.mean, 0.3 * log_sd.sd);
+  // The moves are capped per stage: a budget beyond them leaves the rest unspent.
+  o.budget = 200 * (kMovesPerStage + 40);
+  NormalMeanModel capped;
+  const SmcResult c = run_smc(capped, o);
+  EXPECT_LE(c.stages.back().moves, kMovesPerStage - 1);
+  EXPECT_LT(c.simulations, o.budget);
+}
+
 TEST(SmcSampler, StopsWhenAsked) {
   NormalMeanModel model;
   std::atomic<bool> stop{true};
