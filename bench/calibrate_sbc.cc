@@ -88,8 +88,9 @@ int main(int argc, char** argv) {
   app.add_option("--budget", o.budget, "simulations per calibration (default: 200 per member)");
   app.add_option("--seed", o.seed)->capture_default_str();
   app.add_option("--sampler-seed", o.sampler_seed, "other sampler draws for the same truths")->capture_default_str();
-  app.add_flag("--spend-budget", o.spend_budget_at_posterior,
-               "once the tempering reaches the posterior, move the members until the budget is spent");
+  app.add_flag("--spend-budget,!--no-spend-budget", o.spend_budget_at_posterior,
+               "once the tempering reaches the posterior, move the members until the budget is spent")
+      ->capture_default_str();
   app.add_option("--ess-share", o.ess_share, "each tempering step keeps this share of members effective")->capture_default_str();
   app.add_option("--unmoved-chance", o.unmoved_chance, "moves go on until a member stays put with this chance")
       ->capture_default_str();

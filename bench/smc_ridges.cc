@@ -3,7 +3,7 @@
 // parameters for one another? Truths are drawn from the prior, their figures rendered, the
 // sampler run, and the truth's place recorded as in bench/calibrate-sbc.
 //
-//   build/exodus_smc_ridges [REPLICATES] [--members N] [--budget-per-member N] [--spend-budget]
+//   build/exodus_smc_ridges [REPLICATES] [--members N] [--budget-per-member N] [--no-spend-budget]
 //                           [--ridge-sd SD]
 #include <vector>
 

@@ -22,6 +22,9 @@
 //   2011, "Estimation of parameters for macroparasite population evolution using approximate
 //   Bayesian computation", Biometrics 67(1):225-233), re-estimated after every move, with
 //   acceptance the stage's so far.
+// Once the tempering reaches the posterior, the last stage moves on until the budget is spent:
+// where the figures trade parameters for one another along a curved ridge, moves that only
+// ensure each member has moved leave the members bunched along it.
 //
 // The likelihood of a member is that of one simulation at its parameters (a pseudo-marginal
 // estimate: the chain targets the simulator's likelihood averaged over its randomness). The
@@ -110,10 +113,11 @@ struct SmcOptions {
   double ess_share = 0.5;          // each tempering step keeps this share of members effective
   int max_moves = 30;              // simulated Metropolis steps per stage at most (and at most kMovesPerStage)
   // Once φ reaches 1, the moves go on until the budget is spent (up to kMovesPerStage): the
-  // members left by the stages are correlated where the posterior is a curved ridge the moves
+  // members left by the stages are bunched where the posterior is a curved ridge the moves
   // cross slowly (parameters the figures trade for one another), and further moves at the
-  // posterior spread them. Off: the last stage stops as the others do.
-  bool spend_budget_at_posterior = false;
+  // posterior spread them (bench/smc-ridges). Off: the last stage stops as the others do, once
+  // every member has most likely moved.
+  bool spend_budget_at_posterior = true;
   double unmoved_chance = 0.01;    // moves continue until a member stays put with about this chance
   int cheap_moves = 10;            // steps of the cheap coordinates after each simulated one
   bool independent_proposals = true;  // every other simulated move from the population's normal

@@ -159,14 +159,15 @@ TEST(SmcSampler, ABudgetThatRunsOutCarriesTheRestByWeights) {
   EXPECT_THROW(run_smc(model, o), std::invalid_argument);  // below two simulations a member
 }
 
-// Asked to spend its budget, the last stage moves on at the posterior until the next move would
-// not fit, and the population still describes the known posterior; without it the stage stops
-// once every member has most likely moved, and the rest of the budget goes unspent.
-TEST(SmcSampler, SpendsTheRestOfItsBudgetAtThePosteriorWhenAsked) {
+// The last stage moves on at the posterior until the next move would not fit, and the population
+// still describes the known posterior; told not to, it stops once every member has most likely
+// moved, and the rest of the budget goes unspent.
+TEST(SmcSampler, SpendsTheRestOfItsBudgetAtThePosterior) {
   SmcOptions o;
   o.members = 200;
   o.budget = 20000;
   o.seed = 5;
+  o.spend_budget_at_posterior = false;
   NormalMeanModel stopping;
   const SmcResult usual = run_smc(stopping, o);
   ASSERT_TRUE(usual.reached_posterior);
