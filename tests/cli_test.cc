@@ -56,7 +56,7 @@ TEST_F(Cli, DaysBeyondACaseAreSaidNotIgnored) {
 TEST_F(Cli, AnUnknownCommandIsNamed) {
   std::string out;
   EXPECT_EQ(run_exodus("simulate", &out), 2);
-  EXPECT_NE(out.find("unknown command 'simulate'; the commands are run, check, estimate, calibrate or score"), std::string::npos) << out;
+  EXPECT_NE(out.find("unknown command 'simulate'; the commands are run, check, estimate, calibrate, score or report"), std::string::npos) << out;
   EXPECT_EQ(run_exodus("estimat x.csv", &out), 2);
   EXPECT_NE(out.find("(did you mean 'estimate'?)"), std::string::npos) << out;
 }

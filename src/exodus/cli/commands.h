@@ -4,6 +4,7 @@
 // 4 the output folder may not be replaced or cannot be written, 130 interrupted (143 SIGTERM).
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <string>
 
 namespace exodus {
@@ -35,5 +36,10 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
 void add_check_command(CLI::App& app, int* exit_code);
 // Registers `exodus score OUT.csv`.
 void add_score_command(CLI::App& app, int* exit_code);
+// Registers `exodus report OUTPUT_DIR`.
+void add_report_command(CLI::App& app, int* exit_code);
+// Writes the report page of `folder` to `out` (replacing only a page exodus wrote, and only
+// with `force`); returns the exit code, having printed any error.
+int write_report_page(const std::filesystem::path& folder, const std::filesystem::path& out, bool force);
 
 }  // namespace exodus

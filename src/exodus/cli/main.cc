@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   exodus::add_estimate_command(app, &exit_code, command_line);
   exodus::add_calibrate_command(app, &exit_code, command_line);
   exodus::add_score_command(app, &exit_code);
+  exodus::add_report_command(app, &exit_code);
   // A first word that is no option and no verb: say so, rather than "a subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> verbs;

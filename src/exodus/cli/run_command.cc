@@ -41,6 +41,7 @@ struct RunArgs {
   bool seed_given = false;
   bool force = false;
   bool quiet = false;
+  bool report = false;  // write report.html into the output folder
   std::string progress = "auto";
   std::shared_ptr<InputLimits> limits = std::make_shared<InputLimits>();
 };
@@ -107,6 +108,7 @@ UseCaseOutput output_of(const RunArgs& args, const std::string& command_line) {
 
 int run_flee(const RunArgs& args, const std::string& command_line) {
   if (args.members > 0) throw InputError({"--members", 0, ""}, "applies to exodus scenarios, not to Flee cases");
+  if (args.report) throw InputError({"--report", 0, ""}, "pages for Flee runs are not written yet: a scenario run has one");
   if (args.validation_dir && !args.flee_dir)
     throw InputError({"--validation", 0, ""}, "needs --flee DIR (the embedded case has its own)");
   FleeRunRequest q;
@@ -177,6 +179,8 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
     throw InputError({"--validation/--settings", 0, ""}, "apply to Flee cases only (use --flee DIR)");
   if (args.prior && args.members == 0)
     throw InputError({"--prior", 0, ""}, "draws each member's parameters: it needs --members N");
+  if (args.report && args.members > 0)
+    throw InputError({"--report", 0, ""}, "pages for ensembles are not written yet: a single scenario run has one");
   if (args.members > 0) return run_ensemble(args, command_line, folder);
   ScenarioRunRequest q;
   q.folder = folder;
@@ -207,6 +211,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
     fmt::print("  output    {}/ (daily.csv, summary.json, {}manifest.json)\n", o.out.string(),
                o.report_fits.empty() ? "" : "reports_fit.csv, ");
   }
+  if (args.report) return write_report_page(o.out, o.out / "report.html", false);
   return kExitOk;
 }
 
@@ -267,6 +272,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
   cmd->add_option("--out", args->out_dir, "output folder to create (default: runs/<case>-seed<N>)");
   cmd->add_flag("--force", args->force, "replace the output folder if it exists");
   cmd->add_flag("--quiet", args->quiet, "no progress bar or summary");
+  cmd->add_flag("--report", args->report, "also write report.html, the run's charts (exodus report), into the output folder");
   cmd->add_option("--progress", args->progress,
                   "auto (a bar on a terminal), bar, lines (a line per percent, for logs) or none")
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));

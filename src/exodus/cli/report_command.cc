@@ -1,0 +1,58 @@
+// exodus report OUTPUT_DIR [--out FILE] [--force]: one self-contained HTML page of an output
+// folder's charts (report/), written atomically; an existing file is replaced only with
+// --force, and only when it is a page exodus wrote.
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "exodus/cli/commands.h"
+#include "exodus/core/error.h"
+#include "exodus/output/atomic_file.h"
+#include "exodus/report/folder_report.h"
+
+namespace exodus {
+
+int write_report_page(const std::filesystem::path& folder, const std::filesystem::path& out, bool force) {
+  try {
+    std::error_code ec;
+    if (std::filesystem::exists(out, ec)) {
+      if (!force) {
+        fmt::print(stderr, "error: {} exists: pass --force to replace it, or --out to write elsewhere\n", out.string());
+        return kExitOutput;
+      }
+      if (!is_exodus_report_page(out)) {
+        fmt::print(stderr, "error: {} exists and is not a page exodus wrote: it is left as it is\n", out.string());
+        return kExitOutput;
+      }
+    }
+    const std::string html = report_html(report_for_folder(folder));
+    replace_file_atomically(out, html);
+    fmt::print("report: {} ({:.1f} MB)\n", out.string(), static_cast<double>(html.size()) / 1e6);
+    return kExitOk;
+  } catch (const InputErrors& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return kExitBadInput;
+  } catch (const InputError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return kExitBadInput;
+  } catch (const OutputError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return kExitOutput;
+  }
+}
+
+void add_report_command(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("report", "one HTML page of an output folder's charts, readable offline");
+  auto folder = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>();
+  auto force = std::make_shared<bool>(false);
+  cmd->add_option("OUTPUT_DIR", *folder, "an output folder of exodus run")->required();
+  cmd->add_option("--out", *out, "the page to write (default: OUTPUT_DIR/report.html)");
+  cmd->add_flag("--force", *force, "replace an existing page exodus wrote");
+  cmd->callback([=] {
+    const std::filesystem::path target = out->empty() ? std::filesystem::path(*folder) / "report.html" : std::filesystem::path(*out);
+    *exit_code = write_report_page(*folder, target, *force);
+  });
+}
+
+}  // namespace exodus

@@ -1,0 +1,47 @@
+#include "exodus/report/folder_report.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "exodus/core/error.h"
+#include "exodus/core/text_source.h"
+#include "exodus/report/run_report.h"
+
+namespace exodus {
+
+ReportPage report_for_folder(const std::filesystem::path& folder) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec))
+    throw InputError({folder.string(), 0, ""}, "is not a folder: name an output folder of exodus run");
+  const auto manifest_path = folder / "manifest.json";
+  if (!std::filesystem::exists(manifest_path, ec))
+    throw InputError({folder.string(), 0, ""}, "has no manifest.json: it is not an output folder of exodus");
+  const TextFile text = read_text_file(manifest_path);
+  nlohmann::json manifest;
+  try {
+    manifest = nlohmann::json::parse(text.content);
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError({text.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
+  }
+  // A scenario run: the exodus rule set, one run (an ensemble has members.csv), a daily.csv.
+  const bool scenario_run = manifest.value("rule_set", std::string()) == "exodus" &&
+                            std::filesystem::exists(folder / "daily.csv", ec) &&
+                            !std::filesystem::exists(folder / "members.csv", ec);
+  if (!scenario_run)
+    throw InputError({text.name, 0, ""},
+                     "is not a scenario run's (exodus run): pages for ensembles, estimates, calibrations and Flee runs "
+                     "are not written yet");
+  return run_report(folder);
+}
+
+bool is_exodus_report_page(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(512, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find(fmt::format("<meta name=\"generator\" content=\"{}\">", kReportGenerator)) != std::string::npos;
+}
+
+}  // namespace exodus

@@ -1,0 +1,150 @@
+#include "exodus/report/report_page.h"
+
+#include <fmt/format.h>
+
+namespace exodus {
+
+namespace {
+
+std::string html_escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Inside <script>, the text "</" would end the element: JSON allows "<\/" for it.
+std::string script_safe_json(const nlohmann::json& j) {
+  const std::string text = j.dump();
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '<' && i + 1 < text.size() && text[i + 1] == '/') out += '\\';
+  }
+  return out;
+}
+
+constexpr std::string_view kStyle = R"(
+body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1200px; padding: 1em; color: #222; }
+header dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; font-size: 0.9em; }
+header dt { font-weight: 600; }
+header dd { margin: 0; overflow-wrap: anywhere; }
+section { margin-top: 2em; }
+figure { margin: 1.5em 0; border-top: 1px solid #ddd; padding-top: 0.5em; }
+figure h3 { margin: 0.2em 0; font-size: 1.05em; }
+figure p { margin: 0.2em 0 0.5em; font-size: 0.85em; color: #555; }
+.box { position: relative; height: 340px; }
+button { font-size: 0.8em; margin-top: 0.3em; }
+#exodus-status { font-size: 0.8em; color: #a00; white-space: pre-wrap; }
+)";
+
+// Draws every chart; counts those whose canvas holds pixels; catches script errors. The white
+// background plugin makes saved PNGs readable on dark viewers.
+constexpr std::string_view kScript = R"(
+(function () {
+  const status = document.getElementById('exodus-status');
+  const errors = [];
+  const note = function (message) {
+    errors.push(String(message));
+    status.dataset.errors = String(errors.length);
+    status.textContent = 'errors: ' + errors.join('; ');
+  };
+  window.addEventListener('error', function (e) { note(e.message); });
+  const background = {
+    id: 'white-background',
+    beforeDraw: function (chart) {
+      const c = chart.ctx;
+      c.save();
+      c.fillStyle = '#fff';
+      c.fillRect(0, 0, chart.width, chart.height);
+      c.restore();
+    }
+  };
+  const grouped = function (v) { return Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 }); };
+  const data = JSON.parse(document.getElementById('exodus-data').textContent);
+  let drawn = 0;
+  data.charts.forEach(function (spec, i) {
+    try {
+      const canvas = document.getElementById('chart-' + i);
+      const config = spec.config;
+      config.options = config.options || {};
+      config.options.animation = false;
+      config.options.maintainAspectRatio = false;
+      config.plugins = [background];
+      // Published figures explain themselves in their tooltips; the legend names the run's series.
+      config.options.plugins = config.options.plugins || {};
+      config.options.plugins.legend = config.options.plugins.legend || {};
+      config.options.plugins.legend.labels = {
+        filter: function (item, d) { return !String(d.datasets[item.datasetIndex].stack || '').startsWith('figure '); }
+      };
+      const scales = config.options.scales || {};
+      Object.keys(scales).forEach(function (k) {
+        if (k !== 'x' && scales[k].type !== 'category') {
+          scales[k].ticks = scales[k].ticks || {};
+          scales[k].ticks.callback = grouped;
+        }
+      });
+      const chart = new Chart(canvas, config);
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let inked = false;
+      for (let p = 0; p < pixels.length && !inked; p += 4) inked = pixels[p] < 250 || pixels[p + 1] < 250 || pixels[p + 2] < 250;
+      if (inked) drawn += 1; else note('chart ' + spec.file + ' drew nothing');
+      document.getElementById('save-' + i).addEventListener('click', function () {
+        const a = document.createElement('a');
+        a.href = chart.toBase64Image('image/png', 1);
+        a.download = spec.file + '.png';
+        a.click();
+      });
+    } catch (e) {
+      note('chart ' + spec.file + ': ' + e.message);
+    }
+  });
+  status.dataset.drawn = String(drawn);
+  status.dataset.errors = String(errors.length);
+})();
+)";
+
+}  // namespace
+
+std::string report_html(const ReportPage& page) {
+  std::string out = fmt::format("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<dl>\n",
+                                kReportGenerator, html_escaped(page.title), kStyle, html_escaped(page.title));
+  for (const auto& [label, value] : page.header)
+    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_escaped(label), html_escaped(value));
+  out += "</dl>\n</header>\n";
+  nlohmann::json charts = nlohmann::json::array();
+  std::string section;
+  for (std::size_t i = 0; i < page.charts.size(); ++i) {
+    const ReportChart& c = page.charts[i];
+    if (i == 0 || c.section != section) {
+      if (i > 0) out += "</section>\n";
+      section = c.section;
+      out += fmt::format("<section>\n<h2>{}</h2>\n", html_escaped(section));
+    }
+    out += fmt::format(
+        "<figure>\n<h3>{}</h3>\n<p>{}</p>\n<div class=\"box\"><canvas id=\"chart-{}\" role=\"img\" aria-label=\"{}\"></canvas></div>\n"
+        "<button id=\"save-{}\" type=\"button\">Save as PNG</button>\n</figure>\n",
+        html_escaped(c.title), html_escaped(c.note), i, html_escaped(c.title), i);
+    charts.push_back({{"file", c.file}, {"config", c.config}});
+  }
+  if (!page.charts.empty()) out += "</section>\n";
+  out += fmt::format("<div id=\"exodus-status\" data-charts=\"{}\" data-drawn=\"0\" data-errors=\"0\"></div>\n", page.charts.size());
+  out += "<script>\n";
+  out += chart_js_library();
+  out += "\n</script>\n<script id=\"exodus-data\" type=\"application/json\">";
+  out += script_safe_json({{"charts", charts}});
+  out += "</script>\n<script>";
+  out += kScript;
+  out += "</script>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace exodus

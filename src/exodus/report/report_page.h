@@ -1,0 +1,42 @@
+#pragma once
+// One self-contained HTML page of charts: the charting library (Chart.js, compiled in from
+// Debian's libjs-chart.js), the data and the code that draws them are all inside the file, so
+// it opens offline, from an e-mail, years later. The page fetches nothing.
+//
+// The page reports on itself for tests and for the reader: an element #exodus-status carries
+// data-charts (how many), data-drawn (how many drew pixels on their canvas) and data-errors
+// (script errors caught), and lists the errors.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace exodus {
+
+struct ReportChart {
+  std::string section;  // charts of one section are shown together, in order
+  std::string title;    // what it shows, with units
+  std::string note;     // what it counts and where the figures come from
+  std::string file;     // the name its PNG is saved under, without extension
+  nlohmann::json config;  // a Chart.js configuration (type, data, options)
+};
+
+struct ReportPage {
+  std::string title;
+  std::vector<std::pair<std::string, std::string>> header;  // what was run: (label, value)
+  std::vector<ReportChart> charts;
+};
+
+// The page names its maker in <meta name="generator">: a file that says so is a page exodus
+// wrote, which `exodus report --force` may replace.
+inline constexpr const char* kReportGenerator = "exodus report";
+
+// The page's HTML.
+std::string report_html(const ReportPage& page);
+
+// The charting library's source, as compiled in (generated/chart_js.cc).
+std::string_view chart_js_library();
+
+}  // namespace exodus

@@ -1,0 +1,287 @@
+#include "exodus/report/run_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+
+#include "exodus/core/csv_table.h"
+#include "exodus/core/date.h"
+#include "exodus/core/parse.h"
+#include "exodus/core/text_source.h"
+#include "exodus/report/daily_csv_reader.h"
+
+namespace exodus {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A palette that stays distinguishable in print (Okabe & Ito 2008, with greys for the rest).
+const char* const kColours[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
+                                "#F0E442", "#000000", "#8c564b", "#7f7f7f", "#bcbd22", "#17becf"};
+std::string colour(std::size_t i) { return kColours[i % std::size(kColours)]; }
+// Published figures by kind: the same colour on every chart.
+std::string kind_colour(const std::string& kind) {
+  if (kind == "count") return "#000000";
+  if (kind == "estimate") return "#D55E00";
+  if (kind == "claim") return "#CC79A7";
+  return "#7f7f7f";
+}
+
+// A run's daily series (daily.csv read back) and their dates.
+struct RunSeries {
+  SeriesTable table;
+  std::vector<std::string> dates;
+  explicit RunSeries(SeriesTable t) : table(std::move(t)) {
+    for (std::size_t i = 0; i < table.days(); ++i) dates.push_back((table.start() + static_cast<std::int32_t>(i)).iso());
+  }
+  const std::vector<double>* find(PlaceKind kind, const std::string& place, const std::string& metric) const {
+    const DailySeries* s = find_series(table, kind, place, metric);
+    return s ? &s->values : nullptr;
+  }
+  std::vector<std::string> places(PlaceKind kind, const std::string& metric) const {
+    std::vector<std::string> out;
+    for (const auto& s : table.series())
+      if (s.kind == kind && s.metric == metric) out.push_back(s.place);
+    return out;
+  }
+};
+
+// One row of reports_fit.csv.
+struct FittedReport {
+  std::string file, id, metric, place, kind, verdict, why_not;
+  std::string first, last;  // the window's dates
+  double observed = 0, simulated = 0, lo90 = 0, median = 0, hi90 = 0, tail = 0;
+  bool compared = false;
+};
+
+// A window with no start runs from the shock (docs/outputs.md).
+std::vector<FittedReport> read_reports_fit(const std::filesystem::path& folder, const std::string& shock) {
+  if (!std::filesystem::exists(folder / "reports_fit.csv")) return {};
+  const TextFile file = read_text_file(folder / "reports_fit.csv");
+  ErrorList errors;
+  const CsvTable t(file,
+                   {"file", "id", "metric", "place", "window", "kind", "observed", "simulated", "predictive_lo90",
+                    "predictive_median", "predictive_hi90", "tail_probability", "verdict", "why_not_compared"},
+                   {}, errors);
+  errors.throw_if_any();
+  std::vector<FittedReport> out;
+  for (const auto& row : t.rows()) {
+    FittedReport r;
+    r.file = t.cell(row, "file");
+    r.id = t.cell(row, "id");
+    r.metric = t.cell(row, "metric");
+    r.place = t.cell(row, "place");
+    r.kind = t.cell(row, "kind");
+    r.verdict = t.cell(row, "verdict");
+    r.why_not = t.cell(row, "why_not_compared");
+    const std::string window = t.cell(row, "window");
+    const auto slash = window.find('/');
+    const std::string start = window.substr(0, slash);
+    r.first = parse_date(start.empty() ? shock : start, t.pos(row, "window")).iso();
+    r.last = slash == std::string::npos ? r.first : parse_date(window.substr(slash + 1), t.pos(row, "window")).iso();
+    r.observed = parse_double(t.cell(row, "observed"), t.pos(row, "observed"));
+    r.compared = r.why_not.empty() && !t.cell(row, "simulated").empty();
+    if (r.compared) {
+      r.simulated = parse_double(t.cell(row, "simulated"), t.pos(row, "simulated"));
+      r.lo90 = parse_double(t.cell(row, "predictive_lo90"), t.pos(row, "predictive_lo90"));
+      r.median = parse_double(t.cell(row, "predictive_median"), t.pos(row, "predictive_median"));
+      r.hi90 = parse_double(t.cell(row, "predictive_hi90"), t.pos(row, "predictive_hi90"));
+      r.tail = parse_double(t.cell(row, "tail_probability"), t.pos(row, "tail_probability"));
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Json line(const std::string& label, const std::vector<double>& values, const std::string& colour_of, bool fill = false,
+          const std::string& stack = "") {
+  Json d = {{"label", label}, {"data", values}, {"borderColor", colour_of}, {"backgroundColor", colour_of + (fill ? "99" : "")},
+            {"pointRadius", 0}, {"borderWidth", 1.5}, {"fill", fill}};
+  if (!stack.empty()) d["stack"] = stack;
+  return d;
+}
+
+Json time_options(const std::string& y_title, bool stacked = false) {
+  return {{"interaction", {{"mode", "index"}, {"intersect", false}}},
+          {"plugins", {{"legend", {{"position", "right"}}}}},
+          {"scales",
+           {{"x", {{"title", {{"display", true}, {"text", "date"}}}, {"ticks", {{"maxTicksLimit", 16}}}}},
+            {"y", {{"stacked", stacked}, {"beginAtZero", true}, {"title", {{"display", true}, {"text", y_title}}}}}}}};
+}
+
+// Places of a kind ranked by a metric's total, largest first, at most `most`.
+std::vector<std::string> largest(const RunSeries& d, PlaceKind kind, const std::string& metric, std::size_t most) {
+  std::vector<std::pair<double, std::string>> ranked;
+  for (const auto& place : d.places(kind, metric)) {
+    const auto* v = d.find(kind, place, metric);
+    const double total = std::accumulate(v->begin(), v->end(), 0.0);
+    const double peak = *std::max_element(v->begin(), v->end());
+    if (peak > 0) ranked.emplace_back(total + peak, place);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && i < most; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+// A published figure as a daily series over its window (null elsewhere): the run's own ratio
+// of its daily values to its counterpart of the figure turns a window's total into a daily
+// mean, and leaves a figure per day or a peak as it is.
+Json figure_overlay(const FittedReport& r, const RunSeries& d, const std::vector<double>& daily, bool level) {
+  const auto first = std::find(d.dates.begin(), d.dates.end(), r.first), last = std::find(d.dates.begin(), d.dates.end(), r.last);
+  if (first == d.dates.end() || last == d.dates.end() || last < first) return nullptr;
+  const auto a = static_cast<std::size_t>(first - d.dates.begin()), b = static_cast<std::size_t>(last - d.dates.begin());
+  double per_day = r.observed;
+  if (!level) {
+    double mean = 0;
+    for (std::size_t i = a; i <= b; ++i) mean += daily[i];
+    mean /= static_cast<double>(b - a + 1);
+    per_day = r.compared && r.simulated > 0 ? r.observed * mean / r.simulated : r.observed / static_cast<double>(b - a + 1);
+  }
+  Json values = Json::array();
+  for (std::size_t i = 0; i < d.dates.size(); ++i) values.push_back(i >= a && i <= b ? Json(per_day) : Json(nullptr));
+  const std::string c = kind_colour(r.kind);
+  return {{"label", fmt::format("{} ({}, {}: {} over {} to {})", r.id, r.kind, r.file, r.observed, r.first, r.last)},
+          {"data", values}, {"borderColor", c}, {"backgroundColor", c}, {"borderWidth", 3}, {"pointRadius", 3},
+          {"spanGaps", false}, {"fill", false}, {"stack", "figure " + r.id}};
+}
+
+}  // namespace
+
+ReportPage run_report(const std::filesystem::path& folder) {
+  const RunSeries d(read_daily_csv(read_text_file(folder / "daily.csv")));
+  Json manifest = Json::object(), summary = Json::object();
+  for (auto [name, target] : {std::pair{"manifest.json", &manifest}, std::pair{"summary.json", &summary}}) {
+    const TextFile f = read_text_file(folder / name);
+    try {
+      *target = Json::parse(f.content);
+    } catch (const Json::exception& e) {
+      throw InputError({f.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
+    }
+  }
+  const auto reports = read_reports_fit(folder, manifest.value("shock_date", std::string()));
+  ReportPage page;
+  const std::string scenario = manifest.value("scenario", std::string("a scenario"));
+  page.title = fmt::format("exodus run: {}", scenario);
+  page.header = {{"scenario", scenario + " (" + manifest.value("folder", std::string()) + ")"},
+                 {"dates", manifest.value("start_date", std::string()) + " to " + manifest.value("end_date", std::string()) +
+                               ", shock " + manifest.value("shock_date", std::string())},
+                 {"seed", manifest.contains("seed") ? manifest["seed"].dump() : "?"},
+                 {"version", manifest.value("exodus_version", std::string())},
+                 {"command", manifest.value("command", std::string())},
+                 {"wall time", summary.contains("wall_seconds") ? fmt::format("{:.2f} s", summary["wall_seconds"].get<double>()) : "?"}};
+  if (manifest.contains("inputs"))
+    for (const auto& in : manifest["inputs"])
+      page.header.emplace_back("input " + in.value("file", std::string()), "sha256 " + in.value("sha256", std::string()));
+
+  const std::string flows = "Flows", borders = "Borders", against = "Published figures against the run";
+  const Json labels = d.dates;
+  // Departures.
+  if (const auto* dep = d.find(PlaceKind::kTotal, "ALL", "departures")) {
+    std::vector<double> cumulative(dep->size());
+    std::partial_sum(dep->begin(), dep->end(), cumulative.begin());
+    page.charts.push_back({flows, "Departures: leavers entering any destination, cumulative (persons)",
+                           "Counted from the scenario's start. Simulated: one run, so no interval (an ensemble, exodus run "
+                           "--members N --prior, or a calibration gives one).",
+                           "departures",
+                           {{"type", "line"},
+                            {"data", {{"labels", labels}, {"datasets", {line("departures, cumulative", cumulative, colour(0))}}}},
+                            {"options", time_options("persons")}}});
+  }
+  // Entries into each destination: leavers and ordinary travellers stacked, figures over them.
+  for (const auto& place : largest(d, PlaceKind::kDestination, "entries_leavers", 16)) {
+    const auto* leavers = d.find(PlaceKind::kDestination, place, "entries_leavers");
+    const auto* all = d.find(PlaceKind::kDestination, place, "entries");
+    Json datasets = {line("leavers", *leavers, colour(0), true, "run")};
+    if (all) {
+      std::vector<double> ordinary(all->size());
+      for (std::size_t i = 0; i < all->size(); ++i) ordinary[i] = std::max(0.0, (*all)[i] - (*leavers)[i]);
+      datasets.push_back(line("ordinary travellers", ordinary, colour(9), true, "run"));
+    }
+    std::size_t figures = 0;
+    for (const auto& r : reports)
+      if (r.metric == "entries" && r.place == place && all)
+        if (Json f = figure_overlay(r, d, *all, false); !f.is_null()) datasets.push_back(f), ++figures;
+    page.charts.push_back(
+        {flows, fmt::format("Entries into {} per day (persons a day)", place),
+         fmt::format("Simulated leavers and the ordinary travellers a border count also sees, stacked. {} published "
+                     "figure(s) drawn over their windows as a mean per day (black: counts, orange: estimates, pink: "
+                     "claims); hover for source and window.",
+                     figures),
+         "entries-" + place,
+         {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}}, {"options", time_options("persons a day", true)}}});
+  }
+  for (const auto& [metric, title, unit] :
+       {std::tuple{"stock", "Leavers present in each destination (persons)", "persons"},
+        std::tuple{"exits", "Exits from each destination per day, all travellers (persons a day)", "persons a day"}}) {
+    Json datasets = Json::array();
+    std::size_t i = 0;
+    for (const auto& place : largest(d, PlaceKind::kDestination, metric, 10)) datasets.push_back(line(place, *d.find(PlaceKind::kDestination, place, metric), colour(i++)));
+    if (!datasets.empty())
+      page.charts.push_back({flows, title, "Simulated; the ten largest destinations.", std::string("destinations-") + metric,
+                             {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}}, {"options", time_options(unit)}}});
+  }
+  // Borders: each checkpoint's queue, wait and capacity, with reported queues and waits.
+  for (const auto& [metric, title, unit, level] :
+       {std::tuple{"queue_vehicles", "Queue at each checkpoint at the end of the day (vehicles)", "vehicles", true},
+        std::tuple{"queue_km", "Queue at each checkpoint as road length (km)", "km", true},
+        std::tuple{"wait_hours", "Longest wait of anyone served at each checkpoint (hours)", "hours", true},
+        std::tuple{"capacity", "Capacity of each checkpoint after events (persons a day)", "persons a day", true}}) {
+    Json datasets = Json::array();
+    std::size_t i = 0, figures = 0;
+    for (const auto& place : largest(d, PlaceKind::kCheckpoint, metric, 10)) {
+      const auto* v = d.find(PlaceKind::kCheckpoint, place, metric);
+      datasets.push_back(line(place, *v, colour(i++)));
+      for (const auto& r : reports)
+        if (r.metric == metric && r.place == place)
+          if (Json f = figure_overlay(r, d, *v, level); !f.is_null()) datasets.push_back(f), ++figures;
+    }
+    if (!datasets.empty())
+      page.charts.push_back({borders, title,
+                             fmt::format("Simulated; the ten checkpoints with the most. {} published figure(s) drawn over "
+                                         "their windows.",
+                                         figures),
+                             std::string("checkpoints-") + metric,
+                             {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}},
+                              {"options", time_options(unit)}}});
+  }
+  // Every compared report against the run's predictive 90% interval, those that miss first.
+  std::vector<const FittedReport*> compared;
+  for (const auto& r : reports)
+    if (r.compared) compared.push_back(&r);
+  std::stable_sort(compared.begin(), compared.end(), [](const FittedReport* a, const FittedReport* b) {
+    return std::min(a->tail, 1 - a->tail) < std::min(b->tail, 1 - b->tail);
+  });
+  if (!compared.empty()) {
+    Json ids = Json::array(), bars = Json::array(), observed = Json::array(), colours = Json::array();
+    for (const auto* r : compared) {
+      ids.push_back(fmt::format("{} ({} {})", r->id, r->metric, r->place));
+      bars.push_back({std::max(r->lo90, 1e-3), std::max(r->hi90, 1e-3)});
+      observed.push_back(std::max(r->observed, 1e-3));
+      colours.push_back(kind_colour(r->kind));
+    }
+    page.charts.push_back(
+        {against, "Each published figure against the run's predictive 90% interval (log scale)",
+         "Bars: where the run says the figure would fall, 90% of the time (its errors included); dots: the published "
+         "figure, coloured by kind. Sorted by tail probability, the figures that fit worst first.",
+         "reports-fit",
+         {{"type", "bar"},
+          {"data",
+           {{"labels", ids},
+            {"datasets",
+             {{{"type", "line"}, {"showLine", false}, {"label", "published"}, {"data", observed},
+               {"backgroundColor", colours}, {"borderColor", colours}, {"pointRadius", 4}},
+              {{"label", "predictive 90%"}, {"data", bars}, {"backgroundColor", "#56B4E966"}}}}}},
+          {"options",
+           {{"indexAxis", "x"},
+            {"scales",
+             {{"x", {{"ticks", {{"autoSkip", false}, {"maxRotation", 90}, {"minRotation", 60}}}}},
+              {"y", {{"type", "logarithmic"}, {"title", {{"display", true}, {"text", "the figure's own unit"}}}}}}}}}}});
+  }
+  return page;
+}
+
+}  // namespace exodus

@@ -1,0 +1,15 @@
+#pragma once
+// The report page of a scenario run's output folder (exodus run): flows into each destination
+// with the published figures over their windows, departures, stock and exits; queues, waits
+// and capacity at each checkpoint; and every report against the run's predictive interval.
+// Reads only the folder's files (daily.csv, reports_fit.csv, manifest.json, summary.json).
+#include <filesystem>
+
+#include "exodus/report/report_page.h"
+
+namespace exodus {
+
+// Throws InputError naming the file, line and field of anything it cannot read.
+ReportPage run_report(const std::filesystem::path& folder);
+
+}  // namespace exodus

@@ -1,0 +1,70 @@
+// exodus report and run --report: the page of a scenario run's folder, written whole, never over
+// a file exodus did not write. The page's drawing is checked in a real browser by
+// scripts/test-report-browser (CTest: ReportInBrowser).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "test_support.h"
+
+namespace exodus::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Report : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = make_temp_dir("report"); }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(Report, WritesTheRunsPageAndReplacesOnlyItsOwn) {
+  std::string out;
+  const fs::path run = dir_ / "run";
+  ASSERT_EQ(run_exodus("run --quiet --days 20 --out " + run.string(), &out), 0) << out;
+  ASSERT_EQ(run_exodus("report " + run.string(), &out), 0) << out;
+  const std::string page = read_bytes(run / "report.html");
+  EXPECT_NE(page.find("Entries into Georgia per day"), std::string::npos);
+  EXPECT_NE(page.find("Queue at each checkpoint"), std::string::npos);
+  EXPECT_NE(page.find("kazakhstan_week"), std::string::npos);  // a published figure drawn over its window
+  EXPECT_NE(out.find("report.html"), std::string::npos);
+  // It exists: refused without --force, replaced with it.
+  EXPECT_EQ(run_exodus("report " + run.string(), &out), 4);
+  EXPECT_EQ(read_bytes(run / "report.html"), page);
+  EXPECT_EQ(run_exodus("report " + run.string() + " --force", &out), 0) << out;
+  // A file exodus did not write is never replaced.
+  write_files(dir_, {{"notes.html", "my notes"}});
+  EXPECT_EQ(run_exodus("report " + run.string() + " --out " + (dir_ / "notes.html").string() + " --force", &out), 4);
+  EXPECT_EQ(read_bytes(dir_ / "notes.html"), "my notes");
+  EXPECT_FALSE(fs::exists(dir_ / "notes.html.writing"));
+}
+
+TEST_F(Report, RunWritesItWithItsOutputsWhenAsked) {
+  std::string out;
+  ASSERT_EQ(run_exodus("run --quiet --days 10 --report --out " + (dir_ / "r").string(), &out), 0) << out;
+  EXPECT_TRUE(fs::exists(dir_ / "r" / "report.html"));
+  EXPECT_EQ(run_exodus("run mali --quiet --report --out " + (dir_ / "m").string(), &out), 2);
+  EXPECT_NE(out.find("--report"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir_ / "m"));
+}
+
+TEST_F(Report, AFolderItCannotReadIsNamed) {
+  std::string out;
+  EXPECT_EQ(run_exodus("report " + (dir_ / "none").string(), &out), 2);
+  EXPECT_NE(out.find("is not a folder"), std::string::npos);
+  write_files(dir_ / "other", {{"manifest.json", "{\"rule_set\": \"flee\"}"}});
+  EXPECT_EQ(run_exodus("report " + (dir_ / "other").string(), &out), 2);
+  EXPECT_NE(out.find("not written yet"), std::string::npos);
+  // A daily.csv cut short: its file, line and field, and no page.
+  const fs::path run = dir_ / "run";
+  ASSERT_EQ(run_exodus("run --quiet --days 5 --out " + run.string(), &out), 0) << out;
+  write_files(run, {{"daily.csv", "date,day,kind,place,metric,value\n2022-09-12,0,total,\"ALL\",departures,nine\n"}});
+  EXPECT_EQ(run_exodus("report " + run.string(), &out), 2);
+  EXPECT_NE(out.find("daily.csv:2: field 'value'"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(run / "report.html"));
+}
+
+}  // namespace
+}  // namespace exodus::testing
