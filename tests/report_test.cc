@@ -41,6 +41,25 @@ TEST_F(Report, WritesTheRunsPageAndReplacesOnlyItsOwn) {
   EXPECT_FALSE(fs::exists(dir_ / "notes.html.writing"));
 }
 
+// An ensemble's and a calibration's pages: bands, the as-of date, prior against posterior.
+TEST_F(Report, EnsemblesAndCalibrationsHaveBandsAndTheCalibrationItsParameters) {
+  std::string out;
+  ASSERT_EQ(run_exodus("run --quiet --members 3 --prior --days 30 --report --out " + (dir_ / "e").string(), &out), 0) << out;
+  const std::string ensemble = read_bytes(dir_ / "e" / "report.html");
+  EXPECT_NE(ensemble.find("90% interval"), std::string::npos);
+  EXPECT_NE(ensemble.find("Key totals"), std::string::npos);
+  EXPECT_EQ(ensemble.find("asOf\":{"), std::string::npos);  // an ensemble forecasts from no date
+  ASSERT_EQ(run_exodus("calibrate --quiet --as-of 2022-09-25 --members 8 --budget 16 --report --out " + (dir_ / "c").string(), &out),
+            0)
+      << out;
+  const std::string calibration = read_bytes(dir_ / "c" / "report.html");
+  EXPECT_NE(calibration.find("as of 2022-09-25"), std::string::npos);
+  EXPECT_NE(calibration.find("posterior 90%"), std::string::npos);
+  EXPECT_NE(calibration.find("leavers.shock_hazard[summoned]: prior"), std::string::npos);
+  EXPECT_NE(calibration.find("did NOT reach the posterior"), std::string::npos);  // 2 simulations a member
+  EXPECT_NE(calibration.find("security_service_estimate"), std::string::npos);  // a fitted figure
+}
+
 TEST_F(Report, RunWritesItWithItsOutputsWhenAsked) {
   std::string out;
   ASSERT_EQ(run_exodus("run --quiet --days 10 --report --out " + (dir_ / "r").string(), &out), 0) << out;

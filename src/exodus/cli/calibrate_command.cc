@@ -32,7 +32,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
     std::optional<double> people_per_agent;
     std::uint64_t seed = 1;
     int threads = 0;
-    bool force = false, quiet = false, resume = false;
+    bool force = false, quiet = false, resume = false, report = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("INPUTS", a->inputs,
@@ -65,6 +65,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
                 "continue a stopped calibration from its last completed stage (the checkpoint "
                 "<out>.checkpoint beside the output folder)");
   cmd->add_flag("--quiet", a->quiet, "no progress lines or table");
+  cmd->add_flag("--report", a->report, "also write report.html, the forecast's charts (exodus report), into the output folder");
   const auto limits = add_limit_options(cmd, true, true);
   cmd->callback([=] {
     StopOnSignal stop;
@@ -127,7 +128,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
                   "\n  output {}/ (posterior.csv, forecast.csv, reports_fit.csv, {}summary.json, manifest.json)\n",
                   outcome.out.string(), outcome.predict ? "predictions.csv, " : "");
             }
-            *exit_code = kExitOk;
+            *exit_code = a->report ? write_report_page(outcome.out, outcome.out / "report.html", false) : kExitOk;
           } catch (const Interrupted&) {
             if (!checkpoint->empty() && fs::exists(*checkpoint))
               fmt::print(stderr,

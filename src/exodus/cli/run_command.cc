@@ -167,6 +167,7 @@ int run_ensemble(const RunArgs& args, const std::string& command_line, const std
       fmt::print("  output    {}/ (forecast.csv, members.csv, {}summary.json, manifest.json)\n", o.out.string(),
                  o.result.fits.empty() ? "" : "reports_fit.csv, ");
     }
+    if (args.report) return write_report_page(o.out, o.out / "report.html", false);
   } catch (const Interrupted&) {
     fmt::print(stderr, "exodus: interrupted; no output written\n");
     return stop.exit_code();
@@ -179,8 +180,6 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
     throw InputError({"--validation/--settings", 0, ""}, "apply to Flee cases only (use --flee DIR)");
   if (args.prior && args.members == 0)
     throw InputError({"--prior", 0, ""}, "draws each member's parameters: it needs --members N");
-  if (args.report && args.members > 0)
-    throw InputError({"--report", 0, ""}, "pages for ensembles are not written yet: a single scenario run has one");
   if (args.members > 0) return run_ensemble(args, command_line, folder);
   ScenarioRunRequest q;
   q.folder = folder;
@@ -272,7 +271,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
   cmd->add_option("--out", args->out_dir, "output folder to create (default: runs/<case>-seed<N>)");
   cmd->add_flag("--force", args->force, "replace the output folder if it exists");
   cmd->add_flag("--quiet", args->quiet, "no progress bar or summary");
-  cmd->add_flag("--report", args->report, "also write report.html, the run's charts (exodus report), into the output folder");
+  cmd->add_flag("--report", args->report, "also write report.html, the charts of the run or ensemble (exodus report), into the output folder");
   cmd->add_option("--progress", args->progress,
                   "auto (a bar on a terminal), bar, lines (a line per percent, for logs) or none")
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));

@@ -7,6 +7,7 @@
 
 #include "exodus/core/error.h"
 #include "exodus/core/text_source.h"
+#include "exodus/report/band_report.h"
 #include "exodus/report/run_report.h"
 
 namespace exodus {
@@ -25,14 +26,16 @@ ReportPage report_for_folder(const std::filesystem::path& folder) {
   } catch (const nlohmann::json::exception& e) {
     throw InputError({text.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
   }
+  // Bands: a calibration, or an ensemble (both write forecast.csv).
+  if (std::filesystem::exists(folder / "forecast.csv", ec)) return band_report(folder);
   // A scenario run: the exodus rule set, one run (an ensemble has members.csv), a daily.csv.
   const bool scenario_run = manifest.value("rule_set", std::string()) == "exodus" &&
                             std::filesystem::exists(folder / "daily.csv", ec) &&
                             !std::filesystem::exists(folder / "members.csv", ec);
   if (!scenario_run)
     throw InputError({text.name, 0, ""},
-                     "is not a scenario run's (exodus run): pages for ensembles, estimates, calibrations and Flee runs "
-                     "are not written yet");
+                     "is not of a scenario run, an ensemble or a calibration: pages for estimates and Flee runs are not "
+                     "written yet");
   return run_report(folder);
 }
 

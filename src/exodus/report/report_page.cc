@@ -68,6 +68,28 @@ constexpr std::string_view kScript = R"(
       c.restore();
     }
   };
+  // The as-of date of a forecast: a dashed line, and the days after it shaded.
+  const asOf = {
+    id: 'asOf',
+    beforeDatasetsDraw: function (chart, args, opts) {
+      if (!opts || !opts.date) return;
+      const i = chart.data.labels.indexOf(opts.date);
+      if (i < 0) return;
+      const x = chart.scales.x.getPixelForValue(i), a = chart.chartArea, c = chart.ctx;
+      c.save();
+      c.fillStyle = 'rgba(0, 0, 0, 0.06)';
+      c.fillRect(x, a.top, a.right - x, a.bottom - a.top);
+      c.strokeStyle = '#555';
+      c.setLineDash([4, 4]);
+      c.beginPath();
+      c.moveTo(x, a.top);
+      c.lineTo(x, a.bottom);
+      c.stroke();
+      c.fillStyle = '#333';
+      c.fillText(opts.text || opts.date, x + 4, a.top + 12);
+      c.restore();
+    }
+  };
   const grouped = function (v) { return Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 }); };
   const data = JSON.parse(document.getElementById('exodus-data').textContent);
   let drawn = 0;
@@ -78,12 +100,15 @@ constexpr std::string_view kScript = R"(
       config.options = config.options || {};
       config.options.animation = false;
       config.options.maintainAspectRatio = false;
-      config.plugins = [background];
+      config.plugins = [background, asOf];
       // Published figures explain themselves in their tooltips; the legend names the run's series.
       config.options.plugins = config.options.plugins || {};
       config.options.plugins.legend = config.options.plugins.legend || {};
       config.options.plugins.legend.labels = {
-        filter: function (item, d) { return !String(d.datasets[item.datasetIndex].stack || '').startsWith('figure '); }
+        filter: function (item, d) {
+          const set = d.datasets[item.datasetIndex];
+          return !String(set.stack || '').startsWith('figure ') && !String(set.label || '').startsWith('_');
+        }
       };
       const scales = config.options.scales || {};
       Object.keys(scales).forEach(function (k) {

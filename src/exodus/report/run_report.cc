@@ -11,6 +11,7 @@
 #include "exodus/core/parse.h"
 #include "exodus/core/text_source.h"
 #include "exodus/report/daily_csv_reader.h"
+#include "exodus/report/figures_chart.h"
 
 namespace exodus {
 
@@ -22,13 +23,6 @@ using Json = nlohmann::json;
 const char* const kColours[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
                                 "#F0E442", "#000000", "#8c564b", "#7f7f7f", "#bcbd22", "#17becf"};
 std::string colour(std::size_t i) { return kColours[i % std::size(kColours)]; }
-// Published figures by kind: the same colour on every chart.
-std::string kind_colour(const std::string& kind) {
-  if (kind == "count") return "#000000";
-  if (kind == "estimate") return "#D55E00";
-  if (kind == "claim") return "#CC79A7";
-  return "#7f7f7f";
-}
 
 // A run's daily series (daily.csv read back) and their dates.
 struct RunSeries {
@@ -143,7 +137,7 @@ Json figure_overlay(const FittedReport& r, const RunSeries& d, const std::vector
   }
   Json values = Json::array();
   for (std::size_t i = 0; i < d.dates.size(); ++i) values.push_back(i >= a && i <= b ? Json(per_day) : Json(nullptr));
-  const std::string c = kind_colour(r.kind);
+  const std::string c = figure_kind_colour(r.kind);
   return {{"label", fmt::format("{} ({}, {}: {} over {} to {})", r.id, r.kind, r.file, r.observed, r.first, r.last)},
           {"data", values}, {"borderColor", c}, {"backgroundColor", c}, {"borderWidth", 3}, {"pointRadius", 3},
           {"spanGaps", false}, {"fill", false}, {"stack", "figure " + r.id}};
@@ -249,38 +243,10 @@ ReportPage run_report(const std::filesystem::path& folder) {
                               {"options", time_options(unit)}}});
   }
   // Every compared report against the run's predictive 90% interval, those that miss first.
-  std::vector<const FittedReport*> compared;
+  std::vector<FigureAgainstInterval> figures;
   for (const auto& r : reports)
-    if (r.compared) compared.push_back(&r);
-  std::stable_sort(compared.begin(), compared.end(), [](const FittedReport* a, const FittedReport* b) {
-    return std::min(a->tail, 1 - a->tail) < std::min(b->tail, 1 - b->tail);
-  });
-  if (!compared.empty()) {
-    Json ids = Json::array(), bars = Json::array(), observed = Json::array(), colours = Json::array();
-    for (const auto* r : compared) {
-      ids.push_back(fmt::format("{} ({} {})", r->id, r->metric, r->place));
-      bars.push_back({std::max(r->lo90, 1e-3), std::max(r->hi90, 1e-3)});
-      observed.push_back(std::max(r->observed, 1e-3));
-      colours.push_back(kind_colour(r->kind));
-    }
-    page.charts.push_back(
-        {against, "Each published figure against the run's predictive 90% interval (log scale)",
-         "Bars: where the run says the figure would fall, 90% of the time (its errors included); dots: the published "
-         "figure, coloured by kind. Sorted by tail probability, the figures that fit worst first.",
-         "reports-fit",
-         {{"type", "bar"},
-          {"data",
-           {{"labels", ids},
-            {"datasets",
-             {{{"type", "line"}, {"showLine", false}, {"label", "published"}, {"data", observed},
-               {"backgroundColor", colours}, {"borderColor", colours}, {"pointRadius", 4}},
-              {{"label", "predictive 90%"}, {"data", bars}, {"backgroundColor", "#56B4E966"}}}}}},
-          {"options",
-           {{"indexAxis", "x"},
-            {"scales",
-             {{"x", {{"ticks", {{"autoSkip", false}, {"maxRotation", 90}, {"minRotation", 60}}}}},
-              {"y", {{"type", "logarithmic"}, {"title", {{"display", true}, {"text", "the figure's own unit"}}}}}}}}}}});
-  }
+    if (r.compared) figures.push_back({r.id, r.metric, r.place, r.kind, r.observed, r.lo90, r.hi90, r.tail});
+  if (ReportChart c = figures_chart(std::move(figures), against, "the run"); !c.title.empty()) page.charts.push_back(std::move(c));
   return page;
 }
 

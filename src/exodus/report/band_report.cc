@@ -1,0 +1,203 @@
+#include "exodus/report/band_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "exodus/core/csv_table.h"
+#include "exodus/core/parse.h"
+#include "exodus/core/text_source.h"
+#include "exodus/report/figures_chart.h"
+#include "exodus/report/forecast_csv_reader.h"
+
+namespace exodus {
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json read_json(const std::filesystem::path& path) {
+  const TextFile f = read_text_file(path);
+  try {
+    return Json::parse(f.content);
+  } catch (const Json::exception& e) {
+    throw InputError({f.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
+  }
+}
+
+// A band as Chart.js draws it: each interval's upper edge filled down to its lower one (datasets
+// named with a leading '_' stay out of the legend), and the median as a line.
+Json band_datasets(const BandSeries& s, const std::string& colour) {
+  const auto column = [&](double Interval::*field) {
+    Json v = Json::array();
+    for (const auto& i : s.days) v.push_back(i.*field);
+    return v;
+  };
+  const auto edge = [](const std::string& label, Json data, const std::string& fill_colour, bool filled) {
+    return Json{{"label", label}, {"data", std::move(data)}, {"borderWidth", 0}, {"pointRadius", 0},
+                {"backgroundColor", fill_colour}, {"fill", filled ? Json("-1") : Json(false)}};
+  };
+  return {edge("_lo90", column(&Interval::lo90), colour + "33", false), edge("90% interval", column(&Interval::hi90), colour + "33", true),
+          edge("_lo50", column(&Interval::lo50), colour + "66", false), edge("50% interval", column(&Interval::hi50), colour + "66", true),
+          {{"label", "median"}, {"data", column(&Interval::median)}, {"borderColor", colour}, {"backgroundColor", colour},
+           {"borderWidth", 1.5}, {"pointRadius", 0}, {"fill", false}}};
+}
+
+Json band_chart_config(const BandTable& t, const BandSeries& s, const std::string& unit, const std::string& as_of) {
+  Json options = {{"interaction", {{"mode", "index"}, {"intersect", false}}},
+                  {"plugins", {{"legend", {{"position", "right"}}}}},
+                  {"scales",
+                   {{"x", {{"title", {{"display", true}, {"text", "date"}}}, {"ticks", {{"maxTicksLimit", 16}}}}},
+                    {"y", {{"beginAtZero", true}, {"title", {{"display", true}, {"text", unit}}}}}}}};
+  if (!as_of.empty()) options["plugins"]["asOf"] = {{"date", as_of}, {"text", "as of " + as_of + ": forecast after"}};
+  return {{"type", "line"}, {"data", {{"labels", t.dates}, {"datasets", band_datasets(s, "#0072B2")}}}, {"options", options}};
+}
+
+double median_sum(const BandSeries& s) {
+  return std::accumulate(s.days.begin(), s.days.end(), 0.0, [](double a, const Interval& i) { return a + i.median; });
+}
+
+std::string discrepancy_words(const std::string& d) {
+  if (d == "fitted") return "the model's discrepancy fitted to the reports";
+  if (d == "prior") return "the model's discrepancy drawn from its prior (no report fitted this metric)";
+  if (d == "none") return "no model discrepancy: the runs' randomness only";
+  return "";
+}
+
+}  // namespace
+
+ReportPage band_report(const std::filesystem::path& folder) {
+  const BandTable t = read_forecast_csv(read_text_file(folder / "forecast.csv"));
+  const Json manifest = read_json(folder / "manifest.json"), summary = read_json(folder / "summary.json");
+  const bool calibration = manifest.value("verb", std::string()) == "calibrate";
+  const std::string as_of = calibration ? summary.value("as_of", std::string()) : std::string();
+  const std::string scenario = manifest.value("scenario", std::string("a scenario"));
+  ReportPage page;
+  page.title = calibration ? fmt::format("exodus calibrate: {}{}", scenario, as_of.empty() ? "" : ", as of " + as_of)
+                           : fmt::format("exodus run --members: {} ({})", scenario, manifest.value("ensemble", std::string()));
+  page.header = {{"scenario", scenario + " (" + manifest.value("folder", std::string()) + ")"},
+                 {"seed", manifest.contains("seed") ? manifest["seed"].dump() : "?"},
+                 {"members", manifest.contains("members") ? manifest["members"].dump() : "?"},
+                 {"version", manifest.value("exodus_version", std::string())},
+                 {"command", manifest.value("command", std::string())},
+                 {"wall time", summary.contains("seconds") ? fmt::format("{:.1f} s", summary["seconds"].get<double>()) : "?"},
+                 {"intervals include", summary.value("intervals_include", std::string())}};
+  if (calibration)
+    page.header.emplace_back("sampler", fmt::format("{} simulations, {}", summary.value("simulations", 0),
+                                                     summary.value("reached_posterior", false) ? "reached the posterior"
+                                                                                               : "did NOT reach the posterior"));
+  if (manifest.contains("inputs"))
+    for (const auto& in : manifest["inputs"])
+      page.header.emplace_back("input " + in.value("file", std::string()), "sha256 " + in.value("sha256", std::string()));
+
+  const std::string flows = calibration ? "Forecast flows" : "Flows", borders = "Borders";
+  const std::string basis = calibration ? "Posterior predictive" : "Over the members";
+  if (const auto* dep = t.find("total", "ALL", "departures"))
+    page.charts.push_back({flows, "Departures per day: leavers entering any destination (persons a day)",
+                           fmt::format("{}: median, 50% and 90% intervals; {}.{}", basis, discrepancy_words(dep->discrepancy),
+                                       as_of.empty() ? "" : " Shaded: after the as-of date, a forecast."),
+                           "departures", band_chart_config(t, *dep, "persons a day", as_of)});
+  // Key totals: each a 90% and a 50% interval with its median.
+  if (summary.contains("totals") && summary["totals"].is_array() && !summary["totals"].empty()) {
+    Json labels = Json::array(), i90 = Json::array(), i50 = Json::array(), median = Json::array();
+    for (const auto& total : summary["totals"]) {
+      if (!total.contains("interval")) continue;
+      const Json& in = total["interval"];
+      labels.push_back(total.value("total", std::string()));
+      i90.push_back(in.value("90%", Json::array({0, 0})));
+      i50.push_back(in.value("50%", Json::array({0, 0})));
+      median.push_back(in.value("median", 0.0));
+    }
+    page.charts.push_back(
+        {flows, "Key totals (persons)",
+         "Departures to each month's end from the scenario's start, and the leavers entering each destination in the "
+         "first 30 and 60 days from the shock: median (dot), 50% (dark) and 90% (light) intervals.",
+         "key-totals",
+         {{"type", "bar"},
+          {"data",
+           {{"labels", labels},
+            {"datasets",
+             {{{"type", "line"}, {"showLine", false}, {"label", "median"}, {"data", median}, {"backgroundColor", "#000"},
+               {"borderColor", "#000"}, {"pointRadius", 3}},
+              {{"label", "50% interval"}, {"data", i50}, {"backgroundColor", "#0072B2AA"}, {"grouped", false}},
+              {{"label", "90% interval"}, {"data", i90}, {"backgroundColor", "#0072B244"}, {"grouped", false}}}}}},
+          {"options",
+           {{"indexAxis", "y"},
+            {"scales", {{"x", {{"type", "logarithmic"}, {"title", {{"display", true}, {"text", "persons (log scale)"}}}}}}}}}}});
+  }
+  // Entries into the destinations leavers go to most, each with its band.
+  std::vector<std::pair<double, const BandSeries*>> destinations;
+  for (const auto& s : t.series)
+    if (s.kind == "destination" && s.metric == "entries_leavers" && median_sum(s) > 0) destinations.emplace_back(median_sum(s), &s);
+  std::sort(destinations.begin(), destinations.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < destinations.size() && i < 8; ++i) {
+    const std::string& place = destinations[i].second->place;
+    const BandSeries* entries = t.find("destination", place, "entries");
+    if (!entries) continue;
+    page.charts.push_back({flows, fmt::format("Entries into {} per day, all travellers (persons a day)", place),
+                           fmt::format("{}: leavers and the ordinary travellers a border count sees; {}.", basis,
+                                       discrepancy_words(entries->discrepancy)),
+                           "entries-" + place, band_chart_config(t, *entries, "persons a day", as_of)});
+  }
+  // The busiest checkpoints' queues.
+  std::vector<std::pair<double, const BandSeries*>> queues;
+  for (const auto& s : t.series)
+    if (s.kind == "checkpoint" && s.metric == "queue_vehicles" && median_sum(s) > 0) queues.emplace_back(median_sum(s), &s);
+  std::sort(queues.begin(), queues.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < queues.size() && i < 4; ++i)
+    page.charts.push_back({borders, fmt::format("Queue at {} at the end of the day (vehicles)", queues[i].second->place),
+                           fmt::format("{}; {}.", basis, discrepancy_words(queues[i].second->discrepancy)),
+                           "queue-" + queues[i].second->place, band_chart_config(t, *queues[i].second, "vehicles", as_of)});
+  // A calibration's parameters: where the posterior's 90% interval lies within the prior's.
+  if (calibration && summary.contains("parameters")) {
+    Json labels = Json::array(), prior = Json::array(), posterior = Json::array();
+    for (const auto& p : summary["parameters"]) {
+      const auto lo_hi = [](const Json& interval) { return std::pair{interval[0].get<double>(), interval[1].get<double>()}; };
+      if (!p.contains("prior") || !p["prior"].contains("interval") || !p.contains("posterior")) continue;
+      const auto [plo, phi] = lo_hi(p["prior"]["interval"]["90%"]);
+      const auto [qlo, qhi] = lo_hi(p["posterior"]["90%"]);
+      if (!(phi > plo)) continue;
+      labels.push_back(fmt::format("{}: prior {:.3g} to {:.3g}, posterior {:.3g} to {:.3g}", p.value("parameter", std::string()),
+                                   plo, phi, qlo, qhi));
+      prior.push_back({0.0, 1.0});
+      posterior.push_back({(qlo - plo) / (phi - plo), (qhi - plo) / (phi - plo)});
+    }
+    page.charts.push_back(
+        {"Parameters", "Each parameter's posterior 90% interval within its prior's",
+         "On a scale where the prior's 90% interval runs from 0 to 1: a short bar is a parameter the reports pinned "
+         "down, a bar as long as the prior's one they did not inform. The labels give the values.",
+         "parameters",
+         {{"type", "bar"},
+          {"data",
+           {{"labels", labels},
+            {"datasets",
+             {{{"label", "prior 90%"}, {"data", prior}, {"backgroundColor", "#7f7f7f44"}, {"grouped", false}},
+              {{"label", "posterior 90%"}, {"data", posterior}, {"backgroundColor", "#0072B2AA"}, {"grouped", false}}}}}},
+          {"options",
+           {{"indexAxis", "y"},
+            {"scales", {{"x", {{"title", {{"display", true}, {"text", "position within the prior's 90% interval"}}}}}}}}}}});
+  }
+  // Every fitted or predicted figure against its predictive interval.
+  if (std::filesystem::exists(folder / "reports_fit.csv")) {
+    const TextFile f = read_text_file(folder / "reports_fit.csv");
+    ErrorList errors;
+    const CsvTable rf(f, {"id", "metric", "destination", "kind", "value", "predictive_lo90", "predictive_hi90", "tail_probability"},
+                      {"used", "why_unused", "expected_median", "expected_lo90", "expected_hi90", "predictive_median", "flagged"},
+                      errors);
+    errors.throw_if_any();
+    std::vector<FigureAgainstInterval> figures;
+    for (const auto& row : rf.rows()) {
+      if (rf.cell(row, "predictive_lo90").empty()) continue;
+      const auto number = [&](const char* c) { return parse_double(rf.cell(row, c), rf.pos(row, c)); };
+      figures.push_back({rf.cell(row, "id"), rf.cell(row, "metric"), rf.cell(row, "destination"), rf.cell(row, "kind"),
+                         number("value"), number("predictive_lo90"), number("predictive_hi90"), number("tail_probability")});
+    }
+    if (ReportChart c = figures_chart(std::move(figures), "Published figures", calibration ? "the calibration" : "the ensemble");
+        !c.title.empty())
+      page.charts.push_back(std::move(c));
+  }
+  return page;
+}
+
+}  // namespace exodus

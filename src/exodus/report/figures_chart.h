@@ -1,0 +1,23 @@
+#pragma once
+// One chart both pages draw: each published figure against the predictive 90% interval of what
+// produced the page (a run, an ensemble, a calibration), those that fit worst first.
+#include <string>
+#include <vector>
+
+#include "exodus/report/report_page.h"
+
+namespace exodus {
+
+struct FigureAgainstInterval {
+  std::string id, metric, place, kind;
+  double observed = 0, lo90 = 0, hi90 = 0;
+  double tail = 0.5;  // the figure's tail probability under the predictive distribution
+};
+
+// Empty `figures`: no chart (nullopt-like: an empty title).
+ReportChart figures_chart(std::vector<FigureAgainstInterval> figures, const std::string& section, const std::string& of_what);
+
+// The colour a figure's kind is drawn in on every chart (counts black, estimates orange, claims pink).
+std::string figure_kind_colour(const std::string& kind);
+
+}  // namespace exodus
