@@ -64,16 +64,19 @@ TEST_F(Report, RunWritesItWithItsOutputsWhenAsked) {
   std::string out;
   ASSERT_EQ(run_exodus("run --quiet --days 10 --report --out " + (dir_ / "r").string(), &out), 0) << out;
   EXPECT_TRUE(fs::exists(dir_ / "r" / "report.html"));
-  EXPECT_EQ(run_exodus("run mali --quiet --report --out " + (dir_ / "m").string(), &out), 2);
-  EXPECT_NE(out.find("--report"), std::string::npos);
-  EXPECT_FALSE(fs::exists(dir_ / "m"));
+  // A Flee case's page: each camp against its data, and Flee's error per day.
+  ASSERT_EQ(run_exodus("run mali --quiet --report --out " + (dir_ / "m").string(), &out), 0) << out;
+  const std::string flee = read_bytes(dir_ / "m" / "report.html");
+  EXPECT_NE(flee.find("Fassala-Mbera (persons)"), std::string::npos);
+  EXPECT_NE(flee.find("Validation error per day"), std::string::npos);
+  EXPECT_NE(flee.find("ARD 0."), std::string::npos);
 }
 
 TEST_F(Report, AFolderItCannotReadIsNamed) {
   std::string out;
   EXPECT_EQ(run_exodus("report " + (dir_ / "none").string(), &out), 2);
   EXPECT_NE(out.find("is not a folder"), std::string::npos);
-  write_files(dir_ / "other", {{"manifest.json", "{\"rule_set\": \"flee\"}"}});
+  write_files(dir_ / "other", {{"manifest.json", "{\"verb\": \"estimate\"}"}});
   EXPECT_EQ(run_exodus("report " + (dir_ / "other").string(), &out), 2);
   EXPECT_NE(out.find("not written yet"), std::string::npos);
   // A daily.csv cut short: its file, line and field, and no page.

@@ -108,7 +108,6 @@ UseCaseOutput output_of(const RunArgs& args, const std::string& command_line) {
 
 int run_flee(const RunArgs& args, const std::string& command_line) {
   if (args.members > 0) throw InputError({"--members", 0, ""}, "applies to exodus scenarios, not to Flee cases");
-  if (args.report) throw InputError({"--report", 0, ""}, "pages for Flee runs are not written yet: a scenario run has one");
   if (args.validation_dir && !args.flee_dir)
     throw InputError({"--validation", 0, ""}, "needs --flee DIR (the embedded case has its own)");
   FleeRunRequest q;
@@ -131,6 +130,7 @@ int run_flee(const RunArgs& args, const std::string& command_line) {
     return stop.exit_code();
   }
   if (!args.quiet) print_summary(o.loaded, o.run, o.score, o.out, o.threads, args.seed);
+  if (args.report) return write_report_page(o.out, o.out / "report.html", false);
   return kExitOk;
 }
 

@@ -8,6 +8,7 @@
 #include "exodus/core/error.h"
 #include "exodus/core/text_source.h"
 #include "exodus/report/band_report.h"
+#include "exodus/report/flee_report.h"
 #include "exodus/report/run_report.h"
 
 namespace exodus {
@@ -26,6 +27,9 @@ ReportPage report_for_folder(const std::filesystem::path& folder) {
   } catch (const nlohmann::json::exception& e) {
     throw InputError({text.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
   }
+  // A Flee case's run: its out.csv.
+  if (manifest.value("rule_set", std::string()) == "flee" && std::filesystem::exists(folder / "out.csv", ec))
+    return flee_report(folder);
   // Bands: a calibration, or an ensemble (both write forecast.csv).
   if (std::filesystem::exists(folder / "forecast.csv", ec)) return band_report(folder);
   // A scenario run: the exodus rule set, one run (an ensemble has members.csv), a daily.csv.
@@ -34,7 +38,7 @@ ReportPage report_for_folder(const std::filesystem::path& folder) {
                             !std::filesystem::exists(folder / "members.csv", ec);
   if (!scenario_run)
     throw InputError({text.name, 0, ""},
-                     "is not of a scenario run, an ensemble or a calibration: pages for estimates and Flee runs are not "
+                     "is not of a scenario run, a Flee run, an ensemble or a calibration: pages for estimates are not "
                      "written yet");
   return run_report(folder);
 }

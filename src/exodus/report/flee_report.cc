@@ -1,0 +1,111 @@
+#include "exodus/report/flee_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "exodus/core/date.h"
+#include "exodus/core/text_source.h"
+#include "exodus/score/flee_score.h"
+
+namespace exodus {
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json series(const std::string& label, Json data, const std::string& colour, bool dashed) {
+  Json d = {{"label", label}, {"data", std::move(data)}, {"borderColor", colour}, {"backgroundColor", colour},
+            {"pointRadius", 0}, {"borderWidth", 1.5}, {"fill", false}};
+  if (dashed) d["borderDash"] = {5, 4};
+  return d;
+}
+
+Json options(const std::string& unit) {
+  return {{"interaction", {{"mode", "index"}, {"intersect", false}}},
+          {"plugins", {{"legend", {{"position", "right"}}}}},
+          {"scales",
+           {{"x", {{"title", {{"display", true}, {"text", "date"}}}, {"ticks", {{"maxTicksLimit", 16}}}}},
+            {"y", {{"beginAtZero", true}, {"title", {{"display", true}, {"text", unit}}}}}}}};
+}
+
+}  // namespace
+
+ReportPage flee_report(const std::filesystem::path& folder) {
+  const CampTable t = read_flee_out_csv(read_text_file(folder / "out.csv"));
+  const TextFile mf = read_text_file(folder / "manifest.json");
+  Json manifest;
+  try {
+    manifest = Json::parse(mf.content);
+  } catch (const Json::exception& e) {
+    throw InputError({mf.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
+  }
+  // Flee dates day d as StartDate + d + 1 (docs/outputs.md).
+  const auto start = Date::parse(manifest.value("start_date", std::string()));
+  Json labels = Json::array();
+  for (std::size_t d = 0; d < t.days(); ++d)
+    labels.push_back(start ? (*start + static_cast<std::int32_t>(d) + 1).iso() : std::to_string(d));
+  const FleeScore score = score_flee(t);
+  ReportPage page;
+  const std::string name = manifest.value("case", std::string("a Flee case"));
+  page.title = fmt::format("exodus run (Flee rule set): {}", name);
+  page.header = {{"case", name},
+                 {"days", std::to_string(t.days())},
+                 {"seed", manifest.contains("seed") ? manifest["seed"].dump() : "?"},
+                 {"version", manifest.value("exodus_version", std::string())},
+                 {"command", manifest.value("command", std::string())},
+                 {"settings", manifest.value("settings_origin", std::string())},
+                 {"validation error", fmt::format("ARD {:.4f} (rescaled {:.4f}), as Flee computes it", score.ard, score.ard_rescaled)}};
+  if (manifest.contains("inputs"))
+    for (const auto& in : manifest["inputs"])
+      page.header.emplace_back("input " + in.value("file", std::string()), "sha256 " + in.value("sha256", std::string()));
+
+  const auto column = [&](auto value) {
+    Json v = Json::array();
+    for (std::size_t d = 0; d < t.days(); ++d) v.push_back(value(d));
+    return v;
+  };
+  page.charts.push_back({"Camps", "Refugees in all camps (persons)",
+                         "Simulated (solid) against the case's data (dashed), summed over the camps with data.", "camps-total",
+                         {{"type", "line"},
+                          {"data",
+                           {{"labels", labels},
+                            {"datasets",
+                             {series("simulated", column([&](std::size_t d) { return t.sim_in_camps[d]; }), "#0072B2", false),
+                              series("data", column([&](std::size_t d) { return t.data_in_camps[d]; }), "#000000", true)}}}},
+                          {"options", options("persons")}}});
+  page.charts.push_back({"Camps", "Validation error per day",
+                         "Flee's E(t): the camps' absolute differences over the data's total; rescaled: the simulation scaled "
+                         "to the data's total first. The ARD is their mean over days.",
+                         "error",
+                         {{"type", "line"},
+                          {"data",
+                           {{"labels", labels},
+                            {"datasets",
+                             {series("E(t)", score.error, "#D55E00", false),
+                              series("E(t), rescaled", score.error_rescaled, "#009E73", true)}}}},
+                          {"options", options("share of the data's total")}}});
+  // Each camp, the largest by their data's peak first.
+  std::vector<std::pair<std::int64_t, std::size_t>> camps;
+  for (std::size_t c = 0; c < t.camps.size(); ++c) {
+    std::int64_t peak = 0;
+    for (std::size_t d = 0; d < t.days(); ++d) peak = std::max({peak, t.data[d][c], t.sim[d][c]});
+    camps.emplace_back(peak, c);
+  }
+  std::stable_sort(camps.begin(), camps.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < camps.size() && i < 24; ++i) {
+    const std::size_t c = camps[i].second;
+    page.charts.push_back({"Each camp", fmt::format("{} (persons)", t.camps[c]),
+                           "Simulated (solid) against the camp's data (dashed).", "camp-" + t.camps[c],
+                           {{"type", "line"},
+                            {"data",
+                             {{"labels", labels},
+                              {"datasets",
+                               {series("simulated", column([&](std::size_t d) { return t.sim[d][c]; }), "#0072B2", false),
+                                series("data", column([&](std::size_t d) { return t.data[d][c]; }), "#000000", true)}}}},
+                            {"options", options("persons")}}});
+  }
+  return page;
+}
+
+}  // namespace exodus

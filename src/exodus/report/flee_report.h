@@ -1,0 +1,13 @@
+#pragma once
+// The report page of a Flee case's run (exodus run --flee, or a case by name): each camp's
+// simulated population against its data, the total in camps, and the validation error per day
+// (Flee's E(t), score/flee_score). Reads out.csv and manifest.json.
+#include <filesystem>
+
+#include "exodus/report/report_page.h"
+
+namespace exodus {
+
+ReportPage flee_report(const std::filesystem::path& folder);
+
+}  // namespace exodus
