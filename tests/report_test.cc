@@ -60,6 +60,17 @@ TEST_F(Report, EnsemblesAndCalibrationsHaveBandsAndTheCalibrationItsParameters) 
   EXPECT_NE(calibration.find("security_service_estimate"), std::string::npos);  // a fitted figure
 }
 
+// An estimate's page: bands, the days after the last report shaded as extrapolated.
+TEST_F(Report, AnEstimateHasItsBandsAndSaysWhereTheReportsEnd) {
+  std::string out;
+  const std::string reports = (source_dir() / "examples" / "reports" / "seeds-2022.csv").string();
+  ASSERT_EQ(run_exodus("estimate " + reports + " --quiet --report --out " + (dir_ / "e").string(), &out), 0) << out;
+  const std::string page = read_bytes(dir_ / "e" / "report.html");
+  EXPECT_NE(page.find("Departures into Kazakhstan per day"), std::string::npos);
+  EXPECT_NE(page.find(": extrapolated after"), std::string::npos);
+  EXPECT_NE(page.find("georgia_since_shock"), std::string::npos);
+}
+
 TEST_F(Report, RunWritesItWithItsOutputsWhenAsked) {
   std::string out;
   ASSERT_EQ(run_exodus("run --quiet --days 10 --report --out " + (dir_ / "r").string(), &out), 0) << out;
@@ -76,9 +87,9 @@ TEST_F(Report, AFolderItCannotReadIsNamed) {
   std::string out;
   EXPECT_EQ(run_exodus("report " + (dir_ / "none").string(), &out), 2);
   EXPECT_NE(out.find("is not a folder"), std::string::npos);
-  write_files(dir_ / "other", {{"manifest.json", "{\"verb\": \"estimate\"}"}});
+  write_files(dir_ / "other", {{"manifest.json", "{\"verb\": \"sing\"}"}});
   EXPECT_EQ(run_exodus("report " + (dir_ / "other").string(), &out), 2);
-  EXPECT_NE(out.find("not written yet"), std::string::npos);
+  EXPECT_NE(out.find("is not of a scenario run"), std::string::npos);
   // A daily.csv cut short: its file, line and field, and no page.
   const fs::path run = dir_ / "run";
   ASSERT_EQ(run_exodus("run --quiet --days 5 --out " + run.string(), &out), 0) << out;

@@ -29,6 +29,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
     std::uint64_t seed = 1;
     bool force = false;
     bool quiet = false;
+    bool report = false;
     bool laplace = false;
     std::string progress = "auto";
     int chains = 4;
@@ -60,6 +61,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--out", a->out, "output folder to create (default: runs/estimate-<reports>)");
   cmd->add_flag("--force", a->force, "replace the output folder if it exists");
   cmd->add_flag("--quiet", a->quiet, "no progress bar or table");
+  cmd->add_flag("--report", a->report, "also write report.html, the estimate's charts (exodus report), into the output folder");
   cmd->add_option("--progress", a->progress,
                   "auto (a bar on a terminal), bar, lines (a line per stage and tenth, for logs) or none")
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
@@ -123,7 +125,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
             if (!a->quiet)
               fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, {}summary.json, manifest.json), {:.2f} s\n",
                          outcome.out.string(), outcome.predict ? "predictions.csv, " : "", result.seconds);
-            *exit_code = kExitOk;
+            *exit_code = a->report ? write_report_page(outcome.out, outcome.out / "report.html", false) : kExitOk;
           } catch (const Interrupted&) {
             fmt::print(stderr, "exodus: estimate interrupted; no output written\n");
             *exit_code = stop.exit_code();

@@ -1,13 +1,12 @@
 #include "exodus/report/band_report.h"
+#include "exodus/report/json_file.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
 
-#include "exodus/core/csv_table.h"
-#include "exodus/core/parse.h"
 #include "exodus/core/text_source.h"
+#include "exodus/report/band_chart.h"
 #include "exodus/report/figures_chart.h"
 #include "exodus/report/forecast_csv_reader.h"
 
@@ -16,47 +15,6 @@ namespace exodus {
 namespace {
 
 using Json = nlohmann::json;
-
-Json read_json(const std::filesystem::path& path) {
-  const TextFile f = read_text_file(path);
-  try {
-    return Json::parse(f.content);
-  } catch (const Json::exception& e) {
-    throw InputError({f.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
-  }
-}
-
-// A band as Chart.js draws it: each interval's upper edge filled down to its lower one (datasets
-// named with a leading '_' stay out of the legend), and the median as a line.
-Json band_datasets(const BandSeries& s, const std::string& colour) {
-  const auto column = [&](double Interval::*field) {
-    Json v = Json::array();
-    for (const auto& i : s.days) v.push_back(i.*field);
-    return v;
-  };
-  const auto edge = [](const std::string& label, Json data, const std::string& fill_colour, bool filled) {
-    return Json{{"label", label}, {"data", std::move(data)}, {"borderWidth", 0}, {"pointRadius", 0},
-                {"backgroundColor", fill_colour}, {"fill", filled ? Json("-1") : Json(false)}};
-  };
-  return {edge("_lo90", column(&Interval::lo90), colour + "33", false), edge("90% interval", column(&Interval::hi90), colour + "33", true),
-          edge("_lo50", column(&Interval::lo50), colour + "66", false), edge("50% interval", column(&Interval::hi50), colour + "66", true),
-          {{"label", "median"}, {"data", column(&Interval::median)}, {"borderColor", colour}, {"backgroundColor", colour},
-           {"borderWidth", 1.5}, {"pointRadius", 0}, {"fill", false}}};
-}
-
-Json band_chart_config(const BandTable& t, const BandSeries& s, const std::string& unit, const std::string& as_of) {
-  Json options = {{"interaction", {{"mode", "index"}, {"intersect", false}}},
-                  {"plugins", {{"legend", {{"position", "right"}}}}},
-                  {"scales",
-                   {{"x", {{"title", {{"display", true}, {"text", "date"}}}, {"ticks", {{"maxTicksLimit", 16}}}}},
-                    {"y", {{"beginAtZero", true}, {"title", {{"display", true}, {"text", unit}}}}}}}};
-  if (!as_of.empty()) options["plugins"]["asOf"] = {{"date", as_of}, {"text", "as of " + as_of + ": forecast after"}};
-  return {{"type", "line"}, {"data", {{"labels", t.dates}, {"datasets", band_datasets(s, "#0072B2")}}}, {"options", options}};
-}
-
-double median_sum(const BandSeries& s) {
-  return std::accumulate(s.days.begin(), s.days.end(), 0.0, [](double a, const Interval& i) { return a + i.median; });
-}
 
 std::string discrepancy_words(const std::string& d) {
   if (d == "fitted") return "the model's discrepancy fitted to the reports";
@@ -69,10 +27,11 @@ std::string discrepancy_words(const std::string& d) {
 
 ReportPage band_report(const std::filesystem::path& folder) {
   const BandTable t = read_forecast_csv(read_text_file(folder / "forecast.csv"));
-  const Json manifest = read_json(folder / "manifest.json"), summary = read_json(folder / "summary.json");
+  const Json manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
   const bool calibration = manifest.value("verb", std::string()) == "calibrate";
   const std::string as_of = calibration ? summary.value("as_of", std::string()) : std::string();
   const std::string scenario = manifest.value("scenario", std::string("a scenario"));
+  const DayMarker marker{as_of, as_of.empty() ? "" : "as of " + as_of + ": forecast after"};
   ReportPage page;
   page.title = calibration ? fmt::format("exodus calibrate: {}{}", scenario, as_of.empty() ? "" : ", as of " + as_of)
                            : fmt::format("exodus run --members: {} ({})", scenario, manifest.value("ensemble", std::string()));
@@ -97,35 +56,14 @@ ReportPage band_report(const std::filesystem::path& folder) {
     page.charts.push_back({flows, "Departures per day: leavers entering any destination (persons a day)",
                            fmt::format("{}: median, 50% and 90% intervals; {}.{}", basis, discrepancy_words(dep->discrepancy),
                                        as_of.empty() ? "" : " Shaded: after the as-of date, a forecast."),
-                           "departures", band_chart_config(t, *dep, "persons a day", as_of)});
+                           "departures", band_chart_config(t.dates, *dep, "persons a day", marker)});
   // Key totals: each a 90% and a 50% interval with its median.
-  if (summary.contains("totals") && summary["totals"].is_array() && !summary["totals"].empty()) {
-    Json labels = Json::array(), i90 = Json::array(), i50 = Json::array(), median = Json::array();
-    for (const auto& total : summary["totals"]) {
-      if (!total.contains("interval")) continue;
-      const Json& in = total["interval"];
-      labels.push_back(total.value("total", std::string()));
-      i90.push_back(in.value("90%", Json::array({0, 0})));
-      i50.push_back(in.value("50%", Json::array({0, 0})));
-      median.push_back(in.value("median", 0.0));
-    }
+  if (summary.contains("totals") && summary["totals"].is_array() && !summary["totals"].empty())
     page.charts.push_back(
         {flows, "Key totals (persons)",
          "Departures to each month's end from the scenario's start, and the leavers entering each destination in the "
          "first 30 and 60 days from the shock: median (dot), 50% (dark) and 90% (light) intervals.",
-         "key-totals",
-         {{"type", "bar"},
-          {"data",
-           {{"labels", labels},
-            {"datasets",
-             {{{"type", "line"}, {"showLine", false}, {"label", "median"}, {"data", median}, {"backgroundColor", "#000"},
-               {"borderColor", "#000"}, {"pointRadius", 3}},
-              {{"label", "50% interval"}, {"data", i50}, {"backgroundColor", "#0072B2AA"}, {"grouped", false}},
-              {{"label", "90% interval"}, {"data", i90}, {"backgroundColor", "#0072B244"}, {"grouped", false}}}}}},
-          {"options",
-           {{"indexAxis", "y"},
-            {"scales", {{"x", {{"type", "logarithmic"}, {"title", {{"display", true}, {"text", "persons (log scale)"}}}}}}}}}}});
-  }
+         "key-totals", totals_chart_config(summary["totals"], "persons"), height_for_rows(summary["totals"].size())});
   // Entries into the destinations leavers go to most, each with its band.
   std::vector<std::pair<double, const BandSeries*>> destinations;
   for (const auto& s : t.series)
@@ -138,7 +76,7 @@ ReportPage band_report(const std::filesystem::path& folder) {
     page.charts.push_back({flows, fmt::format("Entries into {} per day, all travellers (persons a day)", place),
                            fmt::format("{}: leavers and the ordinary travellers a border count sees; {}.", basis,
                                        discrepancy_words(entries->discrepancy)),
-                           "entries-" + place, band_chart_config(t, *entries, "persons a day", as_of)});
+                           "entries-" + place, band_chart_config(t.dates, *entries, "persons a day", marker)});
   }
   // The busiest checkpoints' queues.
   std::vector<std::pair<double, const BandSeries*>> queues;
@@ -148,7 +86,7 @@ ReportPage band_report(const std::filesystem::path& folder) {
   for (std::size_t i = 0; i < queues.size() && i < 4; ++i)
     page.charts.push_back({borders, fmt::format("Queue at {} at the end of the day (vehicles)", queues[i].second->place),
                            fmt::format("{}; {}.", basis, discrepancy_words(queues[i].second->discrepancy)),
-                           "queue-" + queues[i].second->place, band_chart_config(t, *queues[i].second, "vehicles", as_of)});
+                           "queue-" + queues[i].second->place, band_chart_config(t.dates, *queues[i].second, "vehicles", marker)});
   // A calibration's parameters: where the posterior's 90% interval lies within the prior's.
   if (calibration && summary.contains("parameters")) {
     Json labels = Json::array(), prior = Json::array(), posterior = Json::array();
@@ -176,27 +114,16 @@ ReportPage band_report(const std::filesystem::path& folder) {
               {{"label", "posterior 90%"}, {"data", posterior}, {"backgroundColor", "#0072B2AA"}, {"grouped", false}}}}}},
           {"options",
            {{"indexAxis", "y"},
-            {"scales", {{"x", {{"title", {{"display", true}, {"text", "position within the prior's 90% interval"}}}}}}}}}}});
+            {"scales",
+             {{"x", {{"title", {{"display", true}, {"text", "position within the prior's 90% interval"}}}}},
+              {"y", {{"ticks", {{"autoSkip", false}}}}}}}}}},
+         height_for_rows(labels.size())});
   }
   // Every fitted or predicted figure against its predictive interval.
-  if (std::filesystem::exists(folder / "reports_fit.csv")) {
-    const TextFile f = read_text_file(folder / "reports_fit.csv");
-    ErrorList errors;
-    const CsvTable rf(f, {"id", "metric", "destination", "kind", "value", "predictive_lo90", "predictive_hi90", "tail_probability"},
-                      {"used", "why_unused", "expected_median", "expected_lo90", "expected_hi90", "predictive_median", "flagged"},
-                      errors);
-    errors.throw_if_any();
-    std::vector<FigureAgainstInterval> figures;
-    for (const auto& row : rf.rows()) {
-      if (rf.cell(row, "predictive_lo90").empty()) continue;
-      const auto number = [&](const char* c) { return parse_double(rf.cell(row, c), rf.pos(row, c)); };
-      figures.push_back({rf.cell(row, "id"), rf.cell(row, "metric"), rf.cell(row, "destination"), rf.cell(row, "kind"),
-                         number("value"), number("predictive_lo90"), number("predictive_hi90"), number("tail_probability")});
-    }
-    if (ReportChart c = figures_chart(std::move(figures), "Published figures", calibration ? "the calibration" : "the ensemble");
-        !c.title.empty())
-      page.charts.push_back(std::move(c));
-  }
+  if (ReportChart c = figures_chart(figures_of_reports_fit(folder / "reports_fit.csv"), "Published figures",
+                                    calibration ? "the calibration" : "the ensemble");
+      !c.title.empty())
+    page.charts.push_back(std::move(c));
   return page;
 }
 

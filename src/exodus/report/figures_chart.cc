@@ -4,6 +4,10 @@
 
 #include <algorithm>
 
+#include "exodus/core/csv_table.h"
+#include "exodus/core/parse.h"
+#include "exodus/core/text_source.h"
+
 namespace exodus {
 
 std::string figure_kind_colour(const std::string& kind) {
@@ -11,6 +15,24 @@ std::string figure_kind_colour(const std::string& kind) {
   if (kind == "estimate") return "#D55E00";
   if (kind == "claim") return "#CC79A7";
   return "#7f7f7f";
+}
+
+std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) return {};
+  const TextFile f = read_text_file(path);
+  ErrorList errors;
+  const CsvTable rf(f, {"id", "metric", "destination", "kind", "value", "predictive_lo90", "predictive_hi90", "tail_probability"},
+                    {"used", "why_unused", "expected_median", "expected_lo90", "expected_hi90", "predictive_median", "flagged"},
+                    errors);
+  errors.throw_if_any();
+  std::vector<FigureAgainstInterval> figures;
+  for (const auto& row : rf.rows()) {
+    if (rf.cell(row, "predictive_lo90").empty()) continue;
+    const auto number = [&](const char* c) { return parse_double(rf.cell(row, c), rf.pos(row, c)); };
+    figures.push_back({rf.cell(row, "id"), rf.cell(row, "metric"), rf.cell(row, "destination"), rf.cell(row, "kind"),
+                       number("value"), number("predictive_lo90"), number("predictive_hi90"), number("tail_probability")});
+  }
+  return figures;
 }
 
 ReportChart figures_chart(std::vector<FigureAgainstInterval> figures, const std::string& section, const std::string& of_what) {
@@ -43,7 +65,8 @@ ReportChart figures_chart(std::vector<FigureAgainstInterval> figures, const std:
            {"options",
             {{"scales",
               {{"x", {{"ticks", {{"autoSkip", false}, {"maxRotation", 90}, {"minRotation", 60}}}}},
-               {"y", {{"type", "logarithmic"}, {"title", {{"display", true}, {"text", "the figure's own unit"}}}}}}}}}}};
+               {"y", {{"type", "logarithmic"}, {"title", {{"display", true}, {"text", "the figure's own unit"}}}}}}}}}},
+          440};
 }
 
 }  // namespace exodus

@@ -1,6 +1,7 @@
 #pragma once
 // One chart both pages draw: each published figure against the predictive 90% interval of what
 // produced the page (a run, an ensemble, a calibration), those that fit worst first.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ struct FigureAgainstInterval {
 
 // Empty `figures`: no chart (nullopt-like: an empty title).
 ReportChart figures_chart(std::vector<FigureAgainstInterval> figures, const std::string& section, const std::string& of_what);
+
+// The figures of a reports_fit.csv in the estimate's layout (estimate, calibrate, run --members)
+// that have a predictive interval; none when the file is absent. Throws InputError (file, line, field).
+std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::filesystem::path& file);
 
 // The colour a figure's kind is drawn in on every chart (counts black, estimates orange, claims pink).
 std::string figure_kind_colour(const std::string& kind);

@@ -1,4 +1,5 @@
 #include "exodus/report/flee_report.h"
+#include "exodus/report/json_file.h"
 
 #include <fmt/format.h>
 
@@ -33,13 +34,7 @@ Json options(const std::string& unit) {
 
 ReportPage flee_report(const std::filesystem::path& folder) {
   const CampTable t = read_flee_out_csv(read_text_file(folder / "out.csv"));
-  const TextFile mf = read_text_file(folder / "manifest.json");
-  Json manifest;
-  try {
-    manifest = Json::parse(mf.content);
-  } catch (const Json::exception& e) {
-    throw InputError({mf.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
-  }
+  const Json manifest = read_json_file(folder / "manifest.json");
   // Flee dates day d as StartDate + d + 1 (docs/outputs.md).
   const auto start = Date::parse(manifest.value("start_date", std::string()));
   Json labels = Json::array();

@@ -1,4 +1,5 @@
 #include "exodus/report/folder_report.h"
+#include "exodus/report/json_file.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include "exodus/core/error.h"
 #include "exodus/core/text_source.h"
 #include "exodus/report/band_report.h"
+#include "exodus/report/estimate_report.h"
 #include "exodus/report/flee_report.h"
 #include "exodus/report/run_report.h"
 
@@ -20,16 +22,11 @@ ReportPage report_for_folder(const std::filesystem::path& folder) {
   const auto manifest_path = folder / "manifest.json";
   if (!std::filesystem::exists(manifest_path, ec))
     throw InputError({folder.string(), 0, ""}, "has no manifest.json: it is not an output folder of exodus");
-  const TextFile text = read_text_file(manifest_path);
-  nlohmann::json manifest;
-  try {
-    manifest = nlohmann::json::parse(text.content);
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError({text.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
-  }
+  const nlohmann::json manifest = read_json_file(manifest_path);
   // A Flee case's run: its out.csv.
   if (manifest.value("rule_set", std::string()) == "flee" && std::filesystem::exists(folder / "out.csv", ec))
     return flee_report(folder);
+  if (manifest.value("verb", std::string()) == "estimate") return estimate_report(folder);
   // Bands: a calibration, or an ensemble (both write forecast.csv).
   if (std::filesystem::exists(folder / "forecast.csv", ec)) return band_report(folder);
   // A scenario run: the exodus rule set, one run (an ensemble has members.csv), a daily.csv.
@@ -37,9 +34,8 @@ ReportPage report_for_folder(const std::filesystem::path& folder) {
                             std::filesystem::exists(folder / "daily.csv", ec) &&
                             !std::filesystem::exists(folder / "members.csv", ec);
   if (!scenario_run)
-    throw InputError({text.name, 0, ""},
-                     "is not of a scenario run, a Flee run, an ensemble or a calibration: pages for estimates are not "
-                     "written yet");
+    throw InputError({manifest_path.string(), 0, ""},
+                     "is not of a scenario run, a Flee run, an ensemble, a calibration or an estimate");
   return run_report(folder);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// The band layout calibrations and ensembles write (forecast.csv: a median, 50% and 90%
-// intervals per day and series) read back, for exodus report.
+// The band layouts read back, for exodus report: forecast.csv of calibrations and ensembles (a
+// median, 50% and 90% intervals per day and series) and the estimate's daily.csv (the same per
+// corridor and quantity).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,7 @@ namespace exodus {
 
 struct BandSeries {
   std::string kind, place, metric;
-  std::string discrepancy;  // fitted, prior or none: what the band's model error rests on
+  std::string discrepancy;  // fitted, prior or none: what the band's model error rests on (estimate: the first day's basis)
   std::vector<Interval> days;
 };
 
@@ -27,5 +28,7 @@ struct BandTable {
 // Throws InputError naming the file, line and field; every series must have a row a day, which
 // is checked before anything is sized by the days.
 BandTable read_forecast_csv(const TextFile& file);
+// Series of kind "corridor", place the corridor, metric the quantity.
+BandTable read_estimate_daily_csv(const TextFile& file);
 
 }  // namespace exodus

@@ -110,13 +110,12 @@ constexpr std::string_view kScript = R"(
           return !String(set.stack || '').startsWith('figure ') && !String(set.label || '').startsWith('_');
         }
       };
-      const scales = config.options.scales || {};
-      Object.keys(scales).forEach(function (k) {
-        if (k !== 'x' && scales[k].type !== 'category') {
-          scales[k].ticks = scales[k].ticks || {};
-          scales[k].ticks.callback = grouped;
-        }
-      });
+      // Numbers on the value axis read with thousands separators.
+      config.options.scales = config.options.scales || {};
+      const value = config.options.indexAxis === 'y' ? 'x' : 'y';
+      const axis = config.options.scales[value] = config.options.scales[value] || {};
+      axis.ticks = axis.ticks || {};
+      if (axis.type !== 'logarithmic') axis.ticks.callback = grouped;  // a log axis labels only its decades
       const chart = new Chart(canvas, config);
       const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let inked = false;
@@ -155,9 +154,9 @@ std::string report_html(const ReportPage& page) {
       out += fmt::format("<section>\n<h2>{}</h2>\n", html_escaped(section));
     }
     out += fmt::format(
-        "<figure>\n<h3>{}</h3>\n<p>{}</p>\n<div class=\"box\"><canvas id=\"chart-{}\" role=\"img\" aria-label=\"{}\"></canvas></div>\n"
+        "<figure>\n<h3>{}</h3>\n<p>{}</p>\n<div class=\"box\" style=\"height: {}px\"><canvas id=\"chart-{}\" role=\"img\" aria-label=\"{}\"></canvas></div>\n"
         "<button id=\"save-{}\" type=\"button\">Save as PNG</button>\n</figure>\n",
-        html_escaped(c.title), html_escaped(c.note), i, html_escaped(c.title), i);
+        html_escaped(c.title), html_escaped(c.note), c.height, i, html_escaped(c.title), i);
     charts.push_back({{"file", c.file}, {"config", c.config}});
   }
   if (!page.charts.empty()) out += "</section>\n";

@@ -8,6 +8,7 @@
 // (script errors caught), and lists the errors.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,7 +22,11 @@ struct ReportChart {
   std::string note;     // what it counts and where the figures come from
   std::string file;     // the name its PNG is saved under, without extension
   nlohmann::json config;  // a Chart.js configuration (type, data, options)
+  int height = 340;       // pixels; a chart of many labelled rows needs more
 };
+
+// The height a chart of `rows` labelled rows needs to name every one.
+inline int height_for_rows(std::size_t rows) { return std::max(340, 60 + 22 * static_cast<int>(rows)); }
 
 struct ReportPage {
   std::string title;

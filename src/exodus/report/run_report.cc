@@ -1,4 +1,5 @@
 #include "exodus/report/run_report.h"
+#include "exodus/report/json_file.h"
 
 #include <fmt/format.h>
 
@@ -147,15 +148,7 @@ Json figure_overlay(const FittedReport& r, const RunSeries& d, const std::vector
 
 ReportPage run_report(const std::filesystem::path& folder) {
   const RunSeries d(read_daily_csv(read_text_file(folder / "daily.csv")));
-  Json manifest = Json::object(), summary = Json::object();
-  for (auto [name, target] : {std::pair{"manifest.json", &manifest}, std::pair{"summary.json", &summary}}) {
-    const TextFile f = read_text_file(folder / name);
-    try {
-      *target = Json::parse(f.content);
-    } catch (const Json::exception& e) {
-      throw InputError({f.name, 0, ""}, fmt::format("is not JSON: {}", e.what()));
-    }
-  }
+  const Json manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
   const auto reports = read_reports_fit(folder, manifest.value("shock_date", std::string()));
   ReportPage page;
   const std::string scenario = manifest.value("scenario", std::string("a scenario"));

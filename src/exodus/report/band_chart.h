@@ -1,0 +1,29 @@
+#pragma once
+// How every page draws a band (a median with 50% and 90% intervals per day) and a list of
+// totals with theirs: the calibration's, the ensemble's and the estimate's pages share them.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "exodus/report/forecast_csv_reader.h"
+
+namespace exodus {
+
+// A day after which the page says the figures are forecast or extrapolated.
+struct DayMarker {
+  std::string date;  // empty: none
+  std::string text;  // e.g. "as of 2022-09-30: forecast after"
+};
+
+// A line chart of one band over `dates`, the marker's later days shaded.
+nlohmann::json band_chart_config(const std::vector<std::string>& dates, const BandSeries& s, const std::string& unit,
+                                 const DayMarker& marker);
+
+// A horizontal chart of totals: summary.json's {"total": label, "interval": {"median", "50%", "90%"}}.
+nlohmann::json totals_chart_config(const nlohmann::json& totals, const std::string& unit);
+
+// Σ of a band's medians over its days: how pages rank places.
+double median_sum(const BandSeries& s);
+
+}  // namespace exodus
