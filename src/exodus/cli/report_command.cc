@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "exodus/cli/commands.h"
+#include "exodus/cli/exit_codes.h"
 #include "exodus/core/error.h"
 #include "exodus/output/atomic_file.h"
 #include "exodus/report/folder_report.h"
@@ -13,32 +14,25 @@
 namespace exodus {
 
 int write_report_page(const std::filesystem::path& folder, const std::filesystem::path& out, bool force) {
-  try {
-    std::error_code ec;
-    if (std::filesystem::exists(out, ec)) {
-      if (!force) {
-        fmt::print(stderr, "error: {} exists: pass --force to replace it, or --out to write elsewhere\n", out.string());
-        return kExitOutput;
-      }
-      if (!is_exodus_report_page(out)) {
-        fmt::print(stderr, "error: {} exists and is not a page exodus wrote: it is left as it is\n", out.string());
-        return kExitOutput;
-      }
-    }
-    const std::string html = report_html(report_for_folder(folder));
-    replace_file_atomically(out, html);
-    fmt::print("report: {} ({:.1f} MB)\n", out.string(), static_cast<double>(html.size()) / 1e6);
-    return kExitOk;
-  } catch (const InputErrors& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    return kExitBadInput;
-  } catch (const InputError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    return kExitBadInput;
-  } catch (const OutputError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    return kExitOutput;
-  }
+  return exit_code_of(
+      [&] {
+        std::error_code ec;
+        if (std::filesystem::exists(out, ec)) {
+          if (!force) {
+            fmt::print(stderr, "error: {} exists: pass --force to replace it, or --out to write elsewhere\n", out.string());
+            return kExitOutput;
+          }
+          if (!is_exodus_report_page(out)) {
+            fmt::print(stderr, "error: {} exists and is not a page exodus wrote: it is left as it is\n", out.string());
+            return kExitOutput;
+          }
+        }
+        const std::string html = report_html(report_for_folder(folder));
+        replace_file_atomically(out, html);
+        fmt::print("report: {} ({:.1f} MB)\n", out.string(), static_cast<double>(html.size()) / 1e6);
+        return kExitOk;
+      },
+      "output folder");
 }
 
 void add_report_command(CLI::App& app, int* exit_code) {

@@ -3,12 +3,10 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <set>
-#include <tuple>
 
 #include "exodus/core/csv_table.h"
-#include "exodus/core/limits.h"
 #include "exodus/core/parse.h"
+#include "exodus/report/daily_rows.h"
 
 namespace exodus {
 
@@ -27,53 +25,24 @@ SeriesTable read_daily_csv(const TextFile& file) {
   ErrorList errors;
   const CsvTable t(file, {"date", "day", "kind", "place", "metric", "value"}, {}, errors);
   errors.throw_if_any();
-  // The days and series are counted first: every series has a row a day, so their product must
-  // be the rows' count before any series is sized by it (no file, however short, sizes memory).
-  std::optional<Date> start;
-  std::size_t days = 0;
-  std::set<std::tuple<std::string, std::string, std::string>> keys;
-  for (const auto& row : t.rows()) {
-    keys.emplace(t.cell(row, "kind"), t.cell(row, "place"), t.cell(row, "metric"));
-    const auto day = static_cast<std::size_t>(parse_int(t.cell(row, "day"), t.pos(row, "day"), 0, InputLimits{}.max_days - 1));
-    const Date date = parse_date(t.cell(row, "date"), t.pos(row, "date"));
-    const Date day0 = date + -static_cast<std::int32_t>(day);
-    if (start && *start != day0)
-      throw InputError(t.pos(row, "date"), fmt::format("{} is not day {} of a run that starts on {}", date.iso(), day, start->iso()));
-    start = day0;
-    days = std::max(days, day + 1);
-  }
-  if (keys.size() * days != t.rows().size())
-    throw InputError({file.name, 0, "day"}, fmt::format("holds {} rows where {} series over {} days need {}: a day is missing "
-                                                        "or repeated",
-                                                        t.rows().size(), keys.size(), days, keys.size() * days));
-  SeriesTable table(start.value_or(Date{}));
-  std::map<std::tuple<PlaceKind, std::string, std::string>, std::size_t> position;
+  const DailyRows rows = index_daily_rows(
+      t, [&](const CsvRow& row) { return t.cell(row, "kind") + '\n' + t.cell(row, "place") + '\n' + t.cell(row, "metric"); });
+  SeriesTable table(rows.start);
+  // A place's index: its order of first appearance among its kind's places.
   std::map<std::pair<PlaceKind, std::string>, std::size_t> place_index;
   std::map<PlaceKind, std::size_t> places_of_kind;
-  std::vector<std::vector<char>> seen;
-  for (const auto& row : t.rows()) {
+  for (std::size_t s = 0; s < rows.series; ++s) {
+    const CsvRow& row = t.rows()[rows.first_row[s]];
     const auto kind = place_kind(t.cell(row, "kind"));
     if (!kind) throw InputError(t.pos(row, "kind"), fmt::format("'{}' is not a kind of daily.csv", t.cell(row, "kind")));
-    const std::string place = t.cell(row, "place"), metric = t.cell(row, "metric");
-    auto [it, added] = position.try_emplace({*kind, place, metric}, table.series().size());
-    if (added) {
-      auto [p, new_place] = place_index.try_emplace({*kind, place}, places_of_kind[*kind]);
-      if (new_place) ++places_of_kind[*kind];
-      table.add(*kind, place, p->second, metric);
-      table.series().back().values.assign(days, 0.0);
-      seen.emplace_back(days, 0);
-    }
-    const auto day = static_cast<std::size_t>(parse_int(t.cell(row, "day"), t.pos(row, "day")));
-    table.series()[it->second].values[day] = parse_double(t.cell(row, "value"), t.pos(row, "value"));
-    seen[it->second][day] = 1;
+    const std::string place = t.cell(row, "place");
+    const auto [p, added] = place_index.try_emplace({*kind, place}, places_of_kind[*kind]);
+    if (added) ++places_of_kind[*kind];
+    table.add(*kind, place, p->second, t.cell(row, "metric"));
+    table.series().back().values.assign(rows.days, 0.0);
   }
-  for (std::size_t s = 0; s < seen.size(); ++s)
-    for (std::size_t d = 0; d < days; ++d)
-      if (!seen[s][d]) {
-        const auto& series = table.series()[s];
-        throw InputError({file.name, 0, "day"},
-                         fmt::format("has no row for day {} of {} {} {}", d, to_string(series.kind), series.place, series.metric));
-      }
+  for (std::size_t r = 0; r < t.rows().size(); ++r)
+    table.series()[rows.series_of_row[r]].values[rows.day_of_row[r]] = parse_double(t.cell(t.rows()[r], "value"), t.pos(t.rows()[r], "value"));
   return table;
 }
 

@@ -52,7 +52,7 @@ TEST(DailyCsvReader, BadRowsAreNamed) {
             std::string::npos);
   EXPECT_NE(error_of("2022-09-12,0,total,\"ALL\",departures,1\n2022-09-12,0,total,\"ALL\",departures,2\n"
                      "2022-09-14,2,total,\"ALL\",departures,1\n")
-                .find("daily.csv: field 'day'"),
+                .find("daily.csv:3: field 'day': day 0 of this series is given twice"),
             std::string::npos);
 }
 
