@@ -32,7 +32,7 @@ CalibrationSbcOptions sbc_options(std::size_t replicates, std::size_t members, s
 
 TEST(CalibrationSbc, TheTinyScenariosIntervalsHoldOnTruthsDrawnFromItsPriors) {
   const TinySbc tiny;
-  const CalibrationSbcResult r = run_calibration_sbc(tiny.s, tiny.design.reports, sbc_options(40, 16, 80));
+  const CalibrationSbcResult r = run_calibration_sbc(tiny.s, tiny.design.reports, sbc_options(40, 16, 50));
   EXPECT_EQ(r.sbc.failed_fits, 0) << (r.sbc.failures.empty() ? "" : r.sbc.failures[0]);
   ASSERT_GE(r.sbc.quantities.size(), 3u);
   int covered = 0, trials = 0;
