@@ -11,29 +11,14 @@
 #include <fmt/format.h>
 
 #include "exodus/core/random.h"
-#include "exodus/infer/interval.h"
 #include "exodus/infer/sbc.h"
 #include "exodus/infer/smc_sampler.h"
 #include "ridges_model.h"
 #include "sbc_table.h"
 
-namespace {
-
-using namespace exodus;
-using testing::RidgesModel;
-
-void score(SbcQuantity& q, double truth, std::vector<std::pair<double, double>> draws, CounterRng& rng) {
-  const double rank = sbc_rank(truth, draws, rng);
-  const Interval i = interval_of(draws);
-  q.covered90 += truth >= i.lo90 && truth <= i.hi90;
-  q.covered50 += truth >= i.lo50 && truth <= i.hi50;
-  ++q.trials;
-  q.ranks.push_back(rank);
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
+  using namespace exodus;
+  using testing::RidgesModel;
   CLI::App app("the calibration sampler on curved ridges, informed and unspoken coordinates");
   std::size_t replicates = 200;
   SmcOptions o;
@@ -53,12 +38,10 @@ int main(int argc, char** argv) {
   o.budget = o.members * budget_per_member;
 
   // One quantity per kind of coordinate, and the forecasts; coverage is over all their trials.
-  SbcResult table;
-  for (const char* label : {"ridge coordinates (8)", "informed coordinates (8)", "unspoken coordinates (12)",
-                            "forecasts 5 e^b + 0.1 e^a (4)"}) {
-    table.quantities.emplace_back();
-    table.quantities.back().label = label;
-  }
+  SbcQuantity quantities[4];
+  const char* labels[] = {"ridge coordinates (8)", "informed coordinates (8)", "unspoken coordinates (12)",
+                          "forecasts 5 e^b + 0.1 e^a (4)"};
+  for (std::size_t q = 0; q < 4; ++q) quantities[q].label = labels[q];
   double simulations = 0, reached = 0;
   for (std::size_t rep = 0; rep < replicates; ++rep) {
     RidgesModel model(seed, static_cast<std::uint32_t>(rep), ridge_sd);
@@ -67,22 +50,14 @@ int main(int argc, char** argv) {
     simulations += static_cast<double>(r.simulations);
     reached += r.reached_posterior;
     CounterRng rank_rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), 1);
-    const auto draws_of = [&](auto value) {
-      std::vector<std::pair<double, double>> d;
-      for (std::size_t m = 0; m < r.x.size(); ++m) d.emplace_back(value(r.x[m]), r.weights[m]);
-      return d;
-    };
-    for (std::size_t d = 0; d < RidgesModel::kCoordinates; ++d)
-      score(table.quantities[static_cast<std::size_t>(RidgesModel::kind_of(d))], model.truth()[d],
-            draws_of([d](const std::vector<double>& x) { return x[d]; }), rank_rng);
-    for (std::size_t k = 0; k < RidgesModel::kRidges; ++k)
-      score(table.quantities[3], RidgesModel::forecast_of(k, model.truth()),
-            draws_of([k](const std::vector<double>& x) { return RidgesModel::forecast_of(k, x); }), rank_rng);
+    testing::score_ridges(model, r, quantities, rank_rng);
   }
   fmt::print("{} replicates, {} members, budget {} ({} per member{}): {:.0f} simulations each on average, {:.0f}% "
              "reached the posterior\n\n",
              replicates, o.members, o.budget, budget_per_member, o.spend_budget_at_posterior ? ", spent at the posterior" : "",
              simulations / static_cast<double>(replicates), 100 * reached / static_cast<double>(replicates));
+  SbcResult table;
+  table.quantities.assign(std::begin(quantities), std::end(quantities));
   exodus::bench::print_sbc_table(table);
   return 0;
 }

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "exodus/core/random.h"
+#include "exodus/infer/interval.h"
+#include "exodus/infer/sbc.h"
 #include "exodus/infer/smc_sampler.h"
 
 namespace exodus::testing {
@@ -82,5 +84,22 @@ class RidgesModel : public SmcModel {
   std::vector<std::vector<double>> slots_;
   std::vector<double> truth_, figures_;
 };
+
+// Where a calibration of `model` put each truth: coordinates into quantities[0..2] by kind
+// (ridge, informed, unspoken), the forecasts into quantities[3].
+inline void score_ridges(const RidgesModel& model, const SmcResult& r, SbcQuantity (&quantities)[4], CounterRng& rank_rng) {
+  const auto score = [&](SbcQuantity& q, double truth, auto value) {
+    std::vector<std::pair<double, double>> draws;
+    for (std::size_t m = 0; m < r.x.size(); ++m) draws.emplace_back(value(r.x[m]), r.weights[m]);
+    const double rank = sbc_rank(truth, draws, rank_rng);
+    q.add_trial(truth, interval_of(draws), rank);
+  };
+  for (std::size_t d = 0; d < RidgesModel::kCoordinates; ++d)
+    score(quantities[static_cast<std::size_t>(RidgesModel::kind_of(d))], model.truth()[d],
+          [d](const std::vector<double>& x) { return x[d]; });
+  for (std::size_t k = 0; k < RidgesModel::kRidges; ++k)
+    score(quantities[3], RidgesModel::forecast_of(k, model.truth()),
+          [k](const std::vector<double>& x) { return RidgesModel::forecast_of(k, x); });
+}
 
 }  // namespace exodus::testing

@@ -229,10 +229,7 @@ void add_calibration_sbc_records(SbcResult& sbc, const std::vector<CalibrationSb
       ++q->without_spread;
       continue;
     }
-    ++q->trials;
-    q->covered90 += r.truth >= r.interval.lo90 && r.truth <= r.interval.hi90;
-    q->covered50 += r.truth >= r.interval.lo50 && r.truth <= r.interval.hi50;
-    q->ranks.push_back(r.rank);
+    q->add_trial(r.truth, i, r.rank);
   }
 }
 

@@ -141,10 +141,7 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
       const double true_total = total(k, static_cast<std::size_t>(days));
       auto& s = result.quantities[q];
       const auto& i = fitted->interval;
-      ++s.trials;
-      s.covered90 += true_total >= i.lo90 && true_total <= i.hi90;
-      s.covered50 += true_total >= i.lo50 && true_total <= i.hi50;
-      s.ranks.push_back(fitted->rank_of(true_total));
+      s.add_trial(true_total, i, fitted->rank_of(true_total));
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

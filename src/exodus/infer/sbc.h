@@ -13,6 +13,7 @@
 #include "exodus/core/random.h"
 
 #include "exodus/infer/estimate.h"
+#include "exodus/infer/interval.h"
 #include "exodus/world/reports.h"
 
 namespace exodus {
@@ -42,6 +43,13 @@ struct SbcQuantity {
   // they test nothing, so they are not in trials, coverage or ranks.
   int without_spread = 0;
   std::vector<double> ranks;  // fraction of posterior mass below the truth, per replicate
+  // One replicate's trial: whether each interval holds the truth, and the truth's rank.
+  void add_trial(double truth, const Interval& interval, double rank) {
+    ++trials;
+    covered90 += truth >= interval.lo90 && truth <= interval.hi90;
+    covered50 += truth >= interval.lo50 && truth <= interval.hi50;
+    ranks.push_back(rank);
+  }
   double coverage90() const { return trials ? static_cast<double>(covered90) / trials : 0; }
   double coverage50() const { return trials ? static_cast<double>(covered50) / trials : 0; }
   // Pearson chi-square of the ranks over 10 equal bins (9 degrees of freedom).

@@ -327,7 +327,7 @@ SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void
     };
 
     // Move: simulated steps, independent proposals and random-walk ones in turn, until a member
-    // has most likely moved at least once.
+    // has most likely moved at least once; at the posterior, until the budget is spent.
     std::size_t accepted_total = 0, proposed_total = 0, accepted_independent = 0, proposed_independent = 0;
     int moves = 0;
     const bool spend = o.spend_budget_at_posterior && o.budget > 0 && phi >= 1;

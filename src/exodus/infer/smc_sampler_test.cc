@@ -467,12 +467,6 @@ TEST(SmcSampler, CoordinatesNoFigureSpeaksOfKeepTheirPriors) {
   }
 }
 
-}  // namespace
-}  // namespace exodus
-
-namespace exodus {
-namespace {
-
 // Where figures trade two parameters for one another along a curved ridge (tests/ridges_model.h),
 // the moves that carry a member to the posterior leave the population bunched along it: the
 // ridge's 90% intervals hold about 83% of the time. Moving on at the posterior with the budget's
@@ -482,8 +476,7 @@ struct RidgeCoverage {
 };
 
 RidgeCoverage ridge_coverage(bool spend) {
-  RidgeCoverage c;
-  int ridge = 0, forecast = 0, all = 0, ridge_trials = 0, forecast_trials = 0, all_trials = 0, ridge50 = 0;
+  SbcQuantity q[4];  // ridge, informed and unspoken coordinates; forecasts
   for (std::uint32_t rep = 0; rep < 100; ++rep) {
     testing::RidgesModel model(7, rep, 0.3);
     SmcOptions o;
@@ -493,33 +486,11 @@ RidgeCoverage ridge_coverage(bool spend) {
     o.seed = 40 + rep;
     const SmcResult r = run_smc(model, o);
     EXPECT_TRUE(r.reached_posterior);
-    const auto holds = [&](double truth, auto value, int& held90, int& held50) {
-      std::vector<std::pair<double, double>> vw;
-      for (std::size_t m = 0; m < r.x.size(); ++m) vw.emplace_back(value(r.x[m]), r.weights[m]);
-      const Interval i = interval_of(vw);
-      held90 += truth >= i.lo90 && truth <= i.hi90;
-      held50 += truth >= i.lo50 && truth <= i.hi50;
-    };
-    int ignored = 0;
-    for (std::size_t d = 0; d < testing::RidgesModel::kCoordinates; ++d) {
-      const bool on_ridge = testing::RidgesModel::kind_of(d) == testing::RidgesModel::Kind::kRidge;
-      int held = 0;
-      holds(model.truth()[d], [d](const std::vector<double>& x) { return x[d]; }, held, on_ridge ? ridge50 : ignored);
-      all += held;
-      ++all_trials;
-      if (on_ridge) ridge += held, ++ridge_trials;
-    }
-    for (std::size_t k = 0; k < testing::RidgesModel::kRidges; ++k) {
-      holds(testing::RidgesModel::forecast_of(k, model.truth()),
-            [k](const std::vector<double>& x) { return testing::RidgesModel::forecast_of(k, x); }, forecast, ignored);
-      ++forecast_trials;
-    }
+    CounterRng rank_rng(7, RandomPurpose::kInference, rep, 1);
+    testing::score_ridges(model, r, q, rank_rng);
   }
-  c.ridge90 = static_cast<double>(ridge) / ridge_trials;
-  c.ridge50 = static_cast<double>(ridge50) / ridge_trials;
-  c.forecast90 = static_cast<double>(forecast) / forecast_trials;
-  c.all90 = static_cast<double>(all) / all_trials;
-  return c;
+  const int all = q[0].covered90 + q[1].covered90 + q[2].covered90, all_trials = q[0].trials + q[1].trials + q[2].trials;
+  return {q[0].coverage90(), q[0].coverage50(), q[3].coverage90(), static_cast<double>(all) / all_trials};
 }
 
 TEST(SmcSampler, ItsIntervalsHoldAlongCurvedRidgesWhenItSpendsItsBudgetAtThePosterior) {
