@@ -28,12 +28,16 @@ Json band_datasets(const BandSeries& s, const std::string& colour) {
 
 }  // namespace
 
+Json time_chart_options(const std::string& unit, bool stacked) {
+  return {{"interaction", {{"mode", "index"}, {"intersect", false}}},
+          {"plugins", {{"legend", {{"position", "right"}}}}},
+          {"scales",
+           {{"x", {{"title", {{"display", true}, {"text", "date"}}}, {"ticks", {{"maxTicksLimit", 16}}}}},
+            {"y", {{"stacked", stacked}, {"beginAtZero", true}, {"title", {{"display", true}, {"text", unit}}}}}}}};
+}
+
 Json band_chart_config(const std::vector<std::string>& dates, const BandSeries& s, const std::string& unit, const DayMarker& marker) {
-  Json options = {{"interaction", {{"mode", "index"}, {"intersect", false}}},
-                  {"plugins", {{"legend", {{"position", "right"}}}}},
-                  {"scales",
-                   {{"x", {{"title", {{"display", true}, {"text", "date"}}}, {"ticks", {{"maxTicksLimit", 16}}}}},
-                    {"y", {{"beginAtZero", true}, {"title", {{"display", true}, {"text", unit}}}}}}}};
+  Json options = time_chart_options(unit);
   if (!marker.date.empty()) options["plugins"]["asOf"] = {{"date", marker.date}, {"text", marker.text}};
   return {{"type", "line"}, {"data", {{"labels", dates}, {"datasets", band_datasets(s, "#0072B2")}}}, {"options", options}};
 }

@@ -16,6 +16,10 @@ struct DayMarker {
   std::string text;  // e.g. "as of 2022-09-30: forecast after"
 };
 
+// The options of a chart over dates: the value axis titled with its unit, from zero, stacked
+// or not; the legend at the right; the tooltip shows every series of the day.
+nlohmann::json time_chart_options(const std::string& unit, bool stacked = false);
+
 // A line chart of one band over `dates`, the marker's later days shaded.
 nlohmann::json band_chart_config(const std::vector<std::string>& dates, const BandSeries& s, const std::string& unit,
                                  const DayMarker& marker);

@@ -1,5 +1,4 @@
 #include "exodus/report/band_report.h"
-#include "exodus/report/json_file.h"
 
 #include <fmt/format.h>
 
@@ -9,6 +8,7 @@
 #include "exodus/report/band_chart.h"
 #include "exodus/report/figures_chart.h"
 #include "exodus/report/forecast_csv_reader.h"
+#include "exodus/report/json_file.h"
 
 namespace exodus {
 
@@ -46,9 +46,7 @@ ReportPage band_report(const std::filesystem::path& folder) {
     page.header.emplace_back("sampler", fmt::format("{} simulations, {}", summary.value("simulations", 0),
                                                      summary.value("reached_posterior", false) ? "reached the posterior"
                                                                                                : "did NOT reach the posterior"));
-  if (manifest.contains("inputs"))
-    for (const auto& in : manifest["inputs"])
-      page.header.emplace_back("input " + in.value("file", std::string()), "sha256 " + in.value("sha256", std::string()));
+  for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
 
   const std::string flows = calibration ? "Forecast flows" : "Flows", borders = "Borders";
   const std::string basis = calibration ? "Posterior predictive" : "Over the members";

@@ -28,9 +28,7 @@ ReportPage estimate_report(const std::filesystem::path& folder) {
                  {"wall time", summary.contains("seconds") ? fmt::format("{:.1f} s", summary["seconds"].get<double>()) : "?"},
                  {"diagnostics", summary.value("trustworthy", false) ? "passed" : "FAILED: read the intervals with care"},
                  {"after the reports", extrapolation}};
-  if (manifest.contains("inputs"))
-    for (const auto& in : manifest["inputs"])
-      page.header.emplace_back("input " + in.value("file", std::string()), "sha256 " + in.value("sha256", std::string()));
+  for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
   const std::string note = "Posterior: median, 50% and 90% intervals of the flows the reports imply. Shaded: after the "
                            "last report, where the flows rest on the model's assumptions, not on reports.";
   if (const auto* all = t.find("corridor", "ALL", "departures"))

@@ -1,4 +1,5 @@
 #include "exodus/report/flee_report.h"
+#include "exodus/report/band_chart.h"
 #include "exodus/report/json_file.h"
 
 #include <fmt/format.h>
@@ -22,14 +23,6 @@ Json series(const std::string& label, Json data, const std::string& colour, bool
   return d;
 }
 
-Json options(const std::string& unit) {
-  return {{"interaction", {{"mode", "index"}, {"intersect", false}}},
-          {"plugins", {{"legend", {{"position", "right"}}}}},
-          {"scales",
-           {{"x", {{"title", {{"display", true}, {"text", "date"}}}, {"ticks", {{"maxTicksLimit", 16}}}}},
-            {"y", {{"beginAtZero", true}, {"title", {{"display", true}, {"text", unit}}}}}}}};
-}
-
 }  // namespace
 
 ReportPage flee_report(const std::filesystem::path& folder) {
@@ -51,9 +44,7 @@ ReportPage flee_report(const std::filesystem::path& folder) {
                  {"command", manifest.value("command", std::string())},
                  {"settings", manifest.value("settings_origin", std::string())},
                  {"validation error", fmt::format("ARD {:.4f} (rescaled {:.4f}), as Flee computes it", score.ard, score.ard_rescaled)}};
-  if (manifest.contains("inputs"))
-    for (const auto& in : manifest["inputs"])
-      page.header.emplace_back("input " + in.value("file", std::string()), "sha256 " + in.value("sha256", std::string()));
+  for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
 
   const auto column = [&](auto value) {
     Json v = Json::array();
@@ -68,7 +59,7 @@ ReportPage flee_report(const std::filesystem::path& folder) {
                             {"datasets",
                              {series("simulated", column([&](std::size_t d) { return t.sim_in_camps[d]; }), "#0072B2", false),
                               series("data", column([&](std::size_t d) { return t.data_in_camps[d]; }), "#000000", true)}}}},
-                          {"options", options("persons")}}});
+                          {"options", time_chart_options("persons")}}});
   page.charts.push_back({"Camps", "Validation error per day",
                          "Flee's E(t): the camps' absolute differences over the data's total; rescaled: the simulation scaled "
                          "to the data's total first. The ARD is their mean over days.",
@@ -79,7 +70,7 @@ ReportPage flee_report(const std::filesystem::path& folder) {
                             {"datasets",
                              {series("E(t)", score.error, "#D55E00", false),
                               series("E(t), rescaled", score.error_rescaled, "#009E73", true)}}}},
-                          {"options", options("share of the data's total")}}});
+                          {"options", time_chart_options("share of the data's total")}}});
   // Each camp, the largest by their data's peak first.
   std::vector<std::pair<std::int64_t, std::size_t>> camps;
   for (std::size_t c = 0; c < t.camps.size(); ++c) {
@@ -98,7 +89,7 @@ ReportPage flee_report(const std::filesystem::path& folder) {
                               {"datasets",
                                {series("simulated", column([&](std::size_t d) { return t.sim[d][c]; }), "#0072B2", false),
                                 series("data", column([&](std::size_t d) { return t.data[d][c]; }), "#000000", true)}}}},
-                            {"options", options("persons")}}});
+                            {"options", time_chart_options("persons")}}});
   }
   return page;
 }

@@ -1,5 +1,4 @@
 #include "exodus/report/folder_report.h"
-#include "exodus/report/json_file.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -11,6 +10,7 @@
 #include "exodus/report/band_report.h"
 #include "exodus/report/estimate_report.h"
 #include "exodus/report/flee_report.h"
+#include "exodus/report/json_file.h"
 #include "exodus/report/run_report.h"
 
 namespace exodus {

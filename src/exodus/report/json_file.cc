@@ -16,4 +16,12 @@ nlohmann::json read_json_file(const std::filesystem::path& path) {
   }
 }
 
+std::vector<std::pair<std::string, std::string>> input_hash_lines(const nlohmann::json& manifest) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (manifest.contains("inputs"))
+    for (const auto& in : manifest["inputs"])
+      out.emplace_back("input " + in.value("file", std::string()), "sha256 " + in.value("sha256", std::string()));
+  return out;
+}
+
 }  // namespace exodus

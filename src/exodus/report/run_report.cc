@@ -1,5 +1,4 @@
 #include "exodus/report/run_report.h"
-#include "exodus/report/json_file.h"
 
 #include <fmt/format.h>
 
@@ -11,8 +10,10 @@
 #include "exodus/core/date.h"
 #include "exodus/core/parse.h"
 #include "exodus/core/text_source.h"
+#include "exodus/report/band_chart.h"
 #include "exodus/report/daily_csv_reader.h"
 #include "exodus/report/figures_chart.h"
+#include "exodus/report/json_file.h"
 
 namespace exodus {
 
@@ -99,14 +100,6 @@ Json line(const std::string& label, const std::vector<double>& values, const std
   return d;
 }
 
-Json time_options(const std::string& y_title, bool stacked = false) {
-  return {{"interaction", {{"mode", "index"}, {"intersect", false}}},
-          {"plugins", {{"legend", {{"position", "right"}}}}},
-          {"scales",
-           {{"x", {{"title", {{"display", true}, {"text", "date"}}}, {"ticks", {{"maxTicksLimit", 16}}}}},
-            {"y", {{"stacked", stacked}, {"beginAtZero", true}, {"title", {{"display", true}, {"text", y_title}}}}}}}};
-}
-
 // Places of a kind ranked by a metric's total, largest first, at most `most`.
 std::vector<std::string> largest(const RunSeries& d, PlaceKind kind, const std::string& metric, std::size_t most) {
   std::vector<std::pair<double, std::string>> ranked;
@@ -160,9 +153,7 @@ ReportPage run_report(const std::filesystem::path& folder) {
                  {"version", manifest.value("exodus_version", std::string())},
                  {"command", manifest.value("command", std::string())},
                  {"wall time", summary.contains("wall_seconds") ? fmt::format("{:.2f} s", summary["wall_seconds"].get<double>()) : "?"}};
-  if (manifest.contains("inputs"))
-    for (const auto& in : manifest["inputs"])
-      page.header.emplace_back("input " + in.value("file", std::string()), "sha256 " + in.value("sha256", std::string()));
+  for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
 
   const std::string flows = "Flows", borders = "Borders", against = "Published figures against the run";
   const Json labels = d.dates;
@@ -176,7 +167,7 @@ ReportPage run_report(const std::filesystem::path& folder) {
                            "departures",
                            {{"type", "line"},
                             {"data", {{"labels", labels}, {"datasets", {line("departures, cumulative", cumulative, colour(0))}}}},
-                            {"options", time_options("persons")}}});
+                            {"options", time_chart_options("persons")}}});
   }
   // Entries into each destination: leavers and ordinary travellers stacked, figures over them.
   for (const auto& place : largest(d, PlaceKind::kDestination, "entries_leavers", 16)) {
@@ -199,7 +190,7 @@ ReportPage run_report(const std::filesystem::path& folder) {
                      "claims); hover for source and window.",
                      figures),
          "entries-" + place,
-         {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}}, {"options", time_options("persons a day", true)}}});
+         {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}}, {"options", time_chart_options("persons a day", true)}}});
   }
   for (const auto& [metric, title, unit] :
        {std::tuple{"stock", "Leavers present in each destination (persons)", "persons"},
@@ -209,7 +200,7 @@ ReportPage run_report(const std::filesystem::path& folder) {
     for (const auto& place : largest(d, PlaceKind::kDestination, metric, 10)) datasets.push_back(line(place, *d.find(PlaceKind::kDestination, place, metric), colour(i++)));
     if (!datasets.empty())
       page.charts.push_back({flows, title, "Simulated; the ten largest destinations.", std::string("destinations-") + metric,
-                             {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}}, {"options", time_options(unit)}}});
+                             {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}}, {"options", time_chart_options(unit)}}});
   }
   // Borders: each checkpoint's queue, wait and capacity, with reported queues and waits.
   for (const auto& [metric, title, unit, level] :
@@ -233,7 +224,7 @@ ReportPage run_report(const std::filesystem::path& folder) {
                                          figures),
                              std::string("checkpoints-") + metric,
                              {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}},
-                              {"options", time_options(unit)}}});
+                              {"options", time_chart_options(unit)}}});
   }
   // Every compared report against the run's predictive 90% interval, those that miss first.
   std::vector<FigureAgainstInterval> figures;
