@@ -1,5 +1,6 @@
 #include "exodus/report/band_chart.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace exodus {
@@ -69,6 +70,17 @@ Json totals_chart_config(const Json& totals, const std::string& unit) {
 
 double median_sum(const BandSeries& s) {
   return std::accumulate(s.days.begin(), s.days.end(), 0.0, [](double a, const Interval& i) { return a + i.median; });
+}
+
+std::vector<const BandSeries*> largest_bands(const BandTable& t, const std::function<bool(const BandSeries&)>& keep,
+                                             std::size_t most) {
+  std::vector<std::pair<double, const BandSeries*>> ranked;
+  for (const auto& s : t.series)
+    if (keep(s) && median_sum(s) > 0) ranked.emplace_back(median_sum(s), &s);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<const BandSeries*> out;
+  for (std::size_t i = 0; i < ranked.size() && i < most; ++i) out.push_back(ranked[i].second);
+  return out;
 }
 
 }  // namespace exodus

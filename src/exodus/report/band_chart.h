@@ -3,6 +3,7 @@
 // totals with theirs: the calibration's, the ensemble's and the estimate's pages share them.
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,9 @@ nlohmann::json totals_chart_config(const nlohmann::json& totals, const std::stri
 
 // Σ of a band's medians over its days: how pages rank places.
 double median_sum(const BandSeries& s);
+
+// The series `keep` accepts whose medians sum above zero, the largest sum first, at most `most`.
+std::vector<const BandSeries*> largest_bands(const BandTable& t, const std::function<bool(const BandSeries&)>& keep,
+                                             std::size_t most);
 
 }  // namespace exodus

@@ -63,12 +63,9 @@ ReportPage band_report(const std::filesystem::path& folder) {
          "first 30 and 60 days from the shock: median (dot), 50% (dark) and 90% (light) intervals.",
          "key-totals", totals_chart_config(summary["totals"], "persons"), height_for_rows(summary["totals"].size())});
   // Entries into the destinations leavers go to most, each with its band.
-  std::vector<std::pair<double, const BandSeries*>> destinations;
-  for (const auto& s : t.series)
-    if (s.kind == "destination" && s.metric == "entries_leavers" && median_sum(s) > 0) destinations.emplace_back(median_sum(s), &s);
-  std::sort(destinations.begin(), destinations.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t i = 0; i < destinations.size() && i < 8; ++i) {
-    const std::string& place = destinations[i].second->place;
+  for (const BandSeries* leavers :
+       largest_bands(t, [](const BandSeries& s) { return s.kind == "destination" && s.metric == "entries_leavers"; }, 8)) {
+    const std::string& place = leavers->place;
     const BandSeries* entries = t.find("destination", place, "entries");
     if (!entries) continue;
     page.charts.push_back({flows, fmt::format("Entries into {} per day, all travellers (persons a day)", place),
@@ -77,14 +74,11 @@ ReportPage band_report(const std::filesystem::path& folder) {
                            "entries-" + place, band_chart_config(t.dates, *entries, "persons a day", marker)});
   }
   // The busiest checkpoints' queues.
-  std::vector<std::pair<double, const BandSeries*>> queues;
-  for (const auto& s : t.series)
-    if (s.kind == "checkpoint" && s.metric == "queue_vehicles" && median_sum(s) > 0) queues.emplace_back(median_sum(s), &s);
-  std::sort(queues.begin(), queues.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t i = 0; i < queues.size() && i < 4; ++i)
-    page.charts.push_back({borders, fmt::format("Queue at {} at the end of the day (vehicles)", queues[i].second->place),
-                           fmt::format("{}; {}.", basis, discrepancy_words(queues[i].second->discrepancy)),
-                           "queue-" + queues[i].second->place, band_chart_config(t.dates, *queues[i].second, "vehicles", marker)});
+  for (const BandSeries* queue :
+       largest_bands(t, [](const BandSeries& s) { return s.kind == "checkpoint" && s.metric == "queue_vehicles"; }, 4))
+    page.charts.push_back({borders, fmt::format("Queue at {} at the end of the day (vehicles)", queue->place),
+                           fmt::format("{}; {}.", basis, discrepancy_words(queue->discrepancy)),
+                           "queue-" + queue->place, band_chart_config(t.dates, *queue, "vehicles", marker)});
   // A calibration's parameters: where the posterior's 90% interval lies within the prior's.
   if (calibration && summary.contains("parameters")) {
     Json labels = Json::array(), prior = Json::array(), posterior = Json::array();

@@ -42,11 +42,8 @@ ReportPage estimate_report(const std::filesystem::path& folder) {
   if (const auto* stock = t.find("corridor", "ALL", "stock"))
     page.charts.push_back({"Flows", "Leavers present abroad, all corridors (persons)", note, "stock",
                            band_chart_config(t.dates, *stock, "persons", marker)});
-  std::vector<std::pair<double, const BandSeries*>> corridors;
-  for (const auto& s : t.series)
-    if (s.metric == "departures" && s.place != "ALL" && median_sum(s) > 0) corridors.emplace_back(median_sum(s), &s);
-  std::sort(corridors.begin(), corridors.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [sum, s] : corridors)
+  for (const BandSeries* s :
+       largest_bands(t, [](const BandSeries& b) { return b.metric == "departures" && b.place != "ALL"; }, t.series.size()))
     page.charts.push_back({"Each corridor", fmt::format("Departures into {} per day (persons a day)", s->place), note,
                            "departures-" + s->place, band_chart_config(t.dates, *s, "persons a day", marker)});
   if (ReportChart c = figures_chart(figures_of_reports_fit(folder / "reports_fit.csv"), "Published figures", "the estimate");
