@@ -131,6 +131,8 @@ TEST_F(OutputsDoc, TheScenarioRunsFilesHoldWhatThePageLists) {
   EXPECT_EQ(keys(summary["reports"]["rows"][0]), doc("run summary.json report rows"));
   EXPECT_EQ(csv_header(r / "reports_fit.csv"), doc("run reports_fit.csv columns"));
   EXPECT_EQ(keys(read_json(r / "manifest.json")), doc("run manifest.json keys"));
+  EXPECT_EQ(csv_header(r / "places.csv"), doc("run places.csv columns"));
+  EXPECT_EQ(column_values(r / "places.csv", 0), (Names{"region", "checkpoint", "destination"}));
   // The default scenario is held against reports, not targets.csv: a tiny one with a target.
   TinyScenario tiny;
   tiny.files["targets.csv"] += "north_week,entries,North,2022-09-05,2022-09-11,1000,500,2000\n";

@@ -25,7 +25,8 @@ void check_recorded_values(const Scenario& s, const FileSource& source, const In
   const double values = static_cast<double>(count.all()) * static_cast<double>(s.days);
   if (values <= static_cast<double>(limits.max_daily_values)) return;
   const std::pair<std::size_t, const char*> parts[] = {
-      {count.checkpoints, "checkpoints.csv"}, {count.flights, "flights.csv"}, {count.destinations, "destinations.csv"}};
+      {count.checkpoints, "checkpoints.csv"}, {count.flights, "flights.csv"}, {count.destinations, "destinations.csv"},
+      {count.roads, "regions.csv"}};  // a road per region and checkpoint
   const auto* largest = &parts[0];
   for (const auto& p : parts)
     if (p.first > largest->first) largest = &p;

@@ -41,6 +41,7 @@ ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
   o.report_fits = fit_run_to_reports(s, o.run.series);
   o.summary = summarize_exodus_run(s, o.run.series);
   staged.write("daily.csv", exodus_daily_csv(o.run.series));
+  staged.write("places.csv", exodus_places_csv(s));
   staged.write("summary.json", exodus_summary_json(s, o.run, o.summary, o.targets, o.report_fits));
   if (!o.report_fits.empty()) staged.write("reports_fit.csv", run_reports_fit_csv(o.report_fits));
   const RunIdentity id{q.output.command_line, o.seed, o.threads, s.folder, o.loaded.inputs,

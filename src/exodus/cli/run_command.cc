@@ -207,7 +207,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
     fmt::print("\n  wall time {:.2f} s; {} agents, the people who decided to leave ({} still on their way at the end)\n",
                o.run.wall_seconds, grouped(static_cast<std::int64_t>(o.run.leavers)),
                grouped(std::llround(std::max(0.0, on_their_way))));
-    fmt::print("  output    {}/ (daily.csv, summary.json, {}manifest.json)\n", o.out.string(),
+    fmt::print("  output    {}/ (daily.csv, places.csv, summary.json, {}manifest.json)\n", o.out.string(),
                o.report_fits.empty() ? "" : "reports_fit.csv, ");
   }
   if (args.report) return write_report_page(o.out, o.out / "report.html", false);

@@ -39,6 +39,20 @@ std::string exodus_daily_csv(const SeriesTable& record) {
   return out;
 }
 
+std::string exodus_places_csv(const Scenario& s) {
+  std::string out = "kind,place,latitude,longitude,leads_to\n";
+  const auto row = [&](const char* kind, const std::string& place, double latitude, double longitude, const std::string& to) {
+    const bool known = !std::isnan(latitude) && !std::isnan(longitude);
+    out += fmt::format("{},{},{},{},{}\n", kind, csv_field(place, true), known ? fmt::format("{}", latitude) : "",
+                       known ? fmt::format("{}", longitude) : "", csv_field(to, true));
+  };
+  for (const auto& r : s.regions) row("region", r.name, r.latitude, r.longitude, "");
+  for (const auto& c : s.checkpoints)
+    row("checkpoint", c.name, c.latitude, c.longitude, s.destinations[c.destination].name);
+  for (const auto& d : s.destinations) row("destination", d.name, d.latitude, d.longitude, "");
+  return out;
+}
+
 std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, const ExodusRunSummary& sum,
                                 const std::vector<TargetResult>& targets, const std::vector<RunReportFit>& reports) {
   json destinations = json::array();

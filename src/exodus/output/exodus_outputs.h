@@ -15,6 +15,9 @@
 namespace exodus {
 
 std::string exodus_daily_csv(const SeriesTable& record);
+// Where the scenario's places lie, for maps: kind, place, latitude, longitude (empty for a
+// destination the scenario gives no position) and leads_to (a checkpoint's destination).
+std::string exodus_places_csv(const Scenario& s);
 std::string exodus_summary_json(const Scenario& s, const ExodusRunResult& run, const ExodusRunSummary& summary,
                                 const std::vector<TargetResult>& targets, const std::vector<RunReportFit>& reports);
 std::string exodus_manifest_json(const Scenario& s, const RunIdentity& id);

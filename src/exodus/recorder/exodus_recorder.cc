@@ -39,12 +39,15 @@ const Metric kCheckpoint[] = {{"joined", &ExodusDay::joined},
                               {"capacity", &ExodusDay::capacity}};
 const Metric kFlight[] = {
     {"demand", &ExodusDay::flight_demand}, {"flown", &ExodusDay::flight_flown}, {"price", &ExodusDay::flight_price}};
+// Roads are every region with every checkpoint: the map's lines from origins to borders.
+const Metric kRoad[] = {{"set_off", &ExodusDay::set_off}};
 
 }  // namespace
 
 ExodusRecorder::SeriesCount ExodusRecorder::series_count(const Scenario& s) {
   return {std::size(kTotals) + leaver_kinds_of(s).size() * std::size(kLeaverKind), s.destinations.size() * std::size(kDestination),
-          s.checkpoints.size() * std::size(kCheckpoint), s.flights.size() * std::size(kFlight)};
+          s.checkpoints.size() * std::size(kCheckpoint), s.flights.size() * std::size(kFlight),
+          s.regions.size() * s.checkpoints.size() * std::size(kRoad)};
 }
 
 ExodusRecorder::ExodusRecorder(const Scenario& s) : table_(s.start_date) {
@@ -61,6 +64,9 @@ ExodusRecorder::ExodusRecorder(const Scenario& s) : table_(s.start_date) {
   places(PlaceKind::kCheckpoint, s.checkpoints.size(), [&](std::size_t i) { return s.checkpoints[i].name; },
          kCheckpoint);
   places(PlaceKind::kFlight, s.flights.size(), [&](std::size_t i) { return flight_key(s, s.flights[i]); }, kFlight);
+  const std::size_t checkpoints = s.checkpoints.size();
+  places(PlaceKind::kRoad, s.regions.size() * checkpoints,
+         [&](std::size_t i) { return s.regions[i / checkpoints].name + " -> " + s.checkpoints[i % checkpoints].name; }, kRoad);
 }
 
 void ExodusRecorder::record(const ExodusDay& day) {

@@ -14,8 +14,8 @@ class ExodusRecorder {
   // Daily series a run of `scenario` records (daily.csv has one row per series and day), split
   // by the place kinds that contribute them, so that a run can be sized before it starts.
   struct SeriesCount {
-    std::size_t totals = 0, destinations = 0, checkpoints = 0, flights = 0;
-    std::size_t all() const { return totals + destinations + checkpoints + flights; }
+    std::size_t totals = 0, destinations = 0, checkpoints = 0, flights = 0, roads = 0;
+    std::size_t all() const { return totals + destinations + checkpoints + flights + roads; }
   };
   static SeriesCount series_count(const Scenario& scenario);
   void record(const ExodusDay& day);

@@ -23,8 +23,8 @@ TEST(ExodusRecorder, RecordsEveryPlacesMetricsUnderTheirNames) {
   run_days(rules, o);
   const SeriesTable& t = recorder.table();
   // 3 totals, 2 for the one kind of leaver, 8 for each of 3 destinations, 13 for each of 2 checkpoints,
-  // 3 for 1 flight.
-  EXPECT_EQ(t.series().size(), 3u + 2 + 8 * 3 + 13 * 2 + 3 * 1);
+  // 3 for 1 flight, 1 for each of 1 x 2 roads.
+  EXPECT_EQ(t.series().size(), 3u + 2 + 8 * 3 + 13 * 2 + 3 * 1 + 1 * 2);
   EXPECT_EQ(ExodusRecorder::series_count(s).all(), t.series().size());
   ASSERT_EQ(t.days(), static_cast<std::size_t>(s.days));
   EXPECT_EQ(t.start(), s.start_date);
@@ -35,6 +35,9 @@ TEST(ExodusRecorder, RecordsEveryPlacesMetricsUnderTheirNames) {
   ASSERT_NE(flown, nullptr);
   EXPECT_EQ(flown->place, "Home -> Air");
   EXPECT_EQ(t.find(PlaceKind::kCheckpoint, 0, "no_such_metric"), nullptr);
+  const auto* road = t.find(PlaceKind::kRoad, 1, "set_off");
+  ASSERT_NE(road, nullptr);
+  EXPECT_EQ(road->place, "Home -> " + s.checkpoints[1].name);
   double departures = 0;
   for (std::size_t d = 0; d < days.size(); ++d) {
     EXPECT_EQ(north->values[d], days[d].entries[0]);

@@ -10,6 +10,7 @@ const char* to_string(PlaceKind kind) {
     case PlaceKind::kDestination: return "destination";
     case PlaceKind::kCheckpoint: return "checkpoint";
     case PlaceKind::kFlight: return "flight";
+    case PlaceKind::kRoad: return "road";
     case PlaceKind::kLeaverKind: return "leaver_kind";
   }
   return "?";

@@ -12,13 +12,14 @@
 
 namespace exodus {
 
-enum class PlaceKind : std::uint8_t { kTotal, kLeaverKind, kDestination, kCheckpoint, kFlight };
-// "total", "leaver_kind", "destination", "checkpoint", "flight"
+enum class PlaceKind : std::uint8_t { kTotal, kLeaverKind, kDestination, kCheckpoint, kFlight, kRoad };
+// "total", "leaver_kind", "destination", "checkpoint", "flight", "road"
 const char* to_string(PlaceKind kind);
 
 struct DailySeries {
   PlaceKind kind = PlaceKind::kTotal;
-  std::string place;   // "ALL" for totals; a destination, checkpoint or "Region -> Destination"
+  std::string place;   // "ALL" for totals; a destination, checkpoint, "Region -> Destination" (flight)
+                       // or "Region -> Checkpoint" (road)
   std::string metric;  // e.g. entries, queue_vehicles (docs/scenario-format.md, daily.csv)
   std::size_t index = 0;  // the place's row in its scenario table (0 for totals)
   std::vector<double> values;  // [day]

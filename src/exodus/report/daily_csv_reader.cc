@@ -14,7 +14,7 @@ namespace {
 
 std::optional<PlaceKind> place_kind(std::string_view text) {
   for (const PlaceKind k : {PlaceKind::kTotal, PlaceKind::kLeaverKind, PlaceKind::kDestination, PlaceKind::kCheckpoint,
-                            PlaceKind::kFlight})
+                            PlaceKind::kFlight, PlaceKind::kRoad})
     if (text == to_string(k)) return k;
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <type_traits>
 #include <utility>
 #include <cmath>
@@ -63,7 +64,11 @@ const ScenarioColumn<Region> kRegionColumns[] = {
     {"hazard_multiplier", &Region::hazard_multiplier, 0, 100, 1.0, "regional intensity of the call-up"},
 };
 
+constexpr double kNoPosition = std::numeric_limits<double>::quiet_NaN();
+
 const ScenarioColumn<Destination> kDestinationColumns[] = {
+    {"latitude", &Destination::latitude, -90, 90, kNoPosition, "degrees north of a point standing for it on maps (empty: not drawn)"},
+    {"longitude", &Destination::longitude, -180, 180, kNoPosition, "degrees east of that point"},
     {"attractiveness", &Destination::attractiveness, -100, 100, std::nullopt, "utility of ending there"},
     {"onward_share", &Destination::onward_share, 0, 1, 0.0, "share who move on within days (transit)"},
     {"onward_days", &Destination::onward_days, 0.1, 10000, 7.0, "mean days before moving on"},

@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 
 #include "exodus/core/embedded_files.h"
 #include "exodus/core/text_source.h"
@@ -41,9 +43,11 @@ TEST(ScenarioRegistry, NamesAreUniqueAndDefaultsLieWithinTheirBounds) {
   EXPECT_TRUE(find_scenario_parameter("information_lag_days")->integer());
   EXPECT_FALSE(find_scenario_parameter("balk_wait_days")->integer());
   for (const auto& c : destination_columns()) {
-    if (c.fallback) {
+    if (!c.fallback) continue;
+    if (std::isnan(*c.fallback))  // only a position may be left out: the place is then not drawn on maps
+      EXPECT_TRUE(std::string_view(c.name) == "latitude" || std::string_view(c.name) == "longitude") << c.name;
+    else
       EXPECT_TRUE(*c.fallback >= c.lower && *c.fallback <= c.upper) << c.name;
-    }
   }
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
@@ -350,6 +351,9 @@ void Reader::destinations() {
     d.name = name(t, r, "destination");
     unique(seen, d.name, t.pos(r, "destination"), "destination");
     numbers(t, r, destination_columns(), d);
+    if (std::isnan(d.latitude) != std::isnan(d.longitude))
+      errors.add(t.pos(r, std::isnan(d.latitude) ? "latitude" : "longitude"),
+                 "a destination's position needs both latitude and longitude (or neither)");
     d.official_counts = t.cell(r, "official_counts");
     d.groups = split_list(t.cell(r, "groups"));
     if (d.onward_share + d.return_share > 1)

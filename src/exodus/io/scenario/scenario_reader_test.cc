@@ -102,6 +102,10 @@ const Bad kBad[] = {
        append(t.files["targets.csv"], "p,processed,N1,2022-09-05,2022-09-10,1,0,2\n");
      },
      "destinations.csv", 0, "", "defines no destination"},
+    {"destination with half a position", [](auto& t) { t.files["destinations.csv"] = "destination,attractiveness,latitude,longitude\nNorth,0,60,30\nSouth,0,,30\nAir,0,,\n"; },
+     "destinations.csv", 3, "latitude", "needs both latitude and longitude"},
+    {"destination off the globe", [](auto& t) { t.files["destinations.csv"] = "destination,attractiveness,latitude,longitude\nNorth,0,91,30\nSouth,0,,\nAir,0,,\n"; },
+     "destinations.csv", 2, "latitude", "outside"},
     {"too many fields", [](auto& t) { append(t.files["flights.csv"], "Home,Air,1,1,extra\n"); },
      "flights.csv", 3, "", "has 5 fields, the header has 4"},
     {"prior of an unknown parameter", [](auto& t) { t.files["priors.csv"] = "parameter,prior,center,spread,lower,upper,reasoning\nshock_hazzard,lognormal,0.01,0.5,,,a guess\n"; },

@@ -33,6 +33,8 @@ struct ExodusDay {
   std::vector<double> wait_hours;       // the longest wait of persons served today
   std::vector<double> wait_median_hours;  // the wait half of today's crossers exceeded
   std::vector<double> capacity;         // persons per day today
+  // Per road, region × checkpoint (region * checkpoints + checkpoint).
+  std::vector<double> set_off;          // leavers setting off from the region towards the checkpoint
   // Per flight route.
   std::vector<double> flight_demand, flight_flown, flight_price;
   // Totals.

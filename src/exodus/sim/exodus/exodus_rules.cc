@@ -320,6 +320,7 @@ void ExodusRules::begin_day(std::int32_t day) {
                   &today_.refused, &today_.refused_ordinary, &today_.checkpoint_entries, &today_.queue_persons, &today_.queue_vehicles, &today_.queue_km,
                   &today_.wait_hours, &today_.wait_median_hours, &today_.capacity})
     v->assign(checkpoints_, 0);
+  today_.set_off.assign(regions_ * checkpoints_, 0);
   today_.flight_demand.assign(flights_, 0);
   today_.flight_flown.assign(flights_, 0);
   today_.flight_price.assign(flights_, 0);
@@ -372,6 +373,7 @@ void ExodusRules::begin_day(std::int32_t day) {
           wants_flight[o.index].push_back(agent);
         } else {
           send_by_road(agent, o.index, leave + travel_days(r, o.index));
+          today_.set_off[r * checkpoints_ + o.index] += 1;
         }
       }
     }
@@ -417,6 +419,7 @@ void ExodusRules::begin_day(std::int32_t day) {
       CounterRng own(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day));
       const auto& o = opts[logit_pick(utilities, p.choice_temperature, own, scratch)];
       send_by_road(agent, o.index, day + own.next_unit() + travel_days(fl.region, o.index));
+      today_.set_off[fl.region * checkpoints_ + o.index] += 1;
     }
   }
 }

@@ -100,6 +100,26 @@ TEST(ExodusRules, SoldOutFlightsSendTheRestByRoad) {
   EXPECT_GT(top, 100);
 }
 
+// Every leaver who decides either flies or sets off by road from their region the same day,
+// unless no road is left to them after a sold-out flight (then they give up that day).
+TEST(ExodusRules, EveryDeciderFliesOrSetsOffByRoadTheSameDay) {
+  TinyScenario t;
+  t.files["destinations.csv"] = "destination,attractiveness\nNorth,0\nSouth,0\nAir,5\n";  // flights sell out
+  const auto days = run(t.read());
+  double set_off = 0;
+  for (const auto& d : days) {
+    double roads = 0, flown = 0;
+    for (const double v : d.set_off) roads += v;
+    for (const double v : d.flight_flown) flown += v;
+    EXPECT_LE(roads + flown, d.deciders);
+    EXPECT_GE(roads + flown, d.deciders - d.gave_up);
+    set_off += roads;
+  }
+  EXPECT_GT(set_off, 0);
+  for (std::size_t road = 0; road < 2; ++road)  // the one region to each checkpoint
+    EXPECT_GT(total(days, [&](const ExodusDay& d) { return d.set_off[road]; }), 0) << road;
+}
+
 TEST(ExodusRules, ReturnsComeOnlyFromDestinationsPeopleReturnFrom) {
   const auto days = run(TinyScenario{}.read());
   EXPECT_GT(total(days, [](const ExodusDay& d) { return d.returns[0]; }), 0);
