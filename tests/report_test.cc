@@ -29,6 +29,8 @@ TEST_F(Report, WritesTheRunsPageAndReplacesOnlyItsOwn) {
   EXPECT_NE(page.find("Entries into Georgia per day"), std::string::npos);
   EXPECT_NE(page.find("Queue at each checkpoint"), std::string::npos);
   EXPECT_NE(page.find("kazakhstan_week"), std::string::npos);  // a published figure drawn over its window
+  EXPECT_NE(page.find("Map: where leavers went"), std::string::npos);
+  EXPECT_NE(page.find("<input type=\"range\" id=\"day-"), std::string::npos);  // the map's day, picked by the reader
   EXPECT_NE(out.find("report.html"), std::string::npos);
   // It exists: refused without --force, replaced with it.
   EXPECT_EQ(run_exodus("report " + run.string(), &out), 4);
@@ -81,6 +83,25 @@ TEST_F(Report, RunWritesItWithItsOutputsWhenAsked) {
   EXPECT_NE(flee.find("Fassala-Mbera (persons)"), std::string::npos);
   EXPECT_NE(flee.find("Validation error per day"), std::string::npos);
   EXPECT_NE(flee.find("ARD 0."), std::string::npos);
+}
+
+// A folder from before runs wrote places.csv still has its page, without the map; a places.csv
+// that is wrong is named with its line and field, and no page is written.
+TEST_F(Report, TheMapNeedsPlacesCsvAndABadOneIsNamed) {
+  std::string out;
+  const fs::path run = dir_ / "run";
+  ASSERT_EQ(run_exodus("run --quiet --days 8 --out " + run.string(), &out), 0) << out;
+  const std::string places = read_bytes(run / "places.csv");
+  fs::remove(run / "places.csv");
+  ASSERT_EQ(run_exodus("report " + run.string(), &out), 0) << out;
+  const std::string page = read_bytes(run / "report.html");
+  EXPECT_NE(page.find("Entries into Georgia per day"), std::string::npos);
+  EXPECT_EQ(page.find("Map: where leavers went"), std::string::npos);
+  write_files(run, {{"places.csv", "kind,place,latitude,longitude,leads_to\nregion,\"Central\",55.7,37.6,\"\"\nregion,\"Volga\",153.2,50.1,\"\"\n"}});
+  EXPECT_EQ(run_exodus("report " + run.string() + " --out " + (dir_ / "bad.html").string(), &out), 2);
+  EXPECT_NE(out.find("places.csv:3: field 'latitude'"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir_ / "bad.html"));
+  EXPECT_FALSE(places.empty());
 }
 
 TEST_F(Report, AFolderItCannotReadIsNamed) {

@@ -43,6 +43,8 @@ figure h3 { margin: 0.2em 0; font-size: 1.05em; }
 figure p { margin: 0.2em 0 0.5em; font-size: 0.85em; color: #555; }
 .box { position: relative; height: 340px; }
 button { font-size: 0.8em; margin-top: 0.3em; }
+.day { display: flex; gap: 1em; align-items: center; font-size: 0.9em; }
+.day input { flex: 1; }
 #exodus-status { font-size: 0.8em; color: #a00; white-space: pre-wrap; }
 )";
 
@@ -91,6 +93,38 @@ constexpr std::string_view kScript = R"(
     }
   };
   const grouped = function (v) { return Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 }); };
+  // A map's place names, beside its regions and destinations.
+  const names = {
+    id: 'placeNames',
+    afterDatasetsDraw: function (chart) {
+      const c = chart.ctx;
+      c.save();
+      c.fillStyle = '#222';
+      c.font = '11px system-ui, sans-serif';
+      chart.data.datasets.forEach(function (set, k) {
+        if (!set.names) return;
+        chart.getDatasetMeta(k).data.forEach(function (point, j) { c.fillText(set.data[j].name, point.x + 7, point.y - 5); });
+      });
+      c.restore();
+    }
+  };
+  // A map on one day: each corridor as wide as its flow (a canvas ignores a zero width, so an
+  // empty corridor is drawn clear), each sized place as large as the square root of its value.
+  const showDay = function (map, config, day) {
+    const sets = config.data.datasets;
+    map.links.forEach(function (link) {
+      const v = link.values[day], set = sets[link.dataset];
+      set.borderWidth = v > 0 ? 0.5 + 14 * v / map.max_flow : 1;
+      set.borderColor = v > 0 ? link.colour : 'rgba(0, 0, 0, 0)';
+      set.data.forEach(function (p) { p.text = link.name + ': ' + grouped(v) + ' ' + map.flow_unit; });
+    });
+    map.sized.forEach(function (s) {
+      const set = sets[s.dataset];
+      set.pointRadius = s.values.map(function (v) { return s.base + (s.max > 0 ? s.scale * Math.sqrt(v[day] / s.max) : 0); });
+      set.data.forEach(function (p, j) { p.text = p.name + ': ' + grouped(s.values[j][day]) + ' ' + s.unit; });
+    });
+    config.options.plugins.title.text = 'Flows on ' + map.dates[day];
+  };
   const data = JSON.parse(document.getElementById('exodus-data').textContent);
   let drawn = 0;
   data.charts.forEach(function (spec, i) {
@@ -116,7 +150,22 @@ constexpr std::string_view kScript = R"(
       const axis = config.options.scales[value] = config.options.scales[value] || {};
       axis.ticks = axis.ticks || {};
       if (axis.type !== 'logarithmic') axis.ticks.callback = grouped;  // a log axis labels only its decades
+      if (spec.map) {
+        showDay(spec.map, config, spec.map.day);
+        config.plugins.push(names);
+        config.options.plugins.tooltip = { callbacks: { label: function (c) { return c.raw.text || c.raw.name || c.dataset.label; } } };
+      }
       const chart = new Chart(canvas, config);
+      if (spec.map) {
+        const slider = document.getElementById('day-' + i), date = document.getElementById('date-' + i);
+        date.textContent = spec.map.dates[spec.map.day];
+        slider.addEventListener('input', function () {
+          const day = Number(slider.value);
+          showDay(spec.map, chart, day);  // a chart has data and options, as its configuration does
+          date.textContent = spec.map.dates[day];
+          chart.update('none');
+        });
+      }
       const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let inked = false;
       for (let p = 0; p < pixels.length && !inked; p += 4) inked = pixels[p] < 250 || pixels[p + 1] < 250 || pixels[p + 2] < 250;
@@ -153,11 +202,17 @@ std::string report_html(const ReportPage& page) {
       section = c.section;
       out += fmt::format("<section>\n<h2>{}</h2>\n", html_escaped(section));
     }
+    out += fmt::format("<figure>\n<h3>{}</h3>\n<p>{}</p>\n", html_escaped(c.title), html_escaped(c.note));
+    if (!c.map.is_null())
+      out += fmt::format("<label class=\"day\">Day <input type=\"range\" id=\"day-{}\" min=\"0\" max=\"{}\" value=\"{}\"> <output id=\"date-{}\"></output></label>\n",
+                         i, c.map["dates"].size() - 1, c.map["day"].get<std::size_t>(), i);
     out += fmt::format(
-        "<figure>\n<h3>{}</h3>\n<p>{}</p>\n<div class=\"box\" style=\"height: {}px\"><canvas id=\"chart-{}\" role=\"img\" aria-label=\"{}\"></canvas></div>\n"
+        "<div class=\"box\" style=\"height: {}px\"><canvas id=\"chart-{}\" role=\"img\" aria-label=\"{}\"></canvas></div>\n"
         "<button id=\"save-{}\" type=\"button\">Save as PNG</button>\n</figure>\n",
-        html_escaped(c.title), html_escaped(c.note), c.height, i, html_escaped(c.title), i);
-    charts.push_back({{"file", c.file}, {"config", c.config}});
+        c.height, i, html_escaped(c.title), i);
+    nlohmann::json spec = {{"file", c.file}, {"config", c.config}};
+    if (!c.map.is_null()) spec["map"] = c.map;
+    charts.push_back(std::move(spec));
   }
   if (!page.charts.empty()) out += "</section>\n";
   out += fmt::format("<div id=\"exodus-status\" data-charts=\"{}\" data-drawn=\"0\" data-errors=\"0\"></div>\n", page.charts.size());

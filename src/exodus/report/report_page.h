@@ -5,7 +5,8 @@
 //
 // The page reports on itself for tests and for the reader: an element #exodus-status carries
 // data-charts (how many), data-drawn (how many drew pixels on their canvas) and data-errors
-// (script errors caught), and lists the errors.
+// (script errors caught), and lists the errors. A map chart carries a slider (#day-N) that picks
+// the day it shows.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -23,6 +24,8 @@ struct ReportChart {
   std::string file;     // the name its PNG is saved under, without extension
   nlohmann::json config;  // a Chart.js configuration (type, data, options)
   int height = 340;       // pixels; a chart of many labelled rows needs more
+  // A map (report/flow_map.h): what changes with the day a slider picks. Null for other charts.
+  nlohmann::json map = nullptr;
 };
 
 // The height a chart of `rows` labelled rows needs to name every one.

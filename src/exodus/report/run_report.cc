@@ -13,6 +13,7 @@
 #include "exodus/report/band_chart.h"
 #include "exodus/report/daily_csv_reader.h"
 #include "exodus/report/figures_chart.h"
+#include "exodus/report/flow_map.h"
 #include "exodus/report/json_file.h"
 
 namespace exodus {
@@ -157,6 +158,10 @@ ReportPage run_report(const std::filesystem::path& folder) {
 
   const std::string flows = "Flows", borders = "Borders", against = "Published figures against the run";
   const Json labels = d.dates;
+  // The map first: an overview of the whole run (folders from before runs wrote places.csv have none).
+  if (std::filesystem::exists(folder / "places.csv"))
+    if (ReportChart c = flow_map_chart(d.table, read_places_csv(read_text_file(folder / "places.csv")), "Map"); !c.title.empty())
+      page.charts.push_back(std::move(c));
   // Departures.
   if (const auto* dep = d.find(PlaceKind::kTotal, "ALL", "departures")) {
     std::vector<double> cumulative(dep->size());
