@@ -29,6 +29,9 @@ TEST_F(Report, WritesTheRunsPageAndReplacesOnlyItsOwn) {
   EXPECT_NE(page.find("Entries into Georgia per day"), std::string::npos);
   EXPECT_NE(page.find("Queue at each checkpoint"), std::string::npos);
   EXPECT_NE(page.find("kazakhstan_week"), std::string::npos);  // a published figure drawn over its window
+  // A figure's tooltip names its source and when it was published; a range is drawn by its ends.
+  EXPECT_NE(page.find("Government of Kazakhstan, published 2022-09-27"), std::string::npos);
+  EXPECT_NE(page.find("georgia_daily_normal: high end of the published range, 6000"), std::string::npos);
   EXPECT_NE(page.find("Map: where leavers went"), std::string::npos);
   EXPECT_NE(page.find("<input type=\"range\" id=\"day-"), std::string::npos);  // the map's day, picked by the reader
   EXPECT_NE(out.find("report.html"), std::string::npos);

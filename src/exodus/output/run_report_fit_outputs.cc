@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 
 #include "exodus/core/csv.h"
 #include "exodus/core/digit_grouping.h"
@@ -39,15 +40,17 @@ const char* verdict_of(const RunReportFit& f) {
 std::string run_reports_fit_csv(const std::vector<RunReportFit>& fits) {
   std::string out =
       "file,id,metric,place,window,kind,observed,simulated,predictive_lo90,predictive_median,predictive_hi90,"
-      "tail_probability,verdict,why_not_compared\n";
+      "tail_probability,verdict,why_not_compared,observed_low,observed_high,reported_by,reported_on\n";
+  const auto optional = [](const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : std::string(); };
   for (const auto& f : fits) {
     const Report& r = *f.report;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(f.file), csv_field(r.id),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(f.file), csv_field(r.id),
                        to_string(r.metric), csv_field(where(r)), window(r, nullptr), to_string(r.kind),
                        fmt::format("{:.6g}", r.value), fmt::format("{:.6g}", f.simulated),
                        fmt::format("{:.6g}", f.predictive_lo90), fmt::format("{:.6g}", f.predictive_median),
                        fmt::format("{:.6g}", f.predictive_hi90), fmt::format("{:.4f}", f.tail_probability),
-                       verdict_of(f), csv_field(f.why_not));
+                       verdict_of(f), csv_field(f.why_not), optional(r.low), optional(r.high), csv_field(r.reported_by),
+                       r.reported_on ? r.reported_on->iso() : std::string());
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 #include "exodus/core/csv_table.h"
@@ -50,7 +51,9 @@ struct RunSeries {
 struct FittedReport {
   std::string file, id, metric, place, kind, verdict, why_not;
   std::string first, last;  // the window's dates
+  std::string reported_by, reported_on;  // empty when the reports file does not say
   double observed = 0, simulated = 0, lo90 = 0, median = 0, hi90 = 0, tail = 0;
+  std::optional<double> low, high;  // the published range
   bool compared = false;
 };
 
@@ -62,7 +65,8 @@ std::vector<FittedReport> read_reports_fit(const std::filesystem::path& folder, 
   const CsvTable t(file,
                    {"file", "id", "metric", "place", "window", "kind", "observed", "simulated", "predictive_lo90",
                     "predictive_median", "predictive_hi90", "tail_probability", "verdict", "why_not_compared"},
-                   {}, errors);
+                   // Folders of older versions lack the range and the source.
+                   {"observed_low", "observed_high", "reported_by", "reported_on"}, errors);
   errors.throw_if_any();
   std::vector<FittedReport> out;
   for (const auto& row : t.rows()) {
@@ -80,6 +84,12 @@ std::vector<FittedReport> read_reports_fit(const std::filesystem::path& folder, 
     r.first = parse_date(start.empty() ? shock : start, t.pos(row, "window")).iso();
     r.last = slash == std::string::npos ? r.first : parse_date(window.substr(slash + 1), t.pos(row, "window")).iso();
     r.observed = parse_double(t.cell(row, "observed"), t.pos(row, "observed"));
+    r.reported_by = t.cell(row, "reported_by");
+    r.reported_on = t.cell(row, "reported_on");
+    if (!t.cell(row, "observed_low").empty() && !t.cell(row, "observed_high").empty()) {
+      r.low = parse_double(t.cell(row, "observed_low"), t.pos(row, "observed_low"));
+      r.high = parse_double(t.cell(row, "observed_high"), t.pos(row, "observed_high"));
+    }
     r.compared = r.why_not.empty() && !t.cell(row, "simulated").empty();
     if (r.compared) {
       r.simulated = parse_double(t.cell(row, "simulated"), t.pos(row, "simulated"));
@@ -118,7 +128,9 @@ std::vector<std::string> largest(const RunSeries& d, PlaceKind kind, const std::
 
 // A published figure as a daily series over its window (null elsewhere): the run's own ratio
 // of its daily values to its counterpart of the figure turns a window's total into a daily
-// mean, and leaves a figure per day or a peak as it is.
+// mean, and leaves a figure per day or a peak as it is. A figure published as a range brings
+// two more series, its ends, the band between them shaded. The tooltip names the source and
+// the day it was published.
 Json figure_overlay(const FittedReport& r, const RunSeries& d, const std::vector<double>& daily, bool level) {
   const auto first = std::find(d.dates.begin(), d.dates.end(), r.first), last = std::find(d.dates.begin(), d.dates.end(), r.last);
   if (first == d.dates.end() || last == d.dates.end() || last < first) return nullptr;
@@ -130,12 +142,30 @@ Json figure_overlay(const FittedReport& r, const RunSeries& d, const std::vector
     mean /= static_cast<double>(b - a + 1);
     per_day = r.compared && r.simulated > 0 ? r.observed * mean / r.simulated : r.observed / static_cast<double>(b - a + 1);
   }
-  Json values = Json::array();
-  for (std::size_t i = 0; i < d.dates.size(); ++i) values.push_back(i >= a && i <= b ? Json(per_day) : Json(nullptr));
+  const auto over_window = [&](double value) {
+    Json values = Json::array();
+    for (std::size_t i = 0; i < d.dates.size(); ++i) values.push_back(i >= a && i <= b ? Json(value) : Json(nullptr));
+    return values;
+  };
   const std::string c = figure_kind_colour(r.kind);
-  return {{"label", fmt::format("{} ({}, {}: {} over {} to {})", r.id, r.kind, r.file, r.observed, r.first, r.last)},
-          {"data", values}, {"borderColor", c}, {"backgroundColor", c}, {"borderWidth", 3}, {"pointRadius", 3},
-          {"spanGaps", false}, {"fill", false}, {"stack", "figure " + r.id}};
+  const std::string source = (r.reported_by.empty() ? r.file : r.reported_by) +
+                             (r.reported_on.empty() ? std::string() : ", published " + r.reported_on);
+  Json sets = Json::array();
+  sets.push_back({{"label", fmt::format("{} ({}, {}: {} over {} to {})", r.id, r.kind, source, r.observed, r.first, r.last)},
+                  {"data", over_window(per_day)}, {"borderColor", c}, {"backgroundColor", c}, {"borderWidth", 3},
+                  {"pointRadius", 3}, {"spanGaps", false}, {"fill", false}, {"stack", "figure " + r.id}});
+  if (r.low && r.high && r.observed > 0) {
+    // Each end in a stack of its own, so that a stacked chart does not add them up; its days
+    // marked by a cap, as an error bar's, so that a one-day figure shows its range too.
+    const double scale = per_day / r.observed;
+    sets.push_back({{"label", fmt::format("{}: low end of the published range, {}", r.id, *r.low)},
+                    {"data", over_window(*r.low * scale)}, {"borderColor", c}, {"borderWidth", 1}, {"pointRadius", 7}, {"pointStyle", "dash"},
+                    {"spanGaps", false}, {"fill", false}, {"stack", "figure " + r.id + " low"}});
+    sets.push_back({{"label", fmt::format("{}: high end of the published range, {}", r.id, *r.high)},
+                    {"data", over_window(*r.high * scale)}, {"borderColor", c}, {"backgroundColor", c + "33"}, {"borderWidth", 1},
+                    {"pointRadius", 7}, {"pointStyle", "dash"}, {"spanGaps", false}, {"fill", "-1"}, {"stack", "figure " + r.id + " high"}});
+  }
+  return sets;
 }
 
 }  // namespace
@@ -187,12 +217,15 @@ ReportPage run_report(const std::filesystem::path& folder) {
     std::size_t figures = 0;
     for (const auto& r : reports)
       if (r.metric == "entries" && r.place == place && all)
-        if (Json f = figure_overlay(r, d, *all, false); !f.is_null()) datasets.push_back(f), ++figures;
+        if (Json f = figure_overlay(r, d, *all, false); !f.is_null()) {
+          for (auto& set : f) datasets.push_back(std::move(set));
+          ++figures;
+        }
     page.charts.push_back(
         {flows, fmt::format("Entries into {} per day (persons a day)", place),
          fmt::format("Simulated leavers and the ordinary travellers a border count also sees, stacked. {} published "
                      "figure(s) drawn over their windows as a mean per day (black: counts, orange: estimates, pink: "
-                     "claims); hover for source and window.",
+                     "claims; a published range shaded between its ends); hover for source, publication date and window.",
                      figures),
          "entries-" + place,
          {{"type", "line"}, {"data", {{"labels", labels}, {"datasets", datasets}}}, {"options", time_chart_options("persons a day", true)}}});
@@ -220,7 +253,10 @@ ReportPage run_report(const std::filesystem::path& folder) {
       datasets.push_back(line(place, *v, colour(i++)));
       for (const auto& r : reports)
         if (r.metric == metric && r.place == place)
-          if (Json f = figure_overlay(r, d, *v, level); !f.is_null()) datasets.push_back(f), ++figures;
+          if (Json f = figure_overlay(r, d, *v, level); !f.is_null()) {
+            for (auto& set : f) datasets.push_back(std::move(set));
+            ++figures;
+          }
     }
     if (!datasets.empty())
       page.charts.push_back({borders, title,
