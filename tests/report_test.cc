@@ -28,6 +28,8 @@ TEST_F(Report, WritesTheRunsPageAndReplacesOnlyItsOwn) {
   const std::string page = read_bytes(run / "report.html");
   EXPECT_NE(page.find("Entries into Georgia per day"), std::string::npos);
   EXPECT_NE(page.find("Queue at each checkpoint"), std::string::npos);
+  EXPECT_NE(page.find("Travellers admitted at each checkpoint"), std::string::npos);
+  EXPECT_NE(page.find("OBS066 (count, "), std::string::npos);  // a count at one crossing, over that crossing's series
   EXPECT_NE(page.find("kazakhstan_week"), std::string::npos);  // a published figure drawn over its window
   // A figure's tooltip names its source and when it was published; a range is drawn by its ends.
   EXPECT_NE(page.find("Government of Kazakhstan, published 2022-09-27"), std::string::npos);

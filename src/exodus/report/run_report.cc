@@ -245,6 +245,7 @@ ReportPage run_report(const std::filesystem::path& folder) {
        {std::tuple{"queue_vehicles", "Queue at each checkpoint at the end of the day (vehicles)", "vehicles", true},
         std::tuple{"queue_km", "Queue at each checkpoint as road length (km)", "km", true},
         std::tuple{"wait_hours", "Longest wait of anyone served at each checkpoint (hours)", "hours", true},
+        std::tuple{"entries", "Travellers admitted at each checkpoint per day, leavers and ordinary (persons a day)", "persons a day", false},
         std::tuple{"capacity", "Capacity of each checkpoint after events (persons a day)", "persons a day", true}}) {
     Json datasets = Json::array();
     std::size_t i = 0, figures = 0;
