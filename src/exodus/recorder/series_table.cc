@@ -16,6 +16,13 @@ const char* to_string(PlaceKind kind) {
   return "?";
 }
 
+std::vector<std::string> SeriesTable::dates() const {
+  std::vector<std::string> out;
+  out.reserve(days());
+  for (std::size_t d = 0; d < days(); ++d) out.push_back((start_ + static_cast<std::int32_t>(d)).iso());
+  return out;
+}
+
 std::size_t SeriesTable::add(PlaceKind kind, std::string place, std::size_t index, std::string metric) {
   series_.push_back({kind, std::move(place), std::move(metric), index, {}});
   return series_.size() - 1;

@@ -36,6 +36,8 @@ class SeriesTable {
   const std::vector<DailySeries>& series() const { return series_; }
   Date start() const { return start_; }
   std::size_t days() const { return series_.empty() ? 0 : series_.front().values.size(); }
+  // Each recorded day's date (YYYY-MM-DD), for what draws or writes the series by date.
+  std::vector<std::string> dates() const;
 
   // The series of a place's metric by the place's row, or nullptr.
   const DailySeries* find(PlaceKind kind, std::size_t index, std::string_view metric) const;

@@ -127,8 +127,7 @@ ReportChart flow_map_chart(const SeriesTable& run, const std::vector<MapPlace>& 
   if (at.size() < 2 || run.days() == 0) return {};
   const std::vector<Link> links = links_of(run, places, at);
 
-  std::vector<std::string> dates;
-  for (std::size_t d = 0; d < run.days(); ++d) dates.push_back((run.start() + static_cast<std::int32_t>(d)).iso());
+  const std::vector<std::string> dates = run.dates();
   // The map opens on the day the most leavers were on the move.
   std::vector<double> moving(run.days(), 0.0);
   double most = 0;

@@ -32,9 +32,7 @@ std::string colour(std::size_t i) { return kColours[i % std::size(kColours)]; }
 struct RunSeries {
   SeriesTable table;
   std::vector<std::string> dates;
-  explicit RunSeries(SeriesTable t) : table(std::move(t)) {
-    for (std::size_t i = 0; i < table.days(); ++i) dates.push_back((table.start() + static_cast<std::int32_t>(i)).iso());
-  }
+  explicit RunSeries(SeriesTable t) : table(std::move(t)), dates(table.dates()) {}
   const std::vector<double>* find(PlaceKind kind, const std::string& place, const std::string& metric) const {
     const DailySeries* s = find_series(table, kind, place, metric);
     return s ? &s->values : nullptr;
@@ -130,10 +128,10 @@ std::vector<std::string> largest(const RunSeries& d, PlaceKind kind, const std::
 // of its daily values to its counterpart of the figure turns a window's total into a daily
 // mean, and leaves a figure per day or a peak as it is. A figure published as a range brings
 // two more series, its ends, the band between them shaded. The tooltip names the source and
-// the day it was published.
-Json figure_overlay(const FittedReport& r, const RunSeries& d, const std::vector<double>& daily, bool level) {
+// the day it was published. Appends them to `datasets`; false when the window is not in the run.
+bool add_figure_overlay(Json& datasets, const FittedReport& r, const RunSeries& d, const std::vector<double>& daily, bool level) {
   const auto first = std::find(d.dates.begin(), d.dates.end(), r.first), last = std::find(d.dates.begin(), d.dates.end(), r.last);
-  if (first == d.dates.end() || last == d.dates.end() || last < first) return nullptr;
+  if (first == d.dates.end() || last == d.dates.end() || last < first) return false;
   const auto a = static_cast<std::size_t>(first - d.dates.begin()), b = static_cast<std::size_t>(last - d.dates.begin());
   double per_day = r.observed;
   if (!level) {
@@ -150,22 +148,21 @@ Json figure_overlay(const FittedReport& r, const RunSeries& d, const std::vector
   const std::string c = figure_kind_colour(r.kind);
   const std::string source = (r.reported_by.empty() ? r.file : r.reported_by) +
                              (r.reported_on.empty() ? std::string() : ", published " + r.reported_on);
-  Json sets = Json::array();
-  sets.push_back({{"label", fmt::format("{} ({}, {}: {} over {} to {})", r.id, r.kind, source, r.observed, r.first, r.last)},
+  datasets.push_back({{"label", fmt::format("{} ({}, {}: {} over {} to {})", r.id, r.kind, source, r.observed, r.first, r.last)},
                   {"data", over_window(per_day)}, {"borderColor", c}, {"backgroundColor", c}, {"borderWidth", 3},
                   {"pointRadius", 3}, {"spanGaps", false}, {"fill", false}, {"stack", "figure " + r.id}});
   if (r.low && r.high && r.observed > 0) {
     // Each end in a stack of its own, so that a stacked chart does not add them up; its days
     // marked by a cap, as an error bar's, so that a one-day figure shows its range too.
     const double scale = per_day / r.observed;
-    sets.push_back({{"label", fmt::format("{}: low end of the published range, {}", r.id, *r.low)},
+    datasets.push_back({{"label", fmt::format("{}: low end of the published range, {}", r.id, *r.low)},
                     {"data", over_window(*r.low * scale)}, {"borderColor", c}, {"borderWidth", 1}, {"pointRadius", 7}, {"pointStyle", "dash"},
                     {"spanGaps", false}, {"fill", false}, {"stack", "figure " + r.id + " low"}});
-    sets.push_back({{"label", fmt::format("{}: high end of the published range, {}", r.id, *r.high)},
+    datasets.push_back({{"label", fmt::format("{}: high end of the published range, {}", r.id, *r.high)},
                     {"data", over_window(*r.high * scale)}, {"borderColor", c}, {"backgroundColor", c + "33"}, {"borderWidth", 1},
                     {"pointRadius", 7}, {"pointStyle", "dash"}, {"spanGaps", false}, {"fill", "-1"}, {"stack", "figure " + r.id + " high"}});
   }
-  return sets;
+  return true;
 }
 
 }  // namespace
@@ -217,10 +214,7 @@ ReportPage run_report(const std::filesystem::path& folder) {
     std::size_t figures = 0;
     for (const auto& r : reports)
       if (r.metric == "entries" && r.place == place && all)
-        if (Json f = figure_overlay(r, d, *all, false); !f.is_null()) {
-          for (auto& set : f) datasets.push_back(std::move(set));
-          ++figures;
-        }
+        figures += add_figure_overlay(datasets, r, d, *all, false);
     page.charts.push_back(
         {flows, fmt::format("Entries into {} per day (persons a day)", place),
          fmt::format("Simulated leavers and the ordinary travellers a border count also sees, stacked. {} published "
@@ -254,10 +248,7 @@ ReportPage run_report(const std::filesystem::path& folder) {
       datasets.push_back(line(place, *v, colour(i++)));
       for (const auto& r : reports)
         if (r.metric == metric && r.place == place)
-          if (Json f = figure_overlay(r, d, *v, level); !f.is_null()) {
-            for (auto& set : f) datasets.push_back(std::move(set));
-            ++figures;
-          }
+          figures += add_figure_overlay(datasets, r, d, *v, level);
     }
     if (!datasets.empty())
       page.charts.push_back({borders, title,

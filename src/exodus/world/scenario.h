@@ -4,7 +4,6 @@
 // them (a dated hazard) and what changes on the way (dated policy events). Immutable once
 // read; the exodus rule set runs it.
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -55,7 +54,6 @@ struct Destination {
   // A point standing for it on maps (its capital, say); NaN when the scenario gives none. The
   // rules never read it: a destination is reached through its checkpoints and flights.
   double latitude = std::numeric_limits<double>::quiet_NaN(), longitude = std::numeric_limits<double>::quiet_NaN();
-  bool positioned() const { return !std::isnan(latitude) && !std::isnan(longitude); }
   double attractiveness = 0;    // utility of ending there (visa rules, language, cost)
   double onward_share = 0;      // share who move on within days (transit)
   double onward_days = 7;       // mean days before moving on
