@@ -1,6 +1,7 @@
 #pragma once
 // The table both SBC benches print: coverage of the 50% and 90% intervals and a rank test per
-// quantity, then each quantity's rank histogram.
+// quantity (marked where the 90% coverage is outside what an exact sampler gives in 95% of such
+// checks), then each quantity's rank histogram.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -12,20 +13,30 @@ namespace exodus::bench {
 
 inline void print_sbc_table(const SbcResult& r) {
   fmt::print("{:<60} {:>8} {:>8} {:>12}\n", "quantity", "90% cov", "50% cov", "rank chi2(9)");
-  int covered = 0, covered50 = 0, trials = 0;
+  int covered = 0, covered50 = 0, trials = 0, scored = 0, outside = 0;
   for (const auto& q : r.quantities) {
     if (q.trials == 0 && q.without_spread > 0) {
       fmt::print("{:<60} {:>30}\n", q.label, "no spread: not scored");
       continue;
     }
-    fmt::print("{:<60} {:>7.1f}% {:>7.1f}% {:>12.1f}\n", q.label, 100 * q.coverage90(), 100 * q.coverage50(),
-               q.rank_chi_square());
+    const CoverageRange exact = exact_coverage_range(q.trials, 0.9);
+    const bool out = q.coverage90() < exact.low || q.coverage90() > exact.high;
+    ++scored;
+    outside += out;
+    fmt::print("{:<60} {:>7.1f}%{} {:>7.1f}% {:>12.1f}\n", q.label, 100 * q.coverage90(), out ? "*" : " ",
+               100 * q.coverage50(), q.rank_chi_square());
     covered += q.covered90;
     covered50 += q.covered50;
     trials += q.trials;
   }
   fmt::print("{:<60} {:>7.1f}% {:>7.1f}%\n", "all quantities", trials ? 100.0 * covered / trials : 0.0,
              trials ? 100.0 * covered50 / trials : 0.0);
+  if (!r.quantities.empty()) {
+    const CoverageRange exact = exact_coverage_range(r.quantities.front().trials, 0.9);
+    fmt::print("* outside {:.1f}% to {:.1f}%, where an exact sampler's 90% coverage over {} replicates falls in 95% of such "
+               "checks: {} of {} quantities (about {:.1f} by chance if they were independent)\n",
+               100 * exact.low, 100 * exact.high, r.quantities.front().trials, outside, scored, 0.05 * scored);
+  }
   // A hump says intervals too wide, a U too narrow, a slope a bias.
   fmt::print("\nrank histograms (10 bins, truth's rank among the draws):\n");
   for (const auto& q : r.quantities) {

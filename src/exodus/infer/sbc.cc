@@ -36,6 +36,23 @@ double SbcQuantity::rank_chi_square() const {
   return chi;
 }
 
+CoverageRange exact_coverage_range(int trials, double nominal, double level) {
+  if (trials <= 0 || !(nominal > 0 && nominal < 1)) return {nominal, nominal};
+  // The binomial's probabilities by the recurrence P(k) = P(k-1) (n-k+1)/k p/(1-p), from P(0)
+  // on the log scale, so that large `trials` do not underflow.
+  const double n = trials, tail = (1 - level) / 2;
+  double log_p = n * std::log1p(-nominal), cdf = 0;
+  CoverageRange r{-1, -1};
+  for (int k = 0; k <= trials; ++k) {
+    if (k > 0) log_p += std::log((n - k + 1) / k) + std::log(nominal) - std::log1p(-nominal);
+    cdf += std::exp(log_p);
+    if (r.low < 0 && cdf >= tail) r.low = k / n;
+    if (r.high < 0 && cdf >= 1 - tail) r.high = k / n;
+  }
+  if (r.high < 0) r.high = 1;
+  return r;
+}
+
 namespace {
 
 // The design's point reports, plus weekly official entries of each named corridor.

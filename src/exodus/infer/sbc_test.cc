@@ -3,11 +3,33 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cmath>
 #include <utility>
 #include <vector>
 
 namespace exodus {
 namespace {
+
+// The central 95% of Binomial(n, p) / n, against the binomial's own table (computed apart, by
+// summing C(n, k) p^k (1-p)^(n-k)).
+TEST(ExactCoverageRange, IsTheBinomialsCentralQuantiles) {
+  const auto at100 = exact_coverage_range(100, 0.9);
+  EXPECT_DOUBLE_EQ(at100.low, 0.84);
+  EXPECT_DOUBLE_EQ(at100.high, 0.95);
+  const auto at200 = exact_coverage_range(200, 0.9);
+  EXPECT_DOUBLE_EQ(at200.low, 171.0 / 200);
+  EXPECT_DOUBLE_EQ(at200.high, 188.0 / 200);
+  const auto at40 = exact_coverage_range(40, 0.9);
+  EXPECT_DOUBLE_EQ(at40.low, 32.0 / 40);
+  EXPECT_DOUBLE_EQ(at40.high, 39.0 / 40);
+  const auto half = exact_coverage_range(1000, 0.5);
+  EXPECT_DOUBLE_EQ(half.low, 0.469);
+  EXPECT_DOUBLE_EQ(half.high, 0.531);
+  // Many trials: the log-scale recurrence does not underflow where p^n would.
+  const auto many = exact_coverage_range(100000, 0.9);
+  EXPECT_NEAR(many.low, 0.9 - 1.96 * 0.03 / std::sqrt(1000.0), 0.0002);
+  EXPECT_NEAR(many.high, 0.9 + 1.96 * 0.03 / std::sqrt(1000.0), 0.0002);
+}
 
 // A truth and 32 draws of one distribution, ranked 10,000 times: each tenth of [0, 1] holds
 // about a tenth of the ranks. Counting the draws below alone would put 4/33 of them in the first,
