@@ -4,7 +4,7 @@
 // waits come out in hours, not whole days. Ordinary travellers queue too, as fluid cohorts.
 #include <cstdint>
 #include <deque>
-#include <functional>
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -32,9 +32,10 @@ class CheckpointQueue {
   // Entries must come in order of arrival (callers sort each day's arrivals).
   void push(const QueueEntry& e) { queue_.push_back(e); }
   // Serves the queue from the start of `day` to its end at `persons_per_day` (0: closed).
-  // Calls on_agent(agent, time_served, wait_hours) for every agent served, in order.
-  QueueDay serve_day(std::int32_t day, double persons_per_day,
-                     const std::function<void(std::uint32_t, double, double)>& on_agent);
+  // Calls on_agent(agent, time_served, wait_hours) for every agent served, in order (a
+  // template, so that the call per agent is inlined rather than made through a pointer).
+  template <class OnAgent>
+  QueueDay serve_day(std::int32_t day, double persons_per_day, OnAgent&& on_agent);
   double persons() const;
   bool empty() const { return queue_.empty(); }
 
@@ -42,6 +43,54 @@ class CheckpointQueue {
   std::deque<QueueEntry> queue_;
   double server_free_at_ = 0;  // time the server finishes the unit in service
   std::vector<std::pair<double, double>> waits_;  // today's (wait hours, persons), reused
+  static double weighted_median(std::vector<std::pair<double, double>>& waits);
 };
+
+template <class OnAgent>
+QueueDay CheckpointQueue::serve_day(std::int32_t day, double persons_per_day, OnAgent&& on_agent) {
+  QueueDay out;
+  waits_.clear();
+  const double day_start = day, day_end = day + 1.0;
+  if (persons_per_day <= 0) {
+    server_free_at_ = std::max(server_free_at_, day_end);
+    return out;
+  }
+  const double service = 1.0 / persons_per_day;  // days per person
+  server_free_at_ = std::max(server_free_at_, day_start);
+  while (!queue_.empty()) {
+    QueueEntry& e = queue_.front();
+    const double start = std::max(server_free_at_, e.arrival);
+    if (start >= day_end) break;
+    if (e.agent != kNoAgent) {
+      const double done = start + service;
+      if (done > day_end) break;  // served tomorrow
+      const double wait_hours = (done - e.arrival) * 24.0;
+      out.processed_persons += 1;
+      out.wait_hours_sum += wait_hours;
+      out.wait_hours_max = std::max(out.wait_hours_max, wait_hours);
+      waits_.emplace_back(wait_hours, 1.0);
+      server_free_at_ = done;
+      const auto agent = e.agent;
+      queue_.pop_front();
+      on_agent(agent, done, wait_hours);
+      continue;
+    }
+    // A cohort of ordinary travellers: serve as much of it as the day allows.
+    const double can = (day_end - start) / service;
+    const double served = std::min(can, e.persons);
+    const double done = start + served * service;
+    const double wait_hours = (start + 0.5 * served * service - e.arrival) * 24.0;  // its average
+    out.processed_persons += served;
+    out.wait_hours_sum += wait_hours * served;
+    out.wait_hours_max = std::max(out.wait_hours_max, (done - e.arrival) * 24.0);
+    if (served > 0) waits_.emplace_back(wait_hours, served);
+    server_free_at_ = done;
+    e.persons -= served;
+    if (e.persons <= 1e-9) queue_.pop_front();
+    else break;
+  }
+  out.wait_hours_median = weighted_median(waits_);
+  return out;
+}
 
 }  // namespace exodus

@@ -69,6 +69,12 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
           great_circle_km(s.regions[r].latitude, s.regions[r].longitude, s.checkpoints[c].latitude,
                           s.checkpoints[c].longitude) * s.parameters.road_detour;
   for (const auto& c : s.checkpoints) checkpoint_points_.push_back(SpherePoint::of(c.latitude, c.longitude));
+  if (checkpoints_ <= kCheckpointKmTableMax) {
+    std::vector<double> table(checkpoints_ * checkpoints_);
+    for (std::size_t a = 0; a < checkpoints_; ++a)
+      for (std::size_t b = 0; b < checkpoints_; ++b) table[a * checkpoints_ + b] = checkpoint_km(a, b);
+    checkpoint_km_table_ = std::move(table);
+  }
   flight_price_.resize(flights_);
   for (std::size_t f = 0; f < flights_; ++f) flight_price_[f] = s.flights[f].base_price;
   flight_demand_yesterday_.assign(flights_, 0);
@@ -107,6 +113,7 @@ double ExodusRules::pool_left() const {
 }
 
 double ExodusRules::checkpoint_km(std::size_t a, std::size_t b) const {
+  if (!checkpoint_km_table_.empty()) return checkpoint_km_table_[a * checkpoints_ + b];
   return great_circle_km(checkpoint_points_[a], checkpoint_points_[b]) * scenario_.parameters.road_detour;
 }
 
@@ -463,29 +470,34 @@ void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
     today_.entries[d] += today_.onward_in[d];
   }
 
-  // Arrivals at each checkpoint, in order of arrival time (agent id breaks ties).
+  // Arrivals at each checkpoint, in order of arrival time (agent id breaks ties): each packed in
+  // one sort key, the arrival's bits above the id (a non-negative float's bits order as it does),
+  // so that the sort compares integers rather than looking up two arrival times per comparison.
   auto& arriving = arriving_[static_cast<std::size_t>(day)];
-  std::vector<std::vector<std::uint32_t>> by_checkpoint(checkpoints_);
+  auto& by_checkpoint = end_day_scratch_.arrivals;
+  by_checkpoint.resize(checkpoints_);
+  for (auto& list : by_checkpoint) list.clear();
   for (const auto a : arriving)
-    if (state_[a] == kTravelling) by_checkpoint[checkpoint_[a]].push_back(a);
+    if (state_[a] == kTravelling) by_checkpoint[checkpoint_[a]].push_back(arrival_key(a));
   arriving.clear();
   arriving.shrink_to_fit();
 
   for (std::uint32_t c = 0; c < checkpoints_; ++c) {
     const auto& cp = scenario_.checkpoints[c];
-    auto& list = by_checkpoint[c];
-    std::sort(list.begin(), list.end(), [&](auto a, auto b) {
-      return arrival_[a] != arrival_[b] ? arrival_[a] < arrival_[b] : a < b;
-    });
+    auto& keys = by_checkpoint[c];
+    std::sort(keys.begin(), keys.end());
     // Approach limits and closures stop leavers before the queue; so does a queue longer
     // than the newcomer will wait (they balk and try elsewhere). Tolerances differ from person
     // to person, so a queue settles where the last who join are those who tolerate it.
     double room = approach_limit_[c] >= 0 ? approach_limit_[c] : 1e300;
     const double capacity = open_[c] ? cp.persons_per_day() * throughput_scale_[c] : 0.0;
     double ahead = queues_[c].persons();
-    std::vector<QueueEntry> entries;
-    for (const auto a : list) {
-      const bool balks = capacity <= 0 || ahead / capacity > wait_tolerance_days(a);
+    auto& entries = end_day_scratch_.entries;
+    entries.clear();
+    for (const auto key : keys) {
+      const auto a = static_cast<std::uint32_t>(key);
+      // Tolerances are positive: with no one ahead nobody balks, and the tolerance is not drawn.
+      const bool balks = capacity <= 0 || (ahead > 0 && ahead / capacity > wait_tolerance_days(a));
       if (!open_[c] || room < 1 || balks) {
         today_.turned_away[c] += 1;
         retry_or_give_up(a, static_cast<int>(c), arrival_[a], day);

@@ -5,6 +5,7 @@
 // crossing some move on and some return. People who stay home are counts in a pool, not agents,
 // so a day costs in proportion to the people who decide and move.
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -85,10 +86,22 @@ class ExodusRules final : public RuleSet {
   std::size_t wait_days_kept_ = 1;
   std::vector<double> reported_wait_days_;
   std::vector<double> region_km_;  // [region * checkpoints + checkpoint]
-  // Road km between checkpoints, computed when a refused leaver reroutes rather than tabled:
-  // a checkpoints x checkpoints table would take gigabytes at the checkpoint limit.
+  // Road km between checkpoints, for a refused leaver rerouting: tabled up to
+  // kCheckpointKmTableMax checkpoints (2 MiB), computed on each reroute beyond, where a
+  // checkpoints x checkpoints table would take gigabytes at the checkpoint limit.
+  static constexpr std::size_t kCheckpointKmTableMax = 512;
   double checkpoint_km(std::size_t from, std::size_t to) const;
   std::vector<SpherePoint> checkpoint_points_;  // their positions, for checkpoint_km
+  std::vector<double> checkpoint_km_table_;     // [from * checkpoints + to]; empty beyond the limit
+  // A travelling agent's place in its checkpoint's arrival order: arrival time, then id.
+  std::uint64_t arrival_key(std::uint32_t agent) const {
+    return (static_cast<std::uint64_t>(std::bit_cast<std::uint32_t>(arrival_[agent])) << 32) | agent;
+  }
+  // Reused by end_day, so that a day allocates nothing once the lists have grown.
+  struct EndDayScratch {
+    std::vector<std::vector<std::uint64_t>> arrivals;  // [checkpoint] sort keys of today's arrivals
+    std::vector<QueueEntry> entries;
+  } end_day_scratch_;
   // Reused by retry_or_give_up, so that a reroute allocates nothing.
   struct RetryScratch {
     std::vector<Option> options;
