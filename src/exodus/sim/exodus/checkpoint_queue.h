@@ -2,9 +2,9 @@
 // A border checkpoint's first-in-first-out queue, served at a finite rate. Time is continuous
 // within a day (in days since the scenario start): each unit waits for those ahead of it, so
 // waits come out in hours, not whole days. Ordinary travellers queue too, as fluid cohorts.
+#include <algorithm>
 #include <cstdint>
 #include <deque>
-#include <algorithm>
 #include <utility>
 #include <vector>
 
