@@ -109,6 +109,8 @@ void ScenarioCalibrationModel::run_into(Slot& slot, std::span<const double> x, s
     slot.expected[r] = e.value;
     slot.compared[r] = e.ok;
   }
+  slot.figure_log_likelihood.assign(fitted_.size(), 0);
+  slot.figure_sd.assign(fitted_.size(), std::numeric_limits<double>::quiet_NaN());  // none computed yet
   slot.series = std::move(run.series);
 }
 
@@ -117,8 +119,14 @@ double ScenarioCalibrationModel::log_likelihood(std::size_t slot, std::span<cons
   if (!s.ran) return -std::numeric_limits<double>::infinity();
   double ll = 0;
   for (std::size_t r = 0; r < fitted_.size(); ++r)
-    if (s.compared[r])
-      ll += run_report_log_likelihood(*fitted_[r], s.expected[r], std::exp(x[report_metric_[r]]), errors_);
+    if (s.compared[r]) {
+      const double sd = std::exp(x[report_metric_[r]]);
+      if (!(s.figure_sd[r] == sd)) {
+        s.figure_log_likelihood[r] = run_report_log_likelihood(*fitted_[r], s.expected[r], sd, errors_);
+        s.figure_sd[r] = sd;
+      }
+      ll += s.figure_log_likelihood[r];
+    }
   return ll;
 }
 

@@ -62,6 +62,11 @@ class ScenarioCalibrationModel final : public SmcModel {
     SeriesTable series;
     std::vector<double> expected;   // [fitted report]
     std::vector<std::uint8_t> compared;  // whether the run has a counterpart of it
+    // Each figure's last log-likelihood and the discrepancy sd it was computed at: a cheap
+    // move changes one metric's sd, so only that metric's figures are computed again (the
+    // same values, summed in the same order). The sampler calls log_likelihood of a slot from
+    // one thread at a time.
+    mutable std::vector<double> figure_log_likelihood, figure_sd;
   };
   const Scenario& base_;
   std::vector<const Report*> fitted_;

@@ -17,12 +17,49 @@ constexpr double kClosedWaitDays = 30;  // what people "hear" of a closed checkp
 // RandomPurpose::kSpawn (a = day, b = tag + index):
 constexpr std::uint32_t kDecisionStream = 0x10000;  // a pool's leavers today and their corridors
 constexpr std::uint32_t kSeatStream = 0x20000;      // which of a flight's buyers get a seat
-// Under RandomPurpose::kAgentDay (a = agent, b = day | tag; tag 0 draws onward moves and returns):
+// Under RandomPurpose::kAgentDay (a = agent, b = day | tag; tag 0: a scheduled onward move's
+// next destination, fate there and day of going home):
 constexpr std::uint32_t kBorderStream = 0x10000;    // refusal of exit or entry at a checkpoint
-constexpr std::uint32_t kFateStream = 0x20000;      // on crossing: stays, moves on or returns
+constexpr std::uint32_t kFateStream = 0x20000;      // on crossing: stays, moves on or returns, and when
 constexpr std::uint32_t kRerouteStream = 0x30000;   // after a refusal: another way, or home
 // Under RandomPurpose::kAgentDay with b = the tag alone: a person's own, lasting traits.
 constexpr std::uint32_t kToleranceStream = 0x40000;  // the longest queue they will join
+
+// A destination's daily chance of a leaver there going home: 1/return_days times the
+// return_scale events acting that day (ALL or this destination). It changes only on the days
+// an event starts or ends, so one sweep over those days builds it: the product of the acting
+// values is kept as a count of zeros and a sum of logs, so that a day costs nothing per event
+// acting (a scenario may hold 100,000 events).
+DailyChance return_chance(const Scenario& s, std::size_t destination) {
+  struct Change {
+    std::int32_t day;
+    double value;
+    int sign;  // +1: starts acting, -1: stops
+  };
+  std::vector<Change> changes;
+  for (const auto& e : s.events)
+    if (e.kind == EventKind::kReturnScale && (e.index < 0 || static_cast<std::size_t>(e.index) == destination)) {
+      changes.push_back({e.day, e.value, +1});
+      if (e.end_day >= 0) changes.push_back({e.end_day + 1, e.value, -1});
+    }
+  std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.day < b.day; });
+  const double base = 1.0 / s.destinations[destination].return_days;
+  DailyChance chance(base);
+  int zeros = 0;
+  double log_scale = 0;
+  for (std::size_t i = 0; i < changes.size();) {
+    const std::int32_t day = std::max(0, changes[i].day);
+    for (; i < changes.size() && std::max(0, changes[i].day) == day; ++i) {
+      if (changes[i].value <= 0)
+        zeros += changes[i].sign;
+      else
+        log_scale += changes[i].sign * std::log(changes[i].value);
+    }
+    if (day >= s.days) break;
+    chance.add_stretch(day, zeros > 0 ? 0.0 : base * std::exp(log_scale));
+  }
+  return chance;
+}
 
 
 }  // namespace
@@ -85,6 +122,11 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
     ordinary_stock_[d] = s.destinations[d].baseline_air_per_day * s.destinations[d].ordinary_stay_days;
   for (const auto& cp : s.checkpoints)
     if (cp.open) ordinary_stock_[cp.destination] += cp.baseline_per_day * s.destinations[cp.destination].ordinary_stay_days;
+  movers_.resize(static_cast<std::size_t>(std::max(0, s.days)));
+  for (std::size_t d = 0; d < destinations_; ++d) {
+    onward_chance_.emplace_back(1.0 / s.destinations[d].onward_days);
+    return_chance_.push_back(return_chance(s, d));
+  }
   onward_cumulative_.resize(destinations_);
   for (std::size_t d = 0; d < destinations_; ++d) {
     const auto& next = s.destinations[d].onward_to;
@@ -98,6 +140,7 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
     for (auto& w : onward_cumulative_[d]) w /= total;
   }
 }
+
 
 std::size_t ExodusRules::next_destination(std::size_t from, double u) const {
   const auto& cumulative = onward_cumulative_[from];
@@ -129,7 +172,6 @@ void ExodusRules::apply_events(std::int32_t day) {
   exit_refusal_.assign(checkpoints_, 0.0);
   entry_ban_.assign(destinations_, 0.0);
   seat_scale_.assign(destinations_, 1.0);
-  return_scale_.assign(destinations_, 1.0);
   ordinary_scale_checkpoint_.assign(checkpoints_, 1.0);
   ordinary_scale_air_.assign(destinations_, 1.0);
   ordinary_refusal_.assign(destinations_, 0.0);
@@ -157,7 +199,7 @@ void ExodusRules::apply_events(std::int32_t day) {
           case EventKind::kExitRefusal: for_each(exit_refusal_, [&](double& x) { x = e.value; }); break;
           case EventKind::kEntryBan: for_each(entry_ban_, [&](double& x) { x = e.value; }); break;
           case EventKind::kSeats: for_each(seat_scale_, [&](double& x) { x *= e.value; }); break;
-          case EventKind::kReturnScale: for_each(return_scale_, [&](double& x) { x *= e.value; }); break;
+          // kReturnScale is tabled once, in return_chance_.
           case EventKind::kOrdinaryRefusal: for_each(ordinary_refusal_, [&](double& x) { x = e.value; }); break;
           case EventKind::kOrdinaryScale:
             if (e.index < 0) {
@@ -265,7 +307,6 @@ std::uint32_t ExodusRules::new_agent(std::size_t region, std::size_t kind, std::
   destination_.push_back(0);
   checkpoint_.push_back(kFlight);
   arrival_.push_back(0);
-  crossed_day_.push_back(-1);
   return id;
 }
 
@@ -306,7 +347,7 @@ void ExodusRules::cross(std::uint32_t agent, std::size_t destination, std::int32
   fate_[agent] = u < d.onward_share ? kMovesOn : (u < d.onward_share + d.return_share ? kReturns : kStays);
   state_[agent] = kAbroad;
   destination_[agent] = static_cast<std::uint8_t>(destination);
-  crossed_day_[agent] = static_cast<std::int16_t>(day);
+  if (fate_[agent] != kStays) schedule_move(agent, day, rng.next_unit());
   today_.entries[destination] += 1;
   today_.entries_leavers[destination] += 1;
   today_.departures += 1;
@@ -431,41 +472,50 @@ void ExodusRules::begin_day(std::int32_t day) {
   }
 }
 
-void ExodusRules::move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) {
-  // Leavers abroad move on or go home at daily rates (returns scale with events, e.g. the end
-  // of the call-up). Those moving on to a destination of the scenario enter it the same day
-  // and stay there or, at its return share, go home later: one onward move each.
-  for (std::size_t i = begin; i < end; ++i) {
-    if (state_[i] != kAbroad || fate_[i] == kStays || crossed_day_[i] >= day) continue;
-    const auto dest = destination_[i];
-    const auto& d = scenario_.destinations[dest];
-    const double rate = fate_[i] == kMovesOn ? 1.0 / d.onward_days : return_scale_[dest] / d.return_days;
-    CounterRng rng(seed_, RandomPurpose::kAgentDay, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(day));
-    if (rng.next_unit() >= rate) continue;
-    if (fate_[i] == kReturns) {
-      state_[i] = kReturned;
-      ++tally[dest * kTallyPerDestination + 1];
-      continue;
-    }
-    ++tally[dest * kTallyPerDestination];
-    if (d.onward_to.empty()) {
-      state_[i] = kOnward;
-      continue;
-    }
-    const auto next = next_destination(dest, rng.next_unit());
-    const auto& n = scenario_.destinations[next];
-    destination_[i] = static_cast<std::uint8_t>(next);
-    crossed_day_[i] = static_cast<std::int16_t>(day);
-    fate_[i] = rng.next_unit() * (1 - n.onward_share) < n.return_share ? kReturns : kStays;
-    ++tally[next * kTallyPerDestination + 2];
-  }
+void ExodusRules::schedule_move(std::uint32_t agent, std::int32_t from, double u) {
+  const auto dest = destination_[agent];
+  const DailyChance& chance = fate_[agent] == kMovesOn ? onward_chance_[dest] : return_chance_[dest];
+  const std::int32_t day = chance.first_day_after(from, -std::log1p(-u), scenario_.days);
+  if (day < scenario_.days) movers_[static_cast<std::size_t>(day)].push_back(agent);
 }
 
-void ExodusRules::end_day(std::int32_t day, const Tally& tally) {
+void ExodusRules::move_agents(std::int32_t, std::size_t, std::size_t, Tally&) {
+  // Nothing to do per agent and day: a leaver's moves abroad are drawn when they cross
+  // (schedule_move) and made on their day (move_on_or_return), so leavers who stay cost nothing.
+}
+
+void ExodusRules::move_on_or_return(std::int32_t day) {
+  // Those moving on to a destination of the scenario enter it the same day and stay there or,
+  // at its return share, go home later: one onward move each.
+  auto& movers = movers_[static_cast<std::size_t>(day)];
+  for (const auto agent : movers) {
+    const auto dest = destination_[agent];
+    if (fate_[agent] == kReturns) {
+      state_[agent] = kReturned;
+      today_.returns[dest] += 1;
+      continue;
+    }
+    today_.onward[dest] += 1;
+    const auto& d = scenario_.destinations[dest];
+    if (d.onward_to.empty()) {
+      state_[agent] = kOnward;
+      continue;
+    }
+    CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day));
+    const auto next = next_destination(dest, rng.next_unit());
+    const auto& n = scenario_.destinations[next];
+    destination_[agent] = static_cast<std::uint8_t>(next);
+    fate_[agent] = rng.next_unit() * (1 - n.onward_share) < n.return_share ? kReturns : kStays;
+    today_.onward_in[next] += 1;
+    if (fate_[agent] == kReturns) schedule_move(agent, day, rng.next_unit());
+  }
+  movers.clear();
+  movers.shrink_to_fit();
+}
+
+void ExodusRules::end_day(std::int32_t day, const Tally&) {
+  move_on_or_return(day);
   for (std::size_t d = 0; d < destinations_; ++d) {
-    today_.onward[d] = static_cast<double>(tally[d * kTallyPerDestination]);
-    today_.returns[d] = static_cast<double>(tally[d * kTallyPerDestination + 1]);
-    today_.onward_in[d] = static_cast<double>(tally[d * kTallyPerDestination + 2]);
     stock_[d] += today_.onward_in[d] - today_.onward[d] - today_.returns[d];
     today_.entries[d] += today_.onward_in[d];
   }

@@ -3,6 +3,7 @@
 // road to a checkpoint, or a flight) by its travel time, the queue they heard of, the price and
 // the destination; they queue at checkpoints of finite throughput; borders refuse some; after
 // crossing some move on and some return. People who stay home are counts in a pool, not agents,
+// and a leaver abroad costs nothing until the day they move on or go home, drawn when they cross,
 // so a day costs in proportion to the people who decide and move.
 #include <array>
 #include <bit>
@@ -13,6 +14,7 @@
 #include "exodus/core/random.h"
 #include "exodus/sim/engine.h"
 #include "exodus/sim/exodus/checkpoint_queue.h"
+#include "exodus/sim/exodus/daily_chance.h"
 #include "exodus/sim/exodus/exodus_day.h"
 #include "exodus/world/scenario.h"
 #include "exodus/world/scenario_hazard.h"
@@ -24,8 +26,8 @@ class ExodusRules final : public RuleSet {
   ExodusRules(const Scenario& scenario, std::uint64_t seed);
 
   std::int32_t days() const override { return scenario_.days; }
-  // Per destination: leavers moving on, going home, and arriving from another destination.
-  std::size_t tally_size() const override { return scenario_.destinations.size() * kTallyPerDestination; }
+  // Nothing is tallied per block: every move of a leaver abroad is scheduled (move_on_or_return).
+  std::size_t tally_size() const override { return 0; }
   void begin_day(std::int32_t day) override;
   std::size_t agent_count() const override { return state_.size(); }
   void move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) override;
@@ -38,7 +40,6 @@ class ExodusRules final : public RuleSet {
   enum State : std::uint8_t { kTravelling, kFlightPending, kQueued, kAbroad, kOnward, kReturned, kGaveUp };
   enum Fate : std::uint8_t { kStays, kMovesOn, kReturns };
   static constexpr std::uint16_t kFlight = UINT16_MAX;
-  static constexpr std::size_t kTallyPerDestination = 3;
 
   struct Option {
     bool flight = false;
@@ -60,6 +61,12 @@ class ExodusRules final : public RuleSet {
   // A leaver turned back at checkpoint c at `time`: tries another way, or goes home.
   void retry_or_give_up(std::uint32_t agent, int checkpoint, double time, std::int32_t day);
   void cross(std::uint32_t agent, std::size_t destination, std::int32_t day);
+  // A leaver abroad who will move on or go home (by fate_): the day they do, drawn once from
+  // `u` (uniform) on the day `from` they entered, and kept in movers_ for that day.
+  void schedule_move(std::uint32_t agent, std::int32_t from, double u);
+  // Today's scheduled movers: those moving on enter their next destination the same day (and
+  // may be scheduled to go home from there), those going home leave.
+  void move_on_or_return(std::int32_t day);
   double travel_days(std::size_t region, std::uint32_t checkpoint) const;
 
   const Scenario& scenario_;
@@ -77,7 +84,13 @@ class ExodusRules final : public RuleSet {
   std::vector<std::uint8_t> region_, kind_, class_, state_, fate_, destination_;
   std::vector<std::uint16_t> checkpoint_;
   std::vector<float> arrival_;
-  std::vector<std::int16_t> crossed_day_;
+
+  // Leavers abroad who move on or go home, by the day they do: [day], in the order they were
+  // scheduled (a serial order, so the same whatever the threads).
+  std::vector<std::vector<std::uint32_t>> movers_;
+  // Each destination's daily chance of moving on (constant) and of going home (scaled by
+  // return_scale events, so constant between event days).
+  std::vector<DailyChance> onward_chance_, return_chance_;
 
   std::vector<std::vector<std::uint32_t>> arriving_;  // [day] agents reaching a checkpoint
   std::vector<CheckpointQueue> queues_;
@@ -110,8 +123,7 @@ class ExodusRules final : public RuleSet {
 
   // Today's state from events.
   std::vector<std::uint8_t> open_;
-  std::vector<double> throughput_scale_, approach_limit_, exit_refusal_, entry_ban_, seat_scale_,
-      return_scale_;
+  std::vector<double> throughput_scale_, approach_limit_, exit_refusal_, entry_ban_, seat_scale_;
   // Ordinary travellers under today's events: arrivals scaled at each checkpoint and by air at
   // each destination, and the share refused entry at each destination.
   std::vector<double> ordinary_scale_checkpoint_, ordinary_scale_air_, ordinary_refusal_;

@@ -129,6 +129,38 @@ TEST(ExodusRules, ReturnsComeOnlyFromDestinationsPeopleReturnFrom) {
   EXPECT_DOUBLE_EQ(last.stock[0], entered - total(days, [](const ExodusDay& d) { return d.returns[0] + d.onward[0]; }));
 }
 
+TEST(ExodusRules, ReturnsKeepTheDailyChanceAndItsEventsThoughDrawnOnCrossing) {
+  // Everyone entering North goes home at 1/5 a day, tripled by an event on 10-14 September:
+  // a leaver's day of return is drawn once, on entry, so its law must still be that of a
+  // draw each day. Expected returns by day from the entries and that chance, day by day.
+  TinyScenario t;
+  t.files["scenario.yaml"] =
+      "name: tiny\nstart_date: 2022-09-01\nend_date: 2022-09-30\nshock_date: 2022-09-05\nseed: 1\n"
+      "parameters:\n  base_hazard: 0\n  shock_hazard: 0.01\n  shock_decay_days: 3\n  other_hazard_ratio: 0\n";
+  t.files["destinations.csv"] =
+      "destination,attractiveness,onward_share,onward_days,return_share,return_days\n"
+      "North,0,0,7,1,5\nSouth,0,0,7,0,10\nAir,0,0,7,0,10\n";
+  t.files["events.csv"] = "date,kind,target,value,end_date\n2022-09-10,return_scale,North,3,2022-09-14\n";
+  const auto days = run(t.read());
+  const auto chance = [](std::size_t day) { return day >= 9 && day <= 13 ? 0.6 : 0.2; };
+  // still[c]: the expected leavers who entered on day c and have not gone home yet.
+  std::vector<double> still(days.size(), 0.0);
+  double expected = 0, returned = 0;
+  for (std::size_t day = 0; day < days.size(); ++day) {
+    for (std::size_t c = 0; c < day; ++c) {
+      expected += still[c] * chance(day);
+      still[c] *= 1 - chance(day);
+    }
+    still[day] = days[day].entries_leavers[0];
+    returned += days[day].returns[0];
+    // Each return is a Bernoulli trial given the entries: within 5 sd of the sum of their chances.
+    EXPECT_NEAR(returned, expected, 5 * std::sqrt(expected) + 1) << "day " << day;
+  }
+  EXPECT_GT(returned, 5000);
+  // The event shows: on its days the share of those present who go home is three times higher.
+  EXPECT_GT(days[11].returns[0] / days[10].stock[0], 2.4 * days[20].returns[0] / days[19].stock[0]);
+}
+
 TEST(ExodusRules, OrdinaryTravellersAreCountedInEntries) {
   const auto days = run(TinyScenario{}.read());
   // Before the shock only ordinary travellers cross: 100 a day at N1.

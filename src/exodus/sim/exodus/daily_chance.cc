@@ -1,0 +1,56 @@
+#include "exodus/sim/exodus/daily_chance.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace exodus {
+
+namespace {
+double hazard_of(double p) {
+  if (p >= 1) return std::numeric_limits<double>::infinity();
+  if (p <= 0) return 0;
+  return -std::log1p(-p);
+}
+}  // namespace
+
+DailyChance::DailyChance(double p) { stretches_.push_back({0, p, hazard_of(p)}); }
+
+void DailyChance::add_stretch(std::int32_t first, double p) {
+  if (first < stretches_.back().first) throw std::invalid_argument("DailyChance: stretches out of day order");
+  if (first == stretches_.back().first)
+    stretches_.back() = {first, p, hazard_of(p)};
+  else
+    stretches_.push_back({first, p, hazard_of(p)});
+}
+
+double DailyChance::on(std::int32_t day) const {
+  const auto after = std::upper_bound(stretches_.begin(), stretches_.end(), day,
+                                      [](std::int32_t d, const Stretch& s) { return d < s.first; });
+  return std::prev(after)->p;
+}
+
+std::int32_t DailyChance::first_day_after(std::int32_t from, double exponential, std::int32_t horizon) const {
+  std::int32_t day = from + 1;  // the first day the chance may come up
+  auto s = std::prev(std::upper_bound(stretches_.begin(), stretches_.end(), day,
+                                      [](std::int32_t d, const Stretch& x) { return d < x.first; }));
+  double left = exponential;  // the hazard still to be met
+  while (day < horizon) {
+    const auto next = std::next(s);
+    const std::int32_t end = next == stretches_.end() ? horizon : std::min(horizon, next->first);
+    if (s->hazard == std::numeric_limits<double>::infinity()) return day;
+    if (s->hazard > 0) {
+      // Days without a move in this stretch: ⌊left / hazard⌋, compared before any cast.
+      const double idle = std::floor(left / s->hazard);
+      if (idle < static_cast<double>(end - day)) return day + static_cast<std::int32_t>(idle);
+      left = std::max(0.0, left - s->hazard * static_cast<double>(end - day));
+    }
+    if (next == stretches_.end()) break;
+    day = end;
+    s = next;
+  }
+  return horizon;
+}
+
+}  // namespace exodus
