@@ -218,6 +218,11 @@ void ExodusRules::apply_events(std::int32_t day) {
         }
     }
   }
+  // The utility terms of the chance of being let through, once a day rather than per choice.
+  log_entry_allowed_.resize(destinations_);
+  for (std::size_t d = 0; d < destinations_; ++d) log_entry_allowed_[d] = std::log1p(-entry_ban_[d]);
+  log_exit_allowed_.resize(checkpoints_);
+  for (std::size_t c = 0; c < checkpoints_; ++c) log_exit_allowed_[c] = std::log1p(-exit_refusal_[c]);
 }
 
 double ExodusRules::hazard(std::size_t region, std::size_t kind, std::uint8_t cls, std::int32_t day) const {
@@ -241,7 +246,7 @@ void ExodusRules::options(std::size_t region, std::size_t kind, std::uint8_t cls
     if (!kind_goes_to_[kind * destinations_ + dest]) return false;  // not where this kind goes
     const double ban = entry_ban_[dest];
     if (ban >= 1) return false;
-    u += std::log1p(-ban);
+    u += log_entry_allowed_[dest];
     return true;
   };
   for (std::uint32_t c = 0; c < checkpoints_; ++c) {
@@ -256,7 +261,7 @@ void ExodusRules::options(std::size_t region, std::size_t kind, std::uint8_t cls
            reported_wait_days_[c * wait_days_kept_ + static_cast<std::size_t>(lagged) % wait_days_kept_];
     if (is_eligible(cls)) {
       if (exit_refusal_[c] >= 1) continue;
-      u += std::log1p(-exit_refusal_[c]);
+      u += log_exit_allowed_[c];
     }
     if (!ban_term(cp.destination, u)) continue;
     out.push_back({false, c, u});

@@ -124,6 +124,9 @@ class ExodusRules final : public RuleSet {
   // Today's state from events.
   std::vector<std::uint8_t> open_;
   std::vector<double> throughput_scale_, approach_limit_, exit_refusal_, entry_ban_, seat_scale_;
+  // log(1 − entry_ban) by destination and log(1 − exit_refusal) by checkpoint: a corridor's
+  // utility terms for the chance of being let through.
+  std::vector<double> log_entry_allowed_, log_exit_allowed_;
   // Ordinary travellers under today's events: arrivals scaled at each checkpoint and by air at
   // each destination, and the share refused entry at each destination.
   std::vector<double> ordinary_scale_checkpoint_, ordinary_scale_air_, ordinary_refusal_;
