@@ -126,10 +126,12 @@ std::size_t distinct_members(const std::vector<std::vector<double>>& x, std::siz
 }
 
 // The truth's rank among the draws of the replicate's `k`-th quantity (infer/sbc.h).
-double rank_of(const Design& g, std::size_t rep, std::size_t k, double truth, const std::vector<std::pair<double, double>>& draws) {
+// `members` > 0: the draws are a mixture of that many members' (infer/interval.h).
+double rank_of(const Design& g, std::size_t rep, std::size_t k, double truth, const std::vector<std::pair<double, double>>& draws,
+               std::size_t members = 0) {
   CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
                  kRankStream + static_cast<std::uint32_t>(k));
-  return sbc_rank(truth, draws, rng);
+  return sbc_rank(truth, draws, rng, members);
 }
 
 void record_parameters(const Design& g, std::size_t rep, const SmcResult& smc, const std::vector<double>& truth,
@@ -163,7 +165,8 @@ void record_totals(const Design& g, std::size_t rep, ScenarioCalibrationModel& m
     double sd = g.sd_of(truth, t.metric);
     if (sd < 0) sd = value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
     const double value = truth_series.sum(t.kind, t.index, t.metric, first, last) * std::exp(sd * standard_normal(rng));
-    const double rank = rank_of(g, rep, g.priors.size() + k, value, total_draws(runs, t.kind, t.index, t.metric, first, last));
+    const double rank = rank_of(g, rep, g.priors.size() + k, value, total_draws(runs, t.kind, t.index, t.metric, first, last),
+                                members_ran(runs));
     out.records.push_back({t.label, value, rank, t.interval});
   }
 }

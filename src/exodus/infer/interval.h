@@ -1,6 +1,7 @@
 #pragma once
 // A posterior's summary as every verb prints it: the median and the central 50% and 90%
 // intervals, from weighted draws.
+#include <cstddef>
 #include <utility>
 #include <vector>
 
@@ -11,6 +12,10 @@ struct Interval {
 };
 
 // From (value, weight) pairs whose weights sum to one; sorts them.
-Interval interval_of(std::vector<std::pair<double, double>>& value_weight);
+//
+// `members` > 0: the draws are a mixture of that many independent members, each seen through
+// several draws (a calibration's runs, each with draws of its discrepancy or of a report's
+// error), and the truth is like a further member, not a further draw: see interval.cc.
+Interval interval_of(std::vector<std::pair<double, double>>& value_weight, std::size_t members = 0);
 
 }  // namespace exodus

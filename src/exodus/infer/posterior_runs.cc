@@ -93,7 +93,7 @@ ForecastBands forecast_bands(const PosteriorRuns& runs) {
           vw.emplace_back(is_signed ? v + d * std::abs(v) : v * std::exp(d), m.weight / kBandDraws);
         }
       }
-      out.bands[s][t] = interval_of(vw);
+      out.bands[s][t] = interval_of(vw, members.size());
     }
   }
   return out;
@@ -106,6 +106,7 @@ struct FigureDraws {
   bool ok = false;
   std::string why_not;
   std::vector<std::pair<double, double>> truth, figure;
+  std::size_t members = 0;  // the members the draws are of
 };
 
 FigureDraws figure_draws(const PosteriorRuns& runs, const Report& r, std::size_t index, std::uint32_t stream) {
@@ -126,6 +127,7 @@ FigureDraws figure_draws(const PosteriorRuns& runs, const Report& r, std::size_t
     }
   }
   out.ok = !out.truth.empty();
+  out.members = ran(runs).size();
   if (!out.ok && out.why_not.empty()) out.why_not = "no member of the population ran";
   return out;
 }
@@ -148,8 +150,8 @@ std::vector<ReportFit> fit_reports(const PosteriorRuns& runs, const std::vector<
       // For a denial, the chance the truth is below its figure.
       if (r.kind == ReportKind::kDenial) below = 1 - below;
       f.tail = below;
-      f.expected = interval_of(d.truth);
-      f.predictive = one_sided ? f.expected : interval_of(d.figure);
+      f.expected = interval_of(d.truth, d.members);
+      f.predictive = one_sided ? f.expected : interval_of(d.figure, d.members);
       f.flagged = tail_is_flagged(r, f.tail);
     }
     out.push_back(std::move(f));
@@ -165,7 +167,7 @@ std::vector<ReportPrediction> predict_reports(const PosteriorRuns& runs, const s
     FigureDraws d = figure_draws(runs, *reports[i], i, kPredictStream);
     p.predicted = d.ok;
     p.why_not = d.why_not;
-    if (d.ok) p.predictive = interval_of(d.figure);
+    if (d.ok) p.predictive = interval_of(d.figure, d.members);
     out.push_back(std::move(p));
   }
   return out;
@@ -191,8 +193,10 @@ std::vector<std::pair<double, double>> total_draws(const PosteriorRuns& runs, Pl
 Interval total_interval(const PosteriorRuns& runs, PlaceKind kind, std::size_t index, const std::string& metric,
                         std::size_t first, std::size_t last) {
   auto vw = total_draws(runs, kind, index, metric, first, last);
-  return interval_of(vw);
+  return interval_of(vw, members_ran(runs));
 }
+
+std::size_t members_ran(const PosteriorRuns& runs) { return ran(runs).size(); }
 
 double member_discrepancy(const PosteriorRuns& runs, std::size_t member, const std::string& metric) {
   return discrepancy_of(runs, member, metric);

@@ -12,7 +12,7 @@
 
 namespace exodus {
 
-double sbc_rank(double truth, std::span<const std::pair<double, double>> draws, CounterRng& rng) {
+double sbc_rank(double truth, std::span<const std::pair<double, double>> draws, CounterRng& rng, std::size_t members) {
   double below = 0, tied = 0;
   std::size_t counted = 0;
   for (const auto& [v, w] : draws) {
@@ -22,7 +22,7 @@ double sbc_rank(double truth, std::span<const std::pair<double, double>> draws, 
     else if (v == truth) tied += w;
   }
   const double mass = below + rng.next_unit() * tied;
-  const auto L = static_cast<double>(counted);
+  const auto L = static_cast<double>(members > 0 ? members : counted);
   return std::clamp((L * mass + rng.next_unit()) / (L + 1), 0.0, 1.0);
 }
 
