@@ -289,16 +289,21 @@ double logit_weights(const std::vector<double>& utilities, double temperature, s
   return total;
 }
 
+// Draws an index with probability proportional to its weight, `total` their sum.
+std::size_t weighted_pick(const std::vector<double>& weights, double total, CounterRng& rng) {
+  double x = rng.next_unit() * total;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (x < weights[i]) return i;
+    x -= weights[i];
+  }
+  return weights.size() - 1;
+}
+
 // Logit choice: draws an option index with probability proportional to exp(U / temperature).
 std::size_t logit_pick(const std::vector<double>& utilities, double temperature, CounterRng& rng,
                        std::vector<double>& scratch) {
   const double total = logit_weights(utilities, temperature, scratch);
-  double x = rng.next_unit() * total;
-  for (std::size_t i = 0; i < scratch.size(); ++i) {
-    if (x < scratch[i]) return i;
-    x -= scratch[i];
-  }
-  return scratch.size() - 1;
+  return weighted_pick(scratch, total, rng);
 }
 }  // namespace
 
@@ -324,17 +329,33 @@ void ExodusRules::send_by_road(std::uint32_t agent, std::uint32_t checkpoint, do
   if (day < arriving_.size() - 1) arriving_[day].push_back(agent);  // beyond the end: never arrives
 }
 
+const ExodusRules::RerouteChoice& ExodusRules::reroute_choice(std::uint32_t agent, int checkpoint, std::int32_t day) {
+  // Called from end_day and begin_day only (one thread): the cache and scratch are the rule set's.
+  const auto eligible = static_cast<std::size_t>(is_eligible(class_[agent]));
+  RerouteChoice* choice = &retry_.scratch;
+  if (checkpoints_ * kinds_.size() <= kRerouteCacheMax) {
+    const std::size_t key = (static_cast<std::size_t>(checkpoint) * kinds_.size() + kind_[agent]) * 2 + eligible;
+    if (retry_.cache.size() < checkpoints_ * kinds_.size() * 2) retry_.cache.resize(checkpoints_ * kinds_.size() * 2);
+    choice = &retry_.cache[key];
+    if (choice->generation == retry_.generation) return *choice;
+    choice->generation = retry_.generation;
+  }
+  // From a checkpoint neither the region nor flights count: the options are the same for every
+  // leaver of this kind and class turned back here until what options() reads changes.
+  options(region_[agent], kind_[agent], class_[agent], checkpoint, checkpoint, day, choice->options);
+  retry_.utilities.clear();
+  for (const auto& o : choice->options) retry_.utilities.push_back(o.utility);
+  choice->total = logit_weights(retry_.utilities, scenario_.parameters.choice_temperature, choice->weights);
+  return *choice;
+}
+
 void ExodusRules::retry_or_give_up(std::uint32_t agent, int checkpoint, double time, std::int32_t day) {
   CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day) | kRerouteStream);
-  // Called from end_day and begin_day only (one thread): the scratch buffers are the rule set's.
-  auto& opts = retry_.options;
   if (rng.next_unit() < scenario_.parameters.refused_retry_share) {
-    options(region_[agent], kind_[agent], class_[agent], checkpoint, checkpoint, day, opts);
+    const RerouteChoice& choice = reroute_choice(agent, checkpoint, day);
+    const auto& opts = choice.options;
     if (!opts.empty()) {
-      auto& u = retry_.utilities;
-      u.clear();
-      for (const auto& o : opts) u.push_back(o.utility);
-      const auto& o = opts[logit_pick(u, scenario_.parameters.choice_temperature, rng, retry_.weights)];
+      const auto& o = opts[weighted_pick(choice.weights, choice.total, rng)];
       const double km = checkpoint_km(static_cast<std::size_t>(checkpoint), o.index);
       // Diverted leavers reach the next checkpoint tomorrow at the earliest.
       send_by_road(agent, o.index, std::max(time + km / scenario_.parameters.road_speed_km_per_day, day + 1.0));
@@ -378,6 +399,7 @@ void ExodusRules::begin_day(std::int32_t day) {
   today_.flight_flown.assign(flights_, 0);
   today_.flight_price.assign(flights_, 0);
   apply_events(day);
+  ++retry_.generation;  // today's events: reroutes are chosen afresh
 
   const auto& p = scenario_.parameters;
   // Prices follow yesterday's demand against seats: what buyers see today.
@@ -603,6 +625,8 @@ void ExodusRules::end_day(std::int32_t day, const Tally&) {
     today_.queue_vehicles[c] = std::max(0.0, std::ceil(queued / cp.persons_per_vehicle - 1e-9));
     today_.queue_km[c] = cp.queue_km(today_.queue_vehicles[c]);
     // What people will hear: the wait a newcomer would face.
+    // Without an information lag, leavers turned back later today hear this wait at once.
+    if (wait_days_kept_ == 1) ++retry_.generation;
     reported_wait_days_[c * wait_days_kept_ + static_cast<std::size_t>(day) % wait_days_kept_] =
         capacity > 0 ? queued / capacity : kClosedWaitDays;
   }

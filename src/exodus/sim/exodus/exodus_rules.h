@@ -115,11 +115,25 @@ class ExodusRules final : public RuleSet {
     std::vector<std::vector<std::uint64_t>> arrivals;  // [checkpoint] sort keys of today's arrivals
     std::vector<QueueEntry> entries;
   } end_day_scratch_;
-  // Reused by retry_or_give_up, so that a reroute allocates nothing.
-  struct RetryScratch {
+  // A leaver turned back at a checkpoint chooses among the same options, with the same logit
+  // weights, as every leaver of their kind and class turned back there until what options()
+  // reads changes (the day's events; without an information lag, each wait heard): kept per
+  // (checkpoint, kind, eligible) up to kRerouteCacheMax checkpoints times kinds, so that a
+  // reroute neither recomputes nor allocates.
+  struct RerouteChoice {
     std::vector<Option> options;
-    std::vector<double> utilities, weights;
+    std::vector<double> weights;
+    double total = 0;
+    std::uint64_t generation = UINT64_MAX;
+  };
+  static constexpr std::size_t kRerouteCacheMax = 8192;
+  struct RetryScratch {
+    std::vector<RerouteChoice> cache;  // [(checkpoint * kinds + kind) * 2 + eligible]
+    RerouteChoice scratch;             // beyond kRerouteCacheMax
+    std::uint64_t generation = 0;
+    std::vector<double> utilities;
   } retry_;
+  const RerouteChoice& reroute_choice(std::uint32_t agent, int checkpoint, std::int32_t day);
 
   // Today's state from events.
   std::vector<std::uint8_t> open_;
