@@ -40,12 +40,14 @@ inline void print_sbc_table(const SbcResult& r) {
                100 * exact.low, 100 * exact.high, replicates, outside, scored, 0.05 * scored);
     // The same, for quantities as dependent as these (infer/sbc_joint.h).
     const JointCoverageCheck joint = joint_coverage_check(r.quantities);
-    if (joint.quantities > 1)
+    if (joint.quantities > 1) {
       fmt::print("taken together ({} quantities scored in all {} replicates): pooled 90% coverage {:.1f}%, where an exact "
-                 "sampler with their dependence falls in {:.1f}% to {:.1f}% in 95% of checks; it leaves {} or more outside "
-                 "in {:.1f}% of checks\n",
-                 joint.quantities, joint.replicates, 100 * joint.pooled, 100 * joint.pooled_low, 100 * joint.pooled_high,
-                 joint.outside, 100 * joint.chance_at_least);
+                 "sampler with their dependence falls in {:.1f}% to {:.1f}% in 95% of checks",
+                 joint.quantities, joint.replicates, 100 * joint.pooled, 100 * joint.pooled_low, 100 * joint.pooled_high);
+      if (joint.outside > 0)
+        fmt::print("; it leaves {} or more outside in {:.1f}% of checks", joint.outside, 100 * joint.chance_at_least);
+      fmt::print("\n");
+    }
   }
   // A hump says intervals too wide, a U too narrow, a slope a bias.
   fmt::print("\nrank histograms (10 bins, truth's rank among the draws):\n");
