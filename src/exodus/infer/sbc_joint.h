@@ -6,7 +6,8 @@
 // sampler would do as badly with quantities as dependent as these.
 //
 // The null is the replicates' own dependence with every margin made exact: each quantity's
-// ranks are replaced by their order among its replicates, (order + ½) / n, which is uniform and
+// ranks are replaced by their order among its replicates (the k-th of n stands for a rank drawn
+// uniformly from [k/n, (k+1)/n)), which is uniform and
 // keeps which replicates rank high together (the empirical copula; Rüschendorf 1976, "Asymptotic
 // distributions of multivariate rank order statistics", Ann. Statist. 4:912-923). Replicates
 // drawn from it with replacement (Efron 1979's bootstrap, Ann. Statist. 7:1-26) are SBCs of an
