@@ -17,8 +17,7 @@ namespace exodus {
 // members differ more than their draws do, the p quantile of the n·K draws sits at position
 // about pn + ½ among the members, and the interval holds a further member's value with chance
 // (n(1 − 2p) − 1)/(n + 1), 87.1% to 88.5% for a 90% interval of 64 members (measured: 88.2%
-// to 89.1%). So
-// with `members` the positions are those of definition 6 among the members: a draw whose
+// to 89.1%). So with `members` the positions are those of definition 6 among the members: a draw whose
 // cumulative weight is C at its middle stands at (nC + ½)/(n + 1), which puts a member seen
 // through draws close together at k/(n + 1), as definition 6 puts the k-th of n draws. Where
 // the draws spread as much as the members or more, this widens the interval a little: in the

@@ -111,7 +111,9 @@ struct FigureDraws {
 
 FigureDraws figure_draws(const PosteriorRuns& runs, const Report& r, std::size_t index, std::uint32_t stream) {
   FigureDraws out;
-  for (const std::size_t m : ran(runs)) {
+  const auto members = ran(runs);
+  out.members = members.size();
+  for (const std::size_t m : members) {
     const auto& member = runs.members[m];
     const RunExpectation e = expected_in_run(r, runs.places, runs.shock, *member.series);
     if (!e.ok) {
@@ -127,7 +129,6 @@ FigureDraws figure_draws(const PosteriorRuns& runs, const Report& r, std::size_t
     }
   }
   out.ok = !out.truth.empty();
-  out.members = ran(runs).size();
   if (!out.ok && out.why_not.empty()) out.why_not = "no member of the population ran";
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <stdexcept>
 
@@ -25,16 +26,16 @@ void DailyChance::add_stretch(std::int32_t first, double p) {
     stretches_.push_back({first, p, hazard_of(p)});
 }
 
-double DailyChance::on(std::int32_t day) const {
-  const auto after = std::upper_bound(stretches_.begin(), stretches_.end(), day,
-                                      [](std::int32_t d, const Stretch& s) { return d < s.first; });
-  return std::prev(after)->p;
+std::vector<DailyChance::Stretch>::const_iterator DailyChance::stretch_of(std::int32_t day) const {
+  return std::prev(std::upper_bound(stretches_.begin(), stretches_.end(), day,
+                                    [](std::int32_t d, const Stretch& s) { return d < s.first; }));
 }
+
+double DailyChance::on(std::int32_t day) const { return stretch_of(day)->p; }
 
 std::int32_t DailyChance::first_day_after(std::int32_t from, double exponential, std::int32_t horizon) const {
   std::int32_t day = from + 1;  // the first day the chance may come up
-  auto s = std::prev(std::upper_bound(stretches_.begin(), stretches_.end(), day,
-                                      [](std::int32_t d, const Stretch& x) { return d < x.first; }));
+  auto s = stretch_of(day);
   double left = exponential;  // the hazard still to be met
   while (day < horizon) {
     const auto next = std::next(s);

@@ -36,6 +36,8 @@ class DailyChance {
     double p, hazard;  // hazard: −log(1 − p), +inf at p ≥ 1, 0 at p ≤ 0
   };
   std::vector<Stretch> stretches_;
+  // The stretch that holds `day` (day ≥ 0).
+  std::vector<Stretch>::const_iterator stretch_of(std::int32_t day) const;
 };
 
 }  // namespace exodus

@@ -61,7 +61,6 @@ DailyChance return_chance(const Scenario& s, std::size_t destination) {
   return chance;
 }
 
-
 }  // namespace
 
 ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
@@ -139,8 +138,8 @@ ExodusRules::ExodusRules(const Scenario& s, std::uint64_t seed)
                                                         s.parameters.choice_temperature));
     for (auto& w : onward_cumulative_[d]) w /= total;
   }
+  if (checkpoints_ * kinds_.size() <= kRerouteCacheMax) retry_.cache.resize(checkpoints_ * kinds_.size() * 2);
 }
-
 
 std::size_t ExodusRules::next_destination(std::size_t from, double u) const {
   const auto& cumulative = onward_cumulative_[from];
@@ -333,9 +332,8 @@ const ExodusRules::RerouteChoice& ExodusRules::reroute_choice(std::uint32_t agen
   // Called from end_day and begin_day only (one thread): the cache and scratch are the rule set's.
   const auto eligible = static_cast<std::size_t>(is_eligible(class_[agent]));
   RerouteChoice* choice = &retry_.scratch;
-  if (checkpoints_ * kinds_.size() <= kRerouteCacheMax) {
+  if (!retry_.cache.empty()) {  // sized in the constructor, up to kRerouteCacheMax
     const std::size_t key = (static_cast<std::size_t>(checkpoint) * kinds_.size() + kind_[agent]) * 2 + eligible;
-    if (retry_.cache.size() < checkpoints_ * kinds_.size() * 2) retry_.cache.resize(checkpoints_ * kinds_.size() * 2);
     choice = &retry_.cache[key];
     if (choice->generation == retry_.generation) return *choice;
     choice->generation = retry_.generation;

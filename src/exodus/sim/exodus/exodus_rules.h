@@ -128,7 +128,7 @@ class ExodusRules final : public RuleSet {
   };
   static constexpr std::size_t kRerouteCacheMax = 8192;
   struct RetryScratch {
-    std::vector<RerouteChoice> cache;  // [(checkpoint * kinds + kind) * 2 + eligible]
+    std::vector<RerouteChoice> cache;  // [(checkpoint * kinds + kind) * 2 + eligible]; empty beyond the limit
     RerouteChoice scratch;             // beyond kRerouteCacheMax
     std::uint64_t generation = 0;
     std::vector<double> utilities;
