@@ -150,7 +150,7 @@ const Case kCases[] = {
      "/sim_period.csv:2: field 'Length': is 0; a run lasts at least 1 day"},
     // --- Flee validation folder --------------------------------------------------------------
     {Format::kFleeValidation, "absurd agent count", [](Inputs& in) { replace(in.validation["c.csv"], "2020-01-11,70", "2020-01-11,9000000000"); },
-     "/data_layout.csv: the case would create about 8.1e+09 agents, from the validation data's arrivals (data-driven spawning) (about 211 GB of agent state); the limit is 200,000,000 (raise it with --max-agents)"},
+     "/data_layout.csv: the case would create about 8.1e+09 agents, from the validation data's arrivals (data-driven spawning) (about 405 GB of agent state); the limit is 200,000,000 (raise it with --max-agents)"},
     {Format::kFleeValidation, "count above the world's population", [](Inputs& in) { replace(in.validation["c.csv"], "2020-01-11,70", "2020-01-11,1e12"); },
      "/c.csv:3: field 'count': 1e+12 is more people than live on Earth"},
     {Format::kFleeValidation, "date not a date", [](Inputs& in) { replace(in.validation["d.csv"], "2020-01-11", "11.01.2020"); },

@@ -10,7 +10,7 @@ namespace exodus {
 struct InputLimits {
   // Days simulated or estimated (--max-days): ten years. Daily arrays grow with it.
   std::int64_t max_days = 3660;
-  // Agents a run may create (--max-agents): about 5 GB of agent state at its peak.
+  // Agents a run may create (--max-agents): at most about 10 GB of agent state at its peak.
   std::int64_t max_agents = 200'000'000;
   // Links a Flee case's route search may follow, about the route steps it stores
   // (--max-route-steps): about 1.5 GB of routes. Routes grow factorially through markers and

@@ -16,7 +16,7 @@ enum class RandomPurpose : std::uint32_t {
   kAgentDay = 1,  // a = agent, b = day
   kSpawn = 2,     // a = day, b = spawn index block
   kInference = 3,  // statistical procedures: Laplace draws, posterior predictive, SBC replicates
-  kAgentPair = 4,  // a = agent / 2, b = day: the first draws of two neighbouring agents
+  kAgentWake = 4,  // a = agent, b = day: the day a Flee agent that stays put next acts
   kSynthetic = 5,  // made-up inputs: synthetic worlds for benchmarks, test data
 };
 
@@ -35,16 +35,6 @@ class CounterRng {
   CounterRng(std::uint64_t seed, RandomPurpose purpose, std::uint32_t a, std::uint32_t b)
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
         counter_{{a, b, static_cast<std::uint32_t>(purpose), 0}} {}
-
-  // A stream whose first two draws are given (half of a block shared with a neighbour: one
-  // Philox call then serves two agents that each need one or two numbers, the common case).
-  CounterRng(std::uint64_t seed, RandomPurpose purpose, std::uint32_t a, std::uint32_t b, std::uint32_t first,
-             std::uint32_t second)
-      : CounterRng(seed, purpose, a, b) {
-    block_[2] = first;
-    block_[3] = second;
-    used_ = 2;
-  }
 
   std::uint32_t next_u32() {
     if (used_ == 4) refill();

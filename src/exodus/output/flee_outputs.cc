@@ -81,7 +81,8 @@ std::string flee_summary_json(const FleeWorld& world, const FleeRunResult& run, 
        {{"route_not_found", run.stats.route_not_found},
         {"turned_back", run.stats.turned_back},
         {"link_entries", run.stats.link_entries},
-        {"unplaced_spawns", run.stats.unplaced_spawns}}}};
+        {"unplaced_spawns", run.stats.unplaced_spawns},
+        {"agent_days_acted", run.stats.agent_days_acted}}}};
   return json_text(summary);
 }
 

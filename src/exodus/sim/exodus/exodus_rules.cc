@@ -500,7 +500,7 @@ void ExodusRules::begin_day(std::int32_t day) {
 void ExodusRules::schedule_move(std::uint32_t agent, std::int32_t from, double u) {
   const auto dest = destination_[agent];
   const DailyChance& chance = fate_[agent] == kMovesOn ? onward_chance_[dest] : return_chance_[dest];
-  const std::int32_t day = chance.first_day_after(from, -std::log1p(-u), scenario_.days);
+  const std::int32_t day = chance.first_day_after(from, exponential_of_unit(u), scenario_.days);
   if (day < scenario_.days) movers_[static_cast<std::size_t>(day)].push_back(agent);
 }
 

@@ -14,7 +14,7 @@
 #include "exodus/core/random.h"
 #include "exodus/sim/engine.h"
 #include "exodus/sim/exodus/checkpoint_queue.h"
-#include "exodus/sim/exodus/daily_chance.h"
+#include "exodus/sim/daily_chance.h"
 #include "exodus/sim/exodus/exodus_day.h"
 #include "exodus/world/scenario.h"
 #include "exodus/world/scenario_hazard.h"

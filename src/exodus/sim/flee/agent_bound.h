@@ -22,7 +22,9 @@ struct FleeAgentBound {
 
 FleeAgentBound flee_agent_bound(const FleeWorld& world);
 
-// Bytes of agent state per agent, with the headroom of a growing array.
-inline constexpr double kFleeBytesPerAgent = 2 * (4 + 4 + 4 + 1);
+// Bytes of agent state per agent, with the headroom of a growing array: 17 bytes of state and
+// up to two entries of 4 bytes in the lists of the days agents next act (FleeRules compacts them
+// beyond that).
+inline constexpr double kFleeBytesPerAgent = 2 * (4 + 4 + 4 + 1 + 4 + 2 * 4);
 
 }  // namespace exodus

@@ -1,6 +1,8 @@
 #pragma once
-// Flee agents as structure-of-arrays: 13 bytes each. An agent is either at a location or on a
-// link; its planned route is an id into RoutePaths and the index of its next step.
+// Flee agents as structure-of-arrays: 17 bytes each. An agent is either at a location or on a
+// link; its planned route is an id into RoutePaths and the index of its next step; `wake` is
+// the next day it acts (tomorrow while it travels; for one that stays put, the day its
+// location's move chance first comes up, drawn once: FleeRules).
 #include <cstdint>
 #include <vector>
 
@@ -18,6 +20,7 @@ struct FleeAgents {
   std::vector<float> progress;          // km travelled on the current link
   std::vector<std::uint32_t> route;     // RoutePaths id, or kNoRoute
   std::vector<std::uint8_t> route_step; // index of the next step on `route`
+  std::vector<std::int32_t> wake;       // next day it acts; the run's length if none
 
   std::size_t size() const { return where.size(); }
   void reserve(std::size_t n) {
@@ -25,15 +28,17 @@ struct FleeAgents {
     progress.reserve(n);
     route.reserve(n);
     route_step.reserve(n);
+    wake.reserve(n);
   }
   void add_at(std::uint32_t location) {
     where.push_back(location);
     progress.push_back(0.0f);
     route.push_back(kNoRoute);
     route_step.push_back(0);
+    wake.push_back(0);  // drawn when the rule set first sees it
   }
   static constexpr std::size_t kBytesPerAgent =
-      sizeof(std::uint32_t) + sizeof(float) + sizeof(std::uint32_t) + sizeof(std::uint8_t);
+      sizeof(std::uint32_t) + sizeof(float) + sizeof(std::uint32_t) + sizeof(std::uint8_t) + sizeof(std::int32_t);
 };
 
 }  // namespace exodus

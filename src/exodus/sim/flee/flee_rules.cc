@@ -1,8 +1,12 @@
 #include "exodus/sim/flee/flee_rules.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <random>
+
+#include "exodus/core/set_bits.h"
+#include "exodus/sim/daily_chance.h"
 
 namespace exodus {
 
@@ -29,6 +33,10 @@ FleeRules::FleeRules(const FleeWorld& world, std::uint64_t seed)
   count_.assign(location_count_, 0);
   link_open_.assign(world.graph.link_count(), 1);
   movechance_today_.assign(location_count_, 0);
+  hazard_today_.assign(location_count_, 0);
+  chance_drawn_.assign(location_count_, 0);
+  chance_changed_.assign(location_count_, 0);
+  wake_lists_.resize(static_cast<std::size_t>(std::max(world.days, 0)));
   full_camp_today_.assign(location_count_, 0);
   table_of_.assign(location_count_, 0);
   score_.assign(location_count_, 1);
@@ -226,6 +234,7 @@ void FleeRules::prepare_tables(std::int32_t day) {
       chance *= std::pow(std::max(static_cast<double>(st.population), st.capacity) / s.movechance_pop_base,
                          s.movechance_pop_scale_factor);
     movechance_today_[i] = chance;
+    hazard_today_[i] = daily_hazard(chance);
   }
 
   // Route tables: candidate paths whose links are all open, weighted as Flee weighs them.
@@ -273,13 +282,91 @@ void FleeRules::begin_day(std::int32_t day) {
   spawn(day);
   apply_closures(day);
   prepare_tables(day);
+  redraw_where_chance_changed(day);
+  draw_new_agents(day);
+  load_due(day);
 }
 
-bool FleeRules::decide_and_step(std::uint32_t agent, LocationId at, CounterRng& rng, Tally& tally) {
+std::int32_t FleeRules::wake_day(std::int32_t day, LocationId at, double u) const {
+  return first_day_at_constant_hazard(day - 1, hazard_today_[at], exponential_of_unit(u), world_.days);
+}
+
+void FleeRules::add_to_wake_list(std::uint32_t agent) {
+  const auto day = agents_.wake[agent];
+  if (day >= world_.days) return;  // not within the run
+  wake_lists_[static_cast<std::size_t>(day)].push_back(agent);
+  ++wake_list_entries_;
+}
+
+void FleeRules::redraw_where_chance_changed(std::int32_t day) {
+  bool any = false;
+  for (LocationId i = 0; i < location_count_; ++i) {
+    // Compared as bits: a chance recomputed to the same value has not changed.
+    chance_changed_[i] = std::bit_cast<std::uint64_t>(movechance_today_[i]) !=
+                         std::bit_cast<std::uint64_t>(chance_drawn_[i]);
+    any = any || chance_changed_[i];
+  }
+  chance_drawn_ = movechance_today_;
+  if (!any || drawn_agents_ == 0) return;
+  // Every settled agent's wake day was drawn from yesterday's chance, for days from today on;
+  // with the chance changed, today's law is a fresh draw (the geometric law has no memory).
+  // A scan of all agents, but only on the few days a location's chance changes.
+  const auto d = static_cast<std::uint32_t>(day);
+  for (std::uint32_t a = 0; a < drawn_agents_; ++a) {
+    const auto where = agents_.where[a];
+    if ((where & FleeAgents::kOnLink) || agents_.route[a] != FleeAgents::kNoRoute || !chance_changed_[where])
+      continue;
+    CounterRng rng(seed_, RandomPurpose::kAgentWake, a, d);
+    agents_.wake[a] = wake_day(day, where, rng.next_unit());
+    add_to_wake_list(a);
+  }
+  // The old entries of redrawn agents stay in their lists until their day; rebuild the lists
+  // when those outnumber the agents, so memory stays within a bound of the agent count.
+  if (wake_list_entries_ > 2 * agents_.size() + 65536) compact_wake_lists(day);
+}
+
+void FleeRules::compact_wake_lists(std::int32_t day) {
+  for (auto& list : wake_lists_) std::vector<std::uint32_t>().swap(list);
+  wake_list_entries_ = 0;
+  for (std::uint32_t a = 0; a < drawn_agents_; ++a)
+    if (agents_.wake[a] >= day) add_to_wake_list(a);
+}
+
+void FleeRules::draw_new_agents(std::int32_t day) {
+  const auto d = static_cast<std::uint32_t>(day);
+  const auto n = static_cast<std::uint32_t>(agents_.size());
+  for (std::uint32_t a = static_cast<std::uint32_t>(drawn_agents_); a < n; ++a) {
+    CounterRng rng(seed_, RandomPurpose::kAgentWake, a, d);
+    agents_.wake[a] = wake_day(day, agents_.where[a], rng.next_unit());
+    add_to_wake_list(a);
+  }
+  drawn_agents_ = n;
+  due_.assign((agents_.size() + 63) / 64, 0);
+}
+
+void FleeRules::load_due(std::int32_t day) {
+  auto& list = wake_lists_[static_cast<std::size_t>(day)];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i + kLookAhead < list.size()) __builtin_prefetch(&agents_.wake[list[i + kLookAhead]]);
+    const auto a = list[i];
+    if (agents_.wake[a] == day) due_[a / 64] |= std::uint64_t{1} << (a % 64);  // else a stale entry
+  }
+  wake_list_entries_ -= list.size();
+  std::vector<std::uint32_t>().swap(list);
+}
+
+void FleeRules::prefetch_agent(std::size_t a) const {
+  __builtin_prefetch(&agents_.where[a], 1);
+  __builtin_prefetch(&agents_.progress[a], 1);
+  __builtin_prefetch(&agents_.route[a], 1);
+  __builtin_prefetch(&agents_.route_step[a], 1);
+  __builtin_prefetch(&agents_.wake[a], 1);
+}
+
+bool FleeRules::decide_and_step(std::uint32_t agent, LocationId at, bool decided, CounterRng& rng, Tally& tally) {
   auto& route = agents_.route[agent];
   const bool has_route = route != FleeAgents::kNoRoute;
-  const double chance = has_route ? 1.0 : movechance_today_[at];
-  if (!(rng.next_unit() < chance)) return false;
+  if (!has_route && !decided && !(rng.next_unit() < movechance_today_[at])) return false;
   if (!has_route) {
     const auto table = table_of_[at];
     if (route_tables_.size(table) == 0) {
@@ -309,12 +396,22 @@ bool FleeRules::decide_and_step(std::uint32_t agent, LocationId at, CounterRng& 
   return true;
 }
 
-void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally, std::uint32_t first_draw,
-                           std::uint32_t second_draw) {
-  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day), first_draw, second_draw);
+void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally) {
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day));
+  ++tally[location_count_ + 3];
+  // Where the day ends: on a link or with a route, the agent acts tomorrow; settled, on the
+  // day its location's move chance first comes up.
+  const auto settle = [&] {
+    const auto at = agents_.where[agent];
+    if ((at & FleeAgents::kOnLink) || agents_.route[agent] != FleeAgents::kNoRoute)
+      agents_.wake[agent] = day + 1;
+    else
+      agents_.wake[agent] = wake_day(day + 1, at, rng.next_unit());
+  };
   std::uint32_t where = agents_.where[agent];
+  // At a location, the agent is due because its chance came up or because it follows a route.
   if (!(where & FleeAgents::kOnLink)) {
-    if (!decide_and_step(agent, where, rng, tally)) return;
+    if (!decide_and_step(agent, where, true, rng, tally)) return settle();
     where = agents_.where[agent];
   }
   double moved = 0;  // km covered today
@@ -327,7 +424,7 @@ void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally, 
     moved += speed;
     if (!(progress > link.distance)) {  // arrival needs strictly more than the distance
       agents_.progress[agent] = static_cast<float>(progress);
-      return;
+      return settle();
     }
     moved += link.distance - progress;
     agents_.progress[agent] = 0.0f;
@@ -335,39 +432,22 @@ void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally, 
       agents_.where[agent] = link.from;
       ++tally[link.from];
       ++tally[location_count_ + 1];
-      return;
+      return settle();
     }
     agents_.where[agent] = link.to;
     ++tally[link.to];
     // With distance left today, the agent decides again at the new location.
-    if (!(moved < speed)) return;
-    if (!decide_and_step(agent, link.to, rng, tally)) return;
+    if (!(moved < speed)) return settle();
+    if (!decide_and_step(agent, link.to, false, rng, tally)) return settle();
     where = agents_.where[agent];
   }
 }
 
 void FleeRules::move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) {
-  // Agents 2p and 2p+1 share the block of pair p for their first two draws each; the block
-  // depends only on (seed, p, day), so any split of agents into ranges gives the same numbers.
-  const auto d = static_cast<std::uint32_t>(day);
-  const auto block_of = [&](std::size_t i) {
-    return philox_block(seed_, RandomPurpose::kAgentPair, static_cast<std::uint32_t>(i / 2), d);
-  };
-  std::size_t i = begin;
-  if (i < end && (i & 1)) {
-    const auto b = block_of(i);
-    move_agent(static_cast<std::uint32_t>(i), day, tally, b[2], b[3]);
-    ++i;
-  }
-  for (; i + 1 < end; i += 2) {
-    const auto b = block_of(i);
-    move_agent(static_cast<std::uint32_t>(i), day, tally, b[0], b[1]);
-    move_agent(static_cast<std::uint32_t>(i + 1), day, tally, b[2], b[3]);
-  }
-  if (i < end) {
-    const auto b = block_of(i);
-    move_agent(static_cast<std::uint32_t>(i), day, tally, b[0], b[1]);
-  }
+  // Today's agents from the bitmap, which is only read here; their state is fetched ahead.
+  for_each_set_bit<kLookAhead>(
+      due_, begin, end, [this](std::size_t a) { prefetch_agent(a); },
+      [&](std::size_t a) { move_agent(static_cast<std::uint32_t>(a), day, tally); });
 }
 
 void FleeRules::end_day(std::int32_t, const Tally& tally) {
@@ -375,6 +455,12 @@ void FleeRules::end_day(std::int32_t, const Tally& tally) {
   stats_.route_not_found += tally[location_count_ + 0];
   stats_.turned_back += tally[location_count_ + 1];
   stats_.link_entries += tally[location_count_ + 2];
+  stats_.agent_days_acted += tally[location_count_ + 3];
+  // Today's agents into the lists of the days they act next, in agent order.
+  for_each_set_bit<kLookAhead>(
+      due_, 0, agents_.size(), [this](std::size_t a) { __builtin_prefetch(&agents_.wake[a]); },
+      [this](std::size_t a) { add_to_wake_list(static_cast<std::uint32_t>(a)); });
+  std::fill(due_.begin(), due_.end(), 0);
 }
 
 }  // namespace exodus

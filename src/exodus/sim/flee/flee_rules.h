@@ -3,6 +3,14 @@
 // the shared engine. Each day: conflicts start and end, agents spawn, closures act, then every
 // location's move chance, attractiveness, capacity factor and route table are computed once,
 // and agents move against that frozen state, each with its own random stream.
+//
+// Only agents that act cost anything on a day. An agent that stays put faces its location's
+// move chance p each day, so the day it next decides to move is geometric: it is drawn once,
+// when the agent settles, as the first day the chance comes up (first_day_at_constant_hazard),
+// and drawn again, from the same law, only on a day its location's chance changes (a conflict,
+// a closure, a capacity). Agents are kept in lists by the day they next act and run from a
+// bitmap of that day's agents, in agent order; a day's draws depend only on (seed, agent, day),
+// so results are the same whatever the thread count.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -21,6 +29,7 @@ struct FleeRunStats {
   std::int64_t turned_back = 0;      // arrivals sent back because their link closed
   std::int64_t link_entries = 0;     // steps onto a link
   std::int64_t unplaced_spawns = 0;  // agents the data asked for with no conflict zone to start in
+  std::int64_t agent_days_acted = 0; // agents that acted, summed over days (the others stayed put)
 };
 
 class FleeRules final : public RuleSet {
@@ -43,9 +52,12 @@ class FleeRules final : public RuleSet {
   void add_agents(LocationId at, std::int64_t count);
   // Room for n agents in all, so adding them does not over-allocate.
   void reserve_agents(std::size_t n) { agents_.reserve(n); }
+  // Entries in the lists of agents by wake day, stale ones included: at most about 3 per agent
+  // plus 65,536, since the lists are rebuilt when they pass 2 per agent plus 65,536.
+  std::size_t wake_list_entries() const { return wake_list_entries_; }
 
  private:
-  static constexpr std::size_t kStatSlots = 3;  // route_not_found, turned_back, link_entries
+  static constexpr std::size_t kStatSlots = 4;  // route_not_found, turned_back, link_entries, acted
 
   struct LocationState {
     std::uint8_t flags = 0;
@@ -63,10 +75,25 @@ class FleeRules final : public RuleSet {
   double conflict_decay(std::int32_t elapsed) const;
   double capacity_multiplier(LocationId loc) const;
 
-  // The per-agent hot path.
-  bool decide_and_step(std::uint32_t agent, LocationId at, CounterRng& rng, Tally& tally);
-  void move_agent(std::uint32_t agent, std::int32_t day, Tally& tally, std::uint32_t first_draw,
-                  std::uint32_t second_draw);
+  // Who acts on `day`: wake days drawn for new agents and again for those at a location whose
+  // move chance changed, then that day's list into the bitmap.
+  void redraw_where_chance_changed(std::int32_t day);
+  void draw_new_agents(std::int32_t day);
+  void compact_wake_lists(std::int32_t day);
+  void add_to_wake_list(std::uint32_t agent);
+  void load_due(std::int32_t day);
+  // The first day from `day` on that a settled agent at `at` acts, for a uniform draw u.
+  std::int32_t wake_day(std::int32_t day, LocationId at, double u) const;
+
+  // Agents due today are scattered over the arrays: their state is prefetched this many agents
+  // ahead of its use (core/set_bits.h).
+  static constexpr std::size_t kLookAhead = 16;
+  void prefetch_agent(std::size_t agent) const;
+
+  // The per-agent hot path. `decided`: the agent moves if it can (its wake day came, or it
+  // follows a route); otherwise it draws against the location's move chance.
+  bool decide_and_step(std::uint32_t agent, LocationId at, bool decided, CounterRng& rng, Tally& tally);
+  void move_agent(std::uint32_t agent, std::int32_t day, Tally& tally);
 
   const FleeWorld& world_;
   const FleeSettings& settings_;
@@ -83,6 +110,16 @@ class FleeRules final : public RuleSet {
 
   // Frozen for the day by prepare_tables.
   std::vector<double> movechance_today_;
+  std::vector<double> hazard_today_;    // daily_hazard of movechance_today_
+  std::vector<double> chance_drawn_;    // the move chance settled agents' wake days were drawn from
+  std::vector<std::uint8_t> chance_changed_;
+
+  // Agents by the day they next act (entries whose agent's wake day moved are skipped), and
+  // the bitmap of today's.
+  std::vector<std::vector<std::uint32_t>> wake_lists_;
+  std::size_t wake_list_entries_ = 0;
+  std::size_t drawn_agents_ = 0;  // agents [0, drawn_agents_) have a wake day
+  std::vector<std::uint64_t> due_;
   std::vector<std::uint8_t> full_camp_today_;
   std::vector<std::uint32_t> candidates_;       // path ids, grouped by origin
   std::vector<std::uint32_t> candidate_begin_;  // per location, into candidates_

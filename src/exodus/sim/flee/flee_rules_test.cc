@@ -226,6 +226,78 @@ TEST(FleeRules, SpawnOriginsFollowPopulationTimesIntensity) {
   EXPECT_NEAR((count_at(r, w, "E") + count_on(r, w, "E", "B")) / 100000.0, 0.75, 0.006);
 }
 
+// A stretch of days at a town far from anywhere: those still there after k days are (1 − p)^k,
+// whether the day of leaving is drawn each day or once for the whole stretch.
+TEST(FleeRulesWake, FirstMoveDayIsGeometricAtAConstantChance) {
+  const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 6);
+  FleeRules r(w, 21);
+  r.add_agents(w.graph.find("T"), 100000);
+  double stay = 1;
+  for (std::int32_t day = 0; day < 6; ++day) {
+    step_day(r, day);
+    stay *= 0.7;
+    EXPECT_NEAR(static_cast<double>(count_at(r, w, "T")), 100000 * stay, 700) << day;
+  }
+}
+
+// A chance that changes every day (a conflict switching on and off, conflict_movechance 0.4,
+// default_movechance 0.1): the wake days drawn from yesterday's chance are drawn again.
+TEST(FleeRulesWake, WakeDaysAreDrawnAgainWhenTheChanceChanges) {
+  const auto w = custom_world("T,R,H,0,0,conflict_zone,0,100\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 4,
+                              "move_rules:\n  conflict_movechance: 0.4\n  default_movechance: 0.1\n", "",
+                              "#Day,T\n0,1\n1,0\n2,1\n3,0\n");
+  FleeRules r(w, 22);
+  r.add_agents(w.graph.find("T"), 100000);
+  const double chance[] = {0.4, 0.1, 0.4, 0.1};
+  double stay = 1;
+  for (std::int32_t day = 0; day < 4; ++day) {
+    step_day(r, day);
+    stay *= 1 - chance[day];
+    EXPECT_NEAR(static_cast<double>(count_at(r, w, "T")), 100000 * stay, 700) << day;
+  }
+}
+
+TEST(FleeRulesWake, AgentsWithNoChanceToMoveCostNothing) {
+  const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\n", "T,X,10\n", 30,
+                              "move_rules:\n  default_movechance: 0\n");
+  FleeRules r(w, 23);
+  r.add_agents(w.graph.find("T"), 5000);
+  run(r, 2);
+  EXPECT_EQ(count_at(r, w, "T"), 5000);
+  EXPECT_EQ(r.stats().agent_days_acted, 0);
+}
+
+TEST(FleeRulesWake, AgentsThatActAreThoseThatMove) {
+  const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 1);
+  FleeRules r(w, 24);
+  r.add_agents(w.graph.find("T"), 100000);
+  run(r);
+  // On day 0 every agent is at T; those whose chance came up moved onto the link, no one else acted.
+  EXPECT_EQ(r.stats().agent_days_acted, count_on(r, w, "T", "X"));
+  EXPECT_NEAR(static_cast<double>(r.stats().agent_days_acted), 30000, 600);
+}
+
+// Each change of chance leaves the old entries of the agents drawn again in their days' lists;
+// the lists are rebuilt before those pass about twice the agent count.
+TEST(FleeRulesWake, WakeListsStayWithinABoundOfTheAgentCount) {
+  std::string table = "#Day,T\n";
+  for (int t = 0; t < 300; ++t) table += std::to_string(t) + "," + std::to_string(t % 2) + "\n";
+  const auto w = custom_world("T,R,H,0,0,conflict_zone,0,100\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 300,
+                              "move_rules:\n  conflict_movechance: 0.001\n  default_movechance: 0.002\n", "",
+                              table);
+  FleeRules r(w, 25);
+  const std::size_t agents = 40000;
+  r.add_agents(w.graph.find("T"), agents);
+  std::size_t most = 0;
+  for (std::int32_t day = 0; day < 300; ++day) {
+    step_day(r, day);
+    most = std::max(most, r.wake_list_entries());
+  }
+  // Without rebuilding, 300 redraws of 40,000 agents would leave about 12 million entries.
+  EXPECT_LE(most, 3 * agents + 65536);
+  EXPECT_GE(most, 2 * agents);  // stale entries did pile up to the point of a rebuild
+}
+
 TEST(FleeRules, SameSeedSameAgentsWhateverTheThreadCount) {
   TinyFleeCase c;
   c.validation["c.csv"] = "Date,count\n2020-01-01,0\n2020-01-11,500000\n";
@@ -289,7 +361,7 @@ namespace exodus {
 namespace {
 
 TEST(FleeRulesRandom, AnySplitOfAgentsIntoRangesGivesTheSameDay) {
-  // Neighbouring agents share random blocks; ranges starting at odd agents must not change that.
+  // An agent's draws depend on (seed, agent, day) only, so ranges of any size give the same day.
   const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\nY,R,H,0,0,town,,0\n", "T,X,400\nT,Y,500\n", 1);
   FleeRules whole(w, 31), split(w, 31);
   whole.add_agents(w.graph.find("T"), 1001);

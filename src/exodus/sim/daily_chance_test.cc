@@ -1,4 +1,4 @@
-#include "exodus/sim/exodus/daily_chance.h"
+#include "exodus/sim/daily_chance.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "exodus/sim/exodus/daily_chance.h"
+#include "exodus/sim/daily_chance.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,22 +8,30 @@
 
 namespace exodus {
 
-namespace {
-double hazard_of(double p) {
+double daily_hazard(double p) {
   if (p >= 1) return std::numeric_limits<double>::infinity();
   if (p <= 0) return 0;
   return -std::log1p(-p);
 }
-}  // namespace
 
-DailyChance::DailyChance(double p) { stretches_.push_back({0, p, hazard_of(p)}); }
+std::int32_t first_day_at_constant_hazard(std::int32_t from, double hazard, double exponential,
+                                          std::int32_t horizon) {
+  if (from + 1 >= horizon || !(hazard > 0)) return horizon;
+  if (hazard == std::numeric_limits<double>::infinity()) return from + 1;
+  // Days without it, compared before any cast: the quotient may be far beyond an int.
+  const double idle = std::floor(exponential / hazard);
+  if (idle < static_cast<double>(horizon - from - 1)) return from + 1 + static_cast<std::int32_t>(idle);
+  return horizon;
+}
+
+DailyChance::DailyChance(double p) { stretches_.push_back({0, p, daily_hazard(p)}); }
 
 void DailyChance::add_stretch(std::int32_t first, double p) {
   if (first < stretches_.back().first) throw std::invalid_argument("DailyChance: stretches out of day order");
   if (first == stretches_.back().first)
-    stretches_.back() = {first, p, hazard_of(p)};
+    stretches_.back() = {first, p, daily_hazard(p)};
   else
-    stretches_.push_back({first, p, hazard_of(p)});
+    stretches_.push_back({first, p, daily_hazard(p)});
 }
 
 std::vector<DailyChance::Stretch>::const_iterator DailyChance::stretch_of(std::int32_t day) const {

@@ -9,10 +9,23 @@
 // as a Bernoulli draw each day, at one draw per move. Within a stretch of constant chance p the
 // number of days without a move is ⌊E / −log(1 − p)⌋, a geometric draw, so the search walks the
 // stretches, not the days.
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
 namespace exodus {
+
+// The hazard −log(1 − p) of a daily chance p: +inf at p ≥ 1, 0 at p ≤ 0.
+double daily_hazard(double p);
+
+// An Exp(1) draw from a uniform u in [0, 1) (inverse transform).
+inline double exponential_of_unit(double u) { return -std::log1p(-u); }
+
+// The first day after `from` on which a chance of constant hazard `hazard` (daily_hazard)
+// comes up, for `exponential` a draw of Exp(1): from + 1 + ⌊E / hazard⌋ days without it, or
+// `horizon` when that is not before `horizon`.
+std::int32_t first_day_at_constant_hazard(std::int32_t from, double hazard, double exponential,
+                                          std::int32_t horizon);
 
 class DailyChance {
  public:
