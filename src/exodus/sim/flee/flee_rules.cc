@@ -34,6 +34,7 @@ FleeRules::FleeRules(const FleeWorld& world, std::uint64_t seed)
   link_open_.assign(world.graph.link_count(), 1);
   movechance_today_.assign(location_count_, 0);
   hazard_today_.assign(location_count_, 0);
+  quick_wake_.assign(location_count_ * kQuickDays, 0);
   chance_drawn_.assign(location_count_, 0);
   chance_changed_.assign(location_count_, 0);
   wake_lists_.resize(static_cast<std::size_t>(std::max(world.days, 0)));
@@ -234,7 +235,6 @@ void FleeRules::prepare_tables(std::int32_t day) {
       chance *= std::pow(std::max(static_cast<double>(st.population), st.capacity) / s.movechance_pop_base,
                          s.movechance_pop_scale_factor);
     movechance_today_[i] = chance;
-    hazard_today_[i] = daily_hazard(chance);
   }
 
   // Route tables: candidate paths whose links are all open, weighted as Flee weighs them.
@@ -288,6 +288,14 @@ void FleeRules::begin_day(std::int32_t day) {
 }
 
 std::int32_t FleeRules::wake_day(std::int32_t day, LocationId at, double u) const {
+  // Most draws at a town come up within a few days: those are found by comparing u with the
+  // chances of acting within 1, 2, ... days, without a logarithm.
+  const double* quick = &quick_wake_[at * kQuickDays];
+  if (u < quick[kQuickDays - 1]) {
+    std::int32_t idle = 0;
+    while (!(u < quick[idle])) ++idle;
+    return day + idle < world_.days ? day + idle : world_.days;
+  }
   return first_day_at_constant_hazard(day - 1, hazard_today_[at], exponential_of_unit(u), world_.days);
 }
 
@@ -304,7 +312,13 @@ void FleeRules::redraw_where_chance_changed(std::int32_t day) {
     // Compared as bits: a chance recomputed to the same value has not changed.
     chance_changed_[i] = std::bit_cast<std::uint64_t>(movechance_today_[i]) !=
                          std::bit_cast<std::uint64_t>(chance_drawn_[i]);
-    any = any || chance_changed_[i];
+    if (!chance_changed_[i]) continue;
+    any = true;
+    // u ~ U[0, 1) comes up within k + 1 days when −log(1 − u) < (k + 1)·hazard, that is when
+    // u < 1 − exp(−(k + 1)·hazard): 0 at a chance of 0, 1 at a chance of 1.
+    const double hazard = hazard_today_[i] = daily_hazard(movechance_today_[i]);
+    for (std::size_t k = 0; k < kQuickDays; ++k)
+      quick_wake_[i * kQuickDays + k] = -std::expm1(-static_cast<double>(k + 1) * hazard);
   }
   chance_drawn_ = movechance_today_;
   if (!any || drawn_agents_ == 0) return;

@@ -111,6 +111,9 @@ class FleeRules final : public RuleSet {
   // Frozen for the day by prepare_tables.
   std::vector<double> movechance_today_;
   std::vector<double> hazard_today_;    // daily_hazard of movechance_today_
+  // [location * kQuickDays + k]: the chance of acting within k + 1 days, for wake_day.
+  static constexpr std::size_t kQuickDays = 8;
+  std::vector<double> quick_wake_;
   std::vector<double> chance_drawn_;    // the move chance settled agents' wake days were drawn from
   std::vector<std::uint8_t> chance_changed_;
 

@@ -240,6 +240,20 @@ TEST(FleeRulesWake, FirstMoveDayIsGeometricAtAConstantChance) {
   }
 }
 
+// A chance low enough that most idle stretches are long (drawn through the logarithm).
+TEST(FleeRulesWake, FirstMoveDayIsGeometricAtALowChance) {
+  const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 30,
+                              "move_rules:\n  default_movechance: 0.02\n");
+  FleeRules r(w, 26);
+  r.add_agents(w.graph.find("T"), 100000);
+  double stay = 1;
+  for (std::int32_t day = 0; day < 30; ++day) {
+    step_day(r, day);
+    stay *= 0.98;
+    EXPECT_NEAR(static_cast<double>(count_at(r, w, "T")), 100000 * stay, 700) << day;
+  }
+}
+
 // A chance that changes every day (a conflict switching on and off, conflict_movechance 0.4,
 // default_movechance 0.1): the wake days drawn from yesterday's chance are drawn again.
 TEST(FleeRulesWake, WakeDaysAreDrawnAgainWhenTheChanceChanges) {
