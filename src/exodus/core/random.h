@@ -35,6 +35,13 @@ class CounterRng {
   CounterRng(std::uint64_t seed, RandomPurpose purpose, std::uint32_t a, std::uint32_t b)
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
         counter_{{a, b, static_cast<std::uint32_t>(purpose), 0}} {}
+  // The same stream, its first block already computed (philox_blocks computes many at once).
+  CounterRng(std::uint64_t seed, RandomPurpose purpose, std::uint32_t a, std::uint32_t b,
+             const std::array<std::uint32_t, 4>& first_block)
+      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+        counter_{{a, b, static_cast<std::uint32_t>(purpose), 1}},
+        block_(first_block),
+        used_(0) {}
 
   std::uint32_t next_u32() {
     if (used_ == 4) refill();

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <random>
 
+#include "exodus/core/philox_batch.h"
 #include "exodus/core/set_bits.h"
 #include "exodus/sim/daily_chance.h"
 
@@ -410,8 +411,9 @@ bool FleeRules::decide_and_step(std::uint32_t agent, LocationId at, bool decided
   return true;
 }
 
-void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally) {
-  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day));
+void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally,
+                           const std::array<std::uint32_t, 4>& first_block) {
+  CounterRng rng(seed_, RandomPurpose::kAgentDay, agent, static_cast<std::uint32_t>(day), first_block);
   ++tally[location_count_ + 3];
   // Where the day ends: on a link or with a route, the agent acts tomorrow; settled, on the
   // day its location's move chance first comes up.
@@ -458,10 +460,23 @@ void FleeRules::move_agent(std::uint32_t agent, std::int32_t day, Tally& tally) 
 }
 
 void FleeRules::move_agents(std::int32_t day, std::size_t begin, std::size_t end, Tally& tally) {
-  // Today's agents from the bitmap, which is only read here; their state is fetched ahead.
-  for_each_set_bit<kLookAhead>(
+  // Today's agents from the bitmap (only read here), a batch at a time: their state is fetched
+  // while the first random block of each is computed for the whole batch.
+  std::array<std::uint32_t, kPhiloxBatch> batch{};
+  std::size_t queued = 0;
+  PhiloxBatch blocks;
+  const auto run_batch = [&] {
+    philox_blocks(seed_, RandomPurpose::kAgentDay, batch, static_cast<std::uint32_t>(day), 0, blocks);
+    for (std::size_t i = 0; i < queued; ++i) move_agent(batch[i], day, tally, blocks.block(i));
+    queued = 0;
+  };
+  for_each_set_bit<1>(
       due_, begin, end, [this](std::size_t a) { prefetch_agent(a); },
-      [&](std::size_t a) { move_agent(static_cast<std::uint32_t>(a), day, tally); });
+      [&](std::size_t a) {
+        batch[queued++] = static_cast<std::uint32_t>(a);
+        if (queued == kPhiloxBatch) run_batch();
+      });
+  if (queued > 0) run_batch();
 }
 
 void FleeRules::end_day(std::int32_t, const Tally& tally) {

@@ -11,6 +11,7 @@
 // a closure, a capacity). Agents are kept in lists by the day they next act and run from a
 // bitmap of that day's agents, in agent order; a day's draws depend only on (seed, agent, day),
 // so results are the same whatever the thread count.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -85,15 +86,16 @@ class FleeRules final : public RuleSet {
   // The first day from `day` on that a settled agent at `at` acts, for a uniform draw u.
   std::int32_t wake_day(std::int32_t day, LocationId at, double u) const;
 
-  // Agents due today are scattered over the arrays: their state is prefetched this many agents
-  // ahead of its use (core/set_bits.h).
+  // Agents due today are scattered over the arrays: their state is prefetched ahead of its use
+  // (core/set_bits.h), by this many agents where nothing else gives the loads time.
   static constexpr std::size_t kLookAhead = 16;
   void prefetch_agent(std::size_t agent) const;
 
   // The per-agent hot path. `decided`: the agent moves if it can (its wake day came, or it
   // follows a route); otherwise it draws against the location's move chance.
   bool decide_and_step(std::uint32_t agent, LocationId at, bool decided, CounterRng& rng, Tally& tally);
-  void move_agent(std::uint32_t agent, std::int32_t day, Tally& tally);
+  // first_block: the first block of the agent's stream for the day, computed with its batch's.
+  void move_agent(std::uint32_t agent, std::int32_t day, Tally& tally, const std::array<std::uint32_t, 4>& first_block);
 
   const FleeWorld& world_;
   const FleeSettings& settings_;
