@@ -26,7 +26,7 @@ void BM_FleeSynthetic(benchmark::State& state) {
   const auto agents = static_cast<std::int64_t>(state.range(0));
   const int threads = static_cast<int>(state.range(1));
   const FleeWorld world = make_synthetic_flee_world(1000, kDays, 7);
-  double bytes_per_agent = 0;
+  double bytes_per_agent = 0, acted_share = 0;
   for (auto _ : state) {
     state.PauseTiming();
     FleeRules rules(world, 1);
@@ -39,12 +39,14 @@ void BM_FleeSynthetic(benchmark::State& state) {
     run_days(rules, options);
     state.PauseTiming();
     bytes_per_agent = static_cast<double>(agent_bytes(rules.agents())) / static_cast<double>(rules.agent_count());
+    acted_share = static_cast<double>(rules.stats().agent_days_acted) / (static_cast<double>(agents) * kDays);
     benchmark::DoNotOptimize(rules.location_counts().data());
     state.ResumeTiming();
   }
   state.counters["agent_steps_per_s"] =
       benchmark::Counter(static_cast<double>(agents) * kDays, benchmark::Counter::kIsIterationInvariantRate);
   state.counters["bytes_per_agent"] = bytes_per_agent;
+  state.counters["acted_share"] = acted_share;
   state.counters["threads"] = threads;
 }
 
