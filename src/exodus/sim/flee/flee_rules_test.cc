@@ -226,32 +226,30 @@ TEST(FleeRules, SpawnOriginsFollowPopulationTimesIntensity) {
   EXPECT_NEAR((count_at(r, w, "E") + count_on(r, w, "E", "B")) / 100000.0, 0.75, 0.006);
 }
 
-// A stretch of days at a town far from anywhere: those still there after k days are (1 − p)^k,
-// whether the day of leaving is drawn each day or once for the whole stretch.
-TEST(FleeRulesWake, FirstMoveDayIsGeometricAtAConstantChance) {
-  const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 6);
-  FleeRules r(w, 21);
+// 100,000 agents at T, far from anywhere, facing chance[t] on day t: those still there after
+// day t are Π(1 − chance[s]) for s ≤ t, whether the day of leaving is drawn each day or once
+// per stretch of constant chance.
+void expect_geometric_departures(const FleeWorld& w, const std::vector<double>& chance, std::uint64_t seed) {
+  FleeRules r(w, seed);
   r.add_agents(w.graph.find("T"), 100000);
   double stay = 1;
-  for (std::int32_t day = 0; day < 6; ++day) {
-    step_day(r, day);
-    stay *= 0.7;
+  for (std::size_t day = 0; day < chance.size(); ++day) {
+    step_day(r, static_cast<std::int32_t>(day));
+    stay *= 1 - chance[day];
     EXPECT_NEAR(static_cast<double>(count_at(r, w, "T")), 100000 * stay, 700) << day;
   }
+}
+
+TEST(FleeRulesWake, FirstMoveDayIsGeometricAtAConstantChance) {
+  const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 6);
+  expect_geometric_departures(w, std::vector<double>(6, 0.3), 21);
 }
 
 // A chance low enough that most idle stretches are long (drawn through the logarithm).
 TEST(FleeRulesWake, FirstMoveDayIsGeometricAtALowChance) {
   const auto w = custom_world("T,R,H,0,0,town,,0\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 30,
                               "move_rules:\n  default_movechance: 0.02\n");
-  FleeRules r(w, 26);
-  r.add_agents(w.graph.find("T"), 100000);
-  double stay = 1;
-  for (std::int32_t day = 0; day < 30; ++day) {
-    step_day(r, day);
-    stay *= 0.98;
-    EXPECT_NEAR(static_cast<double>(count_at(r, w, "T")), 100000 * stay, 700) << day;
-  }
+  expect_geometric_departures(w, std::vector<double>(30, 0.02), 26);
 }
 
 // A chance that changes every day (a conflict switching on and off, conflict_movechance 0.4,
@@ -260,15 +258,7 @@ TEST(FleeRulesWake, WakeDaysAreDrawnAgainWhenTheChanceChanges) {
   const auto w = custom_world("T,R,H,0,0,conflict_zone,0,100\nX,R,H,0,0,town,,0\n", "T,X,100000\n", 4,
                               "move_rules:\n  conflict_movechance: 0.4\n  default_movechance: 0.1\n", "",
                               "#Day,T\n0,1\n1,0\n2,1\n3,0\n");
-  FleeRules r(w, 22);
-  r.add_agents(w.graph.find("T"), 100000);
-  const double chance[] = {0.4, 0.1, 0.4, 0.1};
-  double stay = 1;
-  for (std::int32_t day = 0; day < 4; ++day) {
-    step_day(r, day);
-    stay *= 1 - chance[day];
-    EXPECT_NEAR(static_cast<double>(count_at(r, w, "T")), 100000 * stay, 700) << day;
-  }
+  expect_geometric_departures(w, {0.4, 0.1, 0.4, 0.1}, 22);
 }
 
 TEST(FleeRulesWake, AgentsWithNoChanceToMoveCostNothing) {
