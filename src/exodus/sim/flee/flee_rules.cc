@@ -300,6 +300,12 @@ std::int32_t FleeRules::wake_day(std::int32_t day, LocationId at, double u) cons
   return first_day_at_constant_hazard(day - 1, hazard_today_[at], exponential_of_unit(u), world_.days);
 }
 
+void FleeRules::draw_wake(std::uint32_t agent, std::int32_t day) {
+  CounterRng rng(seed_, RandomPurpose::kAgentWake, agent, static_cast<std::uint32_t>(day));
+  agents_.wake[agent] = wake_day(day, agents_.where[agent], rng.next_unit());
+  add_to_wake_list(agent);
+}
+
 void FleeRules::add_to_wake_list(std::uint32_t agent) {
   const auto day = agents_.wake[agent];
   if (day >= world_.days) return;  // not within the run
@@ -326,14 +332,11 @@ void FleeRules::redraw_where_chance_changed(std::int32_t day) {
   // Every settled agent's wake day was drawn from yesterday's chance, for days from today on;
   // with the chance changed, today's law is a fresh draw (the geometric law has no memory).
   // A scan of all agents, but only on the few days a location's chance changes.
-  const auto d = static_cast<std::uint32_t>(day);
   for (std::uint32_t a = 0; a < drawn_agents_; ++a) {
     const auto where = agents_.where[a];
     if ((where & FleeAgents::kOnLink) || agents_.route[a] != FleeAgents::kNoRoute || !chance_changed_[where])
       continue;
-    CounterRng rng(seed_, RandomPurpose::kAgentWake, a, d);
-    agents_.wake[a] = wake_day(day, where, rng.next_unit());
-    add_to_wake_list(a);
+    draw_wake(a, day);
   }
   // The old entries of redrawn agents stay in their lists until their day; rebuild the lists
   // when those outnumber the agents, so memory stays within a bound of the agent count.
@@ -348,15 +351,10 @@ void FleeRules::compact_wake_lists(std::int32_t day) {
 }
 
 void FleeRules::draw_new_agents(std::int32_t day) {
-  const auto d = static_cast<std::uint32_t>(day);
   const auto n = static_cast<std::uint32_t>(agents_.size());
-  for (std::uint32_t a = static_cast<std::uint32_t>(drawn_agents_); a < n; ++a) {
-    CounterRng rng(seed_, RandomPurpose::kAgentWake, a, d);
-    agents_.wake[a] = wake_day(day, agents_.where[a], rng.next_unit());
-    add_to_wake_list(a);
-  }
+  for (std::uint32_t a = static_cast<std::uint32_t>(drawn_agents_); a < n; ++a) draw_wake(a, day);
   drawn_agents_ = n;
-  due_.assign((agents_.size() + 63) / 64, 0);
+  due_.resize((agents_.size() + 63) / 64, 0);  // end_day leaves every word cleared
 }
 
 void FleeRules::load_due(std::int32_t day) {

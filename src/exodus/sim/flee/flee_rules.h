@@ -81,6 +81,8 @@ class FleeRules final : public RuleSet {
   void redraw_where_chance_changed(std::int32_t day);
   void draw_new_agents(std::int32_t day);
   void compact_wake_lists(std::int32_t day);
+  // A settled agent's wake day, drawn on `day` from its location's chance, and its list entry.
+  void draw_wake(std::uint32_t agent, std::int32_t day);
   void add_to_wake_list(std::uint32_t agent);
   void load_due(std::int32_t day);
   // The first day from `day` on that a settled agent at `at` acts, for a uniform draw u.
