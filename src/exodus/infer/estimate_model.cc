@@ -255,12 +255,15 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
   // Each flow-space element's flow and its first two derivatives, once (reports share them).
   Eigen::VectorXd f0(static_cast<Eigen::Index>(flow_n_)), f1(static_cast<Eigen::Index>(flow_n_)),
       f2(static_cast<Eigen::Index>(flow_n_));
+  // The second derivatives only when a curvature is asked for: the sampler's gradients (most
+  // calls) need the first two columns alone.
+  const bool curvature_wanted = hessian || directions;
   for (const auto i : flow_rows_used_) {
     const double v = y(i);
     const double sigma = 1.0 / (1.0 + std::exp(-v));
     f0(i) = flow_of(v);
     f1(i) = kFlowScale * sigma;
-    f2(i) = kFlowScale * sigma * (1 - sigma);
+    if (curvature_wanted) f2(i) = kFlowScale * sigma * (1 - sigma);
   }
   for (Eigen::Index i = ordinary_row; i < bias_row; ++i) f0(i) = f1(i) = f2(i) = ordinary_of(y(i));
   if (directions) {
@@ -277,14 +280,18 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     if (!w.used) continue;
     const auto& rep = reports_[r];
     const auto& terms = terms_[r];
-    dE.resize(terms.size());
-    d2E.resize(terms.size());
     double E = 0;
-    for (std::size_t a = 0; a < terms.size(); ++a) {
-      const auto i = terms[a].index;
-      E += terms[a].weight * f0(i);
-      dE[a] = terms[a].weight * f1(i);
-      d2E[a] = terms[a].weight * f2(i);
+    if (curvature_wanted) {
+      dE.resize(terms.size());
+      d2E.resize(terms.size());
+      for (std::size_t a = 0; a < terms.size(); ++a) {
+        const auto i = terms[a].index;
+        E += terms[a].weight * f0(i);
+        dE[a] = terms[a].weight * f1(i);
+        d2E[a] = terms[a].weight * f2(i);
+      }
+    } else {
+      for (const auto& t : terms) E += t.weight * f0(t.index);
     }
     const double sd = log_sd(rep);
     const int source = report_source_[r];
@@ -301,10 +308,14 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     const double gb = log_scale ? 1.0 : std::abs(rep.value);
     const auto du = [&](std::size_t a) { return log_scale ? dE[a] / E : dE[a]; };
     if (grad) {
-      for (std::size_t a = 0; a < terms.size(); ++a) gy(terms[a].index) += term.d1 * du(a);
+      // The same products as term.d1 * du(a), with dE[a] formed here when it was not stored.
+      if (log_scale)
+        for (const auto& t : terms) gy(t.index) += term.d1 * (t.weight * f1(t.index) / E);
+      else
+        for (const auto& t : terms) gy(t.index) += term.d1 * (t.weight * f1(t.index));
       if (bias_at >= 0) gy(bias_at) += term.d1 * gb;
     }
-    if (!hessian && !directions) continue;
+    if (!curvature_wanted) continue;
     // ∂u/∂θ = Jᵀ ∂u/∂y, over the few parameters this report moves.
     g_theta.setZero(static_cast<Eigen::Index>(n_));
     const auto pull = [&](Eigen::Index row, double value, auto&& visit) {

@@ -147,14 +147,18 @@ NutsResult run_nuts(const std::function<double(const Eigen::VectorXd&, Eigen::Ve
         run_chain(model, inits[static_cast<std::size_t>(c) % inits.size()], o, c, out.draws, counter);
   };
   // Chains are independent (each its own random stream and start), so running them on
-  // threads changes nothing in the draws.
+  // threads changes nothing in the draws. Each thread takes the next chain not yet started,
+  // so a thread whose chain ends early (shallower trees) starts another rather than waiting
+  // for its batch.
   const int threads = std::max(1, std::min(o.threads, o.chains));
-  for (int first = 0; first < o.chains; first += threads) {
-    std::vector<std::thread> running;
-    for (int c = first + 1; c < std::min(o.chains, first + threads); ++c) running.emplace_back(chain, c);
-    chain(first);
-    for (auto& t : running) t.join();
-  }
+  std::atomic<int> next_chain{0};
+  const auto worker = [&] {
+    for (int c = next_chain.fetch_add(1); c < o.chains; c = next_chain.fetch_add(1)) chain(c);
+  };
+  std::vector<std::thread> running;
+  for (int t = 1; t < threads; ++t) running.emplace_back(worker);
+  worker();
+  for (auto& t : running) t.join();
   if (o.stop && o.stop->load()) throw Interrupted();
   for (int c = 0; c < o.chains; ++c) out.chain_ends.push_back(out.draws.col(static_cast<Eigen::Index>(c + 1) * o.samples - 1));
   double depth_sum = 0;
