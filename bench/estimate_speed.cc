@@ -1,10 +1,12 @@
 // Time of one exodus estimate fit at the size the issue sets: 200 reports, 20 corridors,
 // 120 days. Reports are rendered from a truth drawn from the model's prior.
-//   build/exodus_estimate_speed [DRAWS] [laplace|nuts]
+//   build/exodus_estimate_speed [DRAWS] [laplace|nuts] [SEED]
 #include <chrono>
 #include <cmath>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
   o.end = shock + 105;
   o.draws = draws;
   o.sample_with_nuts = !(argc > 2 && std::string(argv[2]) == "laplace");
+  if (argc > 3) o.seed = std::stoull(argv[3]);  // the sampler's seed (the reports stay the same)
   o.nuts.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const auto layout = estimate_layout(design, o);
   const EstimateModel prior(layout, design);
@@ -61,9 +64,23 @@ int main(int argc, char** argv) {
     r.value = std::max(1.0, expected_value(weights_for(layout, r), departures, ordinary) * std::exp(0.1 * normal()));
   fmt::print("{} reports, {} corridors, {} days, {} parameters, {} draws\n", design.reports.size(),
              layout.corridor_count(), layout.days, prior.size(), draws);
+  // Seconds spent in each stage the estimate reports (the last one runs to the end: the draws'
+  // flows, intervals and report fits).
+  std::vector<std::pair<std::string, double>> stages;
+  auto stage_began = std::chrono::steady_clock::now();
+  const auto since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  o.progress = [&](const std::string& name, std::int64_t, std::int64_t) {
+    if (!stages.empty() && stages.back().first == name) return;
+    if (!stages.empty()) stages.back().second = since(stage_began);
+    stage_began = std::chrono::steady_clock::now();
+    stages.emplace_back(name, 0.0);
+  };
   const auto t0 = std::chrono::steady_clock::now();
   const auto result = estimate_flows(design, o);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double seconds = since(t0);
+  if (!stages.empty()) stages.back().second = since(stage_began);
   fmt::print("fit: {:.1f} s (optimiser {} evaluations; diagnostics {}{})\n", seconds,
              result.diagnostics.optimiser_evaluations, result.ok() ? "ok" : "FAILED: ",
              result.problem());
@@ -73,5 +90,8 @@ int main(int argc, char** argv) {
                o.nuts.chains, o.nuts.threads, result.sampler.draws, result.sampler.max_rhat, result.sampler.min_ess,
                result.sampler.divergences, result.sampler.mean_tree_depth, result.sampler.wide_directions,
                result.sampler.seconds);
+  std::string split;
+  for (const auto& [name, s] : stages) split += fmt::format("{}{} {:.1f} s", split.empty() ? "" : ", ", name, s);
+  fmt::print("stages: {} (the last until the outputs are ready)\n", split);
   return 0;
 }

@@ -236,14 +236,17 @@ Eigen::MatrixXd sample_posterior(const EstimateModel& model, const Eigen::Vector
   const Eigen::MatrixXd d = model.data_directions(mode);
   const Eigen::MatrixXd b = chol.matrixL().solve(d);
   // The thin SVD b = U S Vᵀ (b is n × reports: narrow) from the eigen-decomposition of the
-  // small bᵀb = V S² Vᵀ, so U = b V S⁻¹. Directions with S below 1e-6 of the largest are left
-  // out: their shrinkage c ≈ S²/2 is nil, and bᵀb cannot resolve them.
+  // small bᵀb = V S² Vᵀ, so U = b V S⁻¹. Directions whose shrinkage c = 1 − 1/√(1 + S²) is
+  // under 1% are left out: the metric is then off by less than 1% along them, which the sampler
+  // cannot tell from exact, and each direction kept costs two products of length n in every
+  // gradient (a quarter to a third of a typical report set's directions shrink by less).
   const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> gram(b.transpose() * b);
   const Eigen::VectorXd s2 = gram.eigenvalues().cwiseMax(0.0);
   const double floor = std::max(1e-16, 1e-12 * (s2.size() > 0 ? s2.maxCoeff() : 0.0));
   std::vector<Eigen::Index> kept;
+  constexpr double kLeastShrinkage = 0.01;
   for (Eigen::Index j = s2.size() - 1; j >= 0; --j)
-    if (s2(j) > floor) kept.push_back(j);
+    if (s2(j) > floor && 1.0 - 1.0 / std::sqrt(1.0 + s2(j)) >= kLeastShrinkage) kept.push_back(j);
   const auto r = static_cast<Eigen::Index>(kept.size());
   Eigen::MatrixXd u(b.rows(), r);
   Eigen::VectorXd c(r);
@@ -442,19 +445,30 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
         }
       }
     }
+    const auto figures = model.expected_figures(fit.draws.col(static_cast<Eigen::Index>(j)));
     for (std::size_t r = 0; r < reports.reports.size(); ++r)
-      if (model.weights()[r].used) expected[r][j] = expected_value(model.weights()[r], departures, ordinary);
+      if (model.weights()[r].used) expected[r][j] = figures[r];
     for (std::size_t r = 0; r < P; ++r)
       if (predict_weights[r].used) predict_expected[r][j] = expected_value(predict_weights[r], departures, ordinary);
   }
 
   std::vector<std::pair<double, double>> vw(M);
+  // A sampler's draws weigh alike: their cells' intervals by selection rather than a sort each.
+  const bool equal_weights =
+      M > 0 && std::all_of(fit.weights.begin(), fit.weights.end(), [&](double w) { return w == fit.weights[0]; });
+  std::vector<double> values(M);
   result.daily.assign(kFlowQuantities, std::vector<std::vector<Interval>>(K + 1, std::vector<Interval>(T)));
   for (int q = 0; q < kFlowQuantities; ++q)
     for (std::size_t k = 0; k <= K; ++k)
       for (std::size_t t = 0; t < T; ++t) {
+        auto& interval = result.daily[static_cast<std::size_t>(q)][k][t];
+        if (equal_weights) {
+          for (std::size_t j = 0; j < M; ++j) values[j] = cell(j, q, k, t);
+          interval = interval_of_equal_weights(values, fit.weights[0]);
+          continue;
+        }
         for (std::size_t j = 0; j < M; ++j) vw[j] = {cell(j, q, k, t), fit.weights[j]};
-        result.daily[static_cast<std::size_t>(q)][k][t] = interval_of(vw);
+        interval = interval_of(vw);
       }
 
   // Totals from the shock on: all corridors over 7, 14, 30 and 100 days, each corridor over 30;

@@ -15,10 +15,21 @@ namespace {
 // Daily flows from parameters: S · softplus(θ). Nearly linear for large flows, so sums over
 // days and corridors (what reports measure) stay nearly linear and the posterior nearly
 // Gaussian; nearly exponential near zero, so small flows stay positive.
-double flow_of(double theta) { return kFlowScale * (theta > 30 ? theta : std::log1p(std::exp(theta))); }
+// Vectorised over many parameters v, given e = exp(-|v|) (which the slope σ(v) shares):
+// softplus(v) = max(v, 0) + log1p(e).
+template <typename Values>
+Eigen::ArrayXd flows_of(const Values& v, const Eigen::ArrayXd& e) {
+  // log1p(e) = log(u) · e / (u − 1) with u = 1 + e, exact to a few ulps (Goldberg 1991, "What
+  // every computer scientist should know about floating-point arithmetic", ACM Comput. Surv.
+  // 23(1), theorem 4): Eigen vectorises log, not log1p, for doubles.
+  const Eigen::ArrayXd u = 1.0 + e;
+  const Eigen::ArrayXd log1p_e = (u == 1.0).select(e, u.log() * e / (u - 1.0));
+  return kFlowScale * (v.max(0.0) + log1p_e);
+}
 // Ordinary daily traffic is exp(o): its prior is log-normal, and splits of a known total
 // across corridors stay close to Gaussian on that scale.
 double ordinary_of(double o) { return std::exp(std::min(o, 700.0)); }
+
 }  // namespace
 
 EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, EstimatePriors priors)
@@ -56,15 +67,20 @@ EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, Estima
   n_ = F_ + K_ + K_ * E_ + K_ + S_;
   flow_n_ = K_ * T_ + K_ + S_;
   std::vector<bool> row_used(K_ * T_, false);
-  for (const auto& w : weights_) {
+  const auto first_day = static_cast<std::size_t>(first_leaver_day());
+  windows_ = WindowSums(weights_, first_day, T_);
+  windows_.mark_used(row_used);
+  for (std::size_t r = 0; r < weights_.size(); ++r) {
+    const auto& w = weights_[r];
     std::vector<FlowTerm> terms;
     if (w.used)
       for (std::size_t k = 0; k < K_; ++k) {
-        for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t)
-          if (w.w[k][t] != 0) {
-            terms.push_back({static_cast<Eigen::Index>(x_index(k, t)), w.w[k][t]});
-            row_used[x_index(k, t)] = true;
-          }
+        if (!windows_.holds(r))
+          for (std::size_t t = first_day; t < T_; ++t)
+            if (w.w[k][t] != 0) {
+              terms.push_back({static_cast<Eigen::Index>(x_index(k, t)), w.w[k][t]});
+              row_used[x_index(k, t)] = true;
+            }
         if (w.c[k] != 0) terms.push_back({static_cast<Eigen::Index>(K_ * T_ + k), w.c[k]});
       }
     terms_.push_back(std::move(terms));
@@ -95,6 +111,50 @@ void EstimateModel::build_jacobian() {
     entries.emplace_back(static_cast<int>(K_ * T_ + i), static_cast<int>(ordinary_index(0) + i), 1.0);
   jacobian_.resize(static_cast<Eigen::Index>(flow_n_), static_cast<Eigen::Index>(n_));
   jacobian_.setFromTriplets(entries.begin(), entries.end());
+}
+
+Eigen::VectorXd EstimateModel::flow_space(const Eigen::VectorXd& theta) const {
+  Eigen::VectorXd y = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(flow_n_));
+  const auto at = [&](std::size_t i) { return theta(static_cast<Eigen::Index>(i)); };
+  // Two knots' interpolation; the right knot exists only where its weight is positive.
+  const auto between = [&](std::size_t left, double w, auto index) {
+    return w > 0 ? (1.0 - w) * at(index(left)) + w * at(index(left + 1)) : at(index(left));
+  };
+  for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t) {
+    const auto day = static_cast<std::int32_t>(t) - first_leaver_day();
+    const double profile = between(f_knots_.left(day), f_knots_.weight(day), [&](std::size_t j) { return f_index(j); });
+    for (std::size_t k = 0; k < K_; ++k)
+      y(static_cast<Eigen::Index>(x_index(k, t))) =
+          profile + at(a_index(k)) +
+          between(e_knots_.left(day), e_knots_.weight(day), [&](std::size_t j) { return e_index(k, j); });
+  }
+  for (std::size_t i = 0; i < K_ + S_; ++i) y(static_cast<Eigen::Index>(K_ * T_ + i)) = at(ordinary_index(0) + i);
+  return y;
+}
+
+void EstimateModel::add_flow_space_gradient(const Eigen::VectorXd& gy, Eigen::VectorXd& grad) const {
+  const auto add = [&](std::size_t i, double v) { grad(static_cast<Eigen::Index>(i)) += v; };
+  const auto spread = [&](std::size_t left, double w, double g, auto index) {
+    if (w > 0) {
+      add(index(left), (1.0 - w) * g);
+      add(index(left + 1), w * g);
+    } else {
+      add(index(left), g);
+    }
+  };
+  for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t) {
+    const auto day = static_cast<std::int32_t>(t) - first_leaver_day();
+    double all = 0;  // the profile moves every corridor's flow of the day
+    for (std::size_t k = 0; k < K_; ++k) {
+      const double g = gy(static_cast<Eigen::Index>(x_index(k, t)));
+      if (g == 0) continue;
+      all += g;
+      add(a_index(k), g);
+      spread(e_knots_.left(day), e_knots_.weight(day), g, [&](std::size_t j) { return e_index(k, j); });
+    }
+    spread(f_knots_.left(day), f_knots_.weight(day), all, [&](std::size_t j) { return f_index(j); });
+  }
+  for (std::size_t i = 0; i < K_ + S_; ++i) add(ordinary_index(0) + i, gy(static_cast<Eigen::Index>(K_ * T_ + i)));
 }
 
 double EstimateModel::profile_daily_variance(std::int32_t day) const {
@@ -143,14 +203,36 @@ Eigen::VectorXd EstimateModel::initial() const {
 
 void EstimateModel::flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
                           std::vector<double>& ordinary) const {
-  const Eigen::VectorXd y = jacobian_ * theta;
+  const Eigen::VectorXd y = flow_space(theta);
+  const auto x_rows = static_cast<Eigen::Index>(K_ * T_);
+  const Eigen::ArrayXd f = flows_of(y.head(x_rows).array(), (-y.head(x_rows).array().abs()).exp());
   departures.assign(K_, std::vector<double>(T_));
   ordinary.assign(K_, 0);
   for (std::size_t k = 0; k < K_; ++k) {
     for (auto t = static_cast<std::size_t>(first_leaver_day()); t < T_; ++t)
-      departures[k][t] = flow_of(y(static_cast<Eigen::Index>(x_index(k, t))));
+      departures[k][t] = f(static_cast<Eigen::Index>(x_index(k, t)));
     ordinary[k] = ordinary_of(y(static_cast<Eigen::Index>(K_ * T_ + k)));
   }
+}
+
+std::vector<double> EstimateModel::expected_figures(const Eigen::VectorXd& theta) const {
+  const Eigen::VectorXd y = flow_space(theta);
+  const auto x_rows = static_cast<Eigen::Index>(K_ * T_);
+  Eigen::VectorXd f0(static_cast<Eigen::Index>(flow_n_));
+  f0.head(x_rows) = flows_of(y.head(x_rows).array(), (-y.head(x_rows).array().abs()).exp());
+  for (Eigen::Index i = x_rows; i < f0.size(); ++i) f0(i) = ordinary_of(y(i));
+  WindowSums::Pass pass;
+  windows_.begin(f0.data(), false, pass);
+  std::vector<double> out(reports_.size(), 0.0);
+  for (std::size_t r = 0; r < reports_.size(); ++r)
+    if (weights_[r].used) out[r] = expected_figure(r, f0, pass);
+  return out;
+}
+
+double EstimateModel::expected_figure(std::size_t report, const Eigen::VectorXd& f0, const WindowSums::Pass& pass) const {
+  double E = windows_.sum(report, pass);
+  for (const auto& t : terms_[report]) E += t.weight * f0(t.index);
+  return E;
 }
 
 Eigen::MatrixXd EstimateModel::prior_precision() const {
@@ -247,7 +329,7 @@ double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorX
 double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
                                      Curvature curvature, Eigen::MatrixXd* directions) const {
   const auto& p = priors_;
-  const Eigen::VectorXd y = jacobian_ * theta;
+  const Eigen::VectorXd y = flow_space(theta);
   const auto ordinary_row = static_cast<Eigen::Index>(K_ * T_);
   const auto bias_row = static_cast<Eigen::Index>(K_ * T_ + K_);
   Eigen::VectorXd gy;  // ∂ log lik / ∂y
@@ -258,12 +340,15 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
   // The second derivatives only when a curvature is asked for: the sampler's gradients (most
   // calls) need the first two columns alone.
   const bool curvature_wanted = hessian || directions;
-  for (const auto i : flow_rows_used_) {
-    const double v = y(i);
-    const double sigma = 1.0 / (1.0 + std::exp(-v));
-    f0(i) = flow_of(v);
-    f1(i) = kFlowScale * sigma;
-    if (curvature_wanted) f2(i) = kFlowScale * sigma * (1 - sigma);
+  // Over every corridor-day at once, vectorised (most are used; days before the shock hold 0).
+  {
+    const auto x_rows = static_cast<Eigen::Index>(K_ * T_);
+    const Eigen::ArrayXd e = (-y.head(x_rows).array().abs()).exp();
+    f0.head(x_rows) = flows_of(y.head(x_rows).array(), e);
+    const Eigen::ArrayXd inv = (1.0 + e).inverse();
+    const Eigen::ArrayXd sigma = (y.head(x_rows).array() >= 0).select(inv, e * inv);
+    f1.head(x_rows) = kFlowScale * sigma;
+    if (curvature_wanted) f2.head(x_rows) = kFlowScale * sigma * (1.0 - sigma);
   }
   for (Eigen::Index i = ordinary_row; i < bias_row; ++i) f0(i) = f1(i) = f2(i) = ordinary_of(y(i));
   if (directions) {
@@ -271,7 +356,10 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     directions->setZero(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(used));
   }
   Eigen::Index column = 0;
+  WindowSums::Pass window_pass;
+  windows_.begin(f0.data(), grad != nullptr, window_pass);
   // Per report: u's gradient over the flow-space entries it touches, and their curvature.
+  std::vector<FlowTerm> terms_here;
   std::vector<double> dE, d2E;
   Eigen::VectorXd g_theta;  // ∂u/∂θ of one report (for curvature and directions)
   double lp = 0;
@@ -279,20 +367,20 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     const auto& w = weights_[r];
     if (!w.used) continue;
     const auto& rep = reports_[r];
-    const auto& terms = terms_[r];
-    double E = 0;
+    double E = expected_figure(r, f0, window_pass);
     if (curvature_wanted) {
-      dE.resize(terms.size());
-      d2E.resize(terms.size());
-      for (std::size_t a = 0; a < terms.size(); ++a) {
-        const auto i = terms[a].index;
-        E += terms[a].weight * f0(i);
-        dE[a] = terms[a].weight * f1(i);
-        d2E[a] = terms[a].weight * f2(i);
+      terms_here.clear();
+      windows_.for_each_term(
+          r, [&](std::size_t i, double weight) { terms_here.push_back({static_cast<Eigen::Index>(i), weight}); });
+      terms_here.insert(terms_here.end(), terms_[r].begin(), terms_[r].end());
+      dE.resize(terms_here.size());
+      d2E.resize(terms_here.size());
+      for (std::size_t a = 0; a < terms_here.size(); ++a) {
+        dE[a] = terms_here[a].weight * f1(terms_here[a].index);
+        d2E[a] = terms_here[a].weight * f2(terms_here[a].index);
       }
-    } else {
-      for (const auto& t : terms) E += t.weight * f0(t.index);
     }
+    const auto& terms = terms_here;
     const double sd = log_sd(rep);
     const int source = report_source_[r];
     const Eigen::Index bias_at = source >= 0 ? bias_row + source : -1;
@@ -308,11 +396,9 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     const double gb = log_scale ? 1.0 : std::abs(rep.value);
     const auto du = [&](std::size_t a) { return log_scale ? dE[a] / E : dE[a]; };
     if (grad) {
-      // The same products as term.d1 * du(a), with dE[a] formed here when it was not stored.
-      if (log_scale)
-        for (const auto& t : terms) gy(t.index) += term.d1 * (t.weight * f1(t.index) / E);
-      else
-        for (const auto& t : terms) gy(t.index) += term.d1 * (t.weight * f1(t.index));
+      const double per_flow = log_scale ? term.d1 / E : term.d1;  // ∂ℓ/∂E
+      windows_.add_slope(r, per_flow, window_pass);
+      for (const auto& t : terms_[r]) gy(t.index) += per_flow * (t.weight * f1(t.index));
       if (bias_at >= 0) gy(bias_at) += term.d1 * gb;
     }
     if (!curvature_wanted) continue;
@@ -345,14 +431,8 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
       continue;
     }
     // ∂²u/∂y_a² = E''_a/E − g_a² on the log scale (plus −g_a g_b across entries), E''_a on the
-    // natural scale. Clipped: keep only the parts that add precision (ℓ'' <= 0; the ∂²u part
-    // when the figure pulls the model down, ℓ' < 0), so the matrix stays negative definite.
-    ReportTerm kept = term;
-    if (curvature == Curvature::kClipped) {
-      kept.d2 = std::min(term.d2, 0.0);
-      kept.d1 = std::min(term.d1, 0.0);
-    }
-    const double cross = log_scale ? kept.d2 - kept.d1 : kept.d2;
+    // natural scale.
+    const double cross = log_scale ? term.d2 - term.d1 : term.d2;
     for (const auto i : touched)
       for (const auto j : touched) H(i, j) += cross * g_theta(i) * g_theta(j);
     if (log_scale && bias_at >= 0) {
@@ -360,20 +440,23 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
       pull(bias_at, 1.0, [&](Eigen::Index bi, double) {
         for (const auto j : touched)
           if (j != bi) {
-            H(bi, j) += kept.d1 * g_theta(bi) * g_theta(j);
-            H(j, bi) += kept.d1 * g_theta(bi) * g_theta(j);
+            H(bi, j) += term.d1 * g_theta(bi) * g_theta(j);
+            H(j, bi) += term.d1 * g_theta(bi) * g_theta(j);
           }
-        H(bi, bi) += kept.d1 * g_theta(bi) * g_theta(bi);
+        H(bi, bi) += term.d1 * g_theta(bi) * g_theta(bi);
       });
     }
     for (std::size_t a = 0; a < terms.size(); ++a) {
-      const double second = kept.d1 * (log_scale ? d2E[a] / E : d2E[a]);
+      const double second = term.d1 * (log_scale ? d2E[a] / E : d2E[a]);
       for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ia(jacobian_, terms[a].index); ia; ++ia)
         for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ib(jacobian_, terms[a].index); ib; ++ib)
           H(ia.col(), ib.col()) += second * ia.value() * ib.value();
     }
   }
-  if (grad) *grad += jacobian_.transpose() * gy;
+  if (grad) {
+    windows_.add_gradient(f1.data(), gy.data(), window_pass);
+    add_flow_space_gradient(gy, *grad);
+  }
   return lp;
 }
 

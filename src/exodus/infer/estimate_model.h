@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "exodus/infer/time_knots.h"
+#include "exodus/infer/window_sums.h"
 #include "exodus/observe/flow_layout.h"
 #include "exodus/observe/report_error.h"
 #include "exodus/observe/report_weights.h"
@@ -35,7 +36,7 @@
 namespace exodus {
 
 struct EstimatePriors {
-  // Flows are 1000 · softplus(parameter) persons a day (see flow_of): a parameter of 10 is
+  // Flows are 1000 · softplus(parameter) persons a day (see flows_of): a parameter of 10 is
   // about 10,000 a day, of -3 about 50 a day. The priors below are on that scale.
   double shock_level_mean = 0.0;     // the profile on the day of the shock (~700 a day)
   double shock_level_sd = 8.0;       // (from a few a day to ~16,000 a day per corridor within 2 sd)
@@ -60,8 +61,7 @@ class EstimateModel {
  public:
   EstimateModel(FlowLayout layout, const ReportSet& reports, EstimatePriors priors = {});
 
-  // kClipped: the exact Hessian without the terms that would make it indefinite.
-  enum class Curvature { kExact, kFisher, kClipped };
+  enum class Curvature { kExact, kFisher };
 
   std::size_t size() const { return n_; }
   const FlowLayout& layout() const { return layout_; }
@@ -95,6 +95,9 @@ class EstimateModel {
   // Departures[k][t] and ordinary[k] for a parameter vector.
   void flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
              std::vector<double>& ordinary) const;
+  // Each report's expected figure for a parameter vector, as the likelihood compares it with
+  // the report (0 for a report not used).
+  std::vector<double> expected_figures(const Eigen::VectorXd& theta) const;
   double log_sd(const Report& r) const;
   // The prior mean of a[k]: 0 (every corridor alike) unless the layout knows capacities; then
   // the level at which the corridor runs at its capacity when the average one runs at its own.
@@ -107,6 +110,12 @@ class EstimateModel {
   double log_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
                         Curvature curvature, Eigen::MatrixXd* directions = nullptr) const;
   std::size_t x_index(std::size_t k, std::size_t t) const { return k * T_ + t; }
+  // y = J θ and θ's gradient += Jᵀ g_y, by J's structure (the shared profile interpolated
+  // once a day for all corridors; the sparse J stays for the curvature, which needs its rows).
+  Eigen::VectorXd flow_space(const Eigen::VectorXd& theta) const;
+  // Σ weight · flow over a report's terms, given every flow-space element's flow f0.
+  double expected_figure(std::size_t report, const Eigen::VectorXd& f0, const WindowSums::Pass& pass) const;
+  void add_flow_space_gradient(const Eigen::VectorXd& gy, Eigen::VectorXd& grad) const;
   void build_jacobian();
   void compute_prior_mean();
   // The variance one day adds to the shared profile (f), by day (global index).
@@ -124,7 +133,8 @@ class EstimateModel {
     Eigen::Index index;
     double weight;
   };
-  std::vector<std::vector<FlowTerm>> terms_;
+  WindowSums windows_;                        // the reports' windows of days (most departures)
+  std::vector<std::vector<FlowTerm>> terms_;  // the terms no window holds (ordinary traffic, decays)
   std::vector<Eigen::Index> flow_rows_used_;  // x rows some report sums (their flows are computed)
   EstimatePriors priors_;
   TimeKnots f_knots_, e_knots_;

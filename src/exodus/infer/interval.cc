@@ -58,4 +58,66 @@ Interval interval_of(std::vector<std::pair<double, double>>& vw, std::size_t mem
   return out;
 }
 
+namespace {
+// Puts the values of the given sorted ranks (within [lo, hi)) where a sort would put them:
+// the middle rank first, then each side within its own part.
+void select_ranks(std::vector<double>::iterator lo, std::vector<double>::iterator hi, const std::size_t* first_rank,
+                  const std::size_t* last_rank, std::vector<double>::iterator begin) {
+  if (first_rank == last_rank) return;
+  const std::size_t* middle = first_rank + (last_rank - first_rank) / 2;
+  const auto at = begin + static_cast<std::ptrdiff_t>(*middle);
+  std::nth_element(lo, at, hi);
+  select_ranks(lo, at, first_rank, middle, begin);
+  select_ranks(at + 1, hi, middle + 1, last_rank, begin);
+}
+}  // namespace
+
+Interval interval_of_equal_weights(std::vector<double>& values, double weight) {
+  Interval out;
+  if (values.empty() || !(weight > 0)) return out;
+  const std::size_t n = values.size();
+  // interval_of's positions, with the same floating-point sums: they do not depend on the order.
+  double total = 0;
+  for (std::size_t k = 0; k < n; ++k) total += weight;
+  const double shrink = static_cast<double>(n) / (static_cast<double>(n) + 1) / total;
+  const double qs[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+  std::size_t at[5];  // the first draw whose position reaches each quantile (n: none does)
+  double position[5], previous[5];
+  {
+    double cumulative = 0, before = 0;
+    std::size_t q = 0;
+    for (std::size_t k = 0; k < n && q < 5; ++k) {
+      cumulative += weight;
+      const double p = cumulative * shrink;
+      while (q < 5 && qs[q] <= p) {
+        at[q] = k;
+        position[q] = p;
+        previous[q] = before;
+        ++q;
+      }
+      before = p;
+    }
+    for (; q < 5; ++q) at[q] = n;
+  }
+  std::vector<std::size_t> ranks;  // at most 10, ascending (at[] ascends with the quantiles)
+  for (std::size_t q = 0; q < 5; ++q) {
+    const std::size_t k = std::min(at[q], n - 1);
+    for (const std::size_t r : {k > 0 ? k - 1 : k, k})
+      if (ranks.empty() || ranks.back() < r) ranks.push_back(r);
+  }
+  select_ranks(values.begin(), values.end(), ranks.data(), ranks.data() + ranks.size(), values.begin());
+  double* slots[] = {&out.lo90, &out.lo50, &out.median, &out.hi50, &out.hi90};
+  for (std::size_t q = 0; q < 5; ++q) {
+    if (at[q] == n) {
+      *slots[q] = values[n - 1];
+      continue;
+    }
+    const std::size_t k = at[q];
+    const double value = values[k], previous_value = k == 0 ? values[0] : values[k - 1];
+    const double t = k == 0 || position[q] <= previous[q] ? 1.0 : (qs[q] - previous[q]) / (position[q] - previous[q]);
+    *slots[q] = previous_value + t * (value - previous_value);
+  }
+  return out;
+}
+
 }  // namespace exodus

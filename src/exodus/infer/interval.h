@@ -18,4 +18,9 @@ struct Interval {
 // error), and the truth is like a further member, not a further draw: see interval.cc.
 Interval interval_of(std::vector<std::pair<double, double>>& value_weight, std::size_t members = 0);
 
+// The same as interval_of of (value, weight) pairs that all have this weight (a sampler's
+// draws), bit for bit, by selecting the few order statistics it reads rather than sorting:
+// reorders the values.
+Interval interval_of_equal_weights(std::vector<double>& values, double weight);
+
 }  // namespace exodus

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <vector>
 
 #include "exodus/core/random.h"
@@ -28,6 +29,28 @@ TEST(Interval, EqualDrawsGiveTheQuantilesAtPTimesNPlusOne) {
   EXPECT_NEAR(j.lo90, 1.65, 1e-12);
   EXPECT_NEAR(j.hi90, 31.35, 1e-12);
   EXPECT_NEAR(j.median, 16.5, 1e-12);
+}
+
+// The sampler's draws all weigh alike: selecting the order statistics gives the sort's values
+// bit for bit, for any count, ties included.
+TEST(Interval, EqualWeightsBySelectionAreTheSortsValuesExactly) {
+  CounterRng rng(3, RandomPurpose::kSynthetic, 0, 0);
+  for (const std::size_t n : {1u, 2u, 3u, 4u, 7u, 19u, 20u, 33u, 64u, 999u, 1000u, 4000u}) {
+    for (const bool ties : {false, true}) {
+      std::vector<double> values(n);
+      for (auto& v : values) v = ties ? std::floor(5 * rng.next_unit()) : standard_normal(rng);
+      const double weight = 1.0 / static_cast<double>(n);
+      std::vector<std::pair<double, double>> vw;
+      for (const double v : values) vw.emplace_back(v, weight);
+      const Interval sorted = interval_of(vw);
+      const Interval selected = interval_of_equal_weights(values, weight);
+      EXPECT_EQ(selected.lo90, sorted.lo90) << n;
+      EXPECT_EQ(selected.lo50, sorted.lo50) << n;
+      EXPECT_EQ(selected.median, sorted.median) << n;
+      EXPECT_EQ(selected.hi50, sorted.hi50) << n;
+      EXPECT_EQ(selected.hi90, sorted.hi90) << n;
+    }
+  }
 }
 
 TEST(Interval, FewDrawsGiveTheirEndsBeyondTheirPositions) {
