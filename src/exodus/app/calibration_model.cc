@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "exodus/app/exodus_run.h"
 #include "exodus/app/people_per_agent.h"
+#include "exodus/dist/byte_buffer.h"
+#include "exodus/dist/series_bytes.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
 #include "exodus/world/scenario_hazard.h"
@@ -28,9 +31,9 @@ ParameterPrior discrepancy_prior(const std::string& metric) {
 ScenarioCalibrationModel::ScenarioCalibrationModel(const Scenario& base, std::vector<const Report*> fitted,
                                                    const ReportErrors& errors, const WorkerPool& pool,
                                                    const InputLimits& limits, const std::atomic<bool>* stop,
-                                                   double people_per_agent)
+                                                   double people_per_agent, RankFarm* farm)
     : base_(base), fitted_(std::move(fitted)), errors_(errors), pool_(pool), limits_(limits), stop_(stop),
-      people_per_agent_(people_per_agent), places_(catalog_of(base)) {
+      people_per_agent_(people_per_agent), places_(catalog_of(base)), farm_(farm) {
   for (const auto& p : base.priors) {
     priors_.push_back(p);
     values_.emplace_back(base, p.address);
@@ -73,19 +76,91 @@ void ScenarioCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
   if (slots_.size() < most) slots_.resize(most);
   for (const auto& j : jobs)
     if (!slots_[j.slot]) slots_[j.slot] = std::make_unique<Slot>();
+  std::vector<Job> list;
+  for (const auto& j : jobs) list.push_back({j.slot, j.x, j.seed, false});
+  run_jobs(list);
+}
+
+void ScenarioCalibrationModel::run_jobs(const std::vector<Job>& jobs) {
   // One member per task: a run is a fraction of a second to seconds, so the pool's overhead is nothing.
-  pool_.for_blocks(jobs.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) run_into(*slots_[jobs[k].slot], jobs[k].x, jobs[k].seed, false);
+  const auto run_here = [&](std::size_t first, std::size_t last) {
+    pool_.for_blocks(last - first, 1, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t k = first + begin; k < first + end; ++k)
+        run_into(*slots_[jobs[k].slot], jobs[k].x, jobs[k].seed, jobs[k].full);
+    });
+  };
+  if (!farm_ || farm_->ranks() < 2) {
+    run_here(0, jobs.size());
+    return;
+  }
+  const auto encode = [&](std::size_t k) {
+    ByteWriter w;
+    w.put_vector(jobs[k].x);
+    w.put<std::uint64_t>(jobs[k].seed);
+    w.put<std::uint8_t>(jobs[k].full ? 1 : 0);
+    return std::move(w.bytes());
+  };
+  farm_->farm(jobs.size(), static_cast<std::size_t>(pool_.threads()), encode, run_here,
+              [&](std::size_t k, std::span<const std::byte> bytes) { accept_result(*slots_[jobs[k].slot], bytes); });
+}
+
+void ScenarioCalibrationModel::serve() {
+  farm_->serve(static_cast<std::size_t>(pool_.threads()), [&](const std::vector<std::vector<std::byte>>& jobs) {
+    std::vector<std::vector<double>> x(jobs.size());
+    std::vector<std::uint64_t> seeds(jobs.size());
+    std::vector<bool> full(jobs.size());
+    for (std::size_t k = 0; k < jobs.size(); ++k) {
+      ByteReader r(jobs[k]);
+      x[k] = r.get_vector<double>();
+      seeds[k] = r.get<std::uint64_t>();
+      full[k] = r.get<std::uint8_t>() != 0;
+      if (x[k].size() < values_.size()) throw std::runtime_error("rank 0 sent a member of another model");
+    }
+    std::vector<Slot> slots(jobs.size());
+    pool_.for_blocks(jobs.size(), 1, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t k = begin; k < end; ++k) run_into(slots[k], x[k], seeds[k], full[k]);
+    });
+    std::vector<std::vector<std::byte>> results;
+    for (std::size_t k = 0; k < jobs.size(); ++k) results.push_back(result_bytes(slots[k], full[k]));
+    return results;
   });
+}
+
+std::vector<std::byte> ScenarioCalibrationModel::result_bytes(const Slot& slot, bool full) {
+  ByteWriter w;
+  w.put<std::uint8_t>(slot.ran ? 1 : 0);
+  if (slot.ran) {
+    w.put_vector(std::span<const double>(slot.expected));
+    w.put_vector(std::span<const std::uint8_t>(slot.compared));
+  }
+  w.put<std::uint8_t>(full ? 1 : 0);
+  if (full) put_series(w, slot.series);
+  return std::move(w.bytes());
+}
+
+void ScenarioCalibrationModel::accept_result(Slot& slot, std::span<const std::byte> bytes) const {
+  // The state run_into leaves, from what the worker sent.
+  ByteReader r(bytes);
+  slot = Slot();
+  slot.ran = r.get<std::uint8_t>() != 0;
+  if (slot.ran) {
+    slot.expected = r.get_vector<double>();
+    slot.compared = r.get_vector<std::uint8_t>();
+    if (slot.expected.size() != fitted_.size() || slot.compared.size() != fitted_.size())
+      throw std::runtime_error("a rank sent the figures of another model");
+    slot.figure_log_likelihood.assign(fitted_.size(), 0);
+    slot.figure_sd.assign(fitted_.size(), std::numeric_limits<double>::quiet_NaN());
+  }
+  if (r.get<std::uint8_t>() != 0) slot.series = get_series(r);
 }
 
 void ScenarioCalibrationModel::run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds) {
   if (slots_.size() < x.size()) slots_.resize(x.size());
   for (std::size_t m = 0; m < x.size(); ++m)
     if (!slots_[m]) slots_[m] = std::make_unique<Slot>();
-  pool_.for_blocks(x.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t m = begin; m < end; ++m) run_into(*slots_[m], x[m], seeds[m], true);
-  });
+  std::vector<Job> jobs;
+  for (std::size_t m = 0; m < x.size(); ++m) jobs.push_back({m, x[m], seeds[m], true});
+  run_jobs(jobs);
 }
 
 void ScenarioCalibrationModel::run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "exodus/core/limits.h"
+#include "exodus/dist/rank_farm.h"
 #include "exodus/infer/posterior_runs.h"
 #include "exodus/infer/smc_sampler.h"
 #include "exodus/observe/report_error.h"
@@ -29,9 +30,11 @@ class ScenarioCalibrationModel final : public SmcModel {
  public:
   // `fitted`: the reports the likelihood scores (they must outlive the model).
   // `people_per_agent` > 1: every run at that scale (app/people_per_agent.h), its counts scaled back.
+  // `farm`: under MPI, the ranks that share the members (dist/rank_farm.h); on rank 0 members
+  // run across them, and a worker rank calls serve() instead of sampling.
   ScenarioCalibrationModel(const Scenario& base, std::vector<const Report*> fitted, const ReportErrors& errors,
                            const WorkerPool& pool, const InputLimits& limits, const std::atomic<bool>* stop,
-                           double people_per_agent = 1);
+                           double people_per_agent = 1, RankFarm* farm = nullptr);
 
   std::span<const ParameterPrior> priors() const override { return priors_; }
   std::size_t simulated_coordinates() const override { return values_.size(); }
@@ -50,6 +53,8 @@ class ScenarioCalibrationModel final : public SmcModel {
   // sampling, again (the runs the forecast reads; their fitted reports' counterparts are
   // unchanged); for an ensemble, once.
   void run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds);
+  // A worker rank: runs the members rank 0 hands out until it is released.
+  void serve();
   // Metrics with a discrepancy coordinate, in coordinate order after the simulated ones.
   const std::vector<std::string>& discrepancy_metrics() const { return metrics_; }
   // A member's record (slot < members), and whether it ran (false: over a limit).
@@ -83,7 +88,19 @@ class ScenarioCalibrationModel final : public SmcModel {
   std::vector<std::size_t> report_metric_;  // [fitted report] -> its discrepancy coordinate
   std::vector<std::unique_ptr<Slot>> slots_;
   std::int32_t horizon_ = 0;
+  RankFarm* farm_ = nullptr;
+  struct Job {
+    std::size_t slot;
+    std::span<const double> x;
+    std::uint64_t seed;
+    bool full;
+  };
+  void run_jobs(const std::vector<Job>& jobs);
   void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full);
+  // What a worker rank sends back of a member: whether it ran, its fitted figures' expected
+  // values and, for a run over the whole scenario, its series (the forecast's input).
+  static std::vector<std::byte> result_bytes(const Slot& slot, bool full);
+  void accept_result(Slot& slot, std::span<const std::byte> bytes) const;
 };
 
 // What the calibrated population says (infer/posterior_runs.h): the model's members as run over

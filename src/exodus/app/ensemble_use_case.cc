@@ -42,16 +42,21 @@ EnsembleOutcome run_ensemble_case(const EnsembleRequest& q) {
   e.seed = q.seed.value_or(s.seed);
   e.prior = q.prior;
   o.threads = resolve_threads(q.threads);
-  o.out = q.output.dir ? *q.output.dir
-                       : default_output_path(fmt::format("{}-{}{}-seed{}", s.name, q.prior ? "prior" : "members", q.members, e.seed));
-  StagedOutputDir staged(o.out, q.output.force);
-  if (q.hooks.started) q.hooks.started(s.name, o.out);
-
   // Without --prior every member runs the scenario's own values: a model with nothing to set.
   Scenario base = s;
   if (!q.prior) base.priors.clear();
   const WorkerPool pool(o.threads);
-  ScenarioCalibrationModel model(base, {}, ReportErrors{}, pool, q.limits, q.hooks.stop);
+  ScenarioCalibrationModel model(base, {}, ReportErrors{}, pool, q.limits, q.hooks.stop, 1, rank_farm());
+  // Under MPI the other ranks have read the same inputs to here; they run members, rank 0 the rest.
+  if (rank_farm() && rank_farm()->rank() != 0) {
+    model.serve();
+    throw WorkerRankDone{};
+  }
+  const FarmRelease release_workers(rank_farm());
+  o.out = q.output.dir ? *q.output.dir
+                       : default_output_path(fmt::format("{}-{}{}-seed{}", s.name, q.prior ? "prior" : "members", q.members, e.seed));
+  StagedOutputDir staged(o.out, q.output.force);
+  if (q.hooks.started) q.hooks.started(s.name, o.out);
   e.priors.assign(model.priors().begin(), model.priors().end());
   std::vector<std::vector<double>> x(q.members);
   for (std::size_t m = 0; m < q.members; ++m) {
@@ -116,7 +121,12 @@ EnsembleOutcome run_ensemble_case(const EnsembleRequest& q) {
   staged.write("members.csv", ensemble_members_csv(e));
   if (!e.fits.empty()) staged.write("reports_fit.csv", reports_fit_csv(e.reports, e.fits));
   staged.write("summary.json", ensemble_summary_json(e));
-  const RunIdentity id{q.output.command_line, e.seed, o.threads, s.folder, o.loaded.inputs, staged.written_and("manifest.json")};
+  RunIdentity id{q.output.command_line, e.seed, o.threads, s.folder, o.loaded.inputs, staged.written_and("manifest.json")};
+  if (rank_farm()) {
+    id.ranks = rank_farm()->ranks();
+    id.member_runs_on_other_ranks = rank_farm()->jobs_handed_out();
+    id.bytes_between_ranks = rank_farm()->bytes_sent() + rank_farm()->bytes_received();
+  }
   staged.write("manifest.json", ensemble_manifest_json(e, id));
   staged.commit();
   return o;

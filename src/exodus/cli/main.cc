@@ -1,6 +1,7 @@
 // exodus: simulate and measure mass flight across borders.
 #include <algorithm>
 #include <clocale>
+#include <cstdio>
 #include <exception>
 #include <locale>
 #include <new>
@@ -9,8 +10,15 @@
 
 #include "exodus/cli/commands.h"
 #include "exodus/core/suggest.h"
+#include "exodus/dist/rank_farm.h"
 
 int main(int argc, char** argv) {
+  // Under mpirun: ranks other than 0 run members for rank 0 and print nothing (they read the
+  // same inputs, so rank 0 reports any error they would).
+  const exodus::MpiSession mpi(&argc, &argv);
+  if (mpi.worker()) {
+    if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) return exodus::kExitInternal;
+  }
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
   CLI::App app{"exodus: simulate and measure mass flight across borders"};
@@ -35,6 +43,8 @@ int main(int argc, char** argv) {
   }
   try {
     app.parse(argc, argv);
+  } catch (const exodus::WorkerRankDone&) {
+    return exodus::kExitOk;  // a worker rank: rank 0 wrote the outputs
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : exodus::kExitBadInput;

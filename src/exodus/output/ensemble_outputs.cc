@@ -80,6 +80,9 @@ std::string ensemble_manifest_json(const EnsembleResult& e, const RunIdentity& i
                   {"command", id.command_line},
                   {"seed", id.seed},
                   {"threads", id.threads},
+                  {"ranks", id.ranks},
+                  {"member_runs_on_other_ranks", id.member_runs_on_other_ranks},
+                  {"bytes_between_ranks", id.bytes_between_ranks},
                   {"members", e.run_seed.size()},
                   {"inputs", inputs},
                   {"outputs", id.outputs}};

@@ -1,0 +1,81 @@
+#pragma once
+// Members spread over the ranks of an MPI job (`mpirun -np K exodus calibrate ...` or
+// `exodus run --members N`). Rank 0 is the driver: it runs the sampler, writes every output and
+// hands out batches of members to the ranks as they ask for them (a dynamic pull, so fast and
+// slow ranks balance), running batches of its own between requests. The other ranks load the
+// same inputs, build the same model, then only run the members they are handed and send back
+// each one's reduced result (what the likelihood and the forecast read, never the whole run).
+// A member's randomness is keyed by its own seed, so every output is the same bytes for any
+// number of ranks and threads.
+//
+// Without MPI (built without it, or not started by mpirun) there is no farm: rank_farm() is
+// null and members run on the process's own threads, as they always did.
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace exodus {
+
+// Thrown on a worker rank once rank 0 has released it: the command has nothing to print or
+// write there, and exits 0.
+struct WorkerRankDone {};
+
+class RankFarm {
+ public:
+  virtual ~RankFarm() = default;
+  virtual int rank() const = 0;
+  virtual int ranks() const = 0;
+
+  // Rank 0: runs jobs 0..n-1 across the ranks, returning when every result is in.
+  //   encode(i): the bytes a worker needs to run job i;
+  //   run_here(begin, end): runs jobs [begin, end) on rank 0 itself;
+  //   accept(i, bytes): job i's result as a worker sent it.
+  // `batch` is how many jobs rank 0 takes at a time (its threads); workers ask for their own.
+  virtual void farm(std::size_t n, std::size_t batch, const std::function<std::vector<std::byte>(std::size_t)>& encode,
+                    const std::function<void(std::size_t, std::size_t)>& run_here,
+                    const std::function<void(std::size_t, std::span<const std::byte>)>& accept) = 0;
+  // A worker rank: asks for batches of `batch` jobs and runs each job's bytes into its result's
+  // bytes (run_batch: the batch's jobs in, their results out, in order), until rank 0 releases it.
+  virtual void serve(std::size_t batch,
+                     const std::function<std::vector<std::vector<std::byte>>(const std::vector<std::vector<std::byte>>&)>&
+                         run_batch) = 0;
+  // Rank 0: no more work will come; the workers return from serve. Idempotent.
+  virtual void release() = 0;
+  // Bytes rank 0 has sent and received in jobs and results (for the docs' message sizes).
+  virtual std::size_t bytes_sent() const = 0;
+  virtual std::size_t bytes_received() const = 0;
+  // Jobs rank 0 handed to other ranks.
+  virtual std::size_t jobs_handed_out() const = 0;
+};
+
+// The process's farm when it runs under MPI with more than one rank, else null.
+RankFarm* rank_farm();
+
+// Starts MPI when the process was started by mpirun (and exodus was built with MPI); ends it
+// when destroyed. One, in main, around everything else.
+class MpiSession {
+ public:
+  MpiSession(int* argc, char*** argv);
+  ~MpiSession();
+  MpiSession(const MpiSession&) = delete;
+  MpiSession& operator=(const MpiSession&) = delete;
+  // Whether this process is a rank other than 0 (its output is not the command's).
+  bool worker() const;
+};
+
+// Releases the workers when the driver leaves its work, however it leaves (an error, a stop).
+class FarmRelease {
+ public:
+  explicit FarmRelease(RankFarm* farm) : farm_(farm) {}
+  ~FarmRelease() {
+    if (farm_) farm_->release();
+  }
+  FarmRelease(const FarmRelease&) = delete;
+  FarmRelease& operator=(const FarmRelease&) = delete;
+
+ private:
+  RankFarm* farm_;
+};
+
+}  // namespace exodus

@@ -1,0 +1,12 @@
+// Built without MPI: one process, no farm (dist/rank_farm.h).
+#include "exodus/dist/rank_farm.h"
+
+namespace exodus {
+
+RankFarm* rank_farm() { return nullptr; }
+
+MpiSession::MpiSession(int*, char***) {}
+MpiSession::~MpiSession() = default;
+bool MpiSession::worker() const { return false; }
+
+}  // namespace exodus
