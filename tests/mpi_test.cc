@@ -26,12 +26,12 @@ std::string mpirun(int ranks) {
          (::geteuid() == 0 ? " --allow-run-as-root" : "") + " --oversubscribe -np " + std::to_string(ranks) + " " +
          EXODUS_BINARY + " ";
 }
-#endif
 
 void expect_same_files(const fs::path& a, const fs::path& b, const std::vector<std::string>& files) {
   for (const auto& f : files) EXPECT_EQ(read_bytes(a / f), read_bytes(b / f)) << f << " of " << b;
   EXPECT_EQ(summary_without_seconds(a), summary_without_seconds(b)) << b;
 }
+#endif
 
 TEST(Mpi, AnEnsembleIsTheSameBytesOnOneTwoAndThreeRanks) {
 #ifndef EXODUS_MPIEXEC

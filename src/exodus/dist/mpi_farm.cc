@@ -130,7 +130,10 @@ class MpiFarm final : public RankFarm {
       MPI_Status st;
       mpi_check(MPI_Probe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &st), "MPI_Probe");
       const auto bytes = mpi_receive(st);
-      if (st.MPI_TAG == kRelease) return;
+      if (st.MPI_TAG == kRelease) {
+        finish_sending();
+        return;
+      }
       if (st.MPI_TAG != kBatch) throw std::runtime_error("a worker rank got a message it does not expect");
       // Ask for the next batch before running this one, so that it is there when this one ends.
       ask();
@@ -149,8 +152,20 @@ class MpiFarm final : public RankFarm {
         w.put<std::uint64_t>(indices[k]);
         w.put_vector(std::span<const std::byte>(results[k]));
       }
-      mpi_send(w.bytes(), 0, kResults);
+      // Sent without waiting: rank 0 takes it when it next looks (it may be running members of
+      // its own), while this rank goes on with the batch it already asked for.
+      finish_sending();
+      outgoing_ = std::move(w.bytes());
+      if (outgoing_.size() > static_cast<std::size_t>(INT32_MAX)) throw std::runtime_error("a message between ranks is over 2 GB");
+      mpi_check(MPI_Isend(outgoing_.data(), static_cast<int>(outgoing_.size()), MPI_BYTE, 0, kResults, MPI_COMM_WORLD,
+                          &sending_),
+                "MPI_Isend");
     }
+  }
+
+  // Waits until the last results sent have left (their buffer may then be reused).
+  void finish_sending() {
+    if (sending_ != MPI_REQUEST_NULL) mpi_check(MPI_Wait(&sending_, MPI_STATUS_IGNORE), "MPI_Wait");
   }
 
   void release() override {
@@ -167,6 +182,8 @@ class MpiFarm final : public RankFarm {
   int rank_, ranks_;
   bool released_ = false;
   std::vector<Idle> idle_;
+  std::vector<std::byte> outgoing_;  // a worker's results on their way to rank 0
+  MPI_Request sending_ = MPI_REQUEST_NULL;
   std::size_t sent_ = 0, received_ = 0, handed_out_ = 0;
 };
 
