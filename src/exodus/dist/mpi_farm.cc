@@ -91,6 +91,17 @@ class MpiFarm final : public RankFarm {
         throw std::runtime_error("rank 0 got a message it does not expect");
       }
     };
+    // The first time, wait until every rank has asked (each asks once it has built the model):
+    // otherwise rank 0 alone may run a short stage before the others are ready.
+    while (!everyone_asked_) {
+      MPI_Status st;
+      mpi_check(MPI_Probe(MPI_ANY_SOURCE, kRequest, MPI_COMM_WORLD, &st), "MPI_Probe");
+      const auto bytes = mpi_receive(st);
+      received_ += bytes.size();
+      ByteReader r(bytes);
+      idle_.push_back({st.MPI_SOURCE, static_cast<std::size_t>(r.get<std::uint64_t>())});
+      everyone_asked_ = idle_.size() + 1 >= static_cast<std::size_t>(ranks_);
+    }
     // Ranks that asked while there was nothing to hand out get work first.
     std::vector<Idle> waiting;
     waiting.swap(idle_);
@@ -180,7 +191,7 @@ class MpiFarm final : public RankFarm {
     std::size_t wanted;
   };
   int rank_, ranks_;
-  bool released_ = false;
+  bool released_ = false, everyone_asked_ = false;
   std::vector<Idle> idle_;
   std::vector<std::byte> outgoing_;  // a worker's results on their way to rank 0
   MPI_Request sending_ = MPI_REQUEST_NULL;
