@@ -82,6 +82,22 @@ TEST(Mpi, ACalibrationIsTheSameBytesOnOneTwoAndThreeRanks) {
 #endif
 }
 
+// Commands that share no members run on rank 0 alone: one output, written once.
+TEST(Mpi, OtherCommandsRunOnRankZeroAlone) {
+#ifndef EXODUS_MPIEXEC
+  GTEST_SKIP() << "built without MPI (EXODUS_WITH_MPI=OFF)";
+#else
+  const TinyCalibration t;
+  std::string out;
+  ASSERT_EQ(run_exodus("run " + t.folder.string() + " --seed 5 --quiet --out " + (t.dir / "plain").string(), &out), 0) << out;
+  ASSERT_EQ(run_shell(mpirun(2) + "run " + t.folder.string() + " --seed 5 --out " + (t.dir / "ranks").string() + " 2>&1", &out),
+            0)
+      << out;
+  EXPECT_EQ(read_bytes(t.dir / "plain" / "daily.csv"), read_bytes(t.dir / "ranks" / "daily.csv"));
+  EXPECT_EQ(out.find("exists"), std::string::npos) << out;
+#endif
+}
+
 // A worker rank killed after a stage: mpirun ends the job, rank 0 writes nothing, and the
 // stage's checkpoint lets --resume (here in one process) end with the bytes of an unbroken run.
 TEST(Mpi, ARankThatDiesLeavesNoOutputAndResumeEndsTheCalibration) {

@@ -5,6 +5,7 @@
 #include <exception>
 #include <locale>
 #include <new>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -17,6 +18,12 @@ int main(int argc, char** argv) {
   // same inputs, so rank 0 reports any error they would).
   const exodus::MpiSession mpi(&argc, &argv);
   if (mpi.worker()) {
+    // Only calibrate and run --members share their members; any other command is rank 0's
+    // alone, and the other ranks leave at once rather than run it again into the same folder.
+    bool shares_members = argc > 1 && std::string_view(argv[1]) == "calibrate";
+    for (int i = 2; i < argc && argc > 1 && std::string_view(argv[1]) == "run"; ++i)
+      shares_members = shares_members || std::string_view(argv[i]).starts_with("--members");
+    if (!shares_members) return exodus::kExitOk;
     if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) return exodus::kExitInternal;
   }
   std::string command_line;
