@@ -71,11 +71,7 @@ Scenario ScenarioCalibrationModel::member_scenario(std::span<const double> x, bo
 }
 
 void ScenarioCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
-  std::size_t most = 0;
-  for (const auto& j : jobs) most = std::max(most, j.slot + 1);
-  if (slots_.size() < most) slots_.resize(most);
-  for (const auto& j : jobs)
-    if (!slots_[j.slot]) slots_[j.slot] = std::make_unique<Slot>();
+  make_slots_for(slots_, jobs);
   std::vector<Job> list;
   for (const auto& j : jobs) list.push_back({j.slot, j.x, j.seed, false});
   run_jobs(list);

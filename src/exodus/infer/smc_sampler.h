@@ -33,9 +33,11 @@
 //
 // All randomness is keyed by (seed, stage, move, member): results do not depend on the order
 // or the threads in which the model runs its simulations.
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -67,6 +69,16 @@ class SmcModel {
   virtual void copy_slot(std::size_t from, std::size_t to) = 0;
   virtual void swap_slots(std::size_t a, std::size_t b) = 0;
 };
+
+// For a model's simulate(): makes every job's slot exist in the model's slot storage.
+template <typename Slot>
+void make_slots_for(std::vector<std::unique_ptr<Slot>>& slots, std::span<const SmcSimulation> jobs) {
+  std::size_t most = 0;
+  for (const auto& j : jobs) most = std::max(most, j.slot + 1);
+  if (slots.size() < most) slots.resize(most);
+  for (const auto& j : jobs)
+    if (!slots[j.slot]) slots[j.slot] = std::make_unique<Slot>();
+}
 
 struct SmcStage {
   int stage = 0;

@@ -1,0 +1,72 @@
+#pragma once
+// A Flee case as a calibration sees it (infer/smc_sampler.h's SmcModel), the first step of
+// `exodus calibrate --flee`: priors on settings of the Flee rule set (named as simsetting.yml
+// names them, world/flee_settings_registry.h), then one discrepancy: the sd, on the log scale,
+// of how far a camp's population may lie from the model's. A member is the case with its
+// settings set, run with its own seed on one thread, members side by side on the worker pool,
+// for the first `fit_days` days only: its likelihood compares each camp's simulated population
+// with the validation data on those days, and no later data is read. Days are taken a week
+// apart, counted back from the last fitted day (a camp's error is much the same from one day to
+// the next, and counting every day would claim 7 times the evidence there is).
+//   log(data + 1) − log(sim + 1) ~ Normal(0, discrepancy²)
+// Spawning follows the case's own settings: where it spawns from the validation totals, those
+// totals stay an input for every day, as they are in Flee's own runs.
+#include <atomic>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "exodus/infer/smc_sampler.h"
+#include "exodus/io/flee/flee_inputs.h"
+#include "exodus/recorder/camp_table.h"
+#include "exodus/sim/worker_pool.h"
+#include "exodus/world/flee_settings_registry.h"
+#include "exodus/world/flee_world.h"
+#include "exodus/world/parameter_prior.h"
+
+namespace exodus {
+
+// The discrepancy's prior: a median of 30% on the log scale, from 9% to 95% within 90%.
+ParameterPrior flee_discrepancy_prior();
+
+class FleeCalibrationModel final : public SmcModel {
+ public:
+  // `priors`: each on a setting of the registry (address "move_rules.camp_movechance"); the
+  // case must hold validation data for its camps. A member's world is built again from the
+  // inputs with its settings: the builder derives each location's kind and starting move
+  // chance from them, so setting a built world's settings would not be enough.
+  FleeCalibrationModel(FleeInputs inputs, std::string case_name, std::vector<ParameterPrior> priors,
+                       std::int32_t fit_days, const WorkerPool& pool, const std::atomic<bool>* stop);
+
+  std::span<const ParameterPrior> priors() const override { return priors_; }
+  std::size_t simulated_coordinates() const override { return settings_.size(); }
+  void simulate(std::span<const SmcSimulation> jobs) override;
+  double log_likelihood(std::size_t slot, std::span<const double> x) const override;
+  void copy_slot(std::size_t from, std::size_t to) override;
+  void swap_slots(std::size_t a, std::size_t b) override;
+
+  // The world a member runs: the case with the settings of x, over `days` days.
+  FleeWorld member_world(std::span<const double> x, std::int32_t days) const;
+  // The days the likelihood reads (each < fit_days).
+  const std::vector<std::int32_t>& fitted_days() const { return days_; }
+
+ private:
+  struct Slot {
+    // log(sim + 1) of each observed camp on each fitted day, [day][observed camp].
+    std::vector<double> log_sim;
+  };
+  FleeInputs inputs_;
+  std::string case_name_;
+  FleeWorld world_;  // with the case's own settings: its camps and their data
+  std::vector<ParameterPrior> priors_;
+  std::vector<const FleeSetting*> settings_;  // [simulated coordinate]
+  std::int32_t fit_days_;
+  std::vector<std::int32_t> days_;
+  std::vector<std::size_t> observed_camps_;  // camps with validation data
+  std::vector<double> log_data_;  // [day][observed camp], as log_sim
+  const WorkerPool& pool_;
+  const std::atomic<bool>* stop_;
+  std::vector<std::unique_ptr<Slot>> slots_;
+};
+
+}  // namespace exodus
