@@ -98,6 +98,23 @@ TEST(Mpi, OtherCommandsRunOnRankZeroAlone) {
 #endif
 }
 
+// Bad input under mpirun: every rank stops with the error (rank 0 says it), and nothing hangs.
+TEST(Mpi, BadInputEndsEveryRankWithTheError) {
+#ifndef EXODUS_MPIEXEC
+  GTEST_SKIP() << "built without MPI (EXODUS_WITH_MPI=OFF)";
+#else
+  const TinyCalibration t;
+  std::string out;
+  const int code = run_shell(mpirun(2) + "calibrate " + t.folder.string() + " " + (t.dir / "no-such.csv").string() +
+                                 " --members 8 --budget 64 --out " + (t.dir / "x").string() + " 2>&1",
+                             &out);
+  EXPECT_NE(code, 0) << out;
+  EXPECT_NE(code, 124) << "timed out: a rank waited forever";
+  EXPECT_NE(out.find("no-such.csv"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(t.dir / "x"));
+#endif
+}
+
 // A worker rank killed after a stage: mpirun ends the job, rank 0 writes nothing, and the
 // stage's checkpoint lets --resume (here in one process) end with the bytes of an unbroken run.
 TEST(Mpi, ARankThatDiesLeavesNoOutputAndResumeEndsTheCalibration) {

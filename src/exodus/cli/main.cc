@@ -13,11 +13,13 @@
 #include "exodus/core/suggest.h"
 #include "exodus/dist/rank_farm.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+// The command line, run; its exit code.
+int run_command_line(int argc, char** argv, bool worker_rank) {
   // Under mpirun: ranks other than 0 run members for rank 0 and print nothing (they read the
   // same inputs, so rank 0 reports any error they would).
-  const exodus::MpiSession mpi(&argc, &argv);
-  if (mpi.worker()) {
+  if (worker_rank) {
     // Only calibrate and run --members share their members; any other command is rank 0's
     // alone, and the other ranks leave at once rather than run it again into the same folder.
     bool shares_members = argc > 1 && std::string_view(argv[1]) == "calibrate";
@@ -65,4 +67,14 @@ int main(int argc, char** argv) {
     return exodus::kExitInternal;
   }
   return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  exodus::MpiSession mpi(&argc, &argv);
+  const int code = run_command_line(argc, argv, mpi.worker());
+  // A rank that fails ends the whole MPI job: the others may be waiting on it.
+  mpi.finish(code);
+  return code;
 }

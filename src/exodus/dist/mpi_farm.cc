@@ -232,4 +232,8 @@ MpiSession::~MpiSession() {
 
 bool MpiSession::worker() const { return the_farm && the_farm->rank() != 0; }
 
+void MpiSession::finish(int exit_code) {
+  if (mpi_started && the_farm && exit_code != 0) MPI_Abort(MPI_COMM_WORLD, exit_code);
+}
+
 }  // namespace exodus

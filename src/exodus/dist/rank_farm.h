@@ -62,6 +62,10 @@ class MpiSession {
   MpiSession& operator=(const MpiSession&) = delete;
   // Whether this process is a rank other than 0 (its output is not the command's).
   bool worker() const;
+  // The command's exit code: under MPI with several ranks, a failure (non-zero) aborts the
+  // whole job, since the other ranks may be waiting on this one (rank 0 for work, or the
+  // workers for rank 0), and MPI_Finalize would wait for them in turn.
+  void finish(int exit_code);
 };
 
 // Releases the workers when the driver leaves its work, however it leaves (an error, a stop).

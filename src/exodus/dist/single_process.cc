@@ -8,5 +8,6 @@ RankFarm* rank_farm() { return nullptr; }
 MpiSession::MpiSession(int*, char***) {}
 MpiSession::~MpiSession() = default;
 bool MpiSession::worker() const { return false; }
+void MpiSession::finish(int) {}
 
 }  // namespace exodus
