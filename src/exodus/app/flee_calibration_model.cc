@@ -88,6 +88,22 @@ void FleeCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
   });
 }
 
+std::vector<CampTable> FleeCalibrationModel::run_full(const std::vector<std::vector<double>>& x,
+                                                      const std::vector<std::uint64_t>& seeds) const {
+  if (x.size() != seeds.size()) throw std::invalid_argument("run_full: one seed per member");
+  std::vector<CampTable> runs(x.size());
+  pool_.for_blocks(x.size(), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t m = begin; m < end; ++m) {
+      FleeRunOptions o;
+      o.seed = seeds[m];
+      o.threads = 1;
+      o.stop = stop_;
+      runs[m] = run_flee(member_world(x[m], world_.days), o).table;
+    }
+  });
+  return runs;
+}
+
 double FleeCalibrationModel::log_likelihood(std::size_t slot, std::span<const double> x) const {
   const Slot& s = *slots_[slot];
   if (s.log_sim.size() != log_data_.size()) return -std::numeric_limits<double>::infinity();

@@ -47,6 +47,9 @@ class FleeCalibrationModel final : public SmcModel {
 
   // The world a member runs: the case with the settings of x, over `days` days.
   FleeWorld member_world(std::span<const double> x, std::int32_t days) const;
+  // Members over the whole case with these parameters and seeds, side by side on the pool:
+  // the runs a forecast reads (infer/camp_bands.h).
+  std::vector<CampTable> run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds) const;
   // The days the likelihood reads (each < fit_days).
   const std::vector<std::int32_t>& fitted_days() const { return days_; }
 

@@ -90,6 +90,23 @@ TEST(FleeCalibrationModel, FindsTheTownsMoveChanceThatMadeTheCampData) {
   EXPECT_LT(std::abs(mean - std::log(truth)), 3 * sd + 0.05) << "posterior mean " << std::exp(mean);
 }
 
+// The forecast's runs are the members' worlds over the whole case, run as any Flee run is.
+TEST(FleeCalibrationModel, ItsFullRunsAreTheMembersWorldsRunToTheEnd) {
+  const WorkerPool pool(2);
+  const FleeCalibrationModel model(inputs_from_truth(0.3), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
+  const std::vector<std::vector<double>> x = {{std::log(0.1), 0.0}, {std::log(0.6), 0.0}};
+  const auto runs = model.run_full(x, {4, 5});
+  ASSERT_EQ(runs.size(), 2u);
+  for (std::size_t m = 0; m < 2; ++m) {
+    FleeRunOptions o;
+    o.seed = 4 + m;
+    const CampTable alone = run_flee(model.member_world(x[m], 30), o).table;
+    EXPECT_EQ(runs[m].days(), 30u);
+    EXPECT_EQ(runs[m].sim, alone.sim) << m;
+  }
+  EXPECT_NE(runs[0].sim.back(), runs[1].sim.back()) << "the settings reach the runs";
+}
+
 TEST(FleeCalibrationModel, RefusesWhatIsNoFleeSettingOrHasNoData) {
   const FleeInputs in = inputs_from_truth(0.3);
   const WorkerPool pool(1);

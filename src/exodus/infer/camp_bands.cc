@@ -1,0 +1,51 @@
+#include "exodus/infer/camp_bands.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "exodus/core/random.h"
+
+namespace exodus {
+
+namespace {
+// The discrepancy draws' stream: b = this tag plus the member (members stay under 2^24).
+constexpr std::uint32_t kCampBandStream = 0x6B000000u;
+}  // namespace
+
+CampBands camp_bands(std::span<const CampTable* const> runs, std::span<const double> weights, std::span<const double> sd,
+                     std::uint64_t seed, int draws) {
+  if (runs.size() != weights.size() || runs.size() != sd.size())
+    throw std::invalid_argument("camp_bands: one weight and one discrepancy per run");
+  if (draws < 1) throw std::invalid_argument("camp_bands: at least one draw a member");
+  const CampTable* first = nullptr;
+  std::size_t members = 0;
+  for (std::size_t m = 0; m < runs.size(); ++m)
+    if (runs[m] && weights[m] > 0) {
+      if (!first) first = runs[m];
+      ++members;
+      if (runs[m]->camps != first->camps || runs[m]->days() != first->days())
+        throw std::invalid_argument("camp_bands: the runs are not of one case");
+    }
+  CampBands out;
+  if (!first) return out;
+  out.camps = first->camps;
+  const std::size_t C = out.camps.size(), T = first->days();
+  out.bands.assign(T, std::vector<Interval>(C));
+  std::vector<std::pair<double, double>> vw;
+  for (std::size_t t = 0; t < T; ++t)
+    for (std::size_t c = 0; c < C; ++c) {
+      vw.clear();
+      for (std::size_t m = 0; m < runs.size(); ++m) {
+        if (!runs[m] || !(weights[m] > 0)) continue;
+        CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(t * C + c),
+                       kCampBandStream + static_cast<std::uint32_t>(m));
+        const double log_sim = std::log1p(static_cast<double>(runs[m]->sim[t][c]));
+        for (int k = 0; k < draws; ++k)
+          vw.emplace_back(std::expm1(log_sim + sd[m] * standard_normal(rng)), weights[m] / draws);
+      }
+      out.bands[t][c] = interval_of(vw, members);
+    }
+  return out;
+}
+
+}  // namespace exodus
