@@ -141,10 +141,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   c.people_per_agent = people_per_agent;
   ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, q.limits, q.hooks.stop, people_per_agent, rank_farm());
   // Under MPI the other ranks have read the same inputs to here; they run members, rank 0 the rest.
-  if (rank_farm() && rank_farm()->rank() != 0) {
-    model.serve();
-    throw WorkerRankDone{};
-  }
+  model.serve_if_worker();
   const FarmRelease release_workers(rank_farm());
 
   o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("calibrate-{}-seed{}", s.name, q.seed));
@@ -203,11 +200,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   staged.write("summary.json", calibrate_summary_json(c));
   if (predict_file) inputs.push_back({predict_file->name, predict_file->content.size(), sha256_hex(predict_file->content)});
   RunIdentity id{q.output.command_line, q.seed, o.threads, s.folder, inputs, staged.written_and("manifest.json")};
-  if (rank_farm()) {
-    id.ranks = rank_farm()->ranks();
-    id.member_runs_on_other_ranks = rank_farm()->jobs_handed_out();
-    id.bytes_between_ranks = rank_farm()->bytes_sent() + rank_farm()->bytes_received();
-  }
+  record_ranks(id);
   staged.write("manifest.json", calibrate_manifest_json(c, id));
   staged.commit();
   remove_checkpoint(o.checkpoint);

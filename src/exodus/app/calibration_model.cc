@@ -100,7 +100,8 @@ void ScenarioCalibrationModel::run_jobs(const std::vector<Job>& jobs) {
               [&](std::size_t k, std::span<const std::byte> bytes) { accept_result(*slots_[jobs[k].slot], bytes); });
 }
 
-void ScenarioCalibrationModel::serve() {
+void ScenarioCalibrationModel::serve_if_worker() {
+  if (!farm_ || farm_->rank() == 0) return;
   farm_->serve(static_cast<std::size_t>(pool_.threads()), [&](const std::vector<std::vector<std::byte>>& jobs) {
     std::vector<std::vector<double>> x(jobs.size());
     std::vector<std::uint64_t> seeds(jobs.size());
@@ -120,6 +121,7 @@ void ScenarioCalibrationModel::serve() {
     for (std::size_t k = 0; k < jobs.size(); ++k) results.push_back(result_bytes(slots[k], full[k]));
     return results;
   });
+  throw WorkerRankDone{};
 }
 
 std::vector<std::byte> ScenarioCalibrationModel::result_bytes(const Slot& slot, bool full) {

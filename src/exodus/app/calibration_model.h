@@ -53,8 +53,9 @@ class ScenarioCalibrationModel final : public SmcModel {
   // sampling, again (the runs the forecast reads; their fitted reports' counterparts are
   // unchanged); for an ensemble, once.
   void run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds);
-  // A worker rank: runs the members rank 0 hands out until it is released.
-  void serve();
+  // Under MPI, on a rank other than 0: runs the members rank 0 hands out until released, then
+  // throws WorkerRankDone (the command has nothing more to do there). Elsewhere it returns.
+  void serve_if_worker();
   // Metrics with a discrepancy coordinate, in coordinate order after the simulated ones.
   const std::vector<std::string>& discrepancy_metrics() const { return metrics_; }
   // A member's record (slot < members), and whether it ran (false: over a limit).

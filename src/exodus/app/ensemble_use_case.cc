@@ -48,10 +48,7 @@ EnsembleOutcome run_ensemble_case(const EnsembleRequest& q) {
   const WorkerPool pool(o.threads);
   ScenarioCalibrationModel model(base, {}, ReportErrors{}, pool, q.limits, q.hooks.stop, 1, rank_farm());
   // Under MPI the other ranks have read the same inputs to here; they run members, rank 0 the rest.
-  if (rank_farm() && rank_farm()->rank() != 0) {
-    model.serve();
-    throw WorkerRankDone{};
-  }
+  model.serve_if_worker();
   const FarmRelease release_workers(rank_farm());
   o.out = q.output.dir ? *q.output.dir
                        : default_output_path(fmt::format("{}-{}{}-seed{}", s.name, q.prior ? "prior" : "members", q.members, e.seed));
@@ -122,11 +119,7 @@ EnsembleOutcome run_ensemble_case(const EnsembleRequest& q) {
   if (!e.fits.empty()) staged.write("reports_fit.csv", reports_fit_csv(e.reports, e.fits));
   staged.write("summary.json", ensemble_summary_json(e));
   RunIdentity id{q.output.command_line, e.seed, o.threads, s.folder, o.loaded.inputs, staged.written_and("manifest.json")};
-  if (rank_farm()) {
-    id.ranks = rank_farm()->ranks();
-    id.member_runs_on_other_ranks = rank_farm()->jobs_handed_out();
-    id.bytes_between_ranks = rank_farm()->bytes_sent() + rank_farm()->bytes_received();
-  }
+  record_ranks(id);
   staged.write("manifest.json", ensemble_manifest_json(e, id));
   staged.commit();
   return o;

@@ -22,8 +22,9 @@ int run_command_line(int argc, char** argv, bool worker_rank) {
   if (worker_rank) {
     // Only calibrate and run --members share their members; any other command is rank 0's
     // alone, and the other ranks leave at once rather than run it again into the same folder.
-    bool shares_members = argc > 1 && std::string_view(argv[1]) == "calibrate";
-    for (int i = 2; i < argc && argc > 1 && std::string_view(argv[1]) == "run"; ++i)
+    const std::string_view verb = argc > 1 ? argv[1] : "";
+    bool shares_members = verb == "calibrate";
+    for (int i = 2; i < argc && verb == "run"; ++i)
       shares_members = shares_members || std::string_view(argv[i]).starts_with("--members");
     if (!shares_members) return exodus::kExitOk;
     if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) return exodus::kExitInternal;

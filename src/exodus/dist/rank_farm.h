@@ -15,6 +15,8 @@
 #include <span>
 #include <vector>
 
+#include "exodus/output/run_identity.h"
+
 namespace exodus {
 
 // Thrown on a worker rank once rank 0 has released it: the command has nothing to print or
@@ -51,6 +53,15 @@ class RankFarm {
 
 // The process's farm when it runs under MPI with more than one rank, else null.
 RankFarm* rank_farm();
+
+// What the farm did, for the manifest: its ranks, the member runs it handed out, the bytes.
+inline void record_ranks(RunIdentity& id) {
+  if (const RankFarm* farm = rank_farm()) {
+    id.ranks = farm->ranks();
+    id.member_runs_on_other_ranks = farm->jobs_handed_out();
+    id.bytes_between_ranks = farm->bytes_sent() + farm->bytes_received();
+  }
+}
 
 // Starts MPI when the process was started by mpirun (and exodus was built with MPI); ends it
 // when destroyed. One, in main, around everything else.

@@ -445,7 +445,7 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
         }
       }
     }
-    const auto figures = model.expected_figures(fit.draws.col(static_cast<Eigen::Index>(j)));
+    const auto figures = model.expected_figures(departures, ordinary);
     for (std::size_t r = 0; r < reports.reports.size(); ++r)
       if (model.weights()[r].used) expected[r][j] = figures[r];
     for (std::size_t r = 0; r < P; ++r)

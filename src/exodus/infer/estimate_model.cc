@@ -66,10 +66,8 @@ EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, Estima
   E_ = e_knots_.size();
   n_ = F_ + K_ + K_ * E_ + K_ + S_;
   flow_n_ = K_ * T_ + K_ + S_;
-  std::vector<bool> row_used(K_ * T_, false);
   const auto first_day = static_cast<std::size_t>(first_leaver_day());
   windows_ = WindowSums(weights_, first_day, T_);
-  windows_.mark_used(row_used);
   for (std::size_t r = 0; r < weights_.size(); ++r) {
     const auto& w = weights_[r];
     std::vector<FlowTerm> terms;
@@ -77,16 +75,11 @@ EstimateModel::EstimateModel(FlowLayout layout, const ReportSet& reports, Estima
       for (std::size_t k = 0; k < K_; ++k) {
         if (!windows_.holds(r))
           for (std::size_t t = first_day; t < T_; ++t)
-            if (w.w[k][t] != 0) {
-              terms.push_back({static_cast<Eigen::Index>(x_index(k, t)), w.w[k][t]});
-              row_used[x_index(k, t)] = true;
-            }
+            if (w.w[k][t] != 0) terms.push_back({static_cast<Eigen::Index>(x_index(k, t)), w.w[k][t]});
         if (w.c[k] != 0) terms.push_back({static_cast<Eigen::Index>(K_ * T_ + k), w.c[k]});
       }
     terms_.push_back(std::move(terms));
   }
-  for (std::size_t i = 0; i < row_used.size(); ++i)
-    if (row_used[i]) flow_rows_used_.push_back(static_cast<Eigen::Index>(i));
   build_jacobian();
   compute_prior_mean();
 }
@@ -215,12 +208,14 @@ void EstimateModel::flows(const Eigen::VectorXd& theta, std::vector<std::vector<
   }
 }
 
-std::vector<double> EstimateModel::expected_figures(const Eigen::VectorXd& theta) const {
-  const Eigen::VectorXd y = flow_space(theta);
-  const auto x_rows = static_cast<Eigen::Index>(K_ * T_);
-  Eigen::VectorXd f0(static_cast<Eigen::Index>(flow_n_));
-  f0.head(x_rows) = flows_of(y.head(x_rows).array(), (-y.head(x_rows).array().abs()).exp());
-  for (Eigen::Index i = x_rows; i < f0.size(); ++i) f0(i) = ordinary_of(y(i));
+std::vector<double> EstimateModel::expected_figures(const std::vector<std::vector<double>>& departures,
+                                                    const std::vector<double>& ordinary) const {
+  // The flow space's values laid out as the likelihood's (the sources' biases are no flows).
+  Eigen::VectorXd f0 = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(flow_n_));
+  for (std::size_t k = 0; k < K_; ++k) {
+    for (std::size_t t = 0; t < T_; ++t) f0(static_cast<Eigen::Index>(x_index(k, t))) = departures[k][t];
+    f0(static_cast<Eigen::Index>(K_ * T_ + k)) = ordinary[k];
+  }
   WindowSums::Pass pass;
   windows_.begin(f0.data(), false, pass);
   std::vector<double> out(reports_.size(), 0.0);

@@ -95,9 +95,10 @@ class EstimateModel {
   // Departures[k][t] and ordinary[k] for a parameter vector.
   void flows(const Eigen::VectorXd& theta, std::vector<std::vector<double>>& departures,
              std::vector<double>& ordinary) const;
-  // Each report's expected figure for a parameter vector, as the likelihood compares it with
-  // the report (0 for a report not used).
-  std::vector<double> expected_figures(const Eigen::VectorXd& theta) const;
+  // Each report's expected figure for the flows of a parameter vector (as flows() gives them),
+  // summed as the likelihood sums it (0 for a report not used).
+  std::vector<double> expected_figures(const std::vector<std::vector<double>>& departures,
+                                       const std::vector<double>& ordinary) const;
   double log_sd(const Report& r) const;
   // The prior mean of a[k]: 0 (every corridor alike) unless the layout knows capacities; then
   // the level at which the corridor runs at its capacity when the average one runs at its own.
@@ -135,7 +136,6 @@ class EstimateModel {
   };
   WindowSums windows_;                        // the reports' windows of days (most departures)
   std::vector<std::vector<FlowTerm>> terms_;  // the terms no window holds (ordinary traffic, decays)
-  std::vector<Eigen::Index> flow_rows_used_;  // x rows some report sums (their flows are computed)
   EstimatePriors priors_;
   TimeKnots f_knots_, e_knots_;
   std::size_t K_ = 0, T_ = 0, S_ = 0, F_ = 0, E_ = 0, n_ = 0, flow_n_ = 0;

@@ -76,7 +76,7 @@ TEST(EstimateModel, TheLikelihoodIsEveryReportsTermAtItsOwnExpectedFigure) {
   std::vector<double> ordinary;
   m.flows(th, departures, ordinary);
   int used = 0;
-  const auto figures = m.expected_figures(th);
+  const auto figures = m.expected_figures(departures, ordinary);
   for (std::size_t r = 0; r < m.reports().size(); ++r) {
     const auto& w = m.weights()[r];
     if (!w.used) continue;

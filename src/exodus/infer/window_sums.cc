@@ -61,12 +61,6 @@ WindowSums::WindowSums(const std::vector<ReportWeights>& weights, std::size_t fi
   }
 }
 
-void WindowSums::mark_used(std::vector<bool>& flow_used) const {
-  for (const auto& set : sets_)
-    for (const auto& [k, rel] : set.members)
-      for (std::size_t t = set.first; t <= set.last; ++t) flow_used[k * days_ + t] = true;
-}
-
 void WindowSums::begin(const double* flows, bool with_gradient, Pass& pass) const {
   const std::size_t stride = days_ + 1;
   pass.prefix.assign(sets_.size() * stride, 0.0);

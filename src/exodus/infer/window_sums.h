@@ -22,8 +22,6 @@ class WindowSums {
 
   // Whether the report's departure weights are one window (else they are summed term by term).
   bool holds(std::size_t report) const { return windows_[report].set >= 0; }
-  // The flow indices the windows read (the caller computes their flows).
-  void mark_used(std::vector<bool>& flow_used) const;
   // Every (flow index, weight) of a report's window, for the curvature, which needs each term.
   template <typename Visit>
   void for_each_term(std::size_t report, Visit&& visit) const {
