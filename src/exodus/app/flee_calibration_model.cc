@@ -66,16 +66,20 @@ FleeWorld FleeCalibrationModel::member_world(std::span<const double> x, std::int
   return w;
 }
 
+FleeRunResult FleeCalibrationModel::run_member(std::span<const double> x, std::int32_t days, std::uint64_t seed) const {
+  FleeRunOptions o;
+  o.seed = seed;
+  o.threads = 1;  // members run side by side, one thread each
+  o.stop = stop_;
+  return run_flee(member_world(x, days), o);
+}
+
 void FleeCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
   make_slots_for(slots_, jobs);
   pool_.for_blocks(jobs.size(), 1, [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
       const auto& job = jobs[k];
-      FleeRunOptions o;
-      o.seed = job.seed;
-      o.threads = 1;
-      o.stop = stop_;
-      const FleeRunResult run = run_flee(member_world(job.x, fit_days_), o);
+      const FleeRunResult run = run_member(job.x, fit_days_, job.seed);
       Slot& slot = *slots_[job.slot];
       slot.log_sim.clear();
       for (const auto d : days_)
@@ -93,13 +97,7 @@ std::vector<CampTable> FleeCalibrationModel::run_full(const std::vector<std::vec
   if (x.size() != seeds.size()) throw std::invalid_argument("run_full: one seed per member");
   std::vector<CampTable> runs(x.size());
   pool_.for_blocks(x.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t m = begin; m < end; ++m) {
-      FleeRunOptions o;
-      o.seed = seeds[m];
-      o.threads = 1;
-      o.stop = stop_;
-      runs[m] = run_flee(member_world(x[m], world_.days), o).table;
-    }
+    for (std::size_t m = begin; m < end; ++m) runs[m] = run_member(x[m], world_.days, seeds[m]).table;
   });
   return runs;
 }

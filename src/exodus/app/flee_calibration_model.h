@@ -19,6 +19,7 @@
 #include "exodus/infer/smc_sampler.h"
 #include "exodus/io/flee/flee_inputs.h"
 #include "exodus/recorder/camp_table.h"
+#include "exodus/recorder/flee_run_result.h"
 #include "exodus/sim/worker_pool.h"
 #include "exodus/world/flee_settings_registry.h"
 #include "exodus/world/flee_world.h"
@@ -70,6 +71,8 @@ class FleeCalibrationModel final : public SmcModel {
   const WorkerPool& pool_;
   const std::atomic<bool>* stop_;
   std::vector<std::unique_ptr<Slot>> slots_;
+  // A member's run over its first `days` days, on one thread.
+  FleeRunResult run_member(std::span<const double> x, std::int32_t days, std::uint64_t seed) const;
 };
 
 }  // namespace exodus
