@@ -35,9 +35,14 @@ std::vector<std::byte> mpi_receive(const MPI_Status& st) {
   return bytes;
 }
 
-void mpi_send(const std::vector<std::byte>& bytes, int to, int tag) {
+// A message's length as MPI counts it (an int).
+int message_length(const std::vector<std::byte>& bytes) {
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw std::runtime_error("a message between ranks is over 2 GB");
-  mpi_check(MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, to, tag, MPI_COMM_WORLD), "MPI_Send");
+  return static_cast<int>(bytes.size());
+}
+
+void mpi_send(const std::vector<std::byte>& bytes, int to, int tag) {
+  mpi_check(MPI_Send(bytes.data(), message_length(bytes), MPI_BYTE, to, tag, MPI_COMM_WORLD), "MPI_Send");
 }
 
 class MpiFarm final : public RankFarm {
@@ -167,9 +172,7 @@ class MpiFarm final : public RankFarm {
       // its own), while this rank goes on with the batch it already asked for.
       finish_sending();
       outgoing_ = std::move(w.bytes());
-      if (outgoing_.size() > static_cast<std::size_t>(INT32_MAX)) throw std::runtime_error("a message between ranks is over 2 GB");
-      mpi_check(MPI_Isend(outgoing_.data(), static_cast<int>(outgoing_.size()), MPI_BYTE, 0, kResults, MPI_COMM_WORLD,
-                          &sending_),
+      mpi_check(MPI_Isend(outgoing_.data(), message_length(outgoing_), MPI_BYTE, 0, kResults, MPI_COMM_WORLD, &sending_),
                 "MPI_Isend");
     }
   }
