@@ -25,9 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kPriorSummaryDraws = 4000;
-constexpr std::uint32_t kPriorSummaryStream = 0x66000000u;
-
 Date published(const Report& r) { return r.reported_on.value_or(r.window_end); }
 
 // Events dated after the as-of day did not happen yet; priors on them go with them.
@@ -47,27 +44,6 @@ void drop_future(Scenario& s, Date as_of, std::vector<std::string>& dropped) {
     }
   }
   s.priors = std::move(priors);
-}
-
-ParameterSummary summarize(const ParameterPrior& p, std::size_t d, const SmcResult& smc, std::uint64_t seed) {
-  ParameterSummary out;
-  out.prior = d;
-  std::vector<double> draws(kPriorSummaryDraws), equal(kPriorSummaryDraws, 1.0 / kPriorSummaryDraws);
-  for (std::size_t i = 0; i < kPriorSummaryDraws; ++i) {
-    CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(i), kPriorSummaryStream + static_cast<std::uint32_t>(d));
-    draws[i] = draw_working(p, rng);
-  }
-  std::vector<double> post;
-  for (const auto& x : smc.x) post.push_back(x[d]);
-  out.prior_interval = value_interval(p, draws, equal);
-  out.posterior_interval = value_interval(p, post, smc.weights);
-  const auto w = [&](double v) { return working_of(p, v); };
-  const double prior_width = w(out.prior_interval.hi90) - w(out.prior_interval.lo90);
-  if (prior_width > 0) {
-    out.shift = (w(out.posterior_interval.median) - w(out.prior_interval.median)) / prior_width;
-    out.width_ratio = (w(out.posterior_interval.hi90) - w(out.posterior_interval.lo90)) / prior_width;
-  }
-  return out;
 }
 
 }  // namespace
@@ -182,7 +158,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
       c.layout = model.series(m);
       break;
     }
-  for (std::size_t d = 0; d < c.priors.size(); ++d) c.parameters.push_back(summarize(c.priors[d], d, c.smc, q.seed));
+  for (std::size_t d = 0; d < c.priors.size(); ++d) c.parameters.push_back(summarize_parameter(c.priors[d], d, c.smc, q.seed));
   c.bands = forecast_bands(runs);
   c.fits = fit_reports(runs, fitted);
   if (o.predict) {

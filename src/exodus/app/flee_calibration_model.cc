@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "exodus/app/flee_run.h"
+#include "exodus/dist/camp_table_bytes.h"
 #include "exodus/io/flee/flee_world_builder.h"
 
 namespace exodus {
@@ -27,9 +28,9 @@ ParameterPrior flee_discrepancy_prior() {
 
 FleeCalibrationModel::FleeCalibrationModel(FleeInputs inputs, std::string case_name, std::vector<ParameterPrior> priors,
                                            std::int32_t fit_days, const WorkerPool& pool,
-                                           const std::atomic<bool>* stop)
+                                           const std::atomic<bool>* stop, RankFarm* farm)
     : inputs_(std::move(inputs)), case_name_(std::move(case_name)), world_(build_flee_world(inputs_, case_name_)),
-      priors_(std::move(priors)), fit_days_(std::min(fit_days, world_.days)), pool_(pool), stop_(stop) {
+      priors_(std::move(priors)), fit_days_(std::min(fit_days, world_.days)), pool_(pool), stop_(stop), farm_(farm) {
   const FleeWorld& world = world_;
   if (!world.has_validation() || world.camps.empty())
     throw std::invalid_argument("a Flee calibration needs the case's validation data for its camps");
@@ -37,16 +38,21 @@ FleeCalibrationModel::FleeCalibrationModel(FleeInputs inputs, std::string case_n
   for (const auto& p : priors_) {
     const FleeSetting* s = find_flee_setting(p.address);
     if (!s) throw std::invalid_argument(fmt::format("{} is not a Flee setting (simsetting.yml's section.key)", p.address));
-    if (s->integer()) throw std::invalid_argument(fmt::format("{} takes whole numbers: it cannot be calibrated", p.address));
-    if (p.lower < s->lower() || p.upper > s->upper() || !s->allows(p.lower) || !s->allows(p.upper))
-      throw std::invalid_argument(fmt::format("the prior of {} reaches outside the setting's range", p.address));
+    // A whole number is the prior's value rounded: the prior may reach half a unit past the range.
+    const double slack = s->integer() ? 0.5 : 0.0;
+    if (s->integer() ? (p.lower < s->lower() - slack || p.upper > s->upper() + slack)
+                     : (p.lower < s->lower() || p.upper > s->upper() || !s->allows(p.lower) || !s->allows(p.upper)))
+      throw std::invalid_argument(fmt::format("the prior of {} reaches outside the setting's range [{}, {}]{}", p.address,
+                                              s->lower(), s->upper(), s->integer() ? " (give or take half a unit)" : ""));
     settings_.push_back(s);
   }
   priors_.push_back(flee_discrepancy_prior());
   for (std::int32_t d = fit_days_ - 1; d >= 0; d -= 7) days_.push_back(d);
   std::reverse(days_.begin(), days_.end());
-  for (std::size_t c = 0; c < world.camps.size(); ++c)
+  for (std::size_t c = 0; c < world.camps.size(); ++c) {
+    camp_names_.push_back(world.graph.location(world.camps[c]).name);
     if (world.camp_series[c] >= 0) observed_camps_.push_back(c);
+  }
   if (observed_camps_.empty()) throw std::invalid_argument("a Flee calibration needs validation data for some camp");
   for (const auto d : days_)
     for (const auto c : observed_camps_) {
@@ -55,13 +61,26 @@ FleeCalibrationModel::FleeCalibrationModel(FleeInputs inputs, std::string case_n
     }
 }
 
+double FleeCalibrationModel::setting_value(std::size_t i, std::span<const double> x) const {
+  const auto& s = *settings_[i];
+  const double v = std::clamp(value_of(priors_[i], x[i]), s.lower(), s.upper());
+  return s.integer() ? std::round(v) : v;
+}
+
 FleeWorld FleeCalibrationModel::member_world(std::span<const double> x, std::int32_t days) const {
   FleeInputs in = inputs_;
-  for (std::size_t i = 0; i < settings_.size(); ++i) {
-    const auto& s = *settings_[i];
-    s.set(in.settings, std::clamp(value_of(priors_[i], x[i]), s.lower(), s.upper()));
+  for (std::size_t i = 0; i < settings_.size(); ++i) settings_[i]->set(in.settings, setting_value(i, x));
+  // Flee makes a place people barely leave a camp: a member whose settings did so would have
+  // other camps than the data (and the builder would refuse the data as incomplete).
+  constexpr const char* kWhy = "a member's settings change which places are camps (a move chance below 0.005 makes a place "
+                               "a camp in Flee's rules): bound the move chances' priors at 0.005";
+  FleeWorld w;
+  try {
+    w = build_flee_world(in, case_name_);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument(fmt::format("{} ({})", kWhy, e.what()));
   }
-  FleeWorld w = build_flee_world(in, case_name_);
+  if (w.camps != world_.camps) throw std::invalid_argument(kWhy);
   w.days = std::min(days, w.days);
   return w;
 }
@@ -76,28 +95,116 @@ FleeRunResult FleeCalibrationModel::run_member(std::span<const double> x, std::i
 
 void FleeCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
   make_slots_for(slots_, jobs);
-  pool_.for_blocks(jobs.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      const auto& job = jobs[k];
-      const FleeRunResult run = run_member(job.x, fit_days_, job.seed);
-      Slot& slot = *slots_[job.slot];
-      slot.log_sim.clear();
-      for (const auto d : days_)
-        for (const auto c : observed_camps_) {
-          const auto day = static_cast<std::size_t>(d);
-          const double sim = day < run.table.sim.size() ? static_cast<double>(run.table.sim[day][c]) : 0.0;
-          slot.log_sim.push_back(std::log1p(sim));
-        }
+  std::vector<Job> list;
+  for (const auto& j : jobs) list.push_back({j.slot, j.x, j.seed, false});
+  run_jobs(list);
+}
+
+void FleeCalibrationModel::run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full) const {
+  if (full) {
+    slot.full = run_member(x, world_.days, seed).table;
+    return;
+  }
+  const FleeRunResult run = run_member(x, fit_days_, seed);
+  slot.log_sim.clear();
+  for (const auto d : days_)
+    for (const auto c : observed_camps_) {
+      const auto day = static_cast<std::size_t>(d);
+      const double sim = day < run.table.sim.size() ? static_cast<double>(run.table.sim[day][c]) : 0.0;
+      slot.log_sim.push_back(std::log1p(sim));
     }
+}
+
+void FleeCalibrationModel::run_jobs(const std::vector<Job>& jobs) {
+  // One member per task: a run is a tenth of a second to seconds, so the pool's overhead is nothing.
+  const auto run_here = [&](std::size_t first, std::size_t last) {
+    pool_.for_blocks(last - first, 1, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t k = first + begin; k < first + end; ++k)
+        run_into(*slots_[jobs[k].slot], jobs[k].x, jobs[k].seed, jobs[k].full);
+    });
+  };
+  if (!farm_ || farm_->ranks() < 2) {
+    run_here(0, jobs.size());
+    return;
+  }
+  const auto encode = [&](std::size_t k) {
+    ByteWriter w;
+    w.put_vector(jobs[k].x);
+    w.put<std::uint64_t>(jobs[k].seed);
+    w.put<std::uint8_t>(jobs[k].full ? 1 : 0);
+    return std::move(w.bytes());
+  };
+  farm_->farm(jobs.size(), static_cast<std::size_t>(pool_.threads()), encode, run_here,
+              [&](std::size_t k, std::span<const std::byte> bytes) { accept_result(*slots_[jobs[k].slot], bytes); });
+}
+
+void FleeCalibrationModel::serve_if_worker() {
+  if (!farm_ || farm_->rank() == 0) return;
+  farm_->serve(static_cast<std::size_t>(pool_.threads()), [&](const std::vector<std::vector<std::byte>>& jobs) {
+    std::vector<std::vector<double>> x(jobs.size());
+    std::vector<std::uint64_t> seeds(jobs.size());
+    std::vector<bool> full(jobs.size());
+    for (std::size_t k = 0; k < jobs.size(); ++k) {
+      ByteReader r(jobs[k]);
+      x[k] = r.get_vector<double>();
+      seeds[k] = r.get<std::uint64_t>();
+      full[k] = r.get<std::uint8_t>() != 0;
+      if (x[k].size() < settings_.size()) throw std::runtime_error("rank 0 sent a member of another model");
+    }
+    std::vector<Slot> slots(jobs.size());
+    pool_.for_blocks(jobs.size(), 1, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t k = begin; k < end; ++k) run_into(slots[k], x[k], seeds[k], full[k]);
+    });
+    std::vector<std::vector<std::byte>> results;
+    for (std::size_t k = 0; k < jobs.size(); ++k) results.push_back(result_bytes(slots[k], full[k]));
+    return results;
   });
+  throw WorkerRankDone{};
+}
+
+std::vector<std::byte> FleeCalibrationModel::result_bytes(const Slot& slot, bool full) {
+  ByteWriter w;
+  w.put<std::uint8_t>(full ? 1 : 0);
+  if (full) put_camp_table(w, slot.full);
+  else w.put_vector(std::span<const double>(slot.log_sim));
+  return std::move(w.bytes());
+}
+
+void FleeCalibrationModel::accept_result(Slot& slot, std::span<const std::byte> bytes) const {
+  // The state run_into leaves, from what the worker sent.
+  ByteReader r(bytes);
+  if (r.get<std::uint8_t>() != 0) {
+    slot.full = get_camp_table(r, camp_names_);
+    return;
+  }
+  slot.log_sim = r.get_vector<double>();
+  if (slot.log_sim.size() != log_data_.size()) throw std::runtime_error("a rank sent the camp-days of another model");
 }
 
 std::vector<CampTable> FleeCalibrationModel::run_full(const std::vector<std::vector<double>>& x,
-                                                      const std::vector<std::uint64_t>& seeds) const {
+                                                      const std::vector<std::uint64_t>& seeds) {
   if (x.size() != seeds.size()) throw std::invalid_argument("run_full: one seed per member");
+  if (slots_.size() < x.size()) slots_.resize(x.size());
+  for (std::size_t m = 0; m < x.size(); ++m)
+    if (!slots_[m]) slots_[m] = std::make_unique<Slot>();
+  std::vector<Job> jobs;
+  for (std::size_t m = 0; m < x.size(); ++m) jobs.push_back({m, x[m], seeds[m], true});
+  run_jobs(jobs);
   std::vector<CampTable> runs(x.size());
-  pool_.for_blocks(x.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t m = begin; m < end; ++m) runs[m] = run_member(x[m], world_.days, seeds[m]).table;
+  for (std::size_t m = 0; m < x.size(); ++m) runs[m] = std::move(slots_[m]->full);
+  return runs;
+}
+
+std::vector<CampTable> FleeCalibrationModel::run_case_settings(const std::vector<std::uint64_t>& seeds) const {
+  std::vector<CampTable> runs(seeds.size());
+  pool_.for_blocks(seeds.size(), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      FleeRunOptions o;
+      o.seed = seeds[k];
+      o.threads = 1;
+      o.stop = stop_;
+      runs[k] = run_flee(world_, o).table;
+    }
   });
   return runs;
 }

@@ -11,11 +11,15 @@
 //   log(data + 1) − log(sim + 1) ~ Normal(0, discrepancy²)
 // Spawning follows the case's own settings: where it spawns from the validation totals, those
 // totals stay an input for every day, as they are in Flee's own runs.
+// A whole-number setting (awareness_level) takes its prior's value rounded to the nearest whole
+// number: its prior may reach half a unit past the setting's range, so that a uniform prior
+// over [0.5, 3.5] gives 1, 2 and 3 the same chance.
 #include <atomic>
 #include <memory>
 #include <span>
 #include <vector>
 
+#include "exodus/dist/rank_farm.h"
 #include "exodus/infer/smc_sampler.h"
 #include "exodus/io/flee/flee_inputs.h"
 #include "exodus/recorder/camp_table.h"
@@ -36,8 +40,10 @@ class FleeCalibrationModel final : public SmcModel {
   // case must hold validation data for its camps. A member's world is built again from the
   // inputs with its settings: the builder derives each location's kind and starting move
   // chance from them, so setting a built world's settings would not be enough.
+  // `farm`: under MPI, the ranks that share the members (dist/rank_farm.h), as for scenarios.
   FleeCalibrationModel(FleeInputs inputs, std::string case_name, std::vector<ParameterPrior> priors,
-                       std::int32_t fit_days, const WorkerPool& pool, const std::atomic<bool>* stop);
+                       std::int32_t fit_days, const WorkerPool& pool, const std::atomic<bool>* stop,
+                       RankFarm* farm = nullptr);
 
   std::span<const ParameterPrior> priors() const override { return priors_; }
   std::size_t simulated_coordinates() const override { return settings_.size(); }
@@ -46,11 +52,21 @@ class FleeCalibrationModel final : public SmcModel {
   void copy_slot(std::size_t from, std::size_t to) override;
   void swap_slots(std::size_t a, std::size_t b) override;
 
+  // The value simulated coordinate i of x sets (rounded for a whole-number setting).
+  double setting_value(std::size_t i, std::span<const double> x) const;
   // The world a member runs: the case with the settings of x, over `days` days.
   FleeWorld member_world(std::span<const double> x, std::int32_t days) const;
-  // Members over the whole case with these parameters and seeds, side by side on the pool:
-  // the runs a forecast reads (infer/camp_bands.h).
-  std::vector<CampTable> run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds) const;
+  // Members over the whole case with these parameters and seeds, side by side on the pool (and
+  // across the ranks under MPI): the runs a forecast reads (infer/camp_bands.h).
+  std::vector<CampTable> run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds);
+  // The case with its own settings over the whole case, one run per seed, side by side on this
+  // process's pool: what the calibration is compared with.
+  std::vector<CampTable> run_case_settings(const std::vector<std::uint64_t>& seeds) const;
+  // Under MPI, on a rank other than 0: runs the members rank 0 hands out until released, then
+  // throws WorkerRankDone. Elsewhere it returns.
+  void serve_if_worker();
+  // The case with its own settings (its camps and their data).
+  const FleeWorld& case_world() const { return world_; }
   // The days the likelihood reads (each < fit_days).
   const std::vector<std::int32_t>& fitted_days() const { return days_; }
 
@@ -58,6 +74,7 @@ class FleeCalibrationModel final : public SmcModel {
   struct Slot {
     // log(sim + 1) of each observed camp on each fitted day, [day][observed camp].
     std::vector<double> log_sim;
+    CampTable full;  // a run over the whole case (run_full)
   };
   FleeInputs inputs_;
   std::string case_name_;
@@ -66,11 +83,25 @@ class FleeCalibrationModel final : public SmcModel {
   std::vector<const FleeSetting*> settings_;  // [simulated coordinate]
   std::int32_t fit_days_;
   std::vector<std::int32_t> days_;
+  std::vector<std::string> camp_names_;      // out.csv's columns
   std::vector<std::size_t> observed_camps_;  // camps with validation data
   std::vector<double> log_data_;  // [day][observed camp], as log_sim
   const WorkerPool& pool_;
   const std::atomic<bool>* stop_;
   std::vector<std::unique_ptr<Slot>> slots_;
+  RankFarm* farm_ = nullptr;
+  struct Job {
+    std::size_t slot;
+    std::span<const double> x;
+    std::uint64_t seed;
+    bool full;
+  };
+  void run_jobs(const std::vector<Job>& jobs);
+  void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full) const;
+  // What a worker rank sends back of a member: its fitted camp-days (log scale), or for a run
+  // over the whole case, its camp table.
+  static std::vector<std::byte> result_bytes(const Slot& slot, bool full);
+  void accept_result(Slot& slot, std::span<const std::byte> bytes) const;
   // A member's run over its first `days` days, on one thread.
   FleeRunResult run_member(std::span<const double> x, std::int32_t days, std::uint64_t seed) const;
 };

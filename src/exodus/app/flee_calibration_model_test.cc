@@ -93,7 +93,7 @@ TEST(FleeCalibrationModel, FindsTheTownsMoveChanceThatMadeTheCampData) {
 // The forecast's runs are the members' worlds over the whole case, run as any Flee run is.
 TEST(FleeCalibrationModel, ItsFullRunsAreTheMembersWorldsRunToTheEnd) {
   const WorkerPool pool(2);
-  const FleeCalibrationModel model(inputs_from_truth(0.3), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
+  FleeCalibrationModel model(inputs_from_truth(0.3), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
   const std::vector<std::vector<double>> x = {{std::log(0.1), 0.0}, {std::log(0.6), 0.0}};
   const auto runs = model.run_full(x, {4, 5});
   ASSERT_EQ(runs.size(), 2u);
@@ -116,6 +116,31 @@ TEST(FleeCalibrationModel, RefusesWhatIsNoFleeSettingOrHasNoData) {
   FleeInputs no_data = in;
   no_data.validation.reset();
   EXPECT_THROW(FleeCalibrationModel(no_data, "tiny", {town_movechance_prior()}, 10, pool, nullptr), std::invalid_argument);
+  // A whole-number setting's prior may reach half a unit past its range (1 to 4), no further.
+  ParameterPrior awareness{.address = "move_rules.awareness_level", .shape = PriorShape::kUniform, .center = 0, .spread = 0,
+                           .lower = 0.5, .upper = 4.5, .reasoning = "the test's"};
+  EXPECT_NO_THROW(FleeCalibrationModel(in, "tiny", {awareness}, 10, pool, nullptr));
+  awareness.lower = 0.4;
+  EXPECT_THROW(FleeCalibrationModel(in, "tiny", {awareness}, 10, pool, nullptr), std::invalid_argument);
+  // A town whose move chance falls below 0.005 becomes a camp in Flee's rules: a member may not.
+  ParameterPrior towns = town_movechance_prior();
+  towns.lower = 0.001;
+  FleeCalibrationModel model(in, "tiny", {towns}, 10, pool, nullptr);
+  EXPECT_THROW(model.member_world(std::vector<double>{std::log(0.002), 0.0}, 10), std::invalid_argument);
+}
+
+// What a calibration is compared with: the case's own settings, run as any Flee run is.
+TEST(FleeCalibrationModel, RunsTheCasesOwnSettingsForTheComparison) {
+  const FleeInputs in = inputs_from_truth(0.3);
+  const WorkerPool pool(2);
+  const FleeCalibrationModel model(in, "tiny", {town_movechance_prior()}, 10, pool, nullptr);
+  const auto runs = model.run_case_settings({3, 9});
+  ASSERT_EQ(runs.size(), 2u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    FleeRunOptions o;
+    o.seed = k == 0 ? 3 : 9;
+    EXPECT_EQ(runs[k].sim, run_flee(build_flee_world(in, "tiny"), o).table.sim) << k;
+  }
 }
 
 }  // namespace

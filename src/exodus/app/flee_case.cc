@@ -49,8 +49,10 @@ void check_out_csv_size(const FleeWorld& world, const FleeInputs& inputs, const 
                                values * 8 / 1e9, limit_clause(limits.max_daily_values, "--max-daily-values")));
 }
 
-// Refuses a case whose routes would not fit the limit, counting them with bounded work.
-void check_route_count(const FleeWorld& world, const FleeInputs& inputs, const InputLimits& limits) {
+}  // namespace
+
+// Counts the routes with bounded work.
+void check_flee_routes(const FleeWorld& world, const FleeInputs& inputs, const InputLimits& limits) {
   std::vector<bool> is_marker(world.graph.location_count());
   for (LocationId i = 0; i < world.graph.location_count(); ++i)
     is_marker[i] = (world.start_state[i].flags & kFleeMarker) != 0;
@@ -71,8 +73,6 @@ void check_route_count(const FleeWorld& world, const FleeInputs& inputs, const I
                                    world.settings.awareness_level, how_many,
                                    limit_clause(limits.max_route_steps, "--max-route-steps")));
 }
-
-}  // namespace
 
 LoadedFleeCase load_flee_case(const FleeCaseSpec& spec) {
   std::unique_ptr<FileSource> input, validation, settings_folder;
@@ -131,14 +131,15 @@ LoadedFleeCase load_flee_case(const FleeCaseSpec& spec) {
     }
     errors.throw_if_any();
   }
-  LoadedFleeCase loaded{build_flee_world(inputs, case_name), {}, settings ? settings->name : "Flee's code defaults"};
+  LoadedFleeCase loaded{build_flee_world(inputs, case_name), {}, {}, settings ? settings->name : "Flee's code defaults"};
   if (spec.max_days > 0 && spec.max_days < loaded.world.days) loaded.world.days = spec.max_days;
   check_agent_count(loaded.world, inputs, spec.limits);
-  check_route_count(loaded.world, inputs, spec.limits);
+  check_flee_routes(loaded.world, inputs, spec.limits);
   check_out_csv_size(loaded.world, inputs, spec.limits);
   loaded.inputs = recorded_input.records();
   if (recorded_validation)
     for (const auto& r : recorded_validation->records()) loaded.inputs.push_back(r);
+  loaded.read = std::move(inputs);
   return loaded;
 }
 

@@ -7,6 +7,7 @@
 
 #include "exodus/core/limits.h"
 #include "exodus/core/recording_source.h"
+#include "exodus/io/flee/flee_inputs.h"
 #include "exodus/world/flee_world.h"
 
 namespace exodus {
@@ -22,6 +23,7 @@ struct FleeCaseSpec {
 
 struct LoadedFleeCase {
   FleeWorld world;
+  FleeInputs read;                  // the files as read, from which the world was built
   std::vector<InputRecord> inputs;  // every file read, with its SHA-256
   std::string settings_origin;      // where the settings came from
 };
@@ -29,5 +31,9 @@ struct LoadedFleeCase {
 // Throws InputErrors (every problem, with file, line and field) or InputError, also when the
 // case would create more agents than spec.limits allows.
 LoadedFleeCase load_flee_case(const FleeCaseSpec& spec);
+
+// Refuses a world whose route search would not fit the limits (spec.limits' max_route_steps),
+// naming the routes file: for a calibration, the case at the highest awareness it may try.
+void check_flee_routes(const FleeWorld& world, const FleeInputs& inputs, const InputLimits& limits);
 
 }  // namespace exodus

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "exodus/app/calibrate_use_case.h"
+#include "exodus/app/flee_calibrate_use_case.h"
 #include "exodus/app/calibration_checkpoint.h"
 #include "exodus/cli/commands.h"
 #include "exodus/cli/exit_codes.h"
@@ -15,32 +16,106 @@
 #include "exodus/core/error.h"
 #include "exodus/core/parse.h"
 #include "exodus/output/calibrate_outputs.h"
+#include "exodus/output/flee_calibrate_outputs.h"
 #include "exodus/output/output_dir.h"
 
 namespace exodus {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+struct CalibrateArgs {
+  std::vector<std::string> inputs;
+  std::optional<std::string> as_of, predict, out, flee_dir, validation_dir, settings_file;
+  bool keep_future_events = false;
+  std::size_t members = 64, budget = 0;
+  std::optional<double> people_per_agent;
+  std::uint64_t seed = 1;
+  int threads = 0;
+  bool force = false, quiet = false, resume = false, report = false;
+};
+
+void print_stage(const SmcProgress& p) {
+  const double rate = p.seconds > 0 ? static_cast<double>(p.simulations) / p.seconds : 0;
+  const double left = rate > 0 && p.budget > p.simulations ? static_cast<double>(p.budget - p.simulations) / rate : 0;
+  fmt::print(stderr,
+             "  stage {:>2}: temperature {:.4f}, effective members {:.1f}, {} moves ({:.0f}% accepted, {:.0f}% of the "
+             "independent ones), {} simulations ({:.1f}/s), at most {:.0f} s left\n",
+             p.stage->stage, p.stage->temperature, p.stage->ess, p.stage->moves, 100 * p.stage->acceptance,
+             100 * p.stage->independent_acceptance, p.simulations, rate, left);
+}
+
+// exodus calibrate --flee DIR --validation VDIR --as-of DAY: a Flee case's move rules.
+int calibrate_flee(const CalibrateArgs& a, const std::string& command_line, StopOnSignal& stop, fs::path& checkpoint,
+                   const InputLimits& limits) {
+  for (const auto& [given, name] : {std::pair{!a.inputs.empty(), "INPUTS"}, std::pair{a.predict.has_value(), "--predict"},
+                                    std::pair{a.keep_future_events, "--keep-future-events"},
+                                    std::pair{a.people_per_agent.has_value(), "--people-per-agent"},
+                                    std::pair{a.report, "--report"}})
+    if (given) throw InputError({name, 0, ""}, "applies to scenarios, not with --flee");
+  if (!a.validation_dir)
+    throw InputError({"--validation", 0, ""}, "is needed with --flee: the calibration fits the case's camp data");
+  if (!a.as_of) throw InputError({"--as-of", 0, ""}, "is needed with --flee: the last day number whose camp data is fitted");
+  FleeCalibrateRequest q;
+  q.spec.input_dir = *a.flee_dir;
+  q.spec.validation_dir = *a.validation_dir;
+  if (a.settings_file) q.spec.settings_file = *a.settings_file;
+  q.spec.limits = limits;
+  const auto day = parse_int(*a.as_of, {"--as-of", 0, ""});
+  if (day < 0 || day > 1000000) throw InputError({"--as-of", 0, ""}, fmt::format("{} is not a day number of a case", day));
+  q.as_of_day = static_cast<std::int32_t>(day);
+  q.members = a.members;
+  q.budget = a.budget;
+  if (q.budget && q.budget < 2 * q.members)
+    throw InputError({"--budget", 0, ""}, fmt::format("{} simulations cannot carry {} members: at least {} are needed",
+                                                      q.budget, q.members, 2 * q.members));
+  q.seed = a.seed;
+  q.threads = a.threads;
+  q.resume = a.resume;
+  if (a.out) q.output.dir = *a.out;
+  q.output.force = a.force;
+  q.output.command_line = command_line;
+  q.hooks.stop = stop.flag();
+  q.hooks.before_writing = [&] { stop.ignore_from_now(); };
+  q.hooks.warn = [](const std::string& w) { fmt::print(stderr, "exodus: {}\n", w); };
+  const bool quiet = a.quiet;
+  q.hooks.started = [quiet, &checkpoint](const std::string& name, const fs::path& out) {
+    checkpoint = calibration_checkpoint_path(out);
+    if (!quiet) fmt::print("exodus: calibrating the Flee case {}: outputs to {}/ when done\n", name, out.string());
+    std::fflush(stdout);
+  };
+  if (!quiet) q.progress = print_stage;
+  const FleeCalibrateOutcome o = calibrate_flee_case(q);
+  if (!quiet) {
+    const auto& c = o.result;
+    fmt::print("exodus calibrate --flee: case '{}', camp data of days 0 to {} fitted ({} camps, {} days read), {} settings\n{}",
+               c.case_name, c.as_of_day, c.observed_camps, c.fitted_days.size(), c.simulated_coordinates,
+               flee_calibrate_table(c));
+    fmt::print("\n  output {}/ (posterior.csv, forecast.csv, out.csv, summary.json, manifest.json)\n", o.out.string());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& command_line) {
   auto* cmd = app.add_subcommand(
       "calibrate", "Fit a scenario's priors to published figures as of a date and forecast with intervals");
-  struct Args {
-    std::vector<std::string> inputs;
-    std::optional<std::string> as_of, predict, out;
-    bool keep_future_events = false;
-    std::size_t members = 64, budget = 0;
-    std::optional<double> people_per_agent;
-    std::uint64_t seed = 1;
-    int threads = 0;
-    bool force = false, quiet = false, resume = false, report = false;
-  };
-  auto a = std::make_shared<Args>();
+  auto a = std::make_shared<CalibrateArgs>();
   cmd->add_option("INPUTS", a->inputs,
                   "a scenario folder first (default: the embedded 2022 scenario), then reports CSVs read as one "
                   "(default: the scenario's own, scenario.yaml reports)");
   cmd->add_option("--as-of", a->as_of,
                   "use only the reports published by this date (reported_on, else window_end); "
-                  "events after it are dropped");
+                  "events after it are dropped. With --flee: a day number of the case, the last whose camp data is fitted");
+  cmd->add_option("--flee", a->flee_dir,
+                  "calibrate a Flee case instead (its input folder): its move rules fitted to its camp data up to --as-of, "
+                  "the camps forecast after it (docs/calibrate-flee.md)");
+  cmd->add_option("--validation", a->validation_dir, "with --flee: the case's validation folder (its camp data)");
+  cmd->add_option("--settings", a->settings_file,
+                  "with --flee: a simsetting.yml (default: the case's own, else Flee's code defaults); the priors are "
+                  "centred on its values");
   cmd->add_flag("--keep-future-events", a->keep_future_events,
                 "with --as-of: keep the events dated after it (policy what-ifs)");
   cmd->add_option("--predict", a->predict, "a reports CSV of figures not to fit but to predict: predictions.csv");
@@ -73,6 +148,12 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
         [&]() -> int {
           const auto checkpoint = std::make_shared<fs::path>();  // known once the calibration has started
           try {
+            if (a->flee_dir) {
+              *exit_code = calibrate_flee(*a, command_line, stop, *checkpoint, *limits);
+              return *exit_code;
+            }
+            if (a->validation_dir || a->settings_file)
+              throw InputError({a->validation_dir ? "--validation" : "--settings", 0, ""}, "applies with --flee DIR only");
             CalibrateRequest q;
             std::size_t first_report = 0;
             if (!a->inputs.empty() && (a->inputs[0] == kDefaultScenarioName || fs::is_directory(a->inputs[0]))) {
@@ -107,17 +188,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
               std::fflush(stdout);
             };
             if (!quiet)
-              q.progress = [](const SmcProgress& p) {
-                const double rate = p.seconds > 0 ? static_cast<double>(p.simulations) / p.seconds : 0;
-                const double left =
-                    rate > 0 && p.budget > p.simulations ? static_cast<double>(p.budget - p.simulations) / rate : 0;
-                fmt::print(stderr,
-                           "  stage {:>2}: temperature {:.4f}, effective members {:.1f}, {} moves ({:.0f}% accepted, {:.0f}% of the "
-                           "independent ones), "
-                           "{} simulations ({:.1f}/s), at most {:.0f} s left\n",
-                           p.stage->stage, p.stage->temperature, p.stage->ess, p.stage->moves,
-                           100 * p.stage->acceptance, 100 * p.stage->independent_acceptance, p.simulations, rate, left);
-              };
+              q.progress = print_stage;
             const CalibrateOutcome outcome = calibrate_case(q);
             const auto& c = outcome.result;
             if (!quiet) {

@@ -9,6 +9,7 @@
 
 #include "exodus/core/date.h"
 #include "exodus/infer/key_totals.h"
+#include "exodus/infer/parameter_summary.h"
 #include "exodus/infer/posterior_runs.h"
 #include "exodus/infer/report_fit.h"
 #include "exodus/infer/smc_sampler.h"
@@ -17,14 +18,6 @@
 #include "exodus/world/reports.h"
 
 namespace exodus {
-
-struct ParameterSummary {
-  std::size_t prior = 0;  // into CalibrationResult::priors
-  Interval prior_interval, posterior_interval;  // value scale
-  // How far the posterior moved, on the working scale: its median's shift and its 90% width,
-  // each against the prior's 90% width.
-  double shift = 0, width_ratio = 1;
-};
 
 struct CalibrationResult {
   std::string scenario;
