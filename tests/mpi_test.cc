@@ -12,6 +12,7 @@
 
 #include "test_support.h"
 #include "tiny_calibration.h"
+#include "tiny_flee_calibration.h"
 
 namespace exodus::testing {
 namespace {
@@ -79,6 +80,22 @@ TEST(Mpi, ACalibrationIsTheSameBytesOnOneTwoAndThreeRanks) {
     ASSERT_EQ(run_shell(mpirun(k) + args + dir.string() + " 2>&1", &out), 0) << out;
     expect_same_files(t.dir / "plain", dir, {"posterior.csv", "forecast.csv", "reports_fit.csv"});
   }
+#endif
+}
+
+// A Flee case's calibration: its members' camp tables travel back from the other ranks.
+TEST(Mpi, AFleeCalibrationIsTheSameBytesOnOneAndTwoRanks) {
+#ifndef EXODUS_MPIEXEC
+  GTEST_SKIP() << "built without MPI (EXODUS_WITH_MPI=OFF)";
+#else
+  const TinyFleeCalibration t;
+  std::string out;
+  ASSERT_EQ(run_exodus(t.command("plain") + " --threads 1", &out), 0) << out;
+  ASSERT_EQ(run_shell(mpirun(2) + t.command("ranks2") + " --threads 1 2>&1", &out), 0) << out;
+  expect_same_files(t.dir / "plain", t.dir / "ranks2", {"posterior.csv", "forecast.csv", "out.csv"});
+  const auto manifest = nlohmann::json::parse(read_bytes(t.dir / "ranks2" / "manifest.json"));
+  EXPECT_EQ(manifest["ranks"], 2);
+  EXPECT_GT(manifest["member_runs_on_other_ranks"].get<int>(), 0);
 #endif
 }
 

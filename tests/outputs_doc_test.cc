@@ -12,6 +12,7 @@
 
 #include "exodus/observe/report_support.h"
 #include "test_support.h"
+#include "tiny_flee_calibration.h"
 #include "tiny_scenario.h"
 
 namespace exodus::testing {
@@ -213,6 +214,27 @@ TEST_F(OutputsDoc, ACalibrationsFilesHoldWhatThePageLists) {
   EXPECT_EQ(keys(summary["parameters"][0]), doc("calibrate summary.json parameters"));
   EXPECT_EQ(keys(summary["totals"][0]), doc("calibrate summary.json totals"));
   EXPECT_EQ(keys(read_json(c / "manifest.json")), doc("calibrate manifest.json keys"));
+}
+
+TEST_F(OutputsDoc, AFleeCalibrationsFilesHoldWhatThePageLists) {
+  const TinyFleeCalibration t;
+  std::string out;
+  ASSERT_EQ(run_exodus(t.command("f"), &out), 0) << out;
+  const auto f = t.dir / "f";
+  const auto summary = read_json(f / "summary.json");
+  Names posterior = doc("calibrate posterior.csv columns");
+  for (const auto& p : summary["parameters"]) posterior.insert(p["parameter"].get<std::string>());
+  EXPECT_TRUE(posterior.count("discrepancy[camp population]"));
+  EXPECT_EQ(csv_header(f / "posterior.csv"), posterior);
+  EXPECT_EQ(csv_header(f / "forecast.csv"), doc("flee calibrate forecast.csv columns"));
+  // out.csv has the columns of a plain run's out.csv of the case.
+  ASSERT_EQ(run_exodus("run --flee " + t.input.string() + " --validation " + t.validation.string() + " --quiet --out " +
+                           (t.dir / "r").string(), &out), 0) << out;
+  EXPECT_EQ(csv_header(f / "out.csv"), csv_header(t.dir / "r" / "out.csv"));
+  EXPECT_EQ(keys(summary), doc("flee calibrate summary.json keys"));
+  EXPECT_EQ(keys(summary["parameters"][0]), doc("calibrate summary.json parameters"));
+  EXPECT_EQ(keys(summary["after_as_of"]), doc("flee calibrate summary.json after_as_of"));
+  EXPECT_EQ(keys(read_json(f / "manifest.json")), doc("flee calibrate manifest.json keys"));
 }
 
 TEST_F(OutputsDoc, AnEnsemblesFilesHoldWhatThePageLists) {
