@@ -101,7 +101,8 @@ int calibrate_flee(const CalibrateArgs& a, const std::string& command_line, Stop
 
 void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& command_line) {
   auto* cmd = app.add_subcommand(
-      "calibrate", "Fit a scenario's priors to published figures as of a date and forecast with intervals");
+      "calibrate", "Fit a scenario's priors to published figures as of a date and forecast with intervals; with --flee, a Flee "
+      "case's move rules to its camp data up to a day, and forecast its camps");
   auto a = std::make_shared<CalibrateArgs>();
   cmd->add_option("INPUTS", a->inputs,
                   "a scenario folder first (default: the embedded 2022 scenario), then reports CSVs read as one "
@@ -133,7 +134,8 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
   cmd->add_option("--threads", a->threads,
                   "members run at once (default, and at most: all cores; results do not depend on it)")
       ->check(CLI::Range(1, 1024));
-  cmd->add_option("--out", a->out, "output folder to create (default: runs/calibrate-<scenario>-seed<N>)");
+  cmd->add_option("--out", a->out, "output folder to create (default: runs/calibrate-<scenario>-seed<N>; with --flee, "
+                  "runs/calibrate-<case>-day<DAY>-seed<N>)");
   cmd->add_flag("--force", a->force,
                 "replace the output folder if it exists, and start afresh over a stopped calibration's checkpoint");
   cmd->add_flag("--resume", a->resume,
