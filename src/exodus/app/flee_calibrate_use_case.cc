@@ -120,7 +120,8 @@ FleeCalibrateOutcome calibrate_flee_case(const FleeCalibrateRequest& q) {
     for (std::size_t i = 0; i < c.simulated_coordinates; ++i) values.push_back(model.setting_value(i, c.smc.x[m]));
     c.run_values.push_back(std::move(values));
   }
-  c.bands = camp_bands(run_of, c.smc.weights, sd, q.seed, kDiscrepancyDrawsPerMember);
+  c.bands = camp_bands(run_of, c.smc.weights, sd, q.seed, kDiscrepancyDrawsPerMember, model.floor());
+  c.floor = model.floor();
   c.median = median_table(c.bands, run_of, c.smc.weights);
   for (std::size_t d = 0; d < c.priors.size(); ++d) {
     ParameterSummary p = summarize_parameter(c.priors[d], d, c.smc, q.seed);

@@ -54,10 +54,16 @@ FleeCalibrationModel::FleeCalibrationModel(FleeInputs inputs, std::string case_n
     if (world.camp_series[c] >= 0) observed_camps_.push_back(c);
   }
   if (observed_camps_.empty()) throw std::invalid_argument("a Flee calibration needs validation data for some camp");
+  // The floor: the mean observed camp's population on the last fitted day (known by then).
+  const auto last = static_cast<std::size_t>(fit_days_ - 1);
+  double in_camps = 0;
+  for (const auto c : observed_camps_)
+    in_camps += static_cast<double>(world.series[static_cast<std::size_t>(world.camp_series[c])].daily[last]);
+  floor_ = std::max(1.0, in_camps / static_cast<double>(observed_camps_.size()));
   for (const auto d : days_)
     for (const auto c : observed_camps_) {
       const auto& series = world.series[static_cast<std::size_t>(world.camp_series[c])];
-      log_data_.push_back(std::log1p(static_cast<double>(series.daily[static_cast<std::size_t>(d)])));
+      log_data_.push_back(std::log(static_cast<double>(series.daily[static_cast<std::size_t>(d)]) + floor_));
     }
 }
 
@@ -111,7 +117,7 @@ void FleeCalibrationModel::run_into(Slot& slot, std::span<const double> x, std::
     for (const auto c : observed_camps_) {
       const auto day = static_cast<std::size_t>(d);
       const double sim = day < run.table.sim.size() ? static_cast<double>(run.table.sim[day][c]) : 0.0;
-      slot.log_sim.push_back(std::log1p(sim));
+      slot.log_sim.push_back(std::log(sim + floor_));
     }
 }
 

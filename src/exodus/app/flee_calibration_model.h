@@ -8,7 +8,14 @@
 // with the validation data on those days, and no later data is read. Days are taken a week
 // apart, counted back from the last fitted day (a camp's error is much the same from one day to
 // the next, and counting every day would claim 7 times the evidence there is).
-//   log(data + 1) − log(sim + 1) ~ Normal(0, discrepancy²)
+//   log(data + f) − log(sim + f) ~ Normal(0, discrepancy²)
+// f, the floor, is the mean observed camp's population on the last fitted day: an error is
+// relative for a camp larger than the average one and about absolute, in units of f, for a
+// smaller one. So a camp's weight follows its size, as in Flee's ARD (which sums absolute
+// errors over the day's camp total), and a camp the model leaves empty while the data has a few
+// people (or the reverse) is not an error of many orders of magnitude. log(x + 1) instead let
+// burundi's first 92 days, when its closures keep every agent from the camps, set a discrepancy
+// of 4 on the log scale and drive the fit.
 // Spawning follows the case's own settings: where it spawns from the validation totals, those
 // totals stay an input for every day, as they are in Flee's own runs.
 // A whole-number setting (awareness_level) takes its prior's value rounded to the nearest whole
@@ -69,10 +76,12 @@ class FleeCalibrationModel final : public SmcModel {
   const FleeWorld& case_world() const { return world_; }
   // The days the likelihood reads (each < fit_days).
   const std::vector<std::int32_t>& fitted_days() const { return days_; }
+  // f of the likelihood's log(x + f): the forecast's bands draw the discrepancy on that scale.
+  double floor() const { return floor_; }
 
  private:
   struct Slot {
-    // log(sim + 1) of each observed camp on each fitted day, [day][observed camp].
+    // log(sim + f) of each observed camp on each fitted day, [day][observed camp].
     std::vector<double> log_sim;
     CampTable full;  // a run over the whole case (run_full)
   };
@@ -85,6 +94,7 @@ class FleeCalibrationModel final : public SmcModel {
   std::vector<std::int32_t> days_;
   std::vector<std::string> camp_names_;      // out.csv's columns
   std::vector<std::size_t> observed_camps_;  // camps with validation data
+  double floor_ = 1;
   std::vector<double> log_data_;  // [day][observed camp], as log_sim
   const WorkerPool& pool_;
   const std::atomic<bool>* stop_;

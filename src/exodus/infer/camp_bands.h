@@ -1,7 +1,7 @@
 #pragma once
 // What a calibrated population of Flee runs says of each camp's population, day by day: every
-// member's run with its own discrepancy drawn in on the log scale,
-//     population = exp(log(sim + 1) + N(0, σ²)) − 1,
+// member's run with its own discrepancy drawn in on the likelihood's scale,
+//     population = max(0, exp(log(sim + f) + N(0, σ²)) − f),  f the likelihood's floor,
 // the members mixed by their weights, and each day's and camp's median and 50% and 90%
 // intervals read as a mixture of members (infer/interval.h). The discrepancy is what the
 // calibration found the model misses by; without it the runs' own spread is far too narrow
@@ -21,9 +21,10 @@ struct CampBands {
   std::vector<std::vector<Interval>> bands;  // [day][camp]
 };
 
-// runs[m] (null: the member did not run), weights[m], sd[m]: its discrepancy on the log scale.
-// `draws` draws of the discrepancy a member; the draws are keyed by (seed, day, camp, member).
+// runs[m] (null: the member did not run), weights[m], sd[m]: its discrepancy on the scale of
+// log(x + floor). `draws` draws of the discrepancy a member; the draws are keyed by (seed, day,
+// camp, member).
 CampBands camp_bands(std::span<const CampTable* const> runs, std::span<const double> weights,
-                     std::span<const double> sd, std::uint64_t seed, int draws = 20);
+                     std::span<const double> sd, std::uint64_t seed, int draws = 20, double floor = 1);
 
 }  // namespace exodus

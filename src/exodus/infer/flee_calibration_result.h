@@ -24,6 +24,7 @@ struct FleeCalibrationResult {
   std::int32_t as_of_day = 0;        // camp data on days 0..as_of_day informed the fit
   std::vector<std::int32_t> fitted_days;  // the days the likelihood read
   std::size_t observed_camps = 0;    // camps with validation data
+  double floor = 1;                  // f of the likelihood's log(x + f)
   std::size_t budget = 0;
   std::uint64_t seed = 1;
   std::vector<ParameterPrior> priors;  // the settings', then the discrepancy

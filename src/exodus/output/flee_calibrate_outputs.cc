@@ -66,6 +66,7 @@ std::string flee_calibrate_summary_json(const FleeCalibrationResult& c) {
       {"as_of_date", (c.start + (c.as_of_day + 1)).iso()},
       {"fitted_days", c.fitted_days},
       {"observed_camps", c.observed_camps},
+      {"likelihood_floor", c.floor},
       {"budget", c.budget},
       {"method", "sequential Monte Carlo with likelihood tempering (Del Moral, Doucet & Jasra 2006) over the Flee rule set's "
                  "settings; camp populations on the log scale with a fitted discrepancy (docs/calibrate-flee.md)"},
