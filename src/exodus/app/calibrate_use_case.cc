@@ -130,15 +130,9 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
       fmt::format("members {}", so.members), fmt::format("budget {}", so.budget), fmt::format("seed {}", so.seed),
       fmt::format("max_agents {}", q.limits.max_agents), fmt::format("people_per_agent {}", people_per_agent)};
   const std::string fingerprint = calibration_fingerprint(inputs, settings);
-  const std::optional<SmcCheckpoint> resume = checkpoint_to_continue(
-      o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()});
-  if (q.resume && !resume && q.hooks.warn)
-    q.hooks.warn(fmt::format("no checkpoint at {}: the calibration starts from the beginning", o.checkpoint.string()));
-  if (resume && q.hooks.warn)
-    q.hooks.warn(fmt::format("continuing from {}: stage {} completed, temperature {:.4f}, {} simulations", o.checkpoint.string(),
-                             resume->stage, resume->temperature, resume->simulations));
-  so.resume = resume ? &*resume : nullptr;
-  so.checkpoint = [&](const SmcCheckpoint& k) { save_checkpoint(o.checkpoint, k, fingerprint); };
+  std::optional<SmcCheckpoint> resume;
+  keep_stages(so, resume, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()},
+              q.hooks.warn);
   if (q.hooks.started) q.hooks.started(s.name, o.out);
   c.smc = run_smc(model, so, q.progress);
   if (q.hooks.stop && q.hooks.stop->load()) throw Interrupted();

@@ -67,4 +67,16 @@ void remove_checkpoint(const fs::path& path) {
   fs::remove(writing, ec);
 }
 
+void keep_stages(SmcOptions& so, std::optional<SmcCheckpoint>& held, const std::filesystem::path& path,
+                 const CheckpointChoice& choice, const std::function<void(const std::string&)>& warn) {
+  held = checkpoint_to_continue(path, choice);
+  if (choice.resume && !held && warn)
+    warn(fmt::format("no checkpoint at {}: the calibration starts from the beginning", path.string()));
+  if (held && warn)
+    warn(fmt::format("continuing from {}: stage {} completed, temperature {:.4f}, {} simulations", path.string(), held->stage,
+                     held->temperature, held->simulations));
+  so.resume = held ? &*held : nullptr;
+  so.checkpoint = [path, fingerprint = choice.fingerprint](const SmcCheckpoint& k) { save_checkpoint(path, k, fingerprint); };
+}
+
 }  // namespace exodus

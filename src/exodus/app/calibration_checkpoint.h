@@ -6,6 +6,7 @@
 // the same fingerprint: the same inputs' bytes, reports, as-of date, members, budget, seed and
 // agent limit; the thread count, --predict and the output folder are free to change.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,12 @@ std::optional<SmcCheckpoint> checkpoint_to_continue(const std::filesystem::path&
 
 // Replaces the checkpoint with this one (atomically). Throws OutputError.
 void save_checkpoint(const std::filesystem::path& path, const SmcCheckpoint& checkpoint, const std::string& fingerprint);
+
+// What every calibration does with its checkpoint: `held` gets the checkpoint to continue (or
+// none, and `warn` hears why when --resume found none), so.resume points to it, and
+// so.checkpoint saves each completed stage at `path` with the choice's fingerprint.
+void keep_stages(SmcOptions& so, std::optional<SmcCheckpoint>& held, const std::filesystem::path& path,
+                 const CheckpointChoice& choice, const std::function<void(const std::string&)>& warn);
 
 // Once the output is complete: the checkpoint (and a half-written one beside it) go.
 void remove_checkpoint(const std::filesystem::path& path);

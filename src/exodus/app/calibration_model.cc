@@ -8,6 +8,7 @@
 #include "exodus/app/exodus_run.h"
 #include "exodus/app/people_per_agent.h"
 #include "exodus/dist/byte_buffer.h"
+#include "exodus/dist/member_jobs.h"
 #include "exodus/dist/series_bytes.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
@@ -72,56 +73,22 @@ Scenario ScenarioCalibrationModel::member_scenario(std::span<const double> x, bo
 
 void ScenarioCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
   make_slots_for(slots_, jobs);
-  std::vector<Job> list;
-  for (const auto& j : jobs) list.push_back({j.slot, j.x, j.seed, false});
-  run_jobs(list);
+  run_jobs(sampling_jobs(jobs));
 }
 
-void ScenarioCalibrationModel::run_jobs(const std::vector<Job>& jobs) {
-  // One member per task: a run is a fraction of a second to seconds, so the pool's overhead is nothing.
-  const auto run_here = [&](std::size_t first, std::size_t last) {
-    pool_.for_blocks(last - first, 1, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t k = first + begin; k < first + end; ++k)
-        run_into(*slots_[jobs[k].slot], jobs[k].x, jobs[k].seed, jobs[k].full);
-    });
-  };
-  if (!farm_ || farm_->ranks() < 2) {
-    run_here(0, jobs.size());
-    return;
-  }
-  const auto encode = [&](std::size_t k) {
-    ByteWriter w;
-    w.put_vector(jobs[k].x);
-    w.put<std::uint64_t>(jobs[k].seed);
-    w.put<std::uint8_t>(jobs[k].full ? 1 : 0);
-    return std::move(w.bytes());
-  };
-  farm_->farm(jobs.size(), static_cast<std::size_t>(pool_.threads()), encode, run_here,
-              [&](std::size_t k, std::span<const std::byte> bytes) { accept_result(*slots_[jobs[k].slot], bytes); });
+void ScenarioCalibrationModel::run_jobs(const MemberJobList& list) {
+  const auto& jobs = list.jobs;
+  run_member_jobs(
+      farm_, pool_, jobs, [&](std::size_t k) { run_into(*slots_[list.slots[k]], jobs[k].x, jobs[k].seed, jobs[k].full); },
+      [&](std::size_t k, std::span<const std::byte> bytes) { accept_result(*slots_[list.slots[k]], bytes); });
 }
 
 void ScenarioCalibrationModel::serve_if_worker() {
-  if (!farm_ || farm_->rank() == 0) return;
-  farm_->serve(static_cast<std::size_t>(pool_.threads()), [&](const std::vector<std::vector<std::byte>>& jobs) {
-    std::vector<std::vector<double>> x(jobs.size());
-    std::vector<std::uint64_t> seeds(jobs.size());
-    std::vector<bool> full(jobs.size());
-    for (std::size_t k = 0; k < jobs.size(); ++k) {
-      ByteReader r(jobs[k]);
-      x[k] = r.get_vector<double>();
-      seeds[k] = r.get<std::uint64_t>();
-      full[k] = r.get<std::uint8_t>() != 0;
-      if (x[k].size() < values_.size()) throw std::runtime_error("rank 0 sent a member of another model");
-    }
-    std::vector<Slot> slots(jobs.size());
-    pool_.for_blocks(jobs.size(), 1, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t k = begin; k < end; ++k) run_into(slots[k], x[k], seeds[k], full[k]);
-    });
-    std::vector<std::vector<std::byte>> results;
-    for (std::size_t k = 0; k < jobs.size(); ++k) results.push_back(result_bytes(slots[k], full[k]));
-    return results;
+  serve_member_jobs(farm_, pool_, values_.size(), [&](const MemberJob& job) {
+    Slot slot;
+    run_into(slot, job.x, job.seed, job.full);
+    return result_bytes(slot, job.full);
   });
-  throw WorkerRankDone{};
 }
 
 std::vector<std::byte> ScenarioCalibrationModel::result_bytes(const Slot& slot, bool full) {
@@ -156,9 +123,7 @@ void ScenarioCalibrationModel::run_full(const std::vector<std::vector<double>>& 
   if (slots_.size() < x.size()) slots_.resize(x.size());
   for (std::size_t m = 0; m < x.size(); ++m)
     if (!slots_[m]) slots_[m] = std::make_unique<Slot>();
-  std::vector<Job> jobs;
-  for (std::size_t m = 0; m < x.size(); ++m) jobs.push_back({m, x[m], seeds[m], true});
-  run_jobs(jobs);
+  run_jobs(full_jobs(x, seeds));
 }
 
 void ScenarioCalibrationModel::run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "exodus/core/limits.h"
+#include "exodus/dist/member_jobs.h"
 #include "exodus/dist/rank_farm.h"
 #include "exodus/infer/posterior_runs.h"
 #include "exodus/infer/smc_sampler.h"
@@ -90,13 +91,8 @@ class ScenarioCalibrationModel final : public SmcModel {
   std::vector<std::unique_ptr<Slot>> slots_;
   std::int32_t horizon_ = 0;
   RankFarm* farm_ = nullptr;
-  struct Job {
-    std::size_t slot;
-    std::span<const double> x;
-    std::uint64_t seed;
-    bool full;
-  };
-  void run_jobs(const std::vector<Job>& jobs);
+  // Job k runs into slots_[list.slots[k]] (dist/member_jobs.h).
+  void run_jobs(const MemberJobList& list);
   void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full);
   // What a worker rank sends back of a member: whether it ran, its fitted figures' expected
   // values and, for a run over the whole scenario, its series (the forecast's input).

@@ -93,15 +93,9 @@ FleeCalibrateOutcome calibrate_flee_case(const FleeCalibrateRequest& q) {
   StagedOutputDir staged(o.out, q.output.force);
   o.checkpoint = calibration_checkpoint_path(staged.target());
   const std::string fingerprint = calibration_fingerprint(o.loaded.inputs, fingerprint_settings(q, so.budget, priors));
-  const std::optional<SmcCheckpoint> resume = checkpoint_to_continue(
-      o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()});
-  if (q.resume && !resume && q.hooks.warn)
-    q.hooks.warn(fmt::format("no checkpoint at {}: the calibration starts from the beginning", o.checkpoint.string()));
-  if (resume && q.hooks.warn)
-    q.hooks.warn(fmt::format("continuing from {}: stage {} completed, temperature {:.4f}, {} simulations", o.checkpoint.string(),
-                             resume->stage, resume->temperature, resume->simulations));
-  so.resume = resume ? &*resume : nullptr;
-  so.checkpoint = [&](const SmcCheckpoint& k) { save_checkpoint(o.checkpoint, k, fingerprint); };
+  std::optional<SmcCheckpoint> resume;
+  keep_stages(so, resume, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()},
+              q.hooks.warn);
   if (q.hooks.started) q.hooks.started(world.case_name, o.out);
   c.smc = run_smc(model, so, q.progress);
   if (q.hooks.stop && q.hooks.stop->load()) throw Interrupted();

@@ -26,6 +26,7 @@
 #include <span>
 #include <vector>
 
+#include "exodus/dist/member_jobs.h"
 #include "exodus/dist/rank_farm.h"
 #include "exodus/infer/smc_sampler.h"
 #include "exodus/io/flee/flee_inputs.h"
@@ -100,13 +101,8 @@ class FleeCalibrationModel final : public SmcModel {
   const std::atomic<bool>* stop_;
   std::vector<std::unique_ptr<Slot>> slots_;
   RankFarm* farm_ = nullptr;
-  struct Job {
-    std::size_t slot;
-    std::span<const double> x;
-    std::uint64_t seed;
-    bool full;
-  };
-  void run_jobs(const std::vector<Job>& jobs);
+  // Job k runs into slots_[list.slots[k]] (dist/member_jobs.h).
+  void run_jobs(const MemberJobList& list);
   void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full) const;
   // What a worker rank sends back of a member: its fitted camp-days (log scale), or for a run
   // over the whole case, its camp table.

@@ -56,23 +56,15 @@ std::string calibrate_summary_json(const CalibrationResult& c) {
 }
 
 std::string calibrate_manifest_json(const CalibrationResult& c, const RunIdentity& id) {
-  const json inputs = inputs_json(id);
-  const json m = {{"exodus_version", EXODUS_VERSION},
+  json m = {{"exodus_version", EXODUS_VERSION},
                   {"verb", "calibrate"},
                   {"scenario", c.scenario},
                   {"folder", id.settings_origin},
-                  {"command", id.command_line},
-                  {"seed", id.seed},
-                  {"threads", id.threads},
-                  {"ranks", id.ranks},
-                  {"member_runs_on_other_ranks", id.member_runs_on_other_ranks},
-                  {"bytes_between_ranks", id.bytes_between_ranks},
                   {"members", c.smc.x.size()},
                   {"budget", c.budget},
                   {"as_of", c.as_of ? json(c.as_of->iso()) : json(nullptr)},
-                  {"resumed_after_stage", c.smc.resumed_after_stage < 0 ? json(nullptr) : json(c.smc.resumed_after_stage)},
-                  {"inputs", inputs},
-                  {"outputs", id.outputs}};
+                  {"resumed_after_stage", c.smc.resumed_after_stage < 0 ? json(nullptr) : json(c.smc.resumed_after_stage)}};
+  m.update(member_run_identity_json(id));
   return json_text(m);
 }
 

@@ -71,21 +71,13 @@ std::string ensemble_summary_json(const EnsembleResult& e) {
 }
 
 std::string ensemble_manifest_json(const EnsembleResult& e, const RunIdentity& id) {
-  const json inputs = inputs_json(id);
-  const json m = {{"exodus_version", EXODUS_VERSION},
+  json m = {{"exodus_version", EXODUS_VERSION},
                   {"verb", "run"},
                   {"ensemble", e.prior ? "prior" : "seeds"},
                   {"scenario", e.scenario},
                   {"folder", id.settings_origin},
-                  {"command", id.command_line},
-                  {"seed", id.seed},
-                  {"threads", id.threads},
-                  {"ranks", id.ranks},
-                  {"member_runs_on_other_ranks", id.member_runs_on_other_ranks},
-                  {"bytes_between_ranks", id.bytes_between_ranks},
-                  {"members", e.run_seed.size()},
-                  {"inputs", inputs},
-                  {"outputs", id.outputs}};
+                  {"members", e.run_seed.size()}};
+  m.update(member_run_identity_json(id));
   return json_text(m);
 }
 

@@ -82,7 +82,7 @@ std::string flee_calibrate_summary_json(const FleeCalibrationResult& c) {
 }
 
 std::string flee_calibrate_manifest_json(const FleeCalibrationResult& c, const FleeWorld& world, const RunIdentity& id) {
-  const json m = {{"exodus_version", EXODUS_VERSION},
+  json m = {{"exodus_version", EXODUS_VERSION},
                   {"verb", "calibrate"},
                   {"rule_set", "flee"},
                   {"case", world.case_name},
@@ -90,17 +90,10 @@ std::string flee_calibrate_manifest_json(const FleeCalibrationResult& c, const F
                   {"days", world.days},
                   {"as_of_day", c.as_of_day},
                   {"settings_origin", id.settings_origin},
-                  {"command", id.command_line},
-                  {"seed", id.seed},
-                  {"threads", id.threads},
-                  {"ranks", id.ranks},
-                  {"member_runs_on_other_ranks", id.member_runs_on_other_ranks},
-                  {"bytes_between_ranks", id.bytes_between_ranks},
                   {"members", c.smc.x.size()},
                   {"budget", c.budget},
-                  {"resumed_after_stage", c.smc.resumed_after_stage < 0 ? json(nullptr) : json(c.smc.resumed_after_stage)},
-                  {"inputs", inputs_json(id)},
-                  {"outputs", id.outputs}};
+                  {"resumed_after_stage", c.smc.resumed_after_stage < 0 ? json(nullptr) : json(c.smc.resumed_after_stage)}};
+  m.update(member_run_identity_json(id));
   return json_text(m);
 }
 
