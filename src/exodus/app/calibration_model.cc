@@ -72,11 +72,11 @@ Scenario ScenarioCalibrationModel::member_scenario(std::span<const double> x, bo
 }
 
 void ScenarioCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
-  make_slots_for(slots_, jobs);
   run_jobs(sampling_jobs(jobs));
 }
 
 void ScenarioCalibrationModel::run_jobs(const MemberJobList& list) {
+  make_slots_for(slots_, list.slots);
   const auto& jobs = list.jobs;
   run_member_jobs(
       farm_, pool_, jobs, [&](std::size_t k) { run_into(*slots_[list.slots[k]], jobs[k].x, jobs[k].seed, jobs[k].full); },
@@ -120,9 +120,6 @@ void ScenarioCalibrationModel::accept_result(Slot& slot, std::span<const std::by
 }
 
 void ScenarioCalibrationModel::run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds) {
-  if (slots_.size() < x.size()) slots_.resize(x.size());
-  for (std::size_t m = 0; m < x.size(); ++m)
-    if (!slots_[m]) slots_[m] = std::make_unique<Slot>();
   run_jobs(full_jobs(x, seeds));
 }
 

@@ -91,7 +91,7 @@ class ScenarioCalibrationModel final : public SmcModel {
   std::vector<std::unique_ptr<Slot>> slots_;
   std::int32_t horizon_ = 0;
   RankFarm* farm_ = nullptr;
-  // Job k runs into slots_[list.slots[k]] (dist/member_jobs.h).
+  // Job k runs into slots_[list.slots[k]], made when missing (dist/member_jobs.h).
   void run_jobs(const MemberJobList& list);
   void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full);
   // What a worker rank sends back of a member: whether it ran, its fitted figures' expected

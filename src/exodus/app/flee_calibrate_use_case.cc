@@ -86,7 +86,8 @@ FleeCalibrateOutcome calibrate_flee_case(const FleeCalibrateRequest& q) {
   model.serve_if_worker();
   const FarmRelease release_workers(rank_farm());
   c.fitted_days = model.fitted_days();
-  for (const auto s : world.camp_series) c.observed_camps += s >= 0;
+  for (const auto s : world.camp_series) c.observed.push_back(s >= 0);
+  c.observed_camps = static_cast<std::size_t>(std::count(c.observed.begin(), c.observed.end(), true));
 
   o.out = q.output.dir ? *q.output.dir
                        : default_output_path(fmt::format("calibrate-{}-day{}-seed{}", world.case_name, q.as_of_day, q.seed));
@@ -129,9 +130,7 @@ FleeCalibrateOutcome calibrate_flee_case(const FleeCalibrateRequest& q) {
 
   // After the as-of day: the forecast against the data, and the case's own settings beside it.
   if (q.as_of_day + 1 < world.days) {
-    std::vector<bool> observed;
-    for (const auto s : world.camp_series) observed.push_back(s >= 0);
-    c.after = check_camp_forecast(c.bands, c.median, observed, q.as_of_day + 1);
+    c.after = check_camp_forecast(c.bands, c.median, c.observed, q.as_of_day + 1);
     const auto case_seeds = std::vector<std::uint64_t>(c.smc.run_seed.begin(),
                                                        c.smc.run_seed.begin() + std::min(q.case_runs, c.smc.run_seed.size()));
     const std::vector<CampTable> case_runs = model.run_case_settings(case_seeds);

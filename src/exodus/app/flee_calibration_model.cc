@@ -22,8 +22,9 @@ ParameterPrior flee_discrepancy_prior() {
   p.spread = 0.7;
   p.lower = 0.01;
   p.upper = 5;
-  p.reasoning = "the model's own error for a camp's population on the log scale: a median of 30%, "
-                "from 9% to 95% within 90% of the prior (an assumption)";
+  p.reasoning = "the model's own error for a camp's population on the likelihood's log(x + f) scale (f: the mean "
+                "observed camp on the as-of day): a median of 0.3, from 0.09 to 0.95 within 90% of the prior (an "
+                "assumption)";
   return p;
 }
 
@@ -40,9 +41,9 @@ FleeCalibrationModel::FleeCalibrationModel(FleeInputs inputs, std::string case_n
     const FleeSetting* s = find_flee_setting(p.address);
     if (!s) throw std::invalid_argument(fmt::format("{} is not a Flee setting (simsetting.yml's section.key)", p.address));
     // A whole number is the prior's value rounded: the prior may reach half a unit past the range.
-    const double slack = s->integer() ? 0.5 : 0.0;
-    if (s->integer() ? (p.lower < s->lower() - slack || p.upper > s->upper() + slack)
-                     : (p.lower < s->lower() || p.upper > s->upper() || !s->allows(p.lower) || !s->allows(p.upper)))
+    const bool inside_range = s->integer() ? p.lower >= s->lower() - 0.5 && p.upper <= s->upper() + 0.5
+                                     : p.lower >= s->lower() && p.upper <= s->upper() && s->allows(p.lower) && s->allows(p.upper);
+    if (!inside_range)
       throw std::invalid_argument(fmt::format("the prior of {} reaches outside the setting's range [{}, {}]{}", p.address,
                                               s->lower(), s->upper(), s->integer() ? " (give or take half a unit)" : ""));
     settings_.push_back(s);
@@ -92,16 +93,19 @@ FleeWorld FleeCalibrationModel::member_world(std::span<const double> x, std::int
   return w;
 }
 
-FleeRunResult FleeCalibrationModel::run_member(std::span<const double> x, std::int32_t days, std::uint64_t seed) const {
+FleeRunResult FleeCalibrationModel::run_alone(const FleeWorld& world, std::uint64_t seed) const {
   FleeRunOptions o;
   o.seed = seed;
-  o.threads = 1;  // members run side by side, one thread each
+  o.threads = 1;  // runs go side by side, one thread each
   o.stop = stop_;
-  return run_flee(member_world(x, days), o);
+  return run_flee(world, o);
+}
+
+FleeRunResult FleeCalibrationModel::run_member(std::span<const double> x, std::int32_t days, std::uint64_t seed) const {
+  return run_alone(member_world(x, days), seed);
 }
 
 void FleeCalibrationModel::simulate(std::span<const SmcSimulation> jobs) {
-  make_slots_for(slots_, jobs);
   run_jobs(sampling_jobs(jobs));
 }
 
@@ -121,6 +125,7 @@ void FleeCalibrationModel::run_into(Slot& slot, std::span<const double> x, std::
 }
 
 void FleeCalibrationModel::run_jobs(const MemberJobList& list) {
+  make_slots_for(slots_, list.slots);
   const auto& jobs = list.jobs;
   run_member_jobs(
       farm_, pool_, jobs, [&](std::size_t k) { run_into(*slots_[list.slots[k]], jobs[k].x, jobs[k].seed, jobs[k].full); },
@@ -156,9 +161,6 @@ void FleeCalibrationModel::accept_result(Slot& slot, std::span<const std::byte> 
 
 std::vector<CampTable> FleeCalibrationModel::run_full(const std::vector<std::vector<double>>& x,
                                                       const std::vector<std::uint64_t>& seeds) {
-  if (slots_.size() < x.size()) slots_.resize(x.size());
-  for (std::size_t m = 0; m < x.size(); ++m)
-    if (!slots_[m]) slots_[m] = std::make_unique<Slot>();
   run_jobs(full_jobs(x, seeds));
   std::vector<CampTable> runs(x.size());
   for (std::size_t m = 0; m < x.size(); ++m) runs[m] = std::move(slots_[m]->full);
@@ -168,13 +170,7 @@ std::vector<CampTable> FleeCalibrationModel::run_full(const std::vector<std::vec
 std::vector<CampTable> FleeCalibrationModel::run_case_settings(const std::vector<std::uint64_t>& seeds) const {
   std::vector<CampTable> runs(seeds.size());
   pool_.for_blocks(seeds.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      FleeRunOptions o;
-      o.seed = seeds[k];
-      o.threads = 1;
-      o.stop = stop_;
-      runs[k] = run_flee(world_, o).table;
-    }
+    for (std::size_t k = begin; k < end; ++k) runs[k] = run_alone(world_, seeds[k]).table;
   });
   return runs;
 }

@@ -1,8 +1,8 @@
 #pragma once
 // A Flee case as a calibration sees it (infer/smc_sampler.h's SmcModel), the first step of
 // `exodus calibrate --flee`: priors on settings of the Flee rule set (named as simsetting.yml
-// names them, world/flee_settings_registry.h), then one discrepancy: the sd, on the log scale,
-// of how far a camp's population may lie from the model's. A member is the case with its
+// names them, world/flee_settings_registry.h), then one discrepancy: the sd, on the scale of
+// log(x + f) below, of how far a camp's population may lie from the model's. A member is the case with its
 // settings set, run with its own seed on one thread, members side by side on the worker pool,
 // for the first `fit_days` days only: its likelihood compares each camp's simulated population
 // with the validation data on those days, and no later data is read. Days are taken a week
@@ -39,7 +39,8 @@
 
 namespace exodus {
 
-// The discrepancy's prior: a median of 30% on the log scale, from 9% to 95% within 90%.
+// The discrepancy's prior: a median of 0.3 on the likelihood's log(x + f) scale, from 0.09 to
+// 0.95 within 90%.
 ParameterPrior flee_discrepancy_prior();
 
 class FleeCalibrationModel final : public SmcModel {
@@ -73,8 +74,6 @@ class FleeCalibrationModel final : public SmcModel {
   // Under MPI, on a rank other than 0: runs the members rank 0 hands out until released, then
   // throws WorkerRankDone. Elsewhere it returns.
   void serve_if_worker();
-  // The case with its own settings (its camps and their data).
-  const FleeWorld& case_world() const { return world_; }
   // The days the likelihood reads (each < fit_days).
   const std::vector<std::int32_t>& fitted_days() const { return days_; }
   // f of the likelihood's log(x + f): the forecast's bands draw the discrepancy on that scale.
@@ -101,7 +100,7 @@ class FleeCalibrationModel final : public SmcModel {
   const std::atomic<bool>* stop_;
   std::vector<std::unique_ptr<Slot>> slots_;
   RankFarm* farm_ = nullptr;
-  // Job k runs into slots_[list.slots[k]] (dist/member_jobs.h).
+  // Job k runs into slots_[list.slots[k]], made when missing (dist/member_jobs.h).
   void run_jobs(const MemberJobList& list);
   void run_into(Slot& slot, std::span<const double> x, std::uint64_t seed, bool full) const;
   // What a worker rank sends back of a member: its fitted camp-days (log scale), or for a run
@@ -110,6 +109,8 @@ class FleeCalibrationModel final : public SmcModel {
   void accept_result(Slot& slot, std::span<const std::byte> bytes) const;
   // A member's run over its first `days` days, on one thread.
   FleeRunResult run_member(std::span<const double> x, std::int32_t days, std::uint64_t seed) const;
+  // A world's run on one thread (members and the case's own runs go side by side on the pool).
+  FleeRunResult run_alone(const FleeWorld& world, std::uint64_t seed) const;
 };
 
 }  // namespace exodus

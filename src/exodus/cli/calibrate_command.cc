@@ -46,6 +46,36 @@ void print_stage(const SmcProgress& p) {
              100 * p.stage->independent_acceptance, p.simulations, rate, left);
 }
 
+// The budget must carry the members (both kinds of calibration).
+void check_budget(const CalibrateArgs& a) {
+  if (a.budget && a.budget < 2 * a.members)
+    throw InputError({"--budget", 0, ""}, fmt::format("{} simulations cannot carry {} members: at least {} are needed",
+                                                      a.budget, a.members, 2 * a.members));
+}
+
+UseCaseOutput output_of(const CalibrateArgs& a, const std::string& command_line) {
+  UseCaseOutput out;
+  if (a.out) out.dir = *a.out;
+  out.force = a.force;
+  out.command_line = command_line;
+  return out;
+}
+
+// What a calibration tells the terminal: warnings, where its outputs will be (`what`: what is
+// calibrated), the checkpoint's path once known, Ctrl-C until the outputs are written.
+UseCaseHooks console_hooks(StopOnSignal& stop, bool quiet, fs::path& checkpoint, const std::string& what) {
+  UseCaseHooks hooks;
+  hooks.stop = stop.flag();
+  hooks.before_writing = [&stop] { stop.ignore_from_now(); };
+  hooks.warn = [](const std::string& w) { fmt::print(stderr, "exodus: {}\n", w); };
+  hooks.started = [quiet, &checkpoint, what](const std::string& name, const fs::path& out) {
+    checkpoint = calibration_checkpoint_path(out);
+    if (!quiet) fmt::print("exodus: calibrating {}{}: outputs to {}/ when done\n", what, name, out.string());
+    std::fflush(stdout);
+  };
+  return hooks;
+}
+
 // exodus calibrate --flee DIR --validation VDIR --as-of DAY: a Flee case's move rules.
 int calibrate_flee(const CalibrateArgs& a, const std::string& command_line, StopOnSignal& stop, fs::path& checkpoint,
                    const InputLimits& limits) {
@@ -65,29 +95,17 @@ int calibrate_flee(const CalibrateArgs& a, const std::string& command_line, Stop
   const auto day = parse_int(*a.as_of, {"--as-of", 0, ""});
   if (day < 0 || day > 1000000) throw InputError({"--as-of", 0, ""}, fmt::format("{} is not a day number of a case", day));
   q.as_of_day = static_cast<std::int32_t>(day);
+  check_budget(a);
   q.members = a.members;
   q.budget = a.budget;
-  if (q.budget && q.budget < 2 * q.members)
-    throw InputError({"--budget", 0, ""}, fmt::format("{} simulations cannot carry {} members: at least {} are needed",
-                                                      q.budget, q.members, 2 * q.members));
   q.seed = a.seed;
   q.threads = a.threads;
   q.resume = a.resume;
-  if (a.out) q.output.dir = *a.out;
-  q.output.force = a.force;
-  q.output.command_line = command_line;
-  q.hooks.stop = stop.flag();
-  q.hooks.before_writing = [&] { stop.ignore_from_now(); };
-  q.hooks.warn = [](const std::string& w) { fmt::print(stderr, "exodus: {}\n", w); };
-  const bool quiet = a.quiet;
-  q.hooks.started = [quiet, &checkpoint](const std::string& name, const fs::path& out) {
-    checkpoint = calibration_checkpoint_path(out);
-    if (!quiet) fmt::print("exodus: calibrating the Flee case {}: outputs to {}/ when done\n", name, out.string());
-    std::fflush(stdout);
-  };
-  if (!quiet) q.progress = print_stage;
+  q.output = output_of(a, command_line);
+  q.hooks = console_hooks(stop, a.quiet, checkpoint, "the Flee case ");
+  if (!a.quiet) q.progress = print_stage;
   const FleeCalibrateOutcome o = calibrate_flee_case(q);
-  if (!quiet) {
+  if (!a.quiet) {
     const auto& c = o.result;
     fmt::print("exodus calibrate --flee: case '{}', camp data of days 0 to {} fitted ({} camps, {} days read), {} settings\n{}",
                c.case_name, c.as_of_day, c.observed_camps, c.fitted_days.size(), c.simulated_coordinates,
@@ -95,6 +113,41 @@ int calibrate_flee(const CalibrateArgs& a, const std::string& command_line, Stop
     fmt::print("\n  output {}/ (posterior.csv, forecast.csv, out.csv, summary.json, manifest.json)\n", o.out.string());
   }
   return kExitOk;
+}
+
+// exodus calibrate [SCENARIO] [REPORTS.csv...]: a scenario's priors.
+int calibrate_scenario(const CalibrateArgs& a, const std::string& command_line, StopOnSignal& stop, fs::path& checkpoint,
+                       const InputLimits& limits) {
+  CalibrateRequest q;
+  std::size_t first_report = 0;
+  if (!a.inputs.empty() && (a.inputs[0] == kDefaultScenarioName || fs::is_directory(a.inputs[0]))) {
+    if (a.inputs[0] != kDefaultScenarioName) q.scenario = fs::path(a.inputs[0]);
+    first_report = 1;
+  }
+  for (std::size_t i = first_report; i < a.inputs.size(); ++i) q.reports_files.emplace_back(a.inputs[i]);
+  if (a.as_of) q.as_of = parse_date(*a.as_of, {"--as-of", 0, ""});
+  q.keep_future_events = a.keep_future_events;
+  if (a.predict) q.predict_file = *a.predict;
+  check_budget(a);
+  q.members = a.members;
+  q.budget = a.budget;
+  q.seed = a.seed;
+  q.threads = a.threads;
+  q.resume = a.resume;
+  q.people_per_agent = a.people_per_agent;
+  q.limits = limits;
+  q.output = output_of(a, command_line);
+  q.hooks = console_hooks(stop, a.quiet, checkpoint, "");
+  if (!a.quiet) q.progress = print_stage;
+  const CalibrateOutcome outcome = calibrate_case(q);
+  const auto& c = outcome.result;
+  if (!a.quiet) {
+    fmt::print("exodus calibrate: {} figures fitted ({} published after the as-of date left out), {} parameters\n{}",
+               c.fitted.reports.size(), c.after_as_of, c.priors.size(), calibrate_table(c));
+    fmt::print("\n  output {}/ (posterior.csv, forecast.csv, reports_fit.csv, {}summary.json, manifest.json)\n",
+               outcome.out.string(), outcome.predict ? "predictions.csv, " : "");
+  }
+  return a.report ? write_report_page(outcome.out, outcome.out / "report.html", false) : kExitOk;
 }
 
 }  // namespace
@@ -148,66 +201,18 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
     StopOnSignal stop;
     *exit_code = exit_code_of(
         [&]() -> int {
-          const auto checkpoint = std::make_shared<fs::path>();  // known once the calibration has started
+          fs::path checkpoint;  // known once the calibration has started
           try {
-            if (a->flee_dir) {
-              *exit_code = calibrate_flee(*a, command_line, stop, *checkpoint, *limits);
-              return *exit_code;
-            }
-            if (a->validation_dir || a->settings_file)
+            if (!a->flee_dir && (a->validation_dir || a->settings_file))
               throw InputError({a->validation_dir ? "--validation" : "--settings", 0, ""}, "applies with --flee DIR only");
-            CalibrateRequest q;
-            std::size_t first_report = 0;
-            if (!a->inputs.empty() && (a->inputs[0] == kDefaultScenarioName || fs::is_directory(a->inputs[0]))) {
-              if (a->inputs[0] != kDefaultScenarioName) q.scenario = fs::path(a->inputs[0]);
-              first_report = 1;
-            }
-            for (std::size_t i = first_report; i < a->inputs.size(); ++i) q.reports_files.emplace_back(a->inputs[i]);
-            if (a->as_of) q.as_of = parse_date(*a->as_of, {"--as-of", 0, ""});
-            q.keep_future_events = a->keep_future_events;
-            if (a->predict) q.predict_file = *a->predict;
-            q.members = a->members;
-            q.budget = a->budget;
-            if (q.budget && q.budget < 2 * q.members)
-              throw InputError({"--budget", 0, ""},
-                               fmt::format("{} simulations cannot carry {} members: at least {} are needed", q.budget,
-                                           q.members, 2 * q.members));
-            q.seed = a->seed;
-            q.threads = a->threads;
-            q.resume = a->resume;
-            q.people_per_agent = a->people_per_agent;
-            q.limits = *limits;
-            if (a->out) q.output.dir = *a->out;
-            q.output.force = a->force;
-            q.output.command_line = command_line;
-            q.hooks.stop = stop.flag();
-            q.hooks.before_writing = [&] { stop.ignore_from_now(); };
-            const bool quiet = a->quiet;
-            q.hooks.warn = [](const std::string& w) { fmt::print(stderr, "exodus: {}\n", w); };
-            q.hooks.started = [quiet, checkpoint](const std::string& name, const fs::path& out) {
-              *checkpoint = calibration_checkpoint_path(out);
-              if (!quiet) fmt::print("exodus: calibrating {}: outputs to {}/ when done\n", name, out.string());
-              std::fflush(stdout);
-            };
-            if (!quiet)
-              q.progress = print_stage;
-            const CalibrateOutcome outcome = calibrate_case(q);
-            const auto& c = outcome.result;
-            if (!quiet) {
-              fmt::print(
-                  "exodus calibrate: {} figures fitted ({} published after the as-of date left out), {} parameters\n{}",
-                  c.fitted.reports.size(), c.after_as_of, c.priors.size(), calibrate_table(c));
-              fmt::print(
-                  "\n  output {}/ (posterior.csv, forecast.csv, reports_fit.csv, {}summary.json, manifest.json)\n",
-                  outcome.out.string(), outcome.predict ? "predictions.csv, " : "");
-            }
-            *exit_code = a->report ? write_report_page(outcome.out, outcome.out / "report.html", false) : kExitOk;
+            *exit_code = a->flee_dir ? calibrate_flee(*a, command_line, stop, checkpoint, *limits)
+                                     : calibrate_scenario(*a, command_line, stop, checkpoint, *limits);
           } catch (const Interrupted&) {
-            if (!checkpoint->empty() && fs::exists(*checkpoint))
+            if (!checkpoint.empty() && fs::exists(checkpoint))
               fmt::print(stderr,
                          "exodus: calibration interrupted; no output written; its last completed stage is kept in {}: "
                          "the same command with --resume continues from there\n",
-                         checkpoint->string());
+                         checkpoint.string());
             else
               fmt::print(stderr, "exodus: calibration interrupted; no output written\n");
             *exit_code = stop.exit_code();

@@ -23,7 +23,8 @@ struct FleeCalibrationResult {
   Date start;                        // the case's day 0
   std::int32_t as_of_day = 0;        // camp data on days 0..as_of_day informed the fit
   std::vector<std::int32_t> fitted_days;  // the days the likelihood read
-  std::size_t observed_camps = 0;    // camps with validation data
+  std::vector<bool> observed;        // [camp]: whether it has validation data
+  std::size_t observed_camps = 0;    // how many have
   double floor = 1;                  // f of the likelihood's log(x + f)
   std::size_t budget = 0;
   std::uint64_t seed = 1;

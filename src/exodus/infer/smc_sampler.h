@@ -70,14 +70,14 @@ class SmcModel {
   virtual void swap_slots(std::size_t a, std::size_t b) = 0;
 };
 
-// For a model's simulate(): makes every job's slot exist in the model's slot storage.
+// For a model that runs members into slots: makes each of these slots exist in its storage.
 template <typename Slot>
-void make_slots_for(std::vector<std::unique_ptr<Slot>>& slots, std::span<const SmcSimulation> jobs) {
+void make_slots_for(std::vector<std::unique_ptr<Slot>>& slots, std::span<const std::size_t> indices) {
   std::size_t most = 0;
-  for (const auto& j : jobs) most = std::max(most, j.slot + 1);
+  for (const auto i : indices) most = std::max(most, i + 1);
   if (slots.size() < most) slots.resize(most);
-  for (const auto& j : jobs)
-    if (!slots[j.slot]) slots[j.slot] = std::make_unique<Slot>();
+  for (const auto i : indices)
+    if (!slots[i]) slots[i] = std::make_unique<Slot>();
 }
 
 struct SmcStage {

@@ -35,7 +35,7 @@ std::string flee_forecast_csv(const FleeCalibrationResult& c, const FleeWorld& w
   for (std::size_t t = 0; t < c.bands.bands.size(); ++t)
     for (std::size_t k = 0; k < c.bands.camps.size(); ++k) {
       const auto& i = c.bands.bands[t][k];
-      const bool observed = k < world.camp_series.size() && world.camp_series[k] >= 0;
+      const bool observed = c.observed[k];
       out += fmt::format("{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{},{},{}\n", world.date_of_day(t).iso(), t,
                          csv_field(c.bands.camps[k], true), i.median, i.lo50, i.hi50, i.lo90, i.hi90,
                          observed ? std::to_string(c.median.data[t][k]) : std::string(),
