@@ -10,6 +10,7 @@
 
 #include "exodus/core/csv.h"
 #include "exodus/core/error.h"
+#include "exodus/score/flee_out_csv_reader.h"
 #include "exodus/score/flee_score.h"
 #include "test_support.h"
 #include "tiny_calibration.h"

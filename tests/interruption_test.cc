@@ -38,6 +38,7 @@ struct Stopped {
   bool was_running = false;  // the process had not finished when the signal was sent
   int status = 0;            // from waitpid
   std::string output;        // stderr (and stdout) up to the end
+  double seconds_to_end = 0;  // from the signal to the end of its output
 };
 
 // Two progress lines (--progress lines): at least one percent of the days is done, and the run
@@ -71,6 +72,7 @@ Stopped start_then_signal(const std::vector<std::string>& args, int signal,
   char buffer[4096];
   bool signalled = false;
   const auto started = std::chrono::steady_clock::now();
+  auto signalled_at = started;
   for (;;) {
     pollfd readable{pipe_fds[0], POLLIN, 0};
     if (::poll(&readable, 1, 50) > 0) {
@@ -83,8 +85,10 @@ Stopped start_then_signal(const std::vector<std::string>& args, int signal,
       result.was_running = ::waitpid(pid, &result.status, WNOHANG) == 0;
       ::kill(pid, signal);
       signalled = true;
+      signalled_at = std::chrono::steady_clock::now();
     }
   }
+  result.seconds_to_end = std::chrono::duration<double>(std::chrono::steady_clock::now() - signalled_at).count();
   ::close(pipe_fds[0]);
   if (!signalled) ::kill(pid, signal);
   ::waitpid(pid, &result.status, 0);
@@ -144,6 +148,26 @@ TEST_F(Interruption, SigtermStopsLikeCtrlCWithExitCode143) {
   ASSERT_TRUE(stopped.was_running) << stopped.output;
   ASSERT_TRUE(WIFEXITED(stopped.status)) << stopped.output;
   EXPECT_EQ(WEXITSTATUS(stopped.status), 143);
+  expect_nothing_written_and_inputs_untouched();
+}
+
+// A phase that does not watch the stop flag (parsing a 45 MB scenario.yaml in the YAML
+// library: seconds of work) still ends within a second of the signal, with no output.
+TEST_F(Interruption, APhaseThatDoesNotWatchTheFlagStillEndsWithinASecond) {
+  {
+    std::ofstream yaml(inputs_ / "scenario.yaml", std::ios::app);
+    const std::string line(72, 'x');
+    for (int i = 0; i < 600000; ++i) yaml << "# " << line << "\n";
+  }
+  before_ = contents_below(inputs_);
+  const Stopped stopped =
+      start_then_signal(run_args(), SIGTERM, [](const std::string&, double seconds) { return seconds > 0.3; });
+  ASSERT_TRUE(stopped.was_running) << "the run ended before it could be stopped:\n" << stopped.output;
+  ASSERT_TRUE(WIFEXITED(stopped.status)) << stopped.output;
+  EXPECT_EQ(WEXITSTATUS(stopped.status), 143);
+  // Not the day loop's stop ("interrupted after day"): the watchdog's, within a second.
+  EXPECT_NE(stopped.output.find("exodus: stopped; no output written"), std::string::npos) << stopped.output;
+  EXPECT_LT(stopped.seconds_to_end, 1.0) << stopped.output;
   expect_nothing_written_and_inputs_untouched();
 }
 

@@ -1,6 +1,7 @@
 #include "exodus/app/calibrate_use_case.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -8,9 +9,11 @@
 
 #include "exodus/app/calibration_checkpoint.h"
 #include "exodus/app/calibration_model.h"
+#include "exodus/core/digit_grouping.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
 #include "exodus/infer/key_totals.h"
+#include "exodus/observe/run_expectation.h"
 #include "exodus/io/reports/report_places.h"
 #include "exodus/io/reports/reports_reader.h"
 #include "exodus/output/calibrate_outputs.h"
@@ -26,6 +29,23 @@ namespace fs = std::filesystem;
 namespace {
 
 Date published(const Report& r) { return r.reported_on.value_or(r.window_end); }
+
+// A calibration whose figures no run can give would fit nothing and still call its population
+// the posterior (the estimate refuses the same): refused before any run, saying why of each.
+void refuse_nothing_to_fit(const std::vector<const Report*>& fitted, const Scenario& s, const std::string& file) {
+  const PlaceCatalog places = catalog_of(s);
+  std::vector<std::string> why;
+  for (const Report* r : fitted) {
+    const auto reason = run_cannot_say(*r, places, s.start_date, s.shock_date, s.days);
+    if (!reason) return;
+    if (why.size() < 5) why.push_back(fmt::format("{} {}", r->id, *reason));
+  }
+  throw InputError({file, 0, ""},
+                   fmt::format("none of the {} figures to fit can be compared with a run of the scenario ({} to {}), so "
+                               "there is nothing to fit: {}{}",
+                               fitted.size(), s.start_date.iso(), s.end_date.iso(), fmt::join(why, "; "),
+                               fitted.size() > why.size() ? "; ..." : ""));
+}
 
 // Events dated after the as-of day did not happen yet; priors on them go with them.
 void drop_future(Scenario& s, Date as_of, std::vector<std::string>& dropped) {
@@ -73,7 +93,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
     std::map<std::string, std::string> seen;
     for (const auto& path : q.reports_files) {
       files.push_back(read_text_file(path, q.limits.max_file_bytes));
-      const ReportSet set = read_reports(files.back());
+      const ReportSet set = read_reports(files.back(), q.limits.max_reports);
       inputs.push_back({files.back().name, files.back().content.size(), sha256_hex(files.back().content)});
       for (const auto& r : set.reports) {
         const auto [at, fresh] = seen.emplace(r.id, fmt::format("{}:{}", set.file, r.line));
@@ -81,6 +101,10 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
         o.reports.reports.push_back(r);
       }
       o.reports.file += (o.reports.file.empty() ? "" : ";") + set.file;
+      // The files are read as one: the limit holds for them together.
+      if (static_cast<std::int64_t>(o.reports.reports.size()) > q.limits.max_reports)
+        throw InputError({set.file, 0, ""}, fmt::format("brings the reports to {}; {}", grouped(static_cast<std::int64_t>(o.reports.reports.size())),
+                                                        limit_clause(q.limits.max_reports, "--max-reports")));
     }
     errors.throw_if_any();
   }
@@ -94,10 +118,12 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   if (fitted.empty())
     throw InputError({o.reports.file, 0, "reported_on"}, q.as_of ? fmt::format("no figure was published by {}", q.as_of->iso())
                                                                  : std::string("holds no figure"));
+  refuse_nothing_to_fit(fitted, s, o.reports.file);
   std::optional<TextFile> predict_file;
   if (q.predict_file) {
     predict_file = read_text_file(*q.predict_file, q.limits.max_file_bytes);
-    o.predict = read_reports(*predict_file);
+    o.predict = read_reports(*predict_file, q.limits.max_reports);
+    refuse_shared_ids(*o.predict, o.reports);
     if (auto problems = check_report_places(*o.predict, s); !problems.empty()) throw InputErrors(std::move(problems));
   }
 
@@ -130,8 +156,8 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
       fmt::format("members {}", so.members), fmt::format("budget {}", so.budget), fmt::format("seed {}", so.seed),
       fmt::format("max_agents {}", q.limits.max_agents), fmt::format("people_per_agent {}", people_per_agent)};
   const std::string fingerprint = calibration_fingerprint(inputs, settings);
-  std::optional<SmcCheckpoint> resume;
-  keep_stages(so, resume, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()},
+  KeptStages kept;
+  keep_stages(so, kept, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size(), so.budget},
               q.hooks.warn);
   if (q.hooks.started) q.hooks.started(s.name, o.out);
   c.smc = run_smc(model, so, q.progress);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "exodus/core/control_characters.h"
 #include "exodus/core/error.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
@@ -46,7 +47,11 @@ std::optional<SmcCheckpoint> checkpoint_to_continue(const fs::path& path, const 
     throw OutputError(fmt::format("{} holds a stopped calibration: continue it with --resume, or pass --force to "
                                   "start afresh", path.string()));
   }
-  ReadCheckpoint read = read_smc_checkpoint(file, choice.members, choice.coordinates);
+  // exodus writes it in plain words and numbers; a control character is damage, and the reader
+  // would repeat the word it is in.
+  if (const auto control = find_control_character(file.content))
+    throw InputError({file.name, control->line, ""}, control_character_message(control->code));
+  ReadCheckpoint read = read_smc_checkpoint(file, {choice.members, choice.coordinates, choice.budget});
   if (read.fingerprint != choice.fingerprint)
     throw InputError({file.name, 2, "fingerprint"},
                      "is the checkpoint of a calibration with other inputs or settings (scenario, reports, --as-of, "
@@ -67,9 +72,17 @@ void remove_checkpoint(const fs::path& path) {
   fs::remove(writing, ec);
 }
 
-void keep_stages(SmcOptions& so, std::optional<SmcCheckpoint>& held, const std::filesystem::path& path,
-                 const CheckpointChoice& choice, const std::function<void(const std::string&)>& warn) {
-  held = checkpoint_to_continue(path, choice);
+void keep_stages(SmcOptions& so, KeptStages& kept, const std::filesystem::path& path, const CheckpointChoice& choice,
+                 const std::function<void(const std::string&)>& warn) {
+  fs::path lock_path = path;
+  lock_path += ".lock";
+  kept.lock = FileLock::try_take(lock_path);
+  if (!kept.lock)
+    throw OutputError(fmt::format("another exodus calibration is working on {} (it holds {}): wait for it to end, or "
+                                  "choose another --out",
+                                  path.string(), lock_path.string()));
+  kept.resumed = checkpoint_to_continue(path, choice);
+  std::optional<SmcCheckpoint>& held = kept.resumed;
   if (choice.resume && !held && warn)
     warn(fmt::format("no checkpoint at {}: the calibration starts from the beginning", path.string()));
   if (held && warn)

@@ -13,6 +13,7 @@
 
 #include "exodus/core/recording_source.h"
 #include "exodus/infer/smc_sampler.h"
+#include "exodus/output/file_lock.h"
 
 namespace exodus {
 
@@ -25,7 +26,7 @@ struct CheckpointChoice {
   bool resume = false;  // --resume: continue the checkpoint when there is one
   bool force = false;   // --force: a checkpoint not resumed is replaced
   std::string fingerprint;
-  std::size_t members = 0, coordinates = 0;
+  std::size_t members = 0, coordinates = 0, budget = 0;
 };
 
 // The checkpoint to continue, or none (start from the prior). Throws OutputError when the path
@@ -36,11 +37,20 @@ std::optional<SmcCheckpoint> checkpoint_to_continue(const std::filesystem::path&
 // Replaces the checkpoint with this one (atomically). Throws OutputError.
 void save_checkpoint(const std::filesystem::path& path, const SmcCheckpoint& checkpoint, const std::string& fingerprint);
 
-// What every calibration does with its checkpoint: `held` gets the checkpoint to continue (or
-// none, and `warn` hears why when --resume found none), so.resume points to it, and
-// so.checkpoint saves each completed stage at `path` with the choice's fingerprint.
-void keep_stages(SmcOptions& so, std::optional<SmcCheckpoint>& held, const std::filesystem::path& path,
-                 const CheckpointChoice& choice, const std::function<void(const std::string&)>& warn);
+// A calibration's hold on its checkpoint: the checkpoint it continues, if any, and the lock
+// (`<checkpoint>.lock`) that keeps a second calibration from continuing or replacing it at the
+// same time; both last as long as this does.
+struct KeptStages {
+  std::optional<SmcCheckpoint> resumed;
+  std::optional<FileLock> lock;
+};
+
+// What every calibration does with its checkpoint: locks it (OutputError when another
+// calibration holds it), `kept` gets the checkpoint to continue (or none, and `warn` hears why
+// when --resume found none), so.resume points to it, and so.checkpoint saves each completed
+// stage at `path` with the choice's fingerprint.
+void keep_stages(SmcOptions& so, KeptStages& kept, const std::filesystem::path& path, const CheckpointChoice& choice,
+                 const std::function<void(const std::string&)>& warn);
 
 // Once the output is complete: the checkpoint (and a half-written one beside it) go.
 void remove_checkpoint(const std::filesystem::path& path);

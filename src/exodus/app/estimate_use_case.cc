@@ -16,13 +16,14 @@ namespace fs = std::filesystem;
 EstimateOutcome estimate_case(const EstimateRequest& q) {
   EstimateOutcome o;
   const TextFile file = read_text_file(q.reports_file, q.limits.max_file_bytes);
-  o.reports = read_reports(file);
+  o.reports = read_reports(file, q.limits.max_reports);
   check_estimate_size(o.reports, file.name, q.limits);
   std::optional<TextFile> predict_file;
   if (q.predict_file) {
     predict_file = read_text_file(*q.predict_file, q.limits.max_file_bytes);
-    o.predict = read_reports(*predict_file);
+    o.predict = read_reports(*predict_file, q.limits.max_reports);
     check_estimate_size(*o.predict, predict_file->name, q.limits);
+    refuse_shared_ids(*o.predict, o.reports);
   }
   EstimateOptions options = q.options;
   if (o.predict) options.predict = &*o.predict;

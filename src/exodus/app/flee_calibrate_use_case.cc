@@ -32,7 +32,7 @@ void check_routes_at_highest_awareness(const LoadedFleeCase& loaded, const std::
   for (const auto& p : priors) {
     const FleeSetting* s = find_flee_setting(p.address);
     if (!s || s->key != std::string("awareness_level")) continue;
-    const int highest = static_cast<int>(std::round(std::clamp(p.upper, s->lower(), s->upper())));
+    const int highest = static_cast<int>(s->value_from(p.upper));
     if (highest <= loaded.world.settings.awareness_level) return;
     FleeInputs in = loaded.read;
     in.settings.awareness_level = highest;
@@ -94,8 +94,8 @@ FleeCalibrateOutcome calibrate_flee_case(const FleeCalibrateRequest& q) {
   StagedOutputDir staged(o.out, q.output.force);
   o.checkpoint = calibration_checkpoint_path(staged.target());
   const std::string fingerprint = calibration_fingerprint(o.loaded.inputs, fingerprint_settings(q, so.budget, priors));
-  std::optional<SmcCheckpoint> resume;
-  keep_stages(so, resume, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size()},
+  KeptStages kept;
+  keep_stages(so, kept, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size(), so.budget},
               q.hooks.warn);
   if (q.hooks.started) q.hooks.started(world.case_name, o.out);
   c.smc = run_smc(model, so, q.progress);
@@ -124,7 +124,7 @@ FleeCalibrateOutcome calibrate_flee_case(const FleeCalibrateRequest& q) {
     if (const FleeSetting* s = find_flee_setting(c.priors[d].address); s && s->integer())
       for (Interval* i : {&p.prior_interval, &p.posterior_interval})
         for (double* v : {&i->median, &i->lo50, &i->hi50, &i->lo90, &i->hi90})
-          *v = std::round(std::clamp(*v, s->lower(), s->upper()));
+          *v = s->value_from(*v);
     c.parameters.push_back(p);
   }
 

@@ -62,7 +62,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
     } else if (kind == InputKind::kReportsFile) {
       collect([&] {
         const TextFile file = read_text_file(dir, limits->max_file_bytes);
-        const ReportSet reports = read_reports(file);
+        const ReportSet reports = read_reports(file, limits->max_reports);
         check_estimate_size(reports, file.name, *limits);
         if (scenario->empty()) {
           warnings = near_duplicate_places(reports);

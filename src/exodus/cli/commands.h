@@ -4,6 +4,7 @@
 // 4 the output folder may not be replaced or cannot be written, 130 interrupted (143 SIGTERM).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -15,13 +16,22 @@ inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitOutput = 4;
 inline constexpr int kExitInterrupted = 130;
 
-// For unsigned options: CLI11 would turn "-3" into 2^64 - 3, so the text is checked first.
-inline const CLI::Validator kNotNegative(
+
+// A seed: a whole number from 0 to 2^64 - 1, refused rather than clamped when larger (CLI11
+// would store 2^64 as 2^64 - 1, another seed than the one asked for).
+inline const CLI::Validator kSeed(
     [](std::string& text) {
-      const auto at = text.find_first_not_of(" \t");
-      return at != std::string::npos && text[at] == '-' ? std::string("must not be negative") : std::string();
+      const auto first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
+      const std::string digits = first == std::string::npos ? "" : text.substr(first, last - first + 1);
+      const std::string most = "18446744073709551615";
+      if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
+        return std::string("must be a whole number from 0 to ") + most;
+      const std::string bare = digits.substr(std::min(digits.find_first_not_of('0'), digits.size() - 1));
+      if (bare.size() > most.size() || (bare.size() == most.size() && bare > most))
+        return std::string("is larger than the largest seed, ") + most;
+      return std::string();
     },
-    "NOT NEGATIVE");
+    "SEED");
 
 // The name by which `run` and `check` take the embedded 2022 scenario (as estimate --scenario).
 inline constexpr const char* kDefaultScenarioName = "default";

@@ -2,7 +2,10 @@
 // Ctrl-C (SIGINT) and SIGTERM end a long command cleanly: while a StopOnSignal is alive, the
 // first such signal only raises a flag that the day loop and the sampler check, and prints one
 // line saying so; the command then exits 128 + the signal number and writes no output. A second
-// signal ends the process at once (nothing has been staged yet while the flag is watched).
+// signal ends the process at once (nothing has been staged yet while the flag is watched). A
+// step that does not notice the flag within a second (parsing, reading, building inputs) is
+// not waited for: a watchdog thread ends the process then, with the same exit code and no
+// output, unless the output is already being written.
 #include <atomic>
 
 namespace exodus {

@@ -6,7 +6,7 @@
 
 namespace exodus {
 
-std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool simulates, bool estimates) {
+std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool simulates, bool estimates, bool reads_reports) {
   auto limits = std::make_shared<InputLimits>();
   const InputLimits defaults;
   cmd->add_option("--max-days", limits->max_days,
@@ -32,18 +32,18 @@ std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool simulates, bo
                                 grouped(defaults.max_daily_values)))
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40))
         ->group("Limits");
-  if (estimates) {
+  if (estimates || reads_reports)
     cmd->add_option("--max-reports", limits->max_reports,
-                    fmt::format("refuse reports files with more reports than this (default {})",
+                    fmt::format("refuse reports (and predictions) files with more rows than this (default {})",
                                 grouped(defaults.max_reports)))
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{100'000'000}))
         ->group("Limits");
+  if (estimates)
     cmd->add_option("--max-corridors", limits->max_corridors,
                     fmt::format("refuse estimates of more corridors than this, 'other' included (default {})",
                                 defaults.max_corridors))
         ->check(CLI::Range(std::int64_t{2}, std::int64_t{100'000}))
         ->group("Limits");
-  }
   cmd->add_option_function<std::int64_t>(
          "--max-input-mb", [limits](std::int64_t mb) { limits->max_file_bytes = mb << 20; },
          fmt::format("refuse input files larger than this many MiB (default {})", defaults.max_file_bytes >> 20))

@@ -13,6 +13,7 @@ namespace exodus {
 // Adds the options to `cmd`; the returned limits hold their values once the line is parsed.
 // `simulates`: the verb runs scenarios or Flee cases (run, check): agents, routes, daily values.
 // `estimates`: the verb reads reports for an estimate (estimate, check): reports, corridors.
-std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool simulates, bool estimates);
+// `reads_reports`: the verb reads reports files or figures without estimating (run, score): reports.
+std::shared_ptr<InputLimits> add_limit_options(CLI::App* cmd, bool simulates, bool estimates, bool reads_reports = false);
 
 }  // namespace exodus

@@ -9,6 +9,7 @@
 #include "exodus/cli/exit_codes.h"
 #include "exodus/core/error.h"
 #include "exodus/output/atomic_file.h"
+#include "exodus/output/report_page_mark.h"
 #include "exodus/report/folder_report.h"
 
 namespace exodus {
@@ -17,6 +18,13 @@ int write_report_page(const std::filesystem::path& folder, const std::filesystem
   return exit_code_of(
       [&] {
         std::error_code ec;
+        // The page goes into a folder that is there: a mistyped path creates nothing.
+        const std::filesystem::path parent = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
+        if (!std::filesystem::is_directory(parent, ec)) {
+          fmt::print(stderr, "error: {} is not a folder: the page goes into a folder that exists (create it, or give "
+                             "another --out)\n", parent.string());
+          return kExitOutput;
+        }
         if (std::filesystem::exists(out, ec)) {
           if (!force) {
             fmt::print(stderr, "error: {} exists: pass --force to replace it, or --out to write elsewhere\n", out.string());

@@ -257,7 +257,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
                   "simsetting.yml (default: the one in the input folder, else Flee's defaults)");
   cmd->add_option("--seed", args->seed,
                   "random seed (default: the scenario's own, 1 for a Flee case; same seed and inputs, same output)")
-      ->check(kNotNegative)
+      ->check(kSeed)
       ->each([args](const std::string&) { args->seed_given = true; });
   cmd->add_option("--threads", args->threads, "worker threads (default, and at most: all cores)")
       ->check(CLI::Range(1, 1024));
@@ -275,7 +275,7 @@ void add_run_command(CLI::App& app, int* exit_code, const std::string& command_l
   cmd->add_option("--progress", args->progress,
                   "auto (a bar on a terminal), bar, lines (a line per percent, for logs) or none")
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
-  args->limits = add_limit_options(cmd, true, false);
+  args->limits = add_limit_options(cmd, true, false, true);
   cmd->callback([=] { *exit_code = exit_code_of([&] { return run(*args, command_line); }); });
 }
 

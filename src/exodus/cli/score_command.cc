@@ -4,14 +4,19 @@
 // --predict) against the figures published later, with naive persistence beside them.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "exodus/cli/commands.h"
+#include "exodus/cli/limit_options.h"
+#include "exodus/core/csv.h"
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/error.h"
 #include "exodus/core/parse.h"
 #include "exodus/core/text_source.h"
+#include "exodus/io/reports/predictions_reader.h"
 #include "exodus/io/reports/reports_reader.h"
+#include "exodus/score/flee_out_csv_reader.h"
 #include "exodus/score/flee_score.h"
 #include "exodus/score/forecast_score.h"
 
@@ -46,6 +51,41 @@ void print_forecast_score(const ForecastScore& s, bool baseline) {
     fmt::print("  {} predictions name no figure among those scored (published by the as-of date, or absent)\n", s.unmatched_predictions);
 }
 
+// The header row of a file, as the CSV reader reads it (a byte-order mark dropped).
+std::vector<std::string> header_of(const TextFile& file) {
+  const auto rows = parse_csv({file.name, file.content.substr(0, file.content.find('\n'))});
+  return rows.empty() ? std::vector<std::string>{} : rows.front().fields;
+}
+
+bool is_flee_out_header(const std::vector<std::string>& fields) {
+  return std::any_of(fields.begin(), fields.end(), [](const std::string& f) {
+    return f.ends_with(" sim") || f == "refugees in camps (simulation)";
+  });
+}
+
+// The reports files that judge the predictions, read as one: an id names one figure.
+std::vector<ReportSet> read_judging_reports(const std::vector<std::string>& files, const InputLimits& limits) {
+  std::vector<ReportSet> sets;
+  ErrorList errors;
+  std::map<std::string, std::string> seen;
+  std::int64_t total = 0;
+  for (std::size_t i = 1; i < files.size(); ++i) {
+    sets.push_back(read_reports(read_text_file(files[i], limits.max_file_bytes), limits.max_reports));
+    total += static_cast<std::int64_t>(sets.back().reports.size());
+    if (total > limits.max_reports)
+      throw InputError({files[i], 0, ""}, fmt::format("brings the reports to {}; {}", grouped(total),
+                                                      limit_clause(limits.max_reports, "--max-reports")));
+    for (const auto& r : sets.back().reports) {
+      const auto [at, fresh] = seen.emplace(r.id, fmt::format("{}:{}", sets.back().file, r.line));
+      if (!fresh)
+        errors.add({sets.back().file, r.line, "id"},
+                   fmt::format("id {} is also used at {}: a prediction must name one figure", r.id, at->second));
+    }
+  }
+  errors.throw_if_any();
+  return sets;
+}
+
 }  // namespace
 
 void add_score_command(CLI::App& app, int* exit_code) {
@@ -62,15 +102,16 @@ void add_score_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--as-of", *as_of, "predictions: the day they were made; figures published by then give the "
                                      "persistence baseline, later ones are scored");
   cmd->add_option("--shock", *shock, "predictions: the shock date; a window without a start runs from it (default 2022-09-21)");
+  const auto limits = add_limit_options(cmd, false, false, true);
   cmd->callback([=] {
     try {
-      const TextFile first = read_text_file(files->front());
-      if (first.content.rfind("id,median", 0) == 0) {
+      const TextFile first = read_text_file(files->front(), limits->max_file_bytes);
+      const auto header = header_of(first);
+      if (is_predictions_header(header)) {
         if (files->size() < 2)
           throw InputError({files->front(), 0, ""}, "is a predictions file: name the reports CSVs that judge it after it");
-        const auto predictions = read_predictions(first);
-        std::vector<ReportSet> sets;
-        for (std::size_t i = 1; i < files->size(); ++i) sets.push_back(read_reports(read_text_file((*files)[i])));
+        const auto predictions = read_predictions(first, limits->max_reports);
+        const std::vector<ReportSet> sets = read_judging_reports(*files, *limits);
         std::optional<Date> when;
         if (*as_of) when = parse_date(**as_of, {"--as-of", 0, ""});
         const Date shock_date = parse_date(*shock, {"--shock", 0, ""});
@@ -85,8 +126,12 @@ void add_score_command(CLI::App& app, int* exit_code) {
         *exit_code = kExitOk;
         return;
       }
+      if (!is_flee_out_header(header))
+        throw InputError({files->front(), 1, ""},
+                         "is neither a predictions file (columns id, median, lo50, hi50, lo90, hi90) nor a Flee "
+                         "out.csv ('<camp> sim' columns)" + (header.size() == 1 && !header.front().empty() ? std::string(": is it separated by commas?") : std::string()));
       if (files->size() > 1) throw InputError({(*files)[1], 0, ""}, "an out.csv is scored alone (its validation data is inside it)");
-      const auto table = read_flee_out_csv(first);
+      const auto table = read_flee_out_csv(first, limits->max_days);
       // A header with no day scores nothing: an ARD of 0 would read as a perfect fit.
       if (table.days() == 0) throw InputError({files->front(), 0, ""}, "has no day to score (only a header)");
       const auto s = score_flee(table, *days);

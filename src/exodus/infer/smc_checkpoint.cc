@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cmath>
+#include <limits>
 #include <cstdlib>
 #include <sstream>
 
@@ -24,6 +26,7 @@ class LineReader {
     std::string text;
     if (!std::getline(in_, text)) throw InputError({file_.name, line_ + 1, key}, "the file ends here (cut short?)");
     ++line_;
+    if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF, as an editor may save it
     std::istringstream w(text);
     std::vector<std::string> out;
     for (std::string word; w >> word;) out.push_back(word);
@@ -36,6 +39,13 @@ class LineReader {
     char* end = nullptr;
     const double v = std::strtod(word.c_str(), &end);
     if (end == word.c_str() || *end != '\0') fail(key, fmt::format("'{}' is not a number", word));
+    if (std::isnan(v)) fail(key, "is NaN, which no calibration writes");
+    return v;
+  }
+  // A number in [lo, hi] (finite unless a bound is infinite).
+  double within(const std::string& word, const std::string& key, double lo, double hi, const char* what) {
+    const double v = real(word, key);
+    if (!(v >= lo && v <= hi)) fail(key, fmt::format("{} is not {}", word, what));
     return v;
   }
   std::uint64_t whole(const std::string& word, const std::string& key) {
@@ -57,8 +67,12 @@ class LineReader {
 };
 
 std::string content_first_line(const std::string& content) {
-  return content.substr(0, std::min(content.find('\n'), std::size_t{200}));
+  std::string line = content.substr(0, std::min(content.find('\n'), std::size_t{200}));
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
 }
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
 
 }  // namespace
 
@@ -90,7 +104,77 @@ bool looks_like_smc_checkpoint(const std::string& content) {
   return content.rfind("exodus smc checkpoint ", 0) == 0;
 }
 
-ReadCheckpoint read_smc_checkpoint(const TextFile& file, std::size_t most_members, std::size_t most_coordinates) {
+namespace {
+
+// The sampler's scalars: stage, temperature, scale, evidence, time and counts.
+void read_state(LineReader& in, SmcCheckpoint& c, const CheckpointShape& shape) {
+  c.stage = static_cast<int>(in.whole(in.line("stage", 1)[1], "stage"));
+  if (c.stage > 100000) in.fail("stage", fmt::format("{} stages: no calibration runs that many", c.stage));
+  c.temperature = in.within(in.line("temperature", 1)[1], "temperature", 0, 1, "a temperature from 0 to 1");
+  if (c.stage == 0 && c.temperature != 0) in.fail("temperature", "is not 0 at stage 0 (the prior)");
+  c.scale = in.within(in.line("scale", 1)[1], "scale", 1e-12, 1e6, "a positive finite scale");
+  c.log_evidence = in.within(in.line("log_evidence", 1)[1], "log_evidence", -1e300, 1e300, "a finite number");
+  c.seconds = in.within(in.line("seconds", 1)[1], "seconds", 0, 1e10, "a duration in seconds");
+  c.simulations = in.whole(in.line("simulations", 1)[1], "simulations");
+  if (c.simulations < shape.members || (shape.budget && c.simulations > shape.budget))
+    in.fail("simulations", shape.budget ? fmt::format("{} is not from the {} members' first runs to the budget of {}",
+                                                      c.simulations, shape.members, shape.budget)
+                                        : fmt::format("{} is fewer than the {} members' first runs", c.simulations, shape.members));
+  c.unscored = in.whole(in.line("unscored", 1)[1], "unscored");
+  if (c.unscored > c.simulations) in.fail("unscored", fmt::format("{} of {} simulations", c.unscored, c.simulations));
+}
+
+// One row per completed stage, numbered 1, 2, ..., temperatures rising to the checkpoint's.
+void read_stages(LineReader& in, SmcCheckpoint& c, const CheckpointShape& shape) {
+  const std::uint64_t stages = in.whole(in.line("stages", 1)[1], "stages");
+  if (static_cast<std::uint64_t>(c.stage) != stages)
+    in.fail("stages", fmt::format("{} stage rows for {} stages completed", stages, c.stage));
+  const auto members = static_cast<double>(shape.members);
+  for (std::uint64_t i = 0; i < stages; ++i) {
+    const auto w = in.line("stage_row", 8);
+    SmcStage s;
+    s.stage = static_cast<int>(in.whole(w[1], "stage_row"));
+    if (static_cast<std::uint64_t>(s.stage) != i + 1) in.fail("stage_row", fmt::format("is stage {} where {} is due", w[1], i + 1));
+    const double previous = c.stages.empty() ? 0.0 : c.stages.back().temperature;
+    s.temperature = in.within(w[2], "stage_row", previous, 1, "a temperature from the stage before's to 1");
+    s.ess = in.within(w[3], "stage_row", 0, members, "an effective number of members");
+    s.moves = static_cast<int>(in.whole(w[4], "stage_row"));
+    if (s.moves > kMovesPerStage) in.fail("stage_row", fmt::format("{} moves in a stage, more than {}", s.moves, kMovesPerStage));
+    s.acceptance = in.within(w[5], "stage_row", 0, 1, "a share");
+    s.independent_acceptance = in.within(w[6], "stage_row", 0, 1, "a share");
+    s.simulations = in.whole(w[7], "stage_row");
+    const std::size_t before = c.stages.empty() ? shape.members : c.stages.back().simulations;
+    if (s.simulations < before || s.simulations > c.simulations)
+      in.fail("stage_row", fmt::format("{} simulations to the stage's end, not between {} and {}", s.simulations, before,
+                                       c.simulations));
+    s.seconds = in.within(w[8], "stage_row", 0, 1e10, "a duration in seconds");
+    c.stages.push_back(s);
+  }
+  if (!c.stages.empty() && (c.stages.back().temperature != c.temperature || c.stages.back().simulations != c.simulations))
+    in.fail("stages", "the last stage's temperature and simulations are not the checkpoint's");
+}
+
+// The members: exactly the calibration's number, each with its coordinates.
+void read_members(LineReader& in, SmcCheckpoint& c, const CheckpointShape& shape) {
+  const auto sizes = in.line("members", 2);
+  const std::uint64_t N = in.whole(sizes[1], "members"), D = in.whole(sizes[2], "members");
+  if (N != shape.members || D != shape.coordinates)
+    in.fail("members", fmt::format("{} members of {} coordinates: this calibration has {} of {}", N, D, shape.members,
+                                   shape.coordinates));
+  for (std::uint64_t m = 0; m < N; ++m) {
+    const auto w = in.line("member", 2 + D);
+    // -infinity: a simulation over a limit, scored as impossible.
+    c.log_likelihood.push_back(in.within(w[1], "member", -kInf, 1e300, "a log-likelihood"));
+    c.run_seed.push_back(in.whole(w[2], "member"));
+    std::vector<double> x;
+    for (std::uint64_t d = 0; d < D; ++d) x.push_back(in.within(w[3 + d], "member", -1e300, 1e300, "a finite coordinate"));
+    c.x.push_back(std::move(x));
+  }
+}
+
+}  // namespace
+
+ReadCheckpoint read_smc_checkpoint(const TextFile& file, const CheckpointShape& shape) {
   if (!looks_like_smc_checkpoint(file.content))
     throw InputError({file.name, 1, "header"}, fmt::format("is not an exodus checkpoint (its first line is not '{}')",
                                                            kSmcCheckpointHeader));
@@ -104,42 +188,9 @@ ReadCheckpoint read_smc_checkpoint(const TextFile& file, std::size_t most_member
   ReadCheckpoint out;
   SmcCheckpoint& c = out.checkpoint;
   out.fingerprint = in.line("fingerprint", 1)[1];
-  c.stage = static_cast<int>(in.whole(in.line("stage", 1)[1], "stage"));
-  c.temperature = in.real(in.line("temperature", 1)[1], "temperature");
-  c.scale = in.real(in.line("scale", 1)[1], "scale");
-  c.log_evidence = in.real(in.line("log_evidence", 1)[1], "log_evidence");
-  c.seconds = in.real(in.line("seconds", 1)[1], "seconds");
-  c.simulations = in.whole(in.line("simulations", 1)[1], "simulations");
-  c.unscored = in.whole(in.line("unscored", 1)[1], "unscored");
-  const std::uint64_t stages = in.whole(in.line("stages", 1)[1], "stages");
-  if (stages > 100000 || static_cast<std::uint64_t>(c.stage) != stages)
-    in.fail("stages", fmt::format("{} stage rows for {} stages completed", stages, c.stage));
-  for (std::uint64_t i = 0; i < stages; ++i) {
-    const auto w = in.line("stage_row", 8);
-    SmcStage s;
-    s.stage = static_cast<int>(in.whole(w[1], "stage_row"));
-    s.temperature = in.real(w[2], "stage_row");
-    s.ess = in.real(w[3], "stage_row");
-    s.moves = static_cast<int>(in.whole(w[4], "stage_row"));
-    s.acceptance = in.real(w[5], "stage_row");
-    s.independent_acceptance = in.real(w[6], "stage_row");
-    s.simulations = in.whole(w[7], "stage_row");
-    s.seconds = in.real(w[8], "stage_row");
-    c.stages.push_back(s);
-  }
-  const auto sizes = in.line("members", 2);
-  const std::uint64_t N = in.whole(sizes[1], "members"), D = in.whole(sizes[2], "members");
-  if (N > most_members || D > most_coordinates)
-    in.fail("members", fmt::format("{} members of {} coordinates: this calibration has {} of {}", N, D, most_members,
-                                   most_coordinates));
-  for (std::uint64_t m = 0; m < N; ++m) {
-    const auto w = in.line("member", 2 + D);
-    c.log_likelihood.push_back(in.real(w[1], "member"));
-    c.run_seed.push_back(in.whole(w[2], "member"));
-    std::vector<double> x;
-    for (std::uint64_t d = 0; d < D; ++d) x.push_back(in.real(w[3 + d], "member"));
-    c.x.push_back(std::move(x));
-  }
+  read_state(in, c, shape);
+  read_stages(in, c, shape);
+  read_members(in, c, shape);
   in.line("end", 0);
   return out;
 }

@@ -22,8 +22,17 @@ struct ReadCheckpoint {
 // Whether the text starts as a checkpoint does (so a file of the user's is never taken for one).
 bool looks_like_smc_checkpoint(const std::string& content);
 
-// Throws InputError naming the file, line and item for anything malformed. The sizes are
-// bounded by `most_members` and `most_coordinates` before anything is allocated for them.
-ReadCheckpoint read_smc_checkpoint(const TextFile& file, std::size_t most_members, std::size_t most_coordinates);
+// What the calibration continuing a checkpoint is: its members, coordinates and budget (0: none).
+struct CheckpointShape {
+  std::size_t members = 0, coordinates = 0, budget = 0;
+};
+
+// A checkpoint is an input: a user may have edited it, and the sampler would trust what the
+// members' simulations cannot confirm (temperature, scale, evidence, counts, stage record).
+// Throws InputError naming the file, line and item for anything malformed, out of its range or
+// inconsistent: a temperature outside [0, 1] or unlike the last stage's, a scale that is not
+// positive, a number that is NaN, simulations beyond the budget, members or coordinates other
+// than the shape's (checked before anything is allocated for them). CRLF line ends are read as LF.
+ReadCheckpoint read_smc_checkpoint(const TextFile& file, const CheckpointShape& shape);
 
 }  // namespace exodus

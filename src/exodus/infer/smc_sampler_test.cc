@@ -213,7 +213,7 @@ TEST(SmcSampler, ContinuesFromAnyStagesCheckpointToTheSameResult) {
   ASSERT_GE(saved.size(), 3u);  // the prior's, and one per stage
   o.checkpoint = {};
   for (std::size_t k = 0; k < saved.size(); ++k) {
-    const ReadCheckpoint read = read_smc_checkpoint({"checkpoint", saved[k]}, 60, 2);
+    const ReadCheckpoint read = read_smc_checkpoint({"checkpoint", saved[k]}, {60, 2});
     EXPECT_EQ(read.fingerprint, "test");
     EXPECT_EQ(read.checkpoint.stage, static_cast<int>(k));
     NormalMeanModel resumed;
@@ -380,7 +380,7 @@ TEST(SmcSampler, ACheckpointCutShortOrEditedIsRefusedWithItsLine) {
   run_smc(model, o);
   const auto refused = [](const std::string& t, int line, const std::string& field) {
     try {
-      read_smc_checkpoint({"ck", t}, 10, 2);
+      read_smc_checkpoint({"ck", t}, {10, 2});
       ADD_FAILURE() << "accepted: " << t.substr(0, 80);
     } catch (const InputError& e) {
       EXPECT_EQ(e.pos().line, static_cast<std::size_t>(line)) << e.what();

@@ -6,6 +6,37 @@
 
 namespace exodus {
 
+namespace {
+
+// Why the run's places cannot give the figure, or nullopt.
+std::optional<std::string> places_cannot_say(const Report& r, const PlaceCatalog& places) {
+  const auto checkpoint = r.checkpoint.empty() ? std::nullopt : checkpoint_named(places, r.checkpoint);
+  if (!r.checkpoint.empty() && !checkpoint) return "names a checkpoint the scenario does not have";
+  const bool at_checkpoint = is_queue_or_wait(r.metric);
+  if (at_checkpoint && !checkpoint) return "a queue or wait needs a checkpoint";
+  if (!at_checkpoint && !checkpoint && destinations_named(places, r.destinations).empty())
+    return "names no destination of the scenario";
+  if (checkpoint && r.metric != ReportMetric::kEntries && !at_checkpoint)
+    return "the run counts only entries, queues and waits at a checkpoint";
+  return std::nullopt;
+}
+
+// Why the run's days cannot give the figure, or nullopt. A figure over days the run lacks
+// cannot be compared with the run's part of them (a year-to-date total is not the run's three
+// weeks of it).
+std::optional<std::string> days_cannot_say(const ReportDays& window, std::int32_t days) {
+  if (!window.overlaps(days)) return "its window lies outside the run";
+  if (!window.inside(days)) return "its window reaches outside the run";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> run_cannot_say(const Report& r, const PlaceCatalog& places, Date start, Date shock, std::int32_t days) {
+  if (auto why = places_cannot_say(r, places)) return why;
+  return days_cannot_say(report_days(r, start, shock - start), days);
+}
+
 RunExpectation expected_in_run(const Report& r, const PlaceCatalog& places, Date shock, const SeriesTable& run) {
   RunExpectation out;
   const auto days = static_cast<std::int32_t>(run.days());
@@ -13,28 +44,15 @@ RunExpectation expected_in_run(const Report& r, const PlaceCatalog& places, Date
   const std::int32_t first = window.clipped_first(), last = window.clipped_last(days);
   const auto destinations = destinations_named(places, r.destinations);
   const auto checkpoint = r.checkpoint.empty() ? std::nullopt : checkpoint_named(places, r.checkpoint);
-  if (!r.checkpoint.empty() && !checkpoint) {
-    out.why_not = "names a checkpoint the scenario does not have";
+  if (auto why = places_cannot_say(r, places)) {
+    out.why_not = *why;
     return out;
   }
   const bool at_checkpoint = is_queue_or_wait(r.metric);
-  if (at_checkpoint && !checkpoint) {
-    out.why_not = "a queue or wait needs a checkpoint";
-    return out;
-  }
-  if (!at_checkpoint && !checkpoint && destinations.empty()) {
-    out.why_not = "names no destination of the scenario";
-    return out;
-  }
-  if (checkpoint && r.metric != ReportMetric::kEntries && !at_checkpoint) {
-    out.why_not = "the run counts only entries, queues and waits at a checkpoint";
-    return out;
-  }
-  // A figure over days the run lacks cannot be compared with the run's part of them (a
-  // year-to-date total is not the run's three weeks of it); the part is still computed.
-  out.ok = window.inside(days);
-  if (!window.overlaps(days)) out.why_not = "its window lies outside the run";
-  else if (!out.ok) out.why_not = "its window reaches outside the run";
+  // Outside the run's days the part inside is still computed.
+  const auto outside = days_cannot_say(window, days);
+  out.ok = !outside;
+  out.why_not = outside.value_or("");
   // Sums run day by day, each day's places in order, as the figures the run prints.
   double sum = 0, peak = 0;
   const auto cp = checkpoint.value_or(0);

@@ -11,6 +11,7 @@
 //                 of anyone served that day)
 // A figure per day (unit persons_per_day) is the mean over its days. Exits and net arrivals
 // are not simulated figures yet: the rule set does not record ordinary travellers leaving.
+#include <optional>
 #include <string>
 
 #include "exodus/core/date.h"
@@ -27,5 +28,10 @@ struct RunExpectation {
 };
 
 RunExpectation expected_in_run(const Report& r, const PlaceCatalog& places, Date shock, const SeriesTable& run);
+
+// Why no run of a scenario of `days` days from `start` can give the figure (the why_not of
+// expected_in_run), or nullopt when every run can: it depends on the figure and the scenario's
+// places and dates alone, so a calibration knows before it samples whether anything can be fitted.
+std::optional<std::string> run_cannot_say(const Report& r, const PlaceCatalog& places, Date start, Date shock, std::int32_t days);
 
 }  // namespace exodus

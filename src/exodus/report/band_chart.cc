@@ -43,15 +43,18 @@ Json band_chart_config(const std::vector<std::string>& dates, const BandSeries& 
   return {{"type", "line"}, {"data", {{"labels", dates}, {"datasets", band_datasets(s, "#0072B2")}}}, {"options", options}};
 }
 
-Json totals_chart_config(const Json& totals, const std::string& unit) {
+Json totals_chart_config(const std::vector<JsonInput>& totals, const std::string& unit) {
   Json labels = Json::array(), i90 = Json::array(), i50 = Json::array(), median = Json::array();
   for (const auto& total : totals) {
-    if (!total.contains("interval")) continue;
-    const Json& in = total["interval"];
-    labels.push_back(total.value("total", std::string()));
-    i90.push_back(in.value("90%", Json::array({0, 0})));
-    i50.push_back(in.value("50%", Json::array({0, 0})));
-    median.push_back(in.value("median", 0.0));
+    if (!total.has("interval")) continue;
+    const JsonInput in = total.object("interval");
+    if (!in.has("90%") || !in.has("50%")) continue;  // a total nothing measured (written as null)
+    labels.push_back(total.text("total"));
+    const auto [lo90, hi90] = in.interval("90%");
+    const auto [lo50, hi50] = in.interval("50%");
+    i90.push_back({lo90, hi90});
+    i50.push_back({lo50, hi50});
+    median.push_back(in.number("median", 0.0));
   }
   return {{"type", "bar"},
           {"data",

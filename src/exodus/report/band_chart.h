@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "exodus/report/forecast_csv_reader.h"
+#include "exodus/report/json_file.h"
 
 namespace exodus {
 
@@ -26,7 +27,7 @@ nlohmann::json band_chart_config(const std::vector<std::string>& dates, const Ba
                                  const DayMarker& marker);
 
 // A horizontal chart of totals: summary.json's {"total": label, "interval": {"median", "50%", "90%"}}.
-nlohmann::json totals_chart_config(const nlohmann::json& totals, const std::string& unit);
+nlohmann::json totals_chart_config(const std::vector<JsonInput>& totals, const std::string& unit);
 
 // Σ of a band's medians over its days: how pages rank places.
 double median_sum(const BandSeries& s);

@@ -27,24 +27,24 @@ std::string discrepancy_words(const std::string& d) {
 
 ReportPage band_report(const std::filesystem::path& folder) {
   const BandTable t = read_forecast_csv(read_text_file(folder / "forecast.csv"));
-  const Json manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
-  const bool calibration = manifest.value("verb", std::string()) == "calibrate";
-  const std::string as_of = calibration ? summary.value("as_of", std::string()) : std::string();
-  const std::string scenario = manifest.value("scenario", std::string("a scenario"));
+  const JsonInput manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
+  const bool calibration = manifest.text("verb") == "calibrate";
+  const std::string as_of = calibration ? summary.text("as_of") : std::string();
+  const std::string scenario = manifest.text("scenario", "a scenario");
   const DayMarker marker{as_of, as_of.empty() ? "" : "as of " + as_of + ": forecast after"};
   ReportPage page;
   page.title = calibration ? fmt::format("exodus calibrate: {}{}", scenario, as_of.empty() ? "" : ", as of " + as_of)
-                           : fmt::format("exodus run --members: {} ({})", scenario, manifest.value("ensemble", std::string()));
-  page.header = {{"scenario", scenario + " (" + manifest.value("folder", std::string()) + ")"},
-                 {"seed", manifest.contains("seed") ? manifest["seed"].dump() : "?"},
-                 {"members", manifest.contains("members") ? manifest["members"].dump() : "?"},
-                 {"version", manifest.value("exodus_version", std::string())},
-                 {"command", manifest.value("command", std::string())},
-                 {"wall time", summary.contains("seconds") ? fmt::format("{:.1f} s", summary["seconds"].get<double>()) : "?"},
-                 {"intervals include", summary.value("intervals_include", std::string())}};
+                           : fmt::format("exodus run --members: {} ({})", scenario, manifest.text("ensemble"));
+  page.header = {{"scenario", scenario + " (" + manifest.text("folder") + ")"},
+                 {"seed", manifest.shown("seed")},
+                 {"members", manifest.shown("members")},
+                 {"version", manifest.text("exodus_version")},
+                 {"command", manifest.text("command")},
+                 {"wall time", summary.has("seconds") ? fmt::format("{:.1f} s", summary.number("seconds", 0)) : "?"},
+                 {"intervals include", summary.text("intervals_include")}};
   if (calibration)
-    page.header.emplace_back("sampler", fmt::format("{} simulations, {}", summary.value("simulations", 0),
-                                                     summary.value("reached_posterior", false) ? "reached the posterior"
+    page.header.emplace_back("sampler", fmt::format("{} simulations, {}", summary.number("simulations", 0),
+                                                     summary.flag("reached_posterior", false) ? "reached the posterior"
                                                                                                : "did NOT reach the posterior"));
   for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
 
@@ -56,12 +56,12 @@ ReportPage band_report(const std::filesystem::path& folder) {
                                        as_of.empty() ? "" : " Shaded: after the as-of date, a forecast."),
                            "departures", band_chart_config(t.dates, *dep, "persons a day", marker)});
   // Key totals: each a 90% and a 50% interval with its median.
-  if (summary.contains("totals") && summary["totals"].is_array() && !summary["totals"].empty())
+  if (const auto totals = summary.objects("totals"); !totals.empty())
     page.charts.push_back(
         {flows, "Key totals (persons)",
          "Departures to each month's end from the scenario's start, and the leavers entering each destination in the "
          "first 30 and 60 days from the shock: median (dot), 50% (dark) and 90% (light) intervals.",
-         "key-totals", totals_chart_config(summary["totals"], "persons"), height_for_rows(summary["totals"].size())});
+         "key-totals", totals_chart_config(totals, "persons"), height_for_rows(totals.size())});
   // Entries into the destinations leavers go to most, each with its band.
   for (const BandSeries* leavers :
        largest_bands(t, [](const BandSeries& s) { return s.kind == "destination" && s.metric == "entries_leavers"; }, 8)) {
@@ -80,15 +80,15 @@ ReportPage band_report(const std::filesystem::path& folder) {
                            fmt::format("{}; {}.", basis, discrepancy_words(queue->discrepancy)),
                            "queue-" + queue->place, band_chart_config(t.dates, *queue, "vehicles", marker)});
   // A calibration's parameters: where the posterior's 90% interval lies within the prior's.
-  if (calibration && summary.contains("parameters")) {
+  if (calibration && summary.has("parameters")) {
     Json labels = Json::array(), prior = Json::array(), posterior = Json::array();
-    for (const auto& p : summary["parameters"]) {
-      const auto lo_hi = [](const Json& interval) { return std::pair{interval[0].get<double>(), interval[1].get<double>()}; };
-      if (!p.contains("prior") || !p["prior"].contains("interval") || !p.contains("posterior")) continue;
-      const auto [plo, phi] = lo_hi(p["prior"]["interval"]["90%"]);
-      const auto [qlo, qhi] = lo_hi(p["posterior"]["90%"]);
+    for (const auto& p : summary.objects("parameters")) {
+      const JsonInput prior_interval = p.object("prior").object("interval"), posterior_interval = p.object("posterior");
+      if (!prior_interval.has("90%") || !posterior_interval.has("90%")) continue;
+      const auto [plo, phi] = prior_interval.interval("90%");
+      const auto [qlo, qhi] = posterior_interval.interval("90%");
       if (!(phi > plo)) continue;
-      labels.push_back(fmt::format("{}: prior {:.3g} to {:.3g}, posterior {:.3g} to {:.3g}", p.value("parameter", std::string()),
+      labels.push_back(fmt::format("{}: prior {:.3g} to {:.3g}, posterior {:.3g} to {:.3g}", p.text("parameter"),
                                    plo, phi, qlo, qhi));
       prior.push_back({0.0, 1.0});
       posterior.push_back({(qlo - plo) / (phi - plo), (qhi - plo) / (phi - plo)});

@@ -13,20 +13,19 @@
 namespace exodus {
 
 ReportPage estimate_report(const std::filesystem::path& folder) {
-  using Json = nlohmann::json;
   const BandTable t = read_estimate_daily_csv(read_text_file(folder / "daily.csv"));
-  const Json manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
-  const std::string covered = summary.value("reports_cover_to", std::string());
+  const JsonInput manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
+  const std::string covered = summary.text("reports_cover_to");
   const DayMarker marker{covered, covered.empty() ? "" : "last report " + covered + ": extrapolated after"};
-  const std::string extrapolation = summary.value("after_the_reports", std::string());
+  const std::string extrapolation = summary.text("after_the_reports");
   ReportPage page;
-  page.title = fmt::format("exodus estimate: shock {}", summary.value("shock", std::string()));
-  page.header = {{"command", manifest.value("command", std::string())},
-                 {"seed", manifest.contains("seed") ? manifest["seed"].dump() : "?"},
-                 {"version", manifest.value("exodus_version", std::string())},
-                 {"window", summary.value("start", std::string()) + " to " + (t.dates.empty() ? "" : t.dates.back())},
-                 {"wall time", summary.contains("seconds") ? fmt::format("{:.1f} s", summary["seconds"].get<double>()) : "?"},
-                 {"diagnostics", summary.value("trustworthy", false) ? "passed" : "FAILED: read the intervals with care"},
+  page.title = fmt::format("exodus estimate: shock {}", summary.text("shock"));
+  page.header = {{"command", manifest.text("command")},
+                 {"seed", manifest.shown("seed")},
+                 {"version", manifest.text("exodus_version")},
+                 {"window", summary.text("start") + " to " + (t.dates.empty() ? "" : t.dates.back())},
+                 {"wall time", summary.has("seconds") ? fmt::format("{:.1f} s", summary.number("seconds", 0)) : "?"},
+                 {"diagnostics", summary.flag("trustworthy", false) ? "passed" : "FAILED: read the intervals with care"},
                  {"after the reports", extrapolation}};
   for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
   const std::string note = "Posterior: median, 50% and 90% intervals of the flows the reports imply. Shaded: after the "
@@ -34,11 +33,11 @@ ReportPage estimate_report(const std::filesystem::path& folder) {
   if (const auto* all = t.find("corridor", "ALL", "departures"))
     page.charts.push_back({"Flows", "Departures per day, all corridors (persons a day)", note, "departures",
                            band_chart_config(t.dates, *all, "persons a day", marker)});
-  if (summary.contains("totals") && summary["totals"].is_array() && !summary["totals"].empty())
+  if (const auto totals = summary.objects("totals"); !totals.empty())
     page.charts.push_back({"Flows", "Totals (persons)",
                            "Departures over the first days from the shock, in all corridors and in each: median (dot), 50% "
                            "(dark) and 90% (light) intervals; a total over extrapolated days rests partly on assumptions.",
-                           "totals", totals_chart_config(summary["totals"], "persons"), height_for_rows(summary["totals"].size())});
+                           "totals", totals_chart_config(totals, "persons"), height_for_rows(totals.size())});
   if (const auto* stock = t.find("corridor", "ALL", "stock"))
     page.charts.push_back({"Flows", "Leavers present abroad, all corridors (persons)", note, "stock",
                            band_chart_config(t.dates, *stock, "persons", marker)});

@@ -8,6 +8,7 @@
 
 #include "exodus/core/date.h"
 #include "exodus/core/text_source.h"
+#include "exodus/score/flee_out_csv_reader.h"
 #include "exodus/score/flee_score.h"
 
 namespace exodus {
@@ -27,22 +28,22 @@ Json series(const std::string& label, Json data, const std::string& colour, bool
 
 ReportPage flee_report(const std::filesystem::path& folder) {
   const CampTable t = read_flee_out_csv(read_text_file(folder / "out.csv"));
-  const Json manifest = read_json_file(folder / "manifest.json");
+  const JsonInput manifest = read_json_file(folder / "manifest.json");
   // Flee dates day d as StartDate + d + 1 (docs/outputs.md).
-  const auto start = Date::parse(manifest.value("start_date", std::string()));
+  const auto start = Date::parse(manifest.text("start_date"));
   Json labels = Json::array();
   for (std::size_t d = 0; d < t.days(); ++d)
     labels.push_back(start ? (*start + static_cast<std::int32_t>(d) + 1).iso() : std::to_string(d));
   const FleeScore score = score_flee(t);
   ReportPage page;
-  const std::string name = manifest.value("case", std::string("a Flee case"));
+  const std::string name = manifest.text("case", "a Flee case");
   page.title = fmt::format("exodus run (Flee rule set): {}", name);
   page.header = {{"case", name},
                  {"days", std::to_string(t.days())},
-                 {"seed", manifest.contains("seed") ? manifest["seed"].dump() : "?"},
-                 {"version", manifest.value("exodus_version", std::string())},
-                 {"command", manifest.value("command", std::string())},
-                 {"settings", manifest.value("settings_origin", std::string())},
+                 {"seed", manifest.shown("seed")},
+                 {"version", manifest.text("exodus_version")},
+                 {"command", manifest.text("command")},
+                 {"settings", manifest.text("settings_origin")},
                  {"validation error", fmt::format("ARD {:.4f} (rescaled {:.4f}), as Flee computes it", score.ard, score.ard_rescaled)}};
   for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
 

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 #include "exodus/core/error.h"
 #include "exodus/core/text_source.h"
@@ -15,23 +14,18 @@
 
 namespace exodus {
 
-ReportPage report_for_folder(const std::filesystem::path& folder) {
+namespace {
+
+ReportPage page_of_folder(const std::filesystem::path& folder, const std::filesystem::path& manifest_path) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(folder, ec))
-    throw InputError({folder.string(), 0, ""}, "is not a folder: name an output folder of exodus run");
-  const auto manifest_path = folder / "manifest.json";
-  if (!std::filesystem::exists(manifest_path, ec))
-    throw InputError({folder.string(), 0, ""}, "has no manifest.json: it is not an output folder of exodus");
-  const nlohmann::json manifest = read_json_file(manifest_path);
+  const JsonInput manifest = read_json_file(manifest_path);
   // A Flee case's run: its out.csv.
-  if (manifest.value("rule_set", std::string()) == "flee" && std::filesystem::exists(folder / "out.csv", ec))
-    return flee_report(folder);
-  if (manifest.value("verb", std::string()) == "estimate") return estimate_report(folder);
+  if (manifest.text("rule_set") == "flee" && std::filesystem::exists(folder / "out.csv", ec)) return flee_report(folder);
+  if (manifest.text("verb") == "estimate") return estimate_report(folder);
   // Bands: a calibration, or an ensemble (both write forecast.csv).
   if (std::filesystem::exists(folder / "forecast.csv", ec)) return band_report(folder);
   // A scenario run: the exodus rule set, one run (an ensemble has members.csv), a daily.csv.
-  const bool scenario_run = manifest.value("rule_set", std::string()) == "exodus" &&
-                            std::filesystem::exists(folder / "daily.csv", ec) &&
+  const bool scenario_run = manifest.text("rule_set") == "exodus" && std::filesystem::exists(folder / "daily.csv", ec) &&
                             !std::filesystem::exists(folder / "members.csv", ec);
   if (!scenario_run)
     throw InputError({manifest_path.string(), 0, ""},
@@ -39,12 +33,21 @@ ReportPage report_for_folder(const std::filesystem::path& folder) {
   return run_report(folder);
 }
 
-bool is_exodus_report_page(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(512, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  return head.find(fmt::format("<meta name=\"generator\" content=\"{}\">", kReportGenerator)) != std::string::npos;
+}  // namespace
+
+ReportPage report_for_folder(const std::filesystem::path& folder) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec))
+    throw InputError({folder.string(), 0, ""}, "is not a folder: name an output folder of exodus run");
+  const auto manifest_path = folder / "manifest.json";
+  if (!std::filesystem::exists(manifest_path, ec))
+    throw InputError({folder.string(), 0, ""}, "has no manifest.json: it is not an output folder of exodus");
+  try {
+    return page_of_folder(folder, manifest_path);
+  } catch (const nlohmann::json::exception& e) {
+    // Every lookup goes through JsonInput, which names its field; this is the net under it.
+    throw InputError({folder.string(), 0, ""}, fmt::format("holds a JSON value exodus did not write: {}", e.what()));
+  }
 }
 
 }  // namespace exodus

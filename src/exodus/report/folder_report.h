@@ -10,7 +10,4 @@ namespace exodus {
 // Throws InputError for a folder that is not an exodus output, or one whose kind has no page yet.
 ReportPage report_for_folder(const std::filesystem::path& folder);
 
-// Whether the file at `path` is a page exodus wrote (its generator meta tag).
-bool is_exodus_report_page(const std::filesystem::path& path);
-
 }  // namespace exodus

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "exodus/output/report_page_mark.h"
+
 namespace exodus {
 
 struct ReportChart {
@@ -36,10 +38,6 @@ struct ReportPage {
   std::vector<std::pair<std::string, std::string>> header;  // what was run: (label, value)
   std::vector<ReportChart> charts;
 };
-
-// The page names its maker in <meta name="generator">: a file that says so is a page exodus
-// wrote, which `exodus report --force` may replace.
-inline constexpr const char* kReportGenerator = "exodus report";
 
 // The page's HTML.
 std::string report_html(const ReportPage& page);

@@ -169,18 +169,18 @@ bool add_figure_overlay(Json& datasets, const FittedReport& r, const RunSeries& 
 
 ReportPage run_report(const std::filesystem::path& folder) {
   const RunSeries d(read_daily_csv(read_text_file(folder / "daily.csv")));
-  const Json manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
-  const auto reports = read_reports_fit(folder, manifest.value("shock_date", std::string()));
+  const JsonInput manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
+  const auto reports = read_reports_fit(folder, manifest.text("shock_date"));
   ReportPage page;
-  const std::string scenario = manifest.value("scenario", std::string("a scenario"));
+  const std::string scenario = manifest.text("scenario", "a scenario");
   page.title = fmt::format("exodus run: {}", scenario);
-  page.header = {{"scenario", scenario + " (" + manifest.value("folder", std::string()) + ")"},
-                 {"dates", manifest.value("start_date", std::string()) + " to " + manifest.value("end_date", std::string()) +
-                               ", shock " + manifest.value("shock_date", std::string())},
-                 {"seed", manifest.contains("seed") ? manifest["seed"].dump() : "?"},
-                 {"version", manifest.value("exodus_version", std::string())},
-                 {"command", manifest.value("command", std::string())},
-                 {"wall time", summary.contains("wall_seconds") ? fmt::format("{:.2f} s", summary["wall_seconds"].get<double>()) : "?"}};
+  page.header = {{"scenario", scenario + " (" + manifest.text("folder") + ")"},
+                 {"dates", manifest.text("start_date") + " to " + manifest.text("end_date") +
+                               ", shock " + manifest.text("shock_date")},
+                 {"seed", manifest.shown("seed")},
+                 {"version", manifest.text("exodus_version")},
+                 {"command", manifest.text("command")},
+                 {"wall time", summary.has("wall_seconds") ? fmt::format("{:.2f} s", summary.number("wall_seconds", 0)) : "?"}};
   for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
 
   const std::string flows = "Flows", borders = "Borders", against = "Published figures against the run";

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "exodus/core/text_source.h"
 #include "exodus/recorder/camp_table.h"
 
 namespace exodus {
@@ -22,8 +21,5 @@ struct FleeScore {
 FleeScore score_flee(const CampTable& table, std::size_t days = 0);
 
 double flee_total_error(const CampTable& table, std::size_t day);
-
-// Reads the camp columns and totals of a Flee-layout out.csv (Flee's own or exodus's).
-CampTable read_flee_out_csv(const TextFile& file);
 
 }  // namespace exodus

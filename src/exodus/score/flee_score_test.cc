@@ -1,4 +1,5 @@
 #include "exodus/score/flee_score.h"
+#include "exodus/score/flee_out_csv_reader.h"
 
 #include <gtest/gtest.h>
 

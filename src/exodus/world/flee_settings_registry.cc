@@ -1,5 +1,6 @@
 #include "exodus/world/flee_settings_registry.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "exodus/core/member_value.h"
@@ -65,6 +66,11 @@ double FleeSetting::upper() const {
     case FleeBound::kAwareness: return 4;
     default: return kInfinity;
   }
+}
+
+double FleeSetting::value_from(double v) const {
+  const double inside = std::clamp(v, lower(), upper());
+  return integer() ? std::clamp(std::ceil(inside - 0.5), lower(), upper()) : inside;
 }
 
 bool FleeSetting::allows(double value) const {

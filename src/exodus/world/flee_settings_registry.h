@@ -28,6 +28,10 @@ struct FleeSetting {
   double lower() const;
   double upper() const;
   bool allows(double value) const;  // within the bounds (open at zero for kPositive)
+  // The value a prior's value `v` stands for: clamped to the bounds and, for a whole-number
+  // setting, rounded with halves down, so that a prior reaching half a unit past the values it
+  // means ([0.5, 3.5] for 1, 2 or 3) gives each the same share and never the next one (4).
+  double value_from(double v) const;
   double get(const FleeSettings& s) const;
   void set(FleeSettings& s, double value) const;
 };

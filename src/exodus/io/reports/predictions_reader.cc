@@ -2,16 +2,30 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "exodus/core/csv_table.h"
+#include "exodus/core/digit_grouping.h"
 #include "exodus/core/parse.h"
 
 namespace exodus {
 
-std::vector<FigurePrediction> read_predictions(const TextFile& file) {
+bool is_predictions_header(const std::vector<std::string>& fields) {
+  const auto has = [&](std::string_view name) {
+    return std::any_of(fields.begin(), fields.end(), [&](const std::string& f) { return trim(f) == name; });
+  };
+  return has("id") && has("median");
+}
+
+std::vector<FigurePrediction> read_predictions(const TextFile& file, std::int64_t max_rows) {
   ErrorList errors;
   CsvTable t(file, {"id", "median", "lo50", "hi50", "lo90", "hi90"}, {"why_not"}, errors);
+  if (static_cast<std::int64_t>(t.rows().size()) > max_rows)
+    throw InputError({file.name, t.rows()[static_cast<std::size_t>(max_rows)].line, ""},
+                     fmt::format("holds {} predictions; {}", grouped(static_cast<std::int64_t>(t.rows().size())),
+                                 limit_clause(max_rows, "--max-reports")));
   std::vector<FigurePrediction> out;
   std::set<std::string> seen;
   for (const auto& row : t.rows()) {
@@ -28,6 +42,10 @@ std::vector<FigurePrediction> read_predictions(const TextFile& file) {
       bool ok = true;
       for (int k = 0; k < 5; ++k) try {
           *at[k] = parse_double(t.cell(row, names[k]), t.pos(row, names[k]));
+          if (std::abs(*at[k]) > kMostPeople) {
+            errors.add(t.pos(row, names[k]), fmt::format("{} is beyond ±{:.0e}: no figure is that large", t.cell(row, names[k]), kMostPeople));
+            ok = false;
+          }
         } catch (const InputError& e) {
           errors.add(e);
           ok = false;

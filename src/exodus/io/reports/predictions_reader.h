@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "exodus/core/limits.h"
 #include "exodus/core/text_source.h"
 
 namespace exodus {
@@ -17,7 +18,12 @@ struct FigurePrediction {
   std::string why_not;
 };
 
-// Throws InputErrors listing every bad row (file, line, field): intervals out of order, ids twice.
-std::vector<FigurePrediction> read_predictions(const TextFile& file);
+// Throws InputErrors listing every bad row (file, line, field): intervals out of order, ids twice,
+// a value beyond ±kMostPeople (no figure of people or hours is that large). A file of more than
+// `max_rows` rows is refused before any row is read (--max-reports).
+std::vector<FigurePrediction> read_predictions(const TextFile& file, std::int64_t max_rows = InputLimits{}.max_reports);
+
+// Whether a header row (its fields) is a predictions file's: it names id and median.
+bool is_predictions_header(const std::vector<std::string>& fields);
 
 }  // namespace exodus

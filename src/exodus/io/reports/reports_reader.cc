@@ -7,19 +7,36 @@
 #include <set>
 
 #include "exodus/core/csv_table.h"
+#include "exodus/core/digit_grouping.h"
 #include "exodus/core/limits.h"
 #include "exodus/core/parse.h"
 #include "exodus/world/places.h"
 
 namespace exodus {
 
-ReportSet read_reports(const TextFile& file) {
+void refuse_shared_ids(const ReportSet& predict, const ReportSet& fitted) {
+  std::map<std::string, std::size_t> fitted_line;
+  for (const auto& r : fitted.reports) fitted_line.emplace(r.id, r.line);
+  ErrorList errors;
+  for (const auto& r : predict.reports)
+    if (const auto at = fitted_line.find(r.id); at != fitted_line.end())
+      errors.add({predict.file, r.line, "id"},
+                 fmt::format("id {} is also a figure to fit ({}:{}): give the figure to predict an id of its own", r.id,
+                             fitted.file, at->second));
+  errors.throw_if_any();
+}
+
+ReportSet read_reports(const TextFile& file, std::int64_t max_reports) {
   ErrorList errors;
   ReportSet out{file.name, {}};
   const CsvTable t(file,
                    {"id", "metric", "destination", "checkpoint", "window_start", "window_end", "value", "value_low",
                     "value_high", "kind", "direction", "unit", "reported_by", "reported_on", "url", "quote"},
                    {"note"}, errors);
+  if (static_cast<std::int64_t>(t.rows().size()) > max_reports)
+    throw InputError({file.name, t.rows()[static_cast<std::size_t>(max_reports)].line, ""},
+                     fmt::format("holds {} reports; {}", grouped(static_cast<std::int64_t>(t.rows().size())),
+                                 limit_clause(max_reports, "--max-reports")));
   static const std::map<std::string, ReportMetric> kMetrics = {
       {"entries", ReportMetric::kEntries},       {"exits", ReportMetric::kExits},
       {"net_arrivals", ReportMetric::kNetArrivals}, {"stock", ReportMetric::kStock},

@@ -1,11 +1,19 @@
 #pragma once
 #include "exodus/core/error.h"
+#include "exodus/core/limits.h"
 #include "exodus/core/text_source.h"
 #include "exodus/world/reports.h"
 
 namespace exodus {
 
-// Reads a reports CSV; throws InputErrors listing every bad row (file, line, field).
-ReportSet read_reports(const TextFile& file);
+// Reads a reports CSV; throws InputErrors listing every bad row (file, line, field). A file of
+// more than `max_reports` rows is refused before any row is read (--max-reports): every verb's
+// work grows with the reports, and no crisis is told in tens of thousands of figures.
+ReportSet read_reports(const TextFile& file, std::int64_t max_reports = InputLimits{}.max_reports);
+
+// Figures to predict (--predict) must not share an id with the figures fitted: a prediction is
+// scored against the figure its id names, and one id must name one figure. Throws InputErrors
+// naming each such row of `predict`.
+void refuse_shared_ids(const ReportSet& predict, const ReportSet& fitted);
 
 }  // namespace exodus

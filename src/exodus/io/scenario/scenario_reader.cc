@@ -277,7 +277,7 @@ void Reader::manifest() {
             errors.add(pos(item, "reports"), fmt::format("names '{}', which is not there ({})", item.Scalar(),
                                                          folder.display_name(item.Scalar())));
           else
-            s.reports.push_back(read_reports(*reports));
+            s.reports.push_back(read_reports(*reports, limits.max_reports));
         } catch (const InputErrors& e) {
           errors.add_all(e);
         } catch (const InputError& e) {

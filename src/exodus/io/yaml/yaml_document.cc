@@ -12,11 +12,25 @@ namespace {
 
 std::size_t line_of(const YAML::Node& n) { return static_cast<std::size_t>(n.Mark().line + 1); }
 
+// Nodes a document may stand for once its aliases are followed. An alias repeats what its
+// anchor names, so a few lines of aliases of aliases stand for billions of nodes, which every
+// walk of the document (this one, the readers') would visit; no exodus input needs more than
+// a few thousand.
+constexpr std::size_t kMostNodes = 100'000;
+
 // Every mapping in the document, walked without recursion (the parser already bounded the
-// depth; the walk need not add a stack frame per level).
+// depth; the walk need not add a stack frame per level). Aliases are followed as the readers
+// follow them, and the nodes counted, so the walk is bounded too.
 void find_duplicate_keys(const TextFile& file, const YAML::Node& root, ErrorList& errors) {
   std::vector<std::pair<YAML::Node, std::string>> todo{{root, ""}};
+  std::size_t visited = 0;
   while (!todo.empty()) {
+    if (++visited > kMostNodes) {
+      errors.add({file.name, 0, ""}, fmt::format("stands for more than {} values once its aliases (*name) are followed; "
+                                                 "no exodus input needs so many: write the values out, or use fewer aliases",
+                                                 kMostNodes));
+      return;
+    }
     auto [node, path] = todo.back();
     todo.pop_back();
     if (node.IsMap()) {
