@@ -50,13 +50,13 @@ TEST(CalibrateInputs, AFigureToPredictMayNotShareAnIdWithOneToFit) {
                        &out),
             2)
       << out;
-  EXPECT_NE(out.find("is also a figure to fit"), std::string::npos) << out;
+  EXPECT_NE(out.find("names another figure among those to fit"), std::string::npos) << out;
   EXPECT_EQ(run_exodus("estimate " + t.reports.string() + " --predict " + (t.dir / "predict.csv").string() + " --out " +
                            (t.dir / "e").string(),
                        &out),
             2)
       << out;
-  EXPECT_NE(out.find("is also a figure to fit"), std::string::npos) << out;
+  EXPECT_NE(out.find("names another figure among those to fit"), std::string::npos) << out;
 }
 
 TEST(CalibrateInputs, TheReportsLimitHoldsForCalibrateRunAndCheck) {

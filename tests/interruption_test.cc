@@ -221,5 +221,31 @@ TEST(CalibrationInterruption, SigkillAfterAStageThenResumeEndsAsAnUnstoppedOne) 
   EXPECT_FALSE(fs::exists(checkpoint));  // gone once the output is complete
 }
 
+// SIGTERM while the sampler runs: the calibration ends within a second, writes no output, and
+// keeps its last stage; --resume then goes on from it (a lock file left behind holds nothing).
+TEST(CalibrationInterruption, SigtermWhileSamplingEndsWithinASecondAndKeepsTheLastStage) {
+  const TinyCalibration t("400000");
+  const fs::path out = t.dir / "stopped", checkpoint = t.dir / "stopped.checkpoint";
+  const Stopped stopped = start_then_signal(
+      {"calibrate", t.folder.string(), t.reports.string(), "--members", "16", "--budget", "320", "--threads", "1", "--out",
+       out.string()},
+      SIGTERM, [](const std::string& o, double) { return o.find("stage  1:") != std::string::npos; });
+  ASSERT_TRUE(stopped.was_running) << stopped.output;
+  ASSERT_TRUE(WIFEXITED(stopped.status)) << stopped.output;
+  EXPECT_EQ(WEXITSTATUS(stopped.status), 143) << stopped.output;
+  EXPECT_LT(stopped.seconds_to_end, 1.0) << stopped.output;
+  EXPECT_NE(stopped.output.find("no output written"), std::string::npos) << stopped.output;
+  EXPECT_FALSE(fs::exists(out));
+  ASSERT_TRUE(fs::exists(checkpoint));
+  std::string resumed;
+  ASSERT_EQ(run_exodus("calibrate " + t.folder.string() + " " + t.reports.string() +
+                           " --members 16 --budget 320 --resume --quiet --out " + out.string(),
+                       &resumed),
+            0)
+      << resumed;
+  EXPECT_TRUE(fs::exists(out / "posterior.csv"));
+  EXPECT_FALSE(fs::exists(checkpoint));
+}
+
 }  // namespace
 }  // namespace exodus::testing

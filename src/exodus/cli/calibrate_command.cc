@@ -178,7 +178,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
       ->capture_default_str();
   cmd->add_option("--budget", a->budget, "simulations at most (default: 200 per member)")
       ->check(CLI::Range(16, 100000000));
-  cmd->add_option("--seed", a->seed, "random seed (0 to 2^64 - 1)")->check(kSeed)->capture_default_str();
+  cmd->add_option("--seed", a->seed, "random seed")->check(kSeed)->capture_default_str();
   cmd->add_option("--people-per-agent", a->people_per_agent,
                   "each agent stands for this many people: runs k times cheaper, their counts k times noisier "
                   "(bench/people-per-agent measures the likelihood's scatter; default: the scenario's "

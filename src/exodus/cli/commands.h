@@ -17,13 +17,15 @@ inline constexpr int kExitOutput = 4;
 inline constexpr int kExitInterrupted = 130;
 
 
-// A seed: a whole number from 0 to 2^64 - 1, refused rather than clamped when larger (CLI11
-// would store 2^64 as 2^64 - 1, another seed than the one asked for).
+// A seed: a whole number from 0 to 2^64 - 1, refused rather than wrapped when negative or
+// clamped when larger (CLI11 would store -3 as 2^64 - 3 and 2^64 as 2^64 - 1: other seeds than
+// the one asked for).
 inline const CLI::Validator kSeed(
     [](std::string& text) {
       const auto first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
       const std::string digits = first == std::string::npos ? "" : text.substr(first, last - first + 1);
       const std::string most = "18446744073709551615";
+      if (!digits.empty() && digits[0] == '-') return std::string("must not be negative");
       if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
         return std::string("must be a whole number from 0 to ") + most;
       const std::string bare = digits.substr(std::min(digits.find_first_not_of('0'), digits.size() - 1));
@@ -31,7 +33,7 @@ inline const CLI::Validator kSeed(
         return std::string("is larger than the largest seed, ") + most;
       return std::string();
     },
-    "SEED");
+    "WHOLE NUMBER");
 
 // The name by which `run` and `check` take the embedded 2022 scenario (as estimate --scenario).
 inline constexpr const char* kDefaultScenarioName = "default";

@@ -54,7 +54,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
   cmd->add_option("--samples", a->samples, "NUTS draws kept per chain")
       ->check(CLI::Range(100, 100000))
       ->capture_default_str();
-  cmd->add_option("--seed", a->seed, "random seed (0 to 2^64 - 1)")->check(kSeed)->capture_default_str();
+  cmd->add_option("--seed", a->seed, "random seed")->check(kSeed)->capture_default_str();
   cmd->add_option("--threads", a->threads,
                   "chains run at once (default, and at most: all cores; the draws do not depend on it)")
       ->check(CLI::Range(1, 1024));

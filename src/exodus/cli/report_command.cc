@@ -18,13 +18,6 @@ int write_report_page(const std::filesystem::path& folder, const std::filesystem
   return exit_code_of(
       [&] {
         std::error_code ec;
-        // The page goes into a folder that is there: a mistyped path creates nothing.
-        const std::filesystem::path parent = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
-        if (!std::filesystem::is_directory(parent, ec)) {
-          fmt::print(stderr, "error: {} is not a folder: the page goes into a folder that exists (create it, or give "
-                             "another --out)\n", parent.string());
-          return kExitOutput;
-        }
         if (std::filesystem::exists(out, ec)) {
           if (!force) {
             fmt::print(stderr, "error: {} exists: pass --force to replace it, or --out to write elsewhere\n", out.string());
@@ -36,6 +29,13 @@ int write_report_page(const std::filesystem::path& folder, const std::filesystem
           }
         }
         const std::string html = report_html(report_for_folder(folder));
+        // The page goes into a folder that is there: a mistyped path creates nothing.
+        const std::filesystem::path parent = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
+        if (!std::filesystem::is_directory(parent, ec)) {
+          fmt::print(stderr, "error: {} is not a folder: the page goes into a folder that exists (create it, or give "
+                             "another --out)\n", parent.string());
+          return kExitOutput;
+        }
         replace_file_atomically(out, html);
         fmt::print("report: {} ({:.1f} MB)\n", out.string(), static_cast<double>(html.size()) / 1e6);
         return kExitOk;

@@ -14,15 +14,27 @@
 
 namespace exodus {
 
+namespace {
+
+// What a figure says, whoever reported it and however it is quoted.
+bool same_figure(const Report& a, const Report& b) {
+  return a.metric == b.metric && a.destinations == b.destinations && a.checkpoint == b.checkpoint &&
+         a.window_start == b.window_start && a.window_end == b.window_end && a.value == b.value && a.low == b.low &&
+         a.high == b.high && a.kind == b.kind && a.direction == b.direction && a.unit == b.unit;
+}
+
+}  // namespace
+
 void refuse_shared_ids(const ReportSet& predict, const ReportSet& fitted) {
-  std::map<std::string, std::size_t> fitted_line;
-  for (const auto& r : fitted.reports) fitted_line.emplace(r.id, r.line);
+  std::map<std::string, const Report*> by_id;
+  for (const auto& r : fitted.reports) by_id.emplace(r.id, &r);
   ErrorList errors;
   for (const auto& r : predict.reports)
-    if (const auto at = fitted_line.find(r.id); at != fitted_line.end())
+    if (const auto at = by_id.find(r.id); at != by_id.end() && !same_figure(r, *at->second))
       errors.add({predict.file, r.line, "id"},
-                 fmt::format("id {} is also a figure to fit ({}:{}): give the figure to predict an id of its own", r.id,
-                             fitted.file, at->second));
+                 fmt::format("id {} names another figure among those to fit ({}:{}): give the figure to predict an id "
+                             "of its own",
+                             r.id, fitted.file, at->second->line));
   errors.throw_if_any();
 }
 

@@ -11,9 +11,10 @@ namespace exodus {
 // work grows with the reports, and no crisis is told in tens of thousands of figures.
 ReportSet read_reports(const TextFile& file, std::int64_t max_reports = InputLimits{}.max_reports);
 
-// Figures to predict (--predict) must not share an id with the figures fitted: a prediction is
-// scored against the figure its id names, and one id must name one figure. Throws InputErrors
-// naming each such row of `predict`.
+// Figures to predict (--predict) must not share an id with another figure among those fitted:
+// a prediction is scored against the figure its id names, and one id must name one figure. The
+// same figure in both (the same row: a reports file given to fit as of a date and to predict)
+// is one figure. Throws InputErrors naming each such row of `predict`.
 void refuse_shared_ids(const ReportSet& predict, const ReportSet& fitted);
 
 }  // namespace exodus
