@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "exodus/core/control_characters.h"
 #include "exodus/core/error.h"
 
 namespace exodus {
@@ -35,6 +36,8 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 std::vector<CsvRow> parse_csv(const TextFile& file) {
   std::string_view text = file.content;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // A file with a NUL byte is binary: that is said where the NUL is, not at a control before it.
+  const bool binary = text.find('\0') != std::string_view::npos;
 
   std::vector<CsvRow> rows;
   CsvRow row;
@@ -66,6 +69,8 @@ std::vector<CsvRow> parse_csv(const TextFile& file) {
       throw InputError({file.name, line, ""}, "has a line longer than 1 MiB; is it really a comma-separated table?");
     const auto column = [&] { return fmt::format("column {}", row_has_content ? row.fields.size() + 1 : 1); };
     if (c == '\0') throw InputError({file.name, line, column()}, "contains a NUL byte (binary file?)");
+    if (const auto control = control_character_at(text, i); control && !binary)
+      throw InputError({file.name, line, column()}, control_character_message(control->code));
     const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0)
       throw InputError({file.name, line, column()},

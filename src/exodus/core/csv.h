@@ -16,7 +16,8 @@ struct CsvRow {
 };
 
 // Throws InputError (file, line) for an unterminated quote or a line over 1 MiB, and
-// (file, line, "column N") for a NUL byte or invalid UTF-8.
+// (file, line, "column N") for a NUL byte, invalid UTF-8 or a control character other than tab
+// and line breaks (core/control_characters.h), quoted or not.
 std::vector<CsvRow> parse_csv(const TextFile& file);
 
 // One field as RFC 4180 writes it: in quotes, with quotes doubled, when it holds a comma, a

@@ -67,6 +67,55 @@ TEST(Csv, RejectsNulBytesAndInvalidUtf8) {
   }
 }
 
+// A control character in a field would reach the terminal in every table and error that names
+// the field: refused where it is read, with its line, its column and what it is.
+TEST(Csv, RefusesControlCharactersNamingLineColumnAndCharacter) {
+  struct Case {
+    std::string text;
+    std::size_t line;
+    std::string column, said;
+  };
+  const Case cases[] = {
+      {"name,v\nN1\x1b[31m,2\n", 2, "column 1", "holds the control character U+001B (ESC)"},
+      {"name,v\nN1,2\x7F\n", 2, "column 2", "holds the control character U+007F (DEL)"},
+      {"name,v\nok,1\nN1,\xC2\x9B" "31m\n", 3, "column 2", "holds the control character U+009B (CSI)"},
+      {"a,b\n\"quoted\x07\",1\n", 2, "column 1", "holds the control character U+0007 (BEL)"},  // in quotes too
+      {"a,b\n\"two\nlines\x08\",1\n", 3, "column 1", "holds the control character U+0008 (BS)"},
+      {"a,b\n1,\xC2\x85\n", 2, "column 2", "holds the control character U+0085 (NEL)"},
+  };
+  for (const auto& c : cases) {
+    try {
+      parse(c.text);
+      ADD_FAILURE() << "accepted " << c.said;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.pos().file, "t.csv");
+      EXPECT_EQ(e.pos().line, c.line) << c.said;
+      EXPECT_EQ(e.pos().field, c.column) << c.said;
+      EXPECT_NE(std::string(e.what()).find(c.said), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(Csv, AcceptsTabsLineBreaksAndCharactersBesideTheControls) {
+  // Tab, CR and LF; U+00A0 (0xC2 0xA0, just past the C1 controls) and U+007E just before DEL.
+  const auto rows = parse("a\tb,c\r\n\"x\ry\",\xC2\xA0~\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].fields[0], "a\tb");
+  EXPECT_EQ(rows[1].fields[0], "x\ry");
+  EXPECT_EQ(rows[1].fields[1], "\xC2\xA0~");
+}
+
+// A binary file (an executable starts with DEL) is named by its NUL byte, not by the control
+// characters before it.
+TEST(Csv, ABinaryFileIsNamedByItsNulByte) {
+  try {
+    parse(std::string("\x7F" "ELF\x01\0", 6));
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("contains a NUL byte (binary file?)"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Csv, AcceptsMultibyteUtf8) {
   const auto rows = parse("Réfugiés,été\n");
   EXPECT_EQ(rows[0].fields[0], "Réfugiés");

@@ -6,6 +6,7 @@ namespace exodus {
 
 namespace {
 
+// Text in an element or a double- or single-quoted attribute.
 std::string html_escaped(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -14,23 +15,37 @@ std::string html_escaped(std::string_view text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
       default: out += c;
     }
   }
   return out;
 }
 
-// Inside <script>, the text "</" would end the element: JSON allows "<\/" for it.
+// JSON to inline in a <script> element. A browser ends the element at "</script" and reads
+// "<!--" and "<script" inside it as markup (after "<!--<script>", even "</script>" no longer
+// ends it, and the page's drawing code becomes part of the data), whatever quotes they stand in;
+// so no '<', '>' or '&' is written as itself: each is its JSON escape, \u003c, \u003e or
+// \u0026, which JSON.parse reads back as the character. Text that is not UTF-8 is written with
+// U+FFFD in place of the bytes that are not, rather than failing the page.
 std::string script_safe_json(const nlohmann::json& j) {
-  const std::string text = j.dump();
+  const std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    out += text[i];
-    if (text[i] == '<' && i + 1 < text.size() && text[i + 1] == '/') out += '\\';
+  for (const char c : text) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out += c;
+    }
   }
   return out;
 }
+
+// What the status element says until the drawing script replaces it.
+constexpr std::string_view kNotDrawn =
+    "The charts were not drawn: the page's drawing script did not run (scripts turned off, or the page damaged).";
 
 constexpr std::string_view kStyle = R"(
 body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1200px; padding: 1em; color: #222; }
@@ -49,16 +64,28 @@ button { font-size: 0.8em; margin-top: 0.3em; }
 )";
 
 // Draws every chart; counts those whose canvas holds pixels; catches script errors. The white
-// background plugin makes saved PNGs readable on dark viewers.
+// background plugin makes saved PNGs readable on dark viewers. The status element says, from the
+// start, that the charts were not drawn because this script did not run; once it runs it says how
+// many did not draw and why, and nothing once every chart drew.
 constexpr std::string_view kScript = R"(
 (function () {
   const status = document.getElementById('exodus-status');
+  const charts = Number(status.dataset.charts);
   const errors = [];
+  let drawn = 0;
+  const report = function () {
+    status.dataset.drawn = String(drawn);
+    status.dataset.errors = String(errors.length);
+    const lines = [];
+    if (drawn < charts) lines.push((charts - drawn) + ' of ' + charts + ' charts did not draw.');
+    if (errors.length) lines.push('errors: ' + errors.join('; '));
+    status.textContent = lines.join('\n');
+  };
   const note = function (message) {
     errors.push(String(message));
-    status.dataset.errors = String(errors.length);
-    status.textContent = 'errors: ' + errors.join('; ');
+    report();
   };
+  report();
   window.addEventListener('error', function (e) { note(e.message); });
   const background = {
     id: 'white-background',
@@ -125,9 +152,13 @@ constexpr std::string_view kScript = R"(
     });
     config.options.plugins.title.text = 'Flows on ' + map.dates[day];
   };
-  const data = JSON.parse(document.getElementById('exodus-data').textContent);
-  let drawn = 0;
-  data.charts.forEach(function (spec, i) {
+  let specs = [];
+  try {
+    specs = JSON.parse(document.getElementById('exodus-data').textContent).charts;
+  } catch (e) {
+    note('the charts\' data cannot be read: ' + e.message);
+  }
+  specs.forEach(function (spec, i) {
     try {
       const canvas = document.getElementById('chart-' + i);
       const config = spec.config;
@@ -180,8 +211,7 @@ constexpr std::string_view kScript = R"(
       note('chart ' + spec.file + ': ' + e.message);
     }
   });
-  status.dataset.drawn = String(drawn);
-  status.dataset.errors = String(errors.length);
+  report();
 })();
 )";
 
@@ -192,7 +222,11 @@ std::string report_html(const ReportPage& page) {
                                 kReportGenerator, html_escaped(page.title), kStyle, html_escaped(page.title));
   for (const auto& [label, value] : page.header)
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_escaped(label), html_escaped(value));
-  out += "</dl>\n</header>\n";
+  out += "</dl>\n";
+  // Replaced by the drawing script when it runs (kScript).
+  out += fmt::format("<div id=\"exodus-status\" data-charts=\"{}\" data-drawn=\"0\" data-errors=\"0\">{}</div>\n",
+                     page.charts.size(), page.charts.empty() ? "" : kNotDrawn);
+  out += "</header>\n";
   nlohmann::json charts = nlohmann::json::array();
   std::string section;
   for (std::size_t i = 0; i < page.charts.size(); ++i) {
@@ -215,7 +249,6 @@ std::string report_html(const ReportPage& page) {
     charts.push_back(std::move(spec));
   }
   if (!page.charts.empty()) out += "</section>\n";
-  out += fmt::format("<div id=\"exodus-status\" data-charts=\"{}\" data-drawn=\"0\" data-errors=\"0\"></div>\n", page.charts.size());
   out += "<script>\n";
   out += chart_js_library();
   out += "\n</script>\n<script id=\"exodus-data\" type=\"application/json\">";

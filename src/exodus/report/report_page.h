@@ -5,8 +5,11 @@
 //
 // The page reports on itself for tests and for the reader: an element #exodus-status carries
 // data-charts (how many), data-drawn (how many drew pixels on their canvas) and data-errors
-// (script errors caught), and lists the errors. A map chart carries a slider (#day-N) that picks
-// the day it shows.
+// (script errors caught), and says how many charts did not draw and why; until the drawing
+// script runs it says that the charts were not drawn, so a page whose script never ran says so.
+// Text from the inputs (titles, notes, labels, names) is escaped wherever it is written: in the
+// HTML, and in the inlined data, where no '<', '>' or '&' appears as itself. A map chart carries
+// a slider (#day-N) that picks the day it shows.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>

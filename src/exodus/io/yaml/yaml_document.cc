@@ -6,11 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "exodus/core/control_characters.h"
+
 namespace exodus {
 
 namespace {
 
 std::size_t line_of(const YAML::Node& n) { return static_cast<std::size_t>(n.Mark().line + 1); }
+
+// A scalar (a key or a value) may hold a control character the text does not: YAML's escapes
+// ("\e", "\x1b", "\u009b", "\N") write them in plain characters.
+void check_scalar(const TextFile& file, const YAML::Node& node, const std::string& at, ErrorList& errors) {
+  if (!node.IsScalar()) return;
+  if (const auto control = find_control_character(node.Scalar()))
+    errors.add({file.name, line_of(node), at}, control_character_message(control->code) + " (it is written as an escape)");
+}
 
 // Nodes a document may stand for once its aliases are followed. An alias repeats what its
 // anchor names, so a few lines of aliases of aliases stand for billions of nodes, which every
@@ -18,10 +28,11 @@ std::size_t line_of(const YAML::Node& n) { return static_cast<std::size_t>(n.Mar
 // a few thousand.
 constexpr std::size_t kMostNodes = 100'000;
 
-// Every mapping in the document, walked without recursion (the parser already bounded the
-// depth; the walk need not add a stack frame per level). Aliases are followed as the readers
-// follow them, and the nodes counted, so the walk is bounded too.
-void find_duplicate_keys(const TextFile& file, const YAML::Node& root, ErrorList& errors) {
+// Every node of the document, walked without recursion (the parser already bounded the depth;
+// the walk need not add a stack frame per level): keys given twice, and control characters.
+// Aliases are followed as the readers follow them, and the nodes counted, so the walk is
+// bounded too.
+void check_nodes(const TextFile& file, const YAML::Node& root, ErrorList& errors) {
   std::vector<std::pair<YAML::Node, std::string>> todo{{root, ""}};
   std::size_t visited = 0;
   while (!todo.empty()) {
@@ -33,11 +44,14 @@ void find_duplicate_keys(const TextFile& file, const YAML::Node& root, ErrorList
     }
     auto [node, path] = todo.back();
     todo.pop_back();
+    check_scalar(file, node, path, errors);
     if (node.IsMap()) {
       std::map<std::string, std::size_t> first_line;
       for (const auto& kv : node) {
         const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("<complex key>");
-        const std::string at = path.empty() ? key : path + "." + key;
+        const std::string shown = with_control_characters_shown(key);  // the path is printed
+        const std::string at = path.empty() ? shown : path + "." + shown;
+        check_scalar(file, kv.first, at, errors);
         const auto [it, fresh] = first_line.emplace(key, line_of(kv.first));
         if (!fresh)
           errors.add({file.name, line_of(kv.first), at},
@@ -53,6 +67,10 @@ void find_duplicate_keys(const TextFile& file, const YAML::Node& root, ErrorList
 }  // namespace
 
 std::optional<YAML::Node> load_yaml(const TextFile& file, ErrorList& errors) {
+  if (const auto control = find_control_character(file.content)) {
+    errors.add({file.name, control->line, ""}, control_character_message(control->code));
+    return std::nullopt;
+  }
   YAML::Node root;
   try {
     root = YAML::Load(file.content);
@@ -65,7 +83,7 @@ std::optional<YAML::Node> load_yaml(const TextFile& file, ErrorList& errors) {
     return std::nullopt;
   }
   const std::size_t before = errors.size();
-  find_duplicate_keys(file, root, errors);
+  check_nodes(file, root, errors);
   if (errors.size() != before) return std::nullopt;
   return root;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Loading a YAML input (scenario.yaml, simsetting.yml) the one way every reader does: a file
-// that does not parse, nests too deep, or gives a key twice is an error naming its line.
+// that does not parse, nests too deep, gives a key twice, or holds a control character other
+// than tab and line breaks (core/control_characters.h; in its text or written as an escape in a
+// key or value) is an error naming its line.
 // yaml-cpp keeps both of a duplicated key and lookups find the first, so an appended
 // `parameters:` block would otherwise be ignored in silence.
 #include <yaml-cpp/depthguard.h>
