@@ -1,13 +1,17 @@
 // mpirun -np K exodus calibrate / run --members N: the members spread over K ranks, and every
 // output is the same bytes as one process's, for K = 1, 2 and 3 (more ranks than cores here:
-// --oversubscribe). A rank that dies fails the run cleanly, and --resume ends it.
+// --oversubscribe). A rank that dies fails the run cleanly, and --resume ends it. Ranks that were
+// given different commands, or the same command over files whose bytes differ, are refused
+// before any member runs, and no rank is left waiting for another.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
@@ -26,6 +30,22 @@ std::string mpirun(int ranks) {
   return std::string("OMPI_MCA_btl_vader_single_copy_mechanism=none timeout 300 ") + EXODUS_MPIEXEC +
          (::geteuid() == 0 ? " --allow-run-as-root" : "") + " --oversubscribe -np " + std::to_string(ranks) + " " +
          EXODUS_BINARY + " ";
+}
+
+// One MPI job whose ranks are each given their own command (MPMD: "A : B"), each started in its
+// own working folder when one is named; bounded by `timeout`, so that a rank left waiting shows
+// as exit 124 rather than a hung test.
+struct RankCommand {
+  std::string args;
+  fs::path wdir;
+};
+std::string mpirun_each(const std::vector<RankCommand>& ranks) {
+  std::string out = std::string("OMPI_MCA_btl_vader_single_copy_mechanism=none timeout 120 ") + EXODUS_MPIEXEC +
+                    (::geteuid() == 0 ? " --allow-run-as-root" : "") + " --oversubscribe";
+  for (std::size_t r = 0; r < ranks.size(); ++r)
+    out += std::string(r ? " :" : "") + " -np 1" + (ranks[r].wdir.empty() ? "" : " -wdir " + ranks[r].wdir.string()) + " " +
+           EXODUS_BINARY + " " + ranks[r].args;
+  return out + " 2>&1";
 }
 
 void expect_same_files(const fs::path& a, const fs::path& b, const std::vector<std::string>& files) {
@@ -128,6 +148,114 @@ TEST(Mpi, BadInputEndsEveryRankWithTheError) {
   EXPECT_NE(code, 0) << out;
   EXPECT_NE(code, 124) << "timed out: a rank waited forever";
   EXPECT_NE(out.find("no-such.csv"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(t.dir / "x"));
+#endif
+}
+
+// An MPMD job whose ranks run different verbs: refused on every rank before any work, at once
+// (rank 0 once waited forever for a rank that ran `check` and left).
+TEST(Mpi, RanksGivenDifferentCommandsAreRefusedAtOnce) {
+#ifndef EXODUS_MPIEXEC
+  GTEST_SKIP() << "built without MPI (EXODUS_WITH_MPI=OFF)";
+#else
+  const TinyCalibration t;
+  const std::string calibrate = "calibrate " + t.folder.string() + " " + t.reports.string() +
+                                " --members 8 --budget 64 --quiet --threads 1 --out " + (t.dir / "x").string();
+  const std::string check = "check " + t.folder.string();
+  for (const auto& [first, second] : {std::pair{calibrate, check}, std::pair{check, calibrate}}) {
+    std::string out;
+    const int code = run_shell(mpirun_each({{first, {}}, {second, {}}}), &out);
+    EXPECT_NE(code, 124) << "timed out: a rank waited forever\n" << out;
+    EXPECT_NE(code, 0) << out;
+    EXPECT_NE(out.find("exodus: the ranks of this MPI job were given different commands: rank 1 ran 'exodus " + second +
+                       "' where rank 0 ran 'exodus " + first + "'; give every rank the same command"),
+              std::string::npos)
+        << out;
+    EXPECT_FALSE(fs::exists(t.dir / "x"));
+    EXPECT_FALSE(fs::exists(t.dir / "x.checkpoint"));
+  }
+#endif
+}
+
+// The same verb over another scenario folder on rank 1 (MPMD): its members, of another model,
+// were once merged into rank 0's outputs, and the manifest named rank 0's inputs alone.
+TEST(Mpi, RanksGivenDifferentScenarioFoldersAreRefused) {
+#ifndef EXODUS_MPIEXEC
+  GTEST_SKIP() << "built without MPI (EXODUS_WITH_MPI=OFF)";
+#else
+  const TinyCalibration t;
+  const fs::path other = t.dir / "other";
+  fs::copy(t.folder, other);
+  const std::string tail = " --seed 5 --quiet --threads 1 --out " + (t.dir / "x").string();
+  for (const std::string& verb : {"calibrate {} " + t.reports.string() + " --members 8 --budget 64", std::string("run {} --members 6 --prior")}) {
+    const auto with = [&](const fs::path& folder) { return fmt::format(fmt::runtime(verb), folder.string()) + tail; };
+    std::string out;
+    const int code = run_shell(mpirun_each({{with(t.folder), {}}, {with(other), {}}}), &out);
+    EXPECT_NE(code, 124) << "timed out\n" << out;
+    EXPECT_NE(code, 0) << out;
+    EXPECT_NE(out.find("were given different commands: rank 1 ran 'exodus " + with(other) + "'"), std::string::npos) << out;
+    EXPECT_FALSE(fs::exists(t.dir / "x")) << verb;
+  }
+#endif
+}
+
+// The same command, but its relative paths name other bytes on rank 1 (its own working folder,
+// as on another machine): rank 0 compares the fingerprints of the models before handing out a
+// member, and refuses, naming the rank. With the same bytes, the same command runs.
+TEST(Mpi, RanksWhoseInputsDifferInTheirBytesAreRefusedBeforeAnyMemberRuns) {
+#ifndef EXODUS_MPIEXEC
+  GTEST_SKIP() << "built without MPI (EXODUS_WITH_MPI=OFF)";
+#else
+  const TinyCalibration t;
+  const fs::path same = t.dir / "same", differs = t.dir / "differs";
+  for (const fs::path& wdir : {t.dir / "w0", same, differs}) {
+    fs::create_directories(wdir);
+    fs::copy(t.folder, wdir / "tiny");
+    fs::copy_file(t.reports, wdir / "reports.csv");
+  }
+  // One more person in the region: a model of other numbers.
+  std::string regions = read_bytes(differs / "tiny" / "regions.csv");
+  regions.replace(regions.find("100000,"), 7, "100001,");
+  write_files(differs / "tiny", {{"regions.csv", regions}});
+  const std::vector<std::string> commands = {"calibrate tiny reports.csv --members 8 --budget 64", "run tiny --members 6 --prior"};
+  for (std::size_t k = 0; k < commands.size(); ++k) {
+    const fs::path refused = t.dir / ("refused" + std::to_string(k)), ran = t.dir / ("ran" + std::to_string(k));
+    const auto with = [&](const fs::path& out) { return commands[k] + " --seed 5 --quiet --threads 1 --out " + out.string(); };
+    std::string out;
+    const int code = run_shell(mpirun_each({{with(refused), t.dir / "w0"}, {with(refused), differs}}), &out);
+    EXPECT_NE(code, 124) << "timed out\n" << out;
+    EXPECT_NE(code, 0) << out;
+    EXPECT_NE(out.find("exodus: rank 1: built its model from other inputs or settings than rank 0"), std::string::npos) << out;
+    EXPECT_NE(out.find("No member was run"), std::string::npos) << out;
+    EXPECT_FALSE(fs::exists(refused)) << commands[k];
+    EXPECT_FALSE(fs::exists(t.dir / ("refused" + std::to_string(k) + ".checkpoint")));
+    // The same bytes in another folder are the same inputs.
+    ASSERT_EQ(run_shell(mpirun_each({{with(ran), t.dir / "w0"}, {with(ran), same}}), &out), 0) << out;
+    EXPECT_GT(nlohmann::json::parse(read_bytes(ran / "manifest.json"))["member_runs_on_other_ranks"].get<int>(), 0);
+  }
+#endif
+}
+
+// The same command on every rank, failing on rank 1 alone (its scenario is damaged where it
+// runs): rank 1 tells rank 0 it left, and rank 0 names it and its exit code rather than wait.
+TEST(Mpi, ARankThatFailsAloneIsNamedAndRankZeroDoesNotWait) {
+#ifndef EXODUS_MPIEXEC
+  GTEST_SKIP() << "built without MPI (EXODUS_WITH_MPI=OFF)";
+#else
+  const TinyCalibration t;
+  const fs::path good = t.dir / "good", bad = t.dir / "bad";
+  for (const fs::path& wdir : {good, bad}) {
+    fs::create_directories(wdir);
+    fs::copy(t.folder, wdir / "tiny");
+    fs::copy_file(t.reports, wdir / "reports.csv");
+  }
+  write_files(bad / "tiny", {{"regions.csv", "region,latitude\n"}});
+  const std::string args = "calibrate tiny reports.csv --members 8 --budget 64 --seed 5 --quiet --threads 1 --out " + (t.dir / "x").string();
+  std::string out;
+  const int code = run_shell(mpirun_each({{args, good}, {args, bad}}), &out);
+  EXPECT_NE(code, 124) << "timed out: rank 0 waited for a rank that had left\n" << out;
+  EXPECT_NE(code, 0) << out;
+  EXPECT_NE(out.find("exodus: rank 1: stopped with exit code 2 without building the model"), std::string::npos) << out;
   EXPECT_FALSE(fs::exists(t.dir / "x"));
 #endif
 }

@@ -141,9 +141,17 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   if (!(people_per_agent >= 1 && people_per_agent <= 1000))
     throw InputError({"--people-per-agent", 0, ""}, fmt::format("must be 1 to 1000, not {}", people_per_agent));
   c.people_per_agent = people_per_agent;
+  // What decides the numbers: a checkpoint continues only a calibration with this fingerprint,
+  // and under MPI every rank must have built its model from the same.
+  const std::vector<std::string> settings{
+      fmt::format("as_of {}", q.as_of ? q.as_of->iso() : "none"), fmt::format("keep_future_events {}", q.keep_future_events),
+      fmt::format("members {}", so.members), fmt::format("budget {}", so.budget), fmt::format("seed {}", so.seed),
+      fmt::format("max_agents {}", q.limits.max_agents), fmt::format("people_per_agent {}", people_per_agent)};
+  const std::string fingerprint = calibration_fingerprint(inputs, settings);
   ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, q.limits, q.hooks.stop, people_per_agent, rank_farm());
-  // Under MPI the other ranks have read the same inputs to here; they run members, rank 0 the rest.
-  model.serve_if_worker();
+  // Under MPI every rank has read its inputs to here: rank 0 checks that they all built this
+  // model, then the others run members, rank 0 the rest.
+  model.share_members(fingerprint);
   const FarmRelease release_workers(rank_farm());
 
   o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("calibrate-{}-seed{}", s.name, q.seed));
@@ -151,11 +159,6 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
 
   // Every stage is kept beside the output folder, so that a stopped calibration can go on.
   o.checkpoint = calibration_checkpoint_path(staged.target());
-  const std::vector<std::string> settings{
-      fmt::format("as_of {}", q.as_of ? q.as_of->iso() : "none"), fmt::format("keep_future_events {}", q.keep_future_events),
-      fmt::format("members {}", so.members), fmt::format("budget {}", so.budget), fmt::format("seed {}", so.seed),
-      fmt::format("max_agents {}", q.limits.max_agents), fmt::format("people_per_agent {}", people_per_agent)};
-  const std::string fingerprint = calibration_fingerprint(inputs, settings);
   KeptStages kept;
   keep_stages(so, kept, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size(), so.budget},
               q.hooks.warn);

@@ -32,7 +32,7 @@ class ScenarioCalibrationModel final : public SmcModel {
   // `fitted`: the reports the likelihood scores (they must outlive the model).
   // `people_per_agent` > 1: every run at that scale (app/people_per_agent.h), its counts scaled back.
   // `farm`: under MPI, the ranks that share the members (dist/rank_farm.h); on rank 0 members
-  // run across them, and a worker rank calls serve() instead of sampling.
+  // run across them, and a worker rank serves them (share_members) instead of sampling.
   ScenarioCalibrationModel(const Scenario& base, std::vector<const Report*> fitted, const ReportErrors& errors,
                            const WorkerPool& pool, const InputLimits& limits, const std::atomic<bool>* stop,
                            double people_per_agent = 1, RankFarm* farm = nullptr);
@@ -54,9 +54,12 @@ class ScenarioCalibrationModel final : public SmcModel {
   // sampling, again (the runs the forecast reads; their fitted reports' counterparts are
   // unchanged); for an ensemble, once.
   void run_full(const std::vector<std::vector<double>>& x, const std::vector<std::uint64_t>& seeds);
-  // Under MPI, on a rank other than 0: runs the members rank 0 hands out until released, then
-  // throws WorkerRankDone (the command has nothing more to do there). Elsewhere it returns.
-  void serve_if_worker();
+  // Under MPI, on every rank before any member runs (dist/member_jobs.h, share_member_jobs):
+  // on rank 0, checks that every other rank built this model (the same `fingerprint`, of the
+  // inputs' bytes and the settings: calibration_fingerprint), throwing InputError if one did
+  // not; on another rank, runs the members rank 0 hands out until released, then throws
+  // WorkerRankDone (the command has nothing more to do there). Without MPI it returns.
+  void share_members(const std::string& fingerprint);
   // Metrics with a discrepancy coordinate, in coordinate order after the simulated ones.
   const std::vector<std::string>& discrepancy_metrics() const { return metrics_; }
   // A member's record (slot < members), and whether it ran (false: over a limit).

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "exodus/app/calibration_checkpoint.h"
 #include "exodus/app/calibration_model.h"
 #include "exodus/app/scenario_use_case.h"
 #include "exodus/core/random.h"
@@ -47,8 +48,12 @@ EnsembleOutcome run_ensemble_case(const EnsembleRequest& q) {
   if (!q.prior) base.priors.clear();
   const WorkerPool pool(o.threads);
   ScenarioCalibrationModel model(base, {}, ReportErrors{}, pool, q.limits, q.hooks.stop, 1, rank_farm());
-  // Under MPI the other ranks have read the same inputs to here; they run members, rank 0 the rest.
-  model.serve_if_worker();
+  // Under MPI every rank has read its inputs to here: rank 0 checks that they all built this
+  // model (the same inputs' bytes and settings), then the others run members, rank 0 the rest.
+  model.share_members(calibration_fingerprint(
+      o.loaded.inputs, {"ensemble", fmt::format("days {}", q.days), fmt::format("members {}", q.members),
+                        fmt::format("seed {}", e.seed), fmt::format("prior {}", q.prior),
+                        fmt::format("max_agents {}", q.limits.max_agents)}));
   const FarmRelease release_workers(rank_farm());
   o.out = q.output.dir ? *q.output.dir
                        : default_output_path(fmt::format("{}-{}{}-seed{}", s.name, q.prior ? "prior" : "members", q.members, e.seed));

@@ -81,9 +81,12 @@ FleeCalibrateOutcome calibrate_flee_case(const FleeCalibrateRequest& q) {
   c.budget = so.budget;
   o.threads = resolve_threads(q.threads);
   const WorkerPool pool(o.threads);
+  // What decides the numbers: for a checkpoint to continue, and for every rank under MPI.
+  const std::string fingerprint = calibration_fingerprint(o.loaded.inputs, fingerprint_settings(q, so.budget, priors));
   FleeCalibrationModel model(o.loaded.read, world.case_name, priors, q.as_of_day + 1, pool, q.hooks.stop, rank_farm());
-  // Under MPI the other ranks have read the same inputs to here; they run members, rank 0 the rest.
-  model.serve_if_worker();
+  // Under MPI every rank has read its inputs to here: rank 0 checks that they all built this
+  // model, then the others run members, rank 0 the rest.
+  model.share_members(fingerprint);
   const FarmRelease release_workers(rank_farm());
   c.fitted_days = model.fitted_days();
   for (const auto s : world.camp_series) c.observed.push_back(s >= 0);
@@ -93,7 +96,6 @@ FleeCalibrateOutcome calibrate_flee_case(const FleeCalibrateRequest& q) {
                        : default_output_path(fmt::format("calibrate-{}-day{}-seed{}", world.case_name, q.as_of_day, q.seed));
   StagedOutputDir staged(o.out, q.output.force);
   o.checkpoint = calibration_checkpoint_path(staged.target());
-  const std::string fingerprint = calibration_fingerprint(o.loaded.inputs, fingerprint_settings(q, so.budget, priors));
   KeptStages kept;
   keep_stages(so, kept, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size(), so.budget},
               q.hooks.warn);

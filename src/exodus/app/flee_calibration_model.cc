@@ -132,8 +132,8 @@ void FleeCalibrationModel::run_jobs(const MemberJobList& list) {
       [&](std::size_t k, std::span<const std::byte> bytes) { accept_result(*slots_[list.slots[k]], bytes); });
 }
 
-void FleeCalibrationModel::serve_if_worker() {
-  serve_member_jobs(farm_, pool_, settings_.size(), [&](const MemberJob& job) {
+void FleeCalibrationModel::share_members(const std::string& fingerprint) {
+  share_member_jobs(farm_, fingerprint, pool_, settings_.size(), [&](const MemberJob& job) {
     Slot slot;
     run_into(slot, job.x, job.seed, job.full);
     return result_bytes(slot, job.full);

@@ -24,6 +24,7 @@
 #include <atomic>
 #include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "exodus/dist/member_jobs.h"
@@ -71,9 +72,10 @@ class FleeCalibrationModel final : public SmcModel {
   // The case with its own settings over the whole case, one run per seed, side by side on this
   // process's pool: what the calibration is compared with.
   std::vector<CampTable> run_case_settings(const std::vector<std::uint64_t>& seeds) const;
-  // Under MPI, on a rank other than 0: runs the members rank 0 hands out until released, then
-  // throws WorkerRankDone. Elsewhere it returns.
-  void serve_if_worker();
+  // Under MPI, on every rank before any member runs, as ScenarioCalibrationModel::share_members:
+  // rank 0 checks every other rank built this model (the same `fingerprint`); another rank runs
+  // the members rank 0 hands out until released, then throws WorkerRankDone.
+  void share_members(const std::string& fingerprint);
   // The days the likelihood reads (each < fit_days).
   const std::vector<std::int32_t>& fitted_days() const { return days_; }
   // f of the likelihood's log(x + f): the forecast's bands draw the discrepancy on that scale.

@@ -5,7 +5,9 @@
 #include <exception>
 #include <locale>
 #include <new>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -20,12 +22,19 @@ int run_command_line(int argc, char** argv, bool worker_rank) {
   // Under mpirun: ranks other than 0 run members for rank 0 and print nothing (they read the
   // same inputs, so rank 0 reports any error they would).
   if (worker_rank) {
-    // Only calibrate and run --members share their members; any other command is rank 0's
-    // alone, and the other ranks leave at once rather than run it again into the same folder.
+    // Only calibrate and run --members N (N not 0) share their members; any other command is
+    // rank 0's alone, and the other ranks leave at once rather than run it again into the same
+    // folder (rank 0 hears that they left: MpiSession::finish).
     const std::string_view verb = argc > 1 ? argv[1] : "";
     bool shares_members = verb == "calibrate";
-    for (int i = 2; i < argc && verb == "run"; ++i)
-      shares_members = shares_members || std::string_view(argv[i]).starts_with("--members");
+    for (int i = 2; i < argc && verb == "run"; ++i) {
+      const std::string_view word(argv[i]);
+      std::string_view members;
+      if (word == "--members" && i + 1 < argc) members = argv[i + 1];
+      else if (word.starts_with("--members=")) members = word.substr(std::string_view("--members=").size());
+      else continue;
+      shares_members = members.find_first_not_of('0') != std::string_view::npos;
+    }
     if (!shares_members) return exodus::kExitOk;
     if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) return exodus::kExitInternal;
   }
@@ -74,8 +83,20 @@ int run_command_line(int argc, char** argv, bool worker_rank) {
 
 int main(int argc, char** argv) {
   exodus::MpiSession mpi(&argc, &argv);
+  // Under mpirun every rank must be given the same command (an MPMD job may give each its own):
+  // compared before any work, and refused on every rank at once.
+  if (const auto mismatch = mpi.compare_commands(std::vector<std::string>(argv + std::min(argc, 1), argv + argc))) {
+    if (!mpi.worker())
+      fmt::print(stderr,
+                 "exodus: the ranks of this MPI job were given different commands: rank {} ran 'exodus {}' where rank 0 "
+                 "ran 'exodus {}'; give every rank the same command (nothing was run)\n",
+                 mismatch->rank, mismatch->command, mismatch->rank0_command);
+    mpi.finish(exodus::kExitBadInput);
+    return exodus::kExitBadInput;
+  }
   const int code = run_command_line(argc, argv, mpi.worker());
-  // A rank that fails ends the whole MPI job: the others may be waiting on it.
+  // Under MPI: rank 0's failure ends the whole job (workers may be running its members); a
+  // worker that leaves unreleased tells rank 0, which would otherwise wait for it.
   mpi.finish(code);
   return code;
 }

@@ -48,10 +48,14 @@ void run_member_jobs(RankFarm* farm, const WorkerPool& pool, std::span<const Mem
   farm->farm(jobs.size(), static_cast<std::size_t>(pool.threads()), encode, run_range, accept);
 }
 
-void serve_member_jobs(RankFarm* farm, const WorkerPool& pool, std::size_t coordinates,
+void share_member_jobs(RankFarm* farm, const std::string& fingerprint, const WorkerPool& pool, std::size_t coordinates,
                        const std::function<std::vector<std::byte>(const MemberJob&)>& run) {
-  if (!farm || farm->rank() == 0) return;
-  farm->serve(static_cast<std::size_t>(pool.threads()), [&](const std::vector<std::vector<std::byte>>& encoded) {
+  if (!farm || farm->ranks() < 2) return;
+  if (farm->rank() == 0) {
+    farm->meet(fingerprint);
+    return;
+  }
+  farm->serve(fingerprint, static_cast<std::size_t>(pool.threads()), [&](const std::vector<std::vector<std::byte>>& encoded) {
     std::vector<std::vector<double>> x(encoded.size());
     std::vector<MemberJob> jobs(encoded.size());
     for (std::size_t k = 0; k < encoded.size(); ++k) {

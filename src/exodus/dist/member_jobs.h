@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "exodus/dist/rank_farm.h"
@@ -38,10 +39,15 @@ void run_member_jobs(RankFarm* farm, const WorkerPool& pool, std::span<const Mem
                      const std::function<void(std::size_t)>& run_here,
                      const std::function<void(std::size_t, std::span<const std::byte>)>& accept);
 
-// A rank other than 0: runs the jobs rank 0 hands out until it is released, each into its
-// result's bytes (run(job)), then throws WorkerRankDone. `coordinates`: a job's x has at least
-// this many (a shorter one is another model's). Does nothing without a farm or on rank 0.
-void serve_member_jobs(RankFarm* farm, const WorkerPool& pool, std::size_t coordinates,
+// Every rank, once its model is built and before any member runs; `fingerprint`: the model's
+// (a digest of its inputs' bytes and the settings that decide the numbers).
+//   rank 0: waits until every other rank has built its model, and throws InputError when one
+//     built another (RankFarm::meet);
+//   another rank: runs the jobs rank 0 hands out until it is released, each into its result's
+//     bytes (run(job)), then throws WorkerRankDone. `coordinates`: a job's x has at least this
+//     many (a shorter one is another model's).
+// Does nothing without a farm.
+void share_member_jobs(RankFarm* farm, const std::string& fingerprint, const WorkerPool& pool, std::size_t coordinates,
                        const std::function<std::vector<std::byte>(const MemberJob&)>& run);
 
 }  // namespace exodus

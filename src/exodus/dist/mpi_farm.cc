@@ -2,12 +2,16 @@
 // runs batches of its own between requests; the others serve until released.
 #include <mpi.h>
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
 #include <string>
 
+#include "exodus/core/error.h"
+#include "exodus/core/sha256.h"
 #include "exodus/dist/byte_buffer.h"
 #include "exodus/dist/rank_farm.h"
 
@@ -20,7 +24,24 @@ enum Tag : int {
   kBatch = 2,    // 0 → worker: jobs (index, bytes)…
   kResults = 3,  // worker → 0: results (index, bytes)…
   kRelease = 4,  // 0 → worker: no more work
+  kHello = 5,    // worker → 0, first: its model's fingerprint, and the batch it wants
+  kLeaving = 6,  // worker → 0: it left before rank 0 released it, with this exit code
+  kCommand = 7,  // a rank whose command differs → 0: its command, for the error
 };
+
+// What rank 0 says of a worker that left before it was released: `met`, after it had sent the
+// fingerprint of its model.
+InputError left_early(int rank, std::int32_t exit_code, bool met) {
+  const std::string when = met ? "before rank 0 released it" : "without building the model";
+  return InputError({fmt::format("rank {}", rank), 0, ""},
+                    exit_code == 0
+                        ? fmt::format("left the MPI job {} (did it run another command?): give every rank the same "
+                                      "command and inputs",
+                                      when)
+                        : fmt::format("stopped with exit code {} {}: its inputs could not be read or used there (run "
+                                      "its command alone where it ran to see why); give every rank the same inputs",
+                                      exit_code, when));
+}
 
 void mpi_check(int code, const char* what) {
   if (code != MPI_SUCCESS) throw std::runtime_error(std::string("MPI: ") + what + " failed");
@@ -54,9 +75,38 @@ class MpiFarm final : public RankFarm {
   std::size_t bytes_received() const override { return received_; }
   std::size_t jobs_handed_out() const override { return handed_out_; }
 
+  void meet(const std::string& fingerprint) override {
+    if (rank_ != 0 || met_) return;
+    // Each worker sends one first message: its hello once it has built its model, or word that it
+    // left. Until every one has, no job is handed out.
+    std::vector<bool> heard(static_cast<std::size_t>(ranks_), false);
+    for (int waiting = ranks_ - 1; waiting > 0; --waiting) {
+      MPI_Status st;
+      mpi_check(MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &st), "MPI_Probe");
+      const auto bytes = mpi_receive(st);
+      received_ += bytes.size();
+      ByteReader r(bytes);
+      const auto from = static_cast<std::size_t>(st.MPI_SOURCE);
+      if (st.MPI_TAG == kLeaving) throw left_early(st.MPI_SOURCE, r.get<std::int32_t>(), heard[from]);
+      if (st.MPI_TAG != kHello || heard[from]) throw std::runtime_error("rank 0 got a message it does not expect before the ranks met");
+      heard[from] = true;
+      const auto wanted = static_cast<std::size_t>(r.get<std::uint64_t>());
+      const std::string theirs = r.get_string();
+      if (theirs != fingerprint)
+        throw InputError({fmt::format("rank {}", st.MPI_SOURCE), 0, ""},
+                         fmt::format("built its model from other inputs or settings than rank 0 (fingerprint {} where "
+                                     "rank 0's is {}): the files it read differ from rank 0's in their bytes, or it "
+                                     "runs another version of exodus; give every rank the same inputs. No member was run",
+                                     theirs.substr(0, 12), fingerprint.substr(0, 12)));
+      idle_.push_back({st.MPI_SOURCE, wanted});
+    }
+    met_ = true;
+  }
+
   void farm(std::size_t n, std::size_t batch, const std::function<std::vector<std::byte>(std::size_t)>& encode,
             const std::function<void(std::size_t, std::size_t)>& run_here,
             const std::function<void(std::size_t, std::span<const std::byte>)>& accept) override {
+    if (!met_) throw std::logic_error("RankFarm::farm before meet: the ranks' models were not compared");
     std::size_t next = 0, outstanding = 0;
     batch = std::max<std::size_t>(batch, 1);
     const auto assign = [&](int worker, std::size_t wanted) {
@@ -92,22 +142,15 @@ class MpiFarm final : public RankFarm {
           accept(index, result);
         }
         outstanding -= static_cast<std::size_t>(count);
+      } else if (st.MPI_TAG == kLeaving) {
+        throw left_early(st.MPI_SOURCE, r.get<std::int32_t>(), true);
       } else {
         throw std::runtime_error("rank 0 got a message it does not expect");
       }
     };
-    // The first time, wait until every rank has asked (each asks once it has built the model):
-    // otherwise rank 0 alone may run a short stage before the others are ready.
-    while (!everyone_asked_) {
-      MPI_Status st;
-      mpi_check(MPI_Probe(MPI_ANY_SOURCE, kRequest, MPI_COMM_WORLD, &st), "MPI_Probe");
-      const auto bytes = mpi_receive(st);
-      received_ += bytes.size();
-      ByteReader r(bytes);
-      idle_.push_back({st.MPI_SOURCE, static_cast<std::size_t>(r.get<std::uint64_t>())});
-      everyone_asked_ = idle_.size() + 1 >= static_cast<std::size_t>(ranks_);
-    }
-    // Ranks that asked while there was nothing to hand out get work first.
+    // Every rank has asked once already (meet: each asks once it has built the model), so rank 0
+    // alone never runs a short stage before the others are ready. Ranks that asked while there
+    // was nothing to hand out get work first.
     std::vector<Idle> waiting;
     waiting.swap(idle_);
     for (const auto& w : waiting)
@@ -133,21 +176,29 @@ class MpiFarm final : public RankFarm {
     }
   }
 
-  void serve(std::size_t batch,
+  void serve(const std::string& fingerprint, std::size_t batch,
              const std::function<std::vector<std::vector<std::byte>>(const std::vector<std::vector<std::byte>>&)>& run_batch)
       override {
+    if (rank_ == 0 || said_hello_) throw std::logic_error("RankFarm::serve: once, on a worker rank");
     const auto ask = [&] {
       ByteWriter w;
       w.put<std::uint64_t>(std::max<std::size_t>(batch, 1));
       mpi_send(w.bytes(), 0, kRequest);
     };
-    ask();
+    {
+      ByteWriter w;
+      w.put<std::uint64_t>(std::max<std::size_t>(batch, 1));
+      w.put_string(fingerprint);
+      mpi_send(w.bytes(), 0, kHello);
+      said_hello_ = true;
+    }
     for (;;) {
       MPI_Status st;
       mpi_check(MPI_Probe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &st), "MPI_Probe");
       const auto bytes = mpi_receive(st);
       if (st.MPI_TAG == kRelease) {
         finish_sending();
+        released_ = true;
         return;
       }
       if (st.MPI_TAG != kBatch) throw std::runtime_error("a worker rank got a message it does not expect");
@@ -188,13 +239,27 @@ class MpiFarm final : public RankFarm {
     for (int r = 1; r < ranks_; ++r) mpi_send({}, r, kRelease);
   }
 
+  // A worker, as it leaves: unless rank 0 released it, rank 0 may be waiting for its hello or
+  // its results; it is told the worker left, and the exit code.
+  void leaving(int exit_code) {
+    if (rank_ == 0 || released_) return;
+    finish_sending();
+    ByteWriter w;
+    w.put<std::int32_t>(exit_code);
+    mpi_send(w.bytes(), 0, kLeaving);
+    released_ = true;
+  }
+
  private:
   struct Idle {
     int rank;
     std::size_t wanted;
   };
   int rank_, ranks_;
-  bool released_ = false, everyone_asked_ = false;
+  // Rank 0: the workers were released; a worker: it was released, or said it left.
+  bool released_ = false;
+  bool met_ = false;         // rank 0: every worker's model was compared with its own
+  bool said_hello_ = false;  // a worker: its model's fingerprint went to rank 0
   std::vector<Idle> idle_;
   std::vector<std::byte> outgoing_;  // a worker's results on their way to rank 0
   MPI_Request sending_ = MPI_REQUEST_NULL;
@@ -203,6 +268,7 @@ class MpiFarm final : public RankFarm {
 
 std::unique_ptr<MpiFarm> the_farm;
 bool mpi_started = false;
+bool ended_together = false;  // the ranks' commands differ: every rank knows, and leaves
 
 // Whether a launcher (Open MPI's mpirun, or a PMI/PMIx one) started this process.
 bool started_by_mpirun() {
@@ -235,8 +301,46 @@ MpiSession::~MpiSession() {
 
 bool MpiSession::worker() const { return the_farm && the_farm->rank() != 0; }
 
+std::optional<CommandMismatch> MpiSession::compare_commands(const std::vector<std::string>& words) {
+  if (!the_farm) return std::nullopt;
+  // Each rank's digest of its words (NUL between them: "a b" is one word, not two), to all.
+  std::string text, joined;
+  for (const auto& w : words) {
+    text += w;
+    text += '\0';
+    joined += (joined.empty() ? "" : " ") + w;
+  }
+  const std::string mine = sha256_hex(text);
+  const int ranks = the_farm->ranks(), rank = the_farm->rank();
+  const int digest = static_cast<int>(mine.size());
+  std::string all(static_cast<std::size_t>(digest * ranks), '\0');
+  mpi_check(MPI_Allgather(mine.data(), digest, MPI_CHAR, all.data(), digest, MPI_CHAR, MPI_COMM_WORLD), "MPI_Allgather");
+  int first = 0;
+  for (int r = 1; r < ranks && !first; ++r)
+    if (all.compare(static_cast<std::size_t>(r * digest), static_cast<std::size_t>(digest), all, 0,
+                    static_cast<std::size_t>(digest)) != 0)
+      first = r;
+  if (!first) return std::nullopt;
+  // Every rank knows; the rank that differs first tells rank 0 its command, for the error.
+  ended_together = true;
+  CommandMismatch m{first, "", ""};
+  if (rank == first) mpi_send(std::vector<std::byte>(reinterpret_cast<const std::byte*>(joined.data()),
+                                                     reinterpret_cast<const std::byte*>(joined.data() + joined.size())),
+                              0, kCommand);
+  if (rank == 0) {
+    MPI_Status st;
+    mpi_check(MPI_Probe(first, kCommand, MPI_COMM_WORLD, &st), "MPI_Probe");
+    const auto bytes = mpi_receive(st);
+    m.command.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    m.rank0_command = joined;
+  }
+  return m;
+}
+
 void MpiSession::finish(int exit_code) {
-  if (mpi_started && the_farm && exit_code != 0) MPI_Abort(MPI_COMM_WORLD, exit_code);
+  if (!mpi_started || !the_farm || ended_together) return;
+  if (the_farm->rank() != 0) the_farm->leaving(exit_code);
+  else if (exit_code != 0) MPI_Abort(MPI_COMM_WORLD, exit_code);
 }
 
 }  // namespace exodus

@@ -8,6 +8,7 @@ RankFarm* rank_farm() { return nullptr; }
 MpiSession::MpiSession(int*, char***) {}
 MpiSession::~MpiSession() = default;
 bool MpiSession::worker() const { return false; }
+std::optional<CommandMismatch> MpiSession::compare_commands(const std::vector<std::string>&) { return std::nullopt; }
 void MpiSession::finish(int) {}
 
 }  // namespace exodus
