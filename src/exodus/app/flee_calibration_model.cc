@@ -71,8 +71,7 @@ FleeCalibrationModel::FleeCalibrationModel(FleeInputs inputs, std::string case_n
 
 double FleeCalibrationModel::setting_value(std::size_t i, std::span<const double> x) const {
   const auto& s = *settings_[i];
-  const double v = std::clamp(value_of(priors_[i], x[i]), s.lower(), s.upper());
-  return s.integer() ? std::round(v) : v;
+  return s.value_from(value_of(priors_[i], x[i]));
 }
 
 FleeWorld FleeCalibrationModel::member_world(std::span<const double> x, std::int32_t days) const {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "exodus/core/control_characters.h"
+#include "exodus/core/digit_grouping.h"
 #include "exodus/core/error.h"
 
 namespace exodus {
@@ -33,7 +34,7 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-std::vector<CsvRow> parse_csv(const TextFile& file) {
+std::vector<CsvRow> parse_csv(const TextFile& file, const CsvBounds& bounds) {
   std::string_view text = file.content;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   // A file with a NUL byte is binary: that is said where the NUL is, not at a control before it.
@@ -52,9 +53,17 @@ std::vector<CsvRow> parse_csv(const TextFile& file) {
     row.fields.push_back(std::move(field));
     field.clear();
   };
+  std::size_t cells = 0;
   const auto end_row = [&] {
     if (row_has_content) {
       end_field();
+      cells += row.fields.size();
+      if (rows.size() >= bounds.rows || cells > bounds.cells)
+        throw InputError({file.name, row.line, ""},
+                         fmt::format("holds more than {} rows or {} cells: no table exodus reads is that long (the "
+                                     "rows would take gigabytes of memory)",
+                                     grouped(static_cast<std::int64_t>(bounds.rows)),
+                                     grouped(static_cast<std::int64_t>(bounds.cells))));
       rows.push_back(std::move(row));
     }
     row = CsvRow{};
