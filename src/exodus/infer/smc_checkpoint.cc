@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "exodus/core/control_characters.h"
 #include "exodus/core/error.h"
 
 namespace exodus {
@@ -183,6 +184,9 @@ ReadCheckpoint read_smc_checkpoint(const TextFile& file, const CheckpointShape& 
                      fmt::format("is a checkpoint of another version of exodus ('{}', where this one writes '{}'): "
                                  "start afresh with --force",
                                  content_first_line(file.content), kSmcCheckpointHeader));
+  // Its words are echoed in errors: none may carry a terminal's control sequence.
+  if (const auto control = find_control_character(file.content))
+    throw InputError({file.name, control->line, ""}, control_character_message(control->code));
   LineReader in(file);
   in.line("exodus", 3);
   ReadCheckpoint out;

@@ -103,6 +103,17 @@ TEST(SmcCheckpointReader, TheStageRecordMustAgreeWithTheCheckpoint) {
   expect_refused(smc_checkpoint_text(c, "abc"), "temperature", "a temperature at the prior");
 }
 
+TEST(SmcCheckpointReader, AControlCharacterIsRefusedBeforeAWordIsEchoed) {
+  const std::string text = replaced(smc_checkpoint_text(two_stages(), "abc"), "scale ", "scale \x1b[31m");
+  try {
+    read_smc_checkpoint({"ck", text}, kShape);
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.pos().line, 5u) << e.what();
+    EXPECT_EQ(std::string(e.what()).find('\x1b'), std::string::npos) << e.what();
+  }
+}
+
 TEST(SmcCheckpointReader, MembersMustBeTheCalibrationsAndFinite) {
   auto c = two_stages();
   c.x.pop_back();
