@@ -104,6 +104,21 @@ TEST_F(OutputReaders, ReportNamesTheFileAndFieldOfAnEditedSummaryOrManifest) {
   }
 }
 
+// exodus report on a Flee run whose out.csv was damaged: named, never a crash.
+TEST_F(OutputReaders, ReportOnAFleeRunNamesItsDamagedOutCsv) {
+  std::string out;
+  const fs::path run = dir_ / "mali";
+  ASSERT_EQ(exodus("run mali --quiet --days 5 --out " + run.string(), &out), 0) << out;
+  std::string csv = read_bytes(run / "out.csv");
+  const auto header_end = csv.find('\n');
+  // The header's last column becomes a camp's sim column with no data column.
+  csv.insert(header_end, ",Nowhere sim");
+  write_files(run, {{"out.csv", csv}});
+  EXPECT_EQ(exodus("report " + run.string() + " --out " + path("page.html"), &out), 2) << out;
+  EXPECT_NE(out.find("out.csv:1: field 'Nowhere sim'"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir_ / "page.html"));
+}
+
 TEST_F(OutputReaders, ReportWritesOnlyIntoAFolderThatExists) {
   std::string out;
   const fs::path run = dir_ / "run";

@@ -13,6 +13,25 @@
 namespace exodus {
 namespace {
 
+// A whole-number setting's prior reaches half a unit past the values it means: [0.5, 3.5] for
+// awareness 1, 2 or 3. Halves round down, so its upper end is 3, never 4 (whose route search a
+// case's limits may refuse), and each value keeps an equal share.
+TEST(FleeSettingsRegistry, AWholeNumberSettingRoundsHalvesDown) {
+  const FleeSetting* awareness = find_flee_setting("move_rules.awareness_level");
+  ASSERT_NE(awareness, nullptr);
+  EXPECT_EQ(awareness->value_from(3.5), 3);
+  EXPECT_EQ(awareness->value_from(3.5000001), 4);
+  EXPECT_EQ(awareness->value_from(2.5), 2);
+  EXPECT_EQ(awareness->value_from(2.51), 3);
+  EXPECT_EQ(awareness->value_from(0.5), 1);  // clamped to the setting's range
+  EXPECT_EQ(awareness->value_from(-7), 1);
+  EXPECT_EQ(awareness->value_from(99), 4);
+  const FleeSetting* chance = find_flee_setting("move_rules.camp_movechance");
+  ASSERT_NE(chance, nullptr);
+  EXPECT_EQ(chance->value_from(0.25), 0.25);  // a real-valued setting is only clamped
+  EXPECT_EQ(chance->value_from(1.5), 1);
+}
+
 TEST(FleeSettingsRegistry, NamesAreUniqueAndFleesDefaultsAreAllowed) {
   const FleeSettings defaults;
   std::set<std::string> names;
