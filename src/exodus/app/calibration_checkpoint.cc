@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "exodus/core/control_characters.h"
 #include "exodus/core/error.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
@@ -47,10 +46,6 @@ std::optional<SmcCheckpoint> checkpoint_to_continue(const fs::path& path, const 
     throw OutputError(fmt::format("{} holds a stopped calibration: continue it with --resume, or pass --force to "
                                   "start afresh", path.string()));
   }
-  // exodus writes it in plain words and numbers; a control character is damage, and the reader
-  // would repeat the word it is in.
-  if (const auto control = find_control_character(file.content))
-    throw InputError({file.name, control->line, ""}, control_character_message(control->code));
   ReadCheckpoint read = read_smc_checkpoint(file, {choice.members, choice.coordinates, choice.budget});
   if (read.fingerprint != choice.fingerprint)
     throw InputError({file.name, 2, "fingerprint"},
