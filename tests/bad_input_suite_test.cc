@@ -294,7 +294,7 @@ const Case kCases[] = {
     {Format::kReports, "more reports than an estimate fits", [](Inputs& in) {
        for (int i = 0; i < 10'000; ++i)
          in.reports += "r" + std::to_string(i) + ",entries,Georgia,,2022-09-21,2022-09-27,100,,,count,in,persons,M,,,\n"; },
-     "/reports.csv:10002: holds 10,002 reports; the limit is 10,000 (raise it with --max-reports)"},
+     "/reports.csv:10002: holds more than 10,000 reports; the limit is 10,000 (raise it with --max-reports)"},
     {Format::kReports, "more corridors than an estimate fits", [](Inputs& in) {
        for (int i = 0; i < 70; ++i)
          in.reports += "r" + std::to_string(i) + ",entries,Land " + std::to_string(i) +

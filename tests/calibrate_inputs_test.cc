@@ -65,7 +65,7 @@ TEST(CalibrateInputs, TheReportsLimitHoldsForCalibrateRunAndCheck) {
   for (int i = 0; i < 12; ++i) many += row("m" + std::to_string(i), "2022-09-10");
   write_files(t.dir, {{"many.csv", many}});
   std::string out;
-  const std::string limit = "holds 12 reports; the limit is 10 (raise it with --max-reports)";
+  const std::string limit = "holds more than 10 reports; the limit is 10 (raise it with --max-reports)";
   EXPECT_EQ(run_exodus(calibrate(t, (t.dir / "many.csv").string(), "--max-reports 10 --out " + (t.dir / "o").string()), &out), 2);
   EXPECT_NE(out.find(limit), std::string::npos) << out;
   // Two files read as one: the limit holds for them together.
@@ -84,6 +84,12 @@ TEST(CalibrateInputs, TheReportsLimitHoldsForCalibrateRunAndCheck) {
   EXPECT_EQ(run_exodus("check " + t.folder.string() + " --max-reports 10", &out), 2);
   EXPECT_NE(out.find(limit), std::string::npos) << out;
   EXPECT_EQ(run_exodus("check " + t.folder.string(), &out), 0) << out;
+  // Two files of the scenario's own, each under the limit: together over it.
+  write_files(t.folder, {{"more.csv", kReportsHeader + row("x1", "2022-09-10")}});
+  write_files(t.folder, {{"scenario.yaml", yaml + "  - more.csv\n"}});
+  EXPECT_EQ(run_exodus(calibrate(t, "", "--max-reports 12 --out " + (t.dir / "o").string()), &out), 2) << out;
+  EXPECT_NE(out.find("brings the scenario's reports to 13; the limit is 12"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(t.dir / "o"));
 }
 
 // Two calibrations into one place: the second is refused while the first holds the checkpoint.

@@ -519,7 +519,7 @@ TEST(CliScore, ANegativeDayCountAndAHeaderOnlyFileAreRefused) {
   std::getline(in, header);
   std::ofstream(dir / "header.csv") << header << "\n";
   EXPECT_EQ(run_exodus("score " + (dir / "header.csv").string(), &out), 2) << out;
-  EXPECT_NE(out.find("has no day to score (only a header)"), std::string::npos) << out;
+  EXPECT_NE(out.find("has no day, only its header"), std::string::npos) << out;
   std::filesystem::remove_all(dir);
 }
 

@@ -69,7 +69,7 @@ TEST_F(OutputReaders, ScoreRefusesAnIdThatNamesTwoFiguresAndFilesOverTheLimit) {
   for (int i = 0; i < 12; ++i) many += "p" + std::to_string(i) + ",10,9,11,8,12\n";
   write_files(dir_, {{"many.csv", many}});
   EXPECT_EQ(exodus("score " + path("many.csv") + " " + path("a.csv") + " --max-reports 10", &out), 2) << out;
-  EXPECT_NE(out.find("holds 12 predictions; the limit is 10 (raise it with --max-reports)"), std::string::npos) << out;
+  EXPECT_NE(out.find("many.csv:12: holds more than 10 predictions; the limit is 10 (raise it with --max-reports)"), std::string::npos) << out;
 }
 
 TEST_F(OutputReaders, ReportNamesTheFileAndFieldOfAnEditedSummaryOrManifest) {
@@ -116,6 +116,33 @@ TEST_F(OutputReaders, ReportOnAFleeRunNamesItsDamagedOutCsv) {
   write_files(run, {{"out.csv", csv}});
   EXPECT_EQ(exodus("report " + run.string() + " --out " + path("page.html"), &out), 2) << out;
   EXPECT_NE(out.find("out.csv:1: field 'Nowhere sim'"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir_ / "page.html"));
+}
+
+// Values exodus never writes: a JSON value thousands of levels deep (writing it back out
+// recursed once a level: a crash), a day's value of 1e308, a header with no day.
+TEST_F(OutputReaders, ReportRefusesValuesExodusNeverWrites) {
+  std::string out;
+  const fs::path run = dir_ / "run";
+  ASSERT_EQ(exodus("run --quiet --days 10 --out " + run.string(), &out), 0) << out;
+  const std::string manifest = read_bytes(run / "manifest.json"), daily = read_bytes(run / "daily.csv");
+  nlohmann::json j = nlohmann::json::parse(manifest);
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  std::string text = j.dump();
+  text.replace(text.find("\"seed\":") + 7, std::to_string(j["seed"].get<std::uint64_t>()).size(), deep);
+  write_files(run, {{"manifest.json", text}});
+  EXPECT_EQ(exodus("report " + run.string() + " --out " + path("page.html"), &out), 2) << out.substr(0, 500);
+  EXPECT_NE(out.find("manifest.json:1: nests arrays or objects more than 64 deep"), std::string::npos) << out.substr(0, 500);
+  write_files(run, {{"manifest.json", manifest}});
+  std::string huge = daily;
+  const auto second_line = huge.find('\n') + 1, value_at = huge.rfind(',', huge.find('\n', second_line)) + 1;
+  huge.replace(value_at, huge.find('\n', second_line) - value_at, "1e308");
+  write_files(run, {{"daily.csv", huge}});
+  EXPECT_EQ(exodus("report " + run.string() + " --out " + path("page.html"), &out), 2) << out;
+  EXPECT_NE(out.find("daily.csv:2: field 'value': 1e308 is beyond"), std::string::npos) << out;
+  write_files(run, {{"daily.csv", daily.substr(0, daily.find('\n') + 1)}});
+  EXPECT_EQ(exodus("report " + run.string() + " --out " + path("page.html"), &out), 2) << out;
+  EXPECT_NE(out.find("daily.csv:1: has no day, only its header"), std::string::npos) << out;
   EXPECT_FALSE(fs::exists(dir_ / "page.html"));
 }
 

@@ -132,8 +132,6 @@ void add_score_command(CLI::App& app, int* exit_code) {
                          "out.csv ('<camp> sim' columns)" + (header.size() == 1 && !header.front().empty() ? std::string(": is it separated by commas?") : std::string()));
       if (files->size() > 1) throw InputError({(*files)[1], 0, ""}, "an out.csv is scored alone (its validation data is inside it)");
       const auto table = read_flee_out_csv(first, limits->max_days);
-      // A header with no day scores nothing: an ARD of 0 would read as a perfect fit.
-      if (table.days() == 0) throw InputError({files->front(), 0, ""}, "has no day to score (only a header)");
       const auto s = score_flee(table, *days);
       fmt::print("days {}  ARD {:.4f}  rescaled ARD {:.4f}  mean Total error {:.4f}\n",
                  s.error.size(), s.ard, s.ard_rescaled, s.mean_total_error);

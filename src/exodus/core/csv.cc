@@ -7,6 +7,7 @@
 #include "exodus/core/control_characters.h"
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/error.h"
+#include "exodus/core/limits.h"
 
 namespace exodus {
 
@@ -58,6 +59,10 @@ std::vector<CsvRow> parse_csv(const TextFile& file, const CsvBounds& bounds) {
     if (row_has_content) {
       end_field();
       cells += row.fields.size();
+      // The header is row 0: data rows are rows.size() once this one is in.
+      if (bounds.data_rows && static_cast<std::int64_t>(rows.size()) > *bounds.data_rows)
+        throw InputError({file.name, row.line, ""}, fmt::format("holds more than {} {}; {}", grouped(*bounds.data_rows),
+                                                                bounds.what, limit_clause(*bounds.data_rows, bounds.option)));
       if (rows.size() >= bounds.rows || cells > bounds.cells)
         throw InputError({file.name, row.line, ""},
                          fmt::format("holds more than {} rows or {} cells: no table exodus reads is that long (the "

@@ -3,6 +3,8 @@
 // Accepts what spreadsheets and Flee's inputs contain: a UTF-8 byte-order mark, CRLF or LF
 // endings, quoted fields with commas, doubled quotes and line breaks. Empty lines are skipped.
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,10 +18,16 @@ struct CsvRow {
 };
 
 // A row costs some 80 bytes and a cell some 40 beyond their text, so a file of tiny rows or
-// cells holds forty times its size in memory (24 MB of one-character rows took 970 MB): the rows
-// and cells are bounded as they are read, far above any table exodus reads or writes.
+// cells holds forty to seventy times its size in memory (24 MB of one-character rows took
+// 970 MB): the rows and cells are bounded as they are read, far above any table exodus reads or
+// writes (at most about 2 GB). A reader with a limit of its own on its data rows (--max-reports)
+// gives it here, so that reading stops at the first row over it.
 struct CsvBounds {
   std::size_t rows = 5'000'000, cells = 40'000'000;
+  // Data rows (after the header) at most, and the option that raises them; none: `rows` only.
+  std::optional<std::int64_t> data_rows;
+  const char* option = "";
+  const char* what = "rows";  // what a data row is, for the error: "reports"
 };
 
 // Throws InputError (file, line) for an unterminated quote, a line over 1 MiB, or more rows or

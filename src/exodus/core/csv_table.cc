@@ -11,11 +11,11 @@
 namespace exodus {
 
 CsvTable::CsvTable(const TextFile& file, const std::vector<std::string>& required,
-                   const std::vector<std::string>& optional, ErrorList& errors)
+                   const std::vector<std::string>& optional, ErrorList& errors, const CsvBounds& bounds)
     : file_(file.name) {
   std::vector<CsvRow> all;
   try {
-    all = parse_csv(file);
+    all = parse_csv(file, bounds);
   } catch (const InputError& e) {
     errors.add(e);
     return;

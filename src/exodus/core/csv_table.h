@@ -16,7 +16,7 @@ class CsvTable {
  public:
   // Problems with the header go to `errors`; rows() is empty then.
   CsvTable(const TextFile& file, const std::vector<std::string>& required,
-           const std::vector<std::string>& optional, ErrorList& errors);
+           const std::vector<std::string>& optional, ErrorList& errors, const CsvBounds& bounds = {});
 
   const std::vector<CsvRow>& rows() const { return rows_; }
   bool has(const std::string& column) const;

@@ -57,6 +57,14 @@ class LineReader {
       fail(key, fmt::format("'{}' is not a whole number", word));
     return v;
   }
+  // Only empty lines may follow: a checkpoint with more is not one exodus wrote.
+  void nothing_after(const std::string& key) {
+    for (std::string text; std::getline(in_, text);) {
+      ++line_;
+      if (text.find_first_not_of(" \t\r") != std::string::npos)
+        throw InputError({file_.name, line_, key}, "the file goes on after the checkpoint's end");
+    }
+  }
   [[noreturn]] void fail(const std::string& key, const std::string& message) const {
     throw InputError({file_.name, line_, key}, message);  // about the line just read
   }
@@ -109,11 +117,12 @@ namespace {
 
 // The sampler's scalars: stage, temperature, scale, evidence, time and counts.
 void read_state(LineReader& in, SmcCheckpoint& c, const CheckpointShape& shape) {
-  c.stage = static_cast<int>(in.whole(in.line("stage", 1)[1], "stage"));
-  if (c.stage > 100000) in.fail("stage", fmt::format("{} stages: no calibration runs that many", c.stage));
+  const std::uint64_t stage = in.whole(in.line("stage", 1)[1], "stage");
+  if (stage > 100000) in.fail("stage", fmt::format("{} stages: no calibration runs that many", stage));
+  c.stage = static_cast<int>(stage);
   c.temperature = in.within(in.line("temperature", 1)[1], "temperature", 0, 1, "a temperature from 0 to 1");
   if (c.stage == 0 && c.temperature != 0) in.fail("temperature", "is not 0 at stage 0 (the prior)");
-  c.scale = in.within(in.line("scale", 1)[1], "scale", 1e-12, 1e6, "a positive finite scale");
+  c.scale = in.within(in.line("scale", 1)[1], "scale", 1e-12, 1e6, "a scale from 1e-12 to 1e6");
   c.log_evidence = in.within(in.line("log_evidence", 1)[1], "log_evidence", -1e300, 1e300, "a finite number");
   c.seconds = in.within(in.line("seconds", 1)[1], "seconds", 0, 1e10, "a duration in seconds");
   c.simulations = in.whole(in.line("simulations", 1)[1], "simulations");
@@ -134,13 +143,15 @@ void read_stages(LineReader& in, SmcCheckpoint& c, const CheckpointShape& shape)
   for (std::uint64_t i = 0; i < stages; ++i) {
     const auto w = in.line("stage_row", 8);
     SmcStage s;
-    s.stage = static_cast<int>(in.whole(w[1], "stage_row"));
-    if (static_cast<std::uint64_t>(s.stage) != i + 1) in.fail("stage_row", fmt::format("is stage {} where {} is due", w[1], i + 1));
+    if (in.whole(w[1], "stage_row") != i + 1) in.fail("stage_row", fmt::format("is stage {} where {} is due", w[1], i + 1));
+    s.stage = static_cast<int>(i + 1);
     const double previous = c.stages.empty() ? 0.0 : c.stages.back().temperature;
     s.temperature = in.within(w[2], "stage_row", previous, 1, "a temperature from the stage before's to 1");
     s.ess = in.within(w[3], "stage_row", 0, members, "an effective number of members");
-    s.moves = static_cast<int>(in.whole(w[4], "stage_row"));
-    if (s.moves > kMovesPerStage) in.fail("stage_row", fmt::format("{} moves in a stage, more than {}", s.moves, kMovesPerStage));
+    const std::uint64_t moves = in.whole(w[4], "stage_row");
+    if (moves > static_cast<std::uint64_t>(kMovesPerStage))
+      in.fail("stage_row", fmt::format("{} moves in a stage, more than {}", moves, kMovesPerStage));
+    s.moves = static_cast<int>(moves);
     s.acceptance = in.within(w[5], "stage_row", 0, 1, "a share");
     s.independent_acceptance = in.within(w[6], "stage_row", 0, 1, "a share");
     s.simulations = in.whole(w[7], "stage_row");
@@ -196,6 +207,7 @@ ReadCheckpoint read_smc_checkpoint(const TextFile& file, const CheckpointShape& 
   read_stages(in, c, shape);
   read_members(in, c, shape);
   in.line("end", 0);
+  in.nothing_after("end");
   return out;
 }
 

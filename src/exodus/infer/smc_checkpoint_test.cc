@@ -78,6 +78,8 @@ TEST(SmcCheckpointReader, ScalarsOutOfRangeAreRefused) {
   expect_refused(replaced(text, "simulations ", "simulations 99999999"), "simulations", "beyond the budget");
   expect_refused(replaced(text, "simulations ", "simulations 3"), "simulations", "fewer than the members");
   expect_refused(replaced(text, "unscored ", "unscored 41"), "unscored", "more unscored than simulations");
+  expect_refused(replaced(text, "stage ", "stage 4294967298"), "stage", "a stage count that would wrap to 2");
+  expect_refused(text + "member 0x1p+0 9 0x1p+0 0x1p+0\n", "end", "lines after the end");
 }
 
 TEST(SmcCheckpointReader, TheStageRecordMustAgreeWithTheCheckpoint) {

@@ -42,7 +42,7 @@ SeriesTable read_daily_csv(const TextFile& file) {
     table.series().back().values.assign(rows.days, 0.0);
   }
   for (std::size_t r = 0; r < t.rows().size(); ++r)
-    table.series()[rows.series_of_row[r]].values[rows.day_of_row[r]] = parse_double(t.cell(t.rows()[r], "value"), t.pos(t.rows()[r], "value"));
+    table.series()[rows.series_of_row[r]].values[rows.day_of_row[r]] = bounded_value(t, t.rows()[r], "value");
   return table;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -10,8 +11,17 @@
 
 namespace exodus {
 
+double bounded_value(const CsvTable& t, const CsvRow& row, const char* column) {
+  const double v = parse_double(t.cell(row, column), t.pos(row, column));
+  if (std::abs(v) > kMostPeople)
+    throw InputError(t.pos(row, column), fmt::format("{} is beyond ±1e10: exodus writes no value that large", t.cell(row, column)));
+  return v;
+}
+
 DailyRows index_daily_rows(const CsvTable& t, const std::function<std::string(const CsvRow&)>& series_key) {
   DailyRows out;
+  // A header alone is a file cut short, not a run of no days.
+  if (t.rows().empty()) throw InputError({t.file(), 1, ""}, "has no day, only its header: was it cut short?");
   std::optional<Date> start;
   std::map<std::string, std::size_t> number;
   for (const auto& row : t.rows()) {

@@ -24,4 +24,8 @@ struct DailyRows {
 // `series_key` names a row's series. Throws InputError naming the file, line and field.
 DailyRows index_daily_rows(const CsvTable& table, const std::function<std::string(const CsvRow&)>& series_key);
 
+// A day's value read back: a number within ±kMostPeople, as exodus writes them (a count, a
+// queue, a wait); InputError naming the cell otherwise.
+double bounded_value(const CsvTable& table, const CsvRow& row, const char* column);
+
 }  // namespace exodus

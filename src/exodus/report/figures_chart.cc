@@ -1,4 +1,5 @@
 #include "exodus/report/figures_chart.h"
+#include "exodus/report/daily_rows.h"
 
 #include <fmt/format.h>
 
@@ -28,9 +29,13 @@ std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::filesystem:
   std::vector<FigureAgainstInterval> figures;
   for (const auto& row : rf.rows()) {
     if (rf.cell(row, "predictive_lo90").empty()) continue;
-    const auto number = [&](const char* c) { return parse_double(rf.cell(row, c), rf.pos(row, c)); };
+    const auto number = [&](const char* c) { return bounded_value(rf, row, c); };
     figures.push_back({rf.cell(row, "id"), rf.cell(row, "metric"), rf.cell(row, "destination"), rf.cell(row, "kind"),
                        number("value"), number("predictive_lo90"), number("predictive_hi90"), number("tail_probability")});
+    const auto& added = figures.back();
+    if (!(added.lo90 <= added.hi90)) throw InputError(rf.pos(row, "predictive_lo90"), "is above predictive_hi90");
+    if (!(added.tail >= 0 && added.tail <= 1))
+      throw InputError(rf.pos(row, "tail_probability"), "is not a probability (0 to 1)");
   }
   return figures;
 }

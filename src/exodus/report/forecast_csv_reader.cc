@@ -44,9 +44,11 @@ BandTable read_bands(const TextFile& file, const SeriesColumns& c, std::vector<s
   }
   for (std::size_t r = 0; r < t.rows().size(); ++r) {
     const CsvRow& row = t.rows()[r];
-    const auto number = [&](const char* column) { return parse_double(t.cell(row, column), t.pos(row, column)); };
-    table.series[rows.series_of_row[r]].days[rows.day_of_row[r]] = {number("median"), number("lo50"), number("hi50"),
-                                                                     number("lo90"), number("hi90")};
+    const auto number = [&](const char* column) { return bounded_value(t, row, column); };
+    const Interval i{number("median"), number("lo50"), number("hi50"), number("lo90"), number("hi90")};
+    if (!(i.lo90 <= i.lo50 && i.lo50 <= i.median && i.median <= i.hi50 && i.hi50 <= i.hi90))
+      throw InputError(t.pos(row, "median"), "the intervals are not nested: lo90 <= lo50 <= median <= hi50 <= hi90");
+    table.series[rows.series_of_row[r]].days[rows.day_of_row[r]] = i;
   }
   return table;
 }

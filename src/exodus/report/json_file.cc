@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string_view>
 
 #include "exodus/core/error.h"
 #include "exodus/core/text_source.h"
@@ -18,6 +21,30 @@ const char* type_words(const nlohmann::json& v) {
   if (v.is_array()) return "an array";
   if (v.is_object()) return "an object";
   return "null";
+}
+
+// How deep arrays and objects nest, counted on the text (strings skipped) before it is parsed:
+// a value thousands of levels deep parses, but writing it back out (a page's header shows some
+// values as JSON) recurses once per level and overflows the stack. exodus writes five at most.
+constexpr int kMostDepth = 64;
+
+std::optional<std::size_t> too_deep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMostDepth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -109,6 +136,9 @@ std::pair<double, double> JsonInput::interval(const std::string& key) const {
 
 JsonInput read_json_file(const std::filesystem::path& path) {
   const TextFile f = read_text_file(path);
+  if (const auto at = too_deep(f.content))
+    throw InputError({f.name, static_cast<std::size_t>(std::count(f.content.begin(), f.content.begin() + static_cast<std::ptrdiff_t>(*at), '\n') + 1), ""},
+                     fmt::format("nests arrays or objects more than {} deep; exodus writes a few levels", kMostDepth));
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(f.content);

@@ -15,6 +15,7 @@
 #include "exodus/report/daily_csv_reader.h"
 #include "exodus/report/figures_chart.h"
 #include "exodus/report/flow_map.h"
+#include "exodus/report/daily_rows.h"
 #include "exodus/report/json_file.h"
 
 namespace exodus {
@@ -81,7 +82,8 @@ std::vector<FittedReport> read_reports_fit(const std::filesystem::path& folder, 
     const std::string start = window.substr(0, slash);
     r.first = parse_date(start.empty() ? shock : start, t.pos(row, "window")).iso();
     r.last = slash == std::string::npos ? r.first : parse_date(window.substr(slash + 1), t.pos(row, "window")).iso();
-    r.observed = parse_double(t.cell(row, "observed"), t.pos(row, "observed"));
+    if (r.last < r.first) throw InputError(t.pos(row, "window"), "ends before it starts");
+    r.observed = bounded_value(t, row, "observed");
     r.reported_by = t.cell(row, "reported_by");
     r.reported_on = t.cell(row, "reported_on");
     if (!t.cell(row, "observed_low").empty() && !t.cell(row, "observed_high").empty()) {
@@ -90,11 +92,14 @@ std::vector<FittedReport> read_reports_fit(const std::filesystem::path& folder, 
     }
     r.compared = r.why_not.empty() && !t.cell(row, "simulated").empty();
     if (r.compared) {
-      r.simulated = parse_double(t.cell(row, "simulated"), t.pos(row, "simulated"));
-      r.lo90 = parse_double(t.cell(row, "predictive_lo90"), t.pos(row, "predictive_lo90"));
-      r.median = parse_double(t.cell(row, "predictive_median"), t.pos(row, "predictive_median"));
-      r.hi90 = parse_double(t.cell(row, "predictive_hi90"), t.pos(row, "predictive_hi90"));
-      r.tail = parse_double(t.cell(row, "tail_probability"), t.pos(row, "tail_probability"));
+      r.simulated = bounded_value(t, row, "simulated");
+      r.lo90 = bounded_value(t, row, "predictive_lo90");
+      r.median = bounded_value(t, row, "predictive_median");
+      r.hi90 = bounded_value(t, row, "predictive_hi90");
+      r.tail = bounded_value(t, row, "tail_probability");
+      if (!(r.lo90 <= r.median && r.median <= r.hi90))
+        throw InputError(t.pos(row, "predictive_median"), "is not within predictive_lo90 to predictive_hi90");
+      if (!(r.tail >= 0 && r.tail <= 1)) throw InputError(t.pos(row, "tail_probability"), "is not a probability (0 to 1)");
     }
     out.push_back(std::move(r));
   }

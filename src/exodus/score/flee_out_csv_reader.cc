@@ -98,6 +98,8 @@ CampTable read_flee_out_csv(const TextFile& file, std::int64_t max_days) {
   ErrorList errors;
   const Columns c = find_columns(file, header, t, errors);
   errors.throw_if_any();
+  // A header alone is a file cut short: an ARD of 0 over no day would read as a perfect fit.
+  if (rows.size() == 1) throw InputError({file.name, header.line, ""}, "has no day, only its header: was it cut short?");
   if (static_cast<std::int64_t>(rows.size() - 1) > max_days)
     throw InputError({file.name, rows[static_cast<std::size_t>(max_days) + 1].line, ""},
                      fmt::format("holds {} days; {}", rows.size() - 1, limit_clause(max_days, "--max-days")));

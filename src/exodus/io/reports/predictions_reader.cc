@@ -21,11 +21,8 @@ bool is_predictions_header(const std::vector<std::string>& fields) {
 
 std::vector<FigurePrediction> read_predictions(const TextFile& file, std::int64_t max_rows) {
   ErrorList errors;
-  CsvTable t(file, {"id", "median", "lo50", "hi50", "lo90", "hi90"}, {"why_not"}, errors);
-  if (static_cast<std::int64_t>(t.rows().size()) > max_rows)
-    throw InputError({file.name, t.rows()[static_cast<std::size_t>(max_rows)].line, ""},
-                     fmt::format("holds {} predictions; {}", grouped(static_cast<std::int64_t>(t.rows().size())),
-                                 limit_clause(max_rows, "--max-reports")));
+  CsvTable t(file, {"id", "median", "lo50", "hi50", "lo90", "hi90"}, {"why_not"}, errors,
+             {.data_rows = max_rows, .option = "--max-reports", .what = "predictions"});
   std::vector<FigurePrediction> out;
   std::set<std::string> seen;
   for (const auto& row : t.rows()) {

@@ -44,11 +44,7 @@ ReportSet read_reports(const TextFile& file, std::int64_t max_reports) {
   const CsvTable t(file,
                    {"id", "metric", "destination", "checkpoint", "window_start", "window_end", "value", "value_low",
                     "value_high", "kind", "direction", "unit", "reported_by", "reported_on", "url", "quote"},
-                   {"note"}, errors);
-  if (static_cast<std::int64_t>(t.rows().size()) > max_reports)
-    throw InputError({file.name, t.rows()[static_cast<std::size_t>(max_reports)].line, ""},
-                     fmt::format("holds {} reports; {}", grouped(static_cast<std::int64_t>(t.rows().size())),
-                                 limit_clause(max_reports, "--max-reports")));
+                   {"note"}, errors, {.data_rows = max_reports, .option = "--max-reports", .what = "reports"});
   static const std::map<std::string, ReportMetric> kMetrics = {
       {"entries", ReportMetric::kEntries},       {"exits", ReportMetric::kExits},
       {"net_arrivals", ReportMetric::kNetArrivals}, {"stock", ReportMetric::kStock},

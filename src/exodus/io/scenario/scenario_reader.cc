@@ -278,6 +278,12 @@ void Reader::manifest() {
                                                          folder.display_name(item.Scalar())));
           else
             s.reports.push_back(read_reports(*reports, limits.max_reports));
+          // The scenario's files are read as one (calibrate fits them together): the limit holds for them all.
+          std::int64_t total = 0;
+          for (const auto& set : s.reports) total += static_cast<std::int64_t>(set.reports.size());
+          if (total > limits.max_reports)
+            errors.add(pos(item, "reports"), fmt::format("brings the scenario's reports to {}; {}", grouped(total),
+                                                         limit_clause(limits.max_reports, "--max-reports")));
         } catch (const InputErrors& e) {
           errors.add_all(e);
         } catch (const InputError& e) {
