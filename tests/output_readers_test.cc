@@ -146,6 +146,18 @@ TEST_F(OutputReaders, ReportRefusesValuesExodusNeverWrites) {
   EXPECT_FALSE(fs::exists(dir_ / "page.html"));
 }
 
+// The folder's files are read under the limits, which report's own options raise.
+TEST_F(OutputReaders, ReportReadsUnderTheLimitsItsOptionsRaise) {
+  std::string out;
+  const fs::path run = dir_ / "run";
+  ASSERT_EQ(exodus("run --quiet --days 10 --out " + run.string(), &out), 0) << out;
+  write_files(run, {{"summary.json", read_bytes(run / "summary.json") + std::string(2 << 20, ' ')}});
+  EXPECT_EQ(exodus("report " + run.string() + " --out " + path("page.html"), &out), 0) << out;
+  EXPECT_EQ(exodus("report " + run.string() + " --force --max-input-mb 1 --out " + path("page.html"), &out), 2) << out;
+  EXPECT_NE(out.find("summary.json"), std::string::npos) << out;
+  EXPECT_NE(out.find("--max-input-mb"), std::string::npos) << out;
+}
+
 TEST_F(OutputReaders, ReportWritesOnlyIntoAFolderThatExists) {
   std::string out;
   const fs::path run = dir_ / "run";

@@ -147,7 +147,7 @@ int calibrate_scenario(const CalibrateArgs& a, const std::string& command_line, 
     fmt::print("\n  output {}/ (posterior.csv, forecast.csv, reports_fit.csv, {}summary.json, manifest.json)\n",
                outcome.out.string(), outcome.predict ? "predictions.csv, " : "");
   }
-  return a.report ? write_report_page(outcome.out, outcome.out / "report.html", false) : kExitOk;
+  return a.report ? write_report_page(outcome.out, outcome.out / "report.html", false, limits) : kExitOk;
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 // 4 the output folder may not be replaced or cannot be written, 130 interrupted (143 SIGTERM).
 #include <CLI/CLI.hpp>
 
+#include "exodus/core/limits.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -52,6 +54,7 @@ void add_score_command(CLI::App& app, int* exit_code);
 void add_report_command(CLI::App& app, int* exit_code);
 // Writes the report page of `folder` to `out` (replacing only a page exodus wrote, and only
 // with `force`); returns the exit code, having printed any error.
-int write_report_page(const std::filesystem::path& folder, const std::filesystem::path& out, bool force);
+int write_report_page(const std::filesystem::path& folder, const std::filesystem::path& out, bool force,
+                      const InputLimits& limits);
 
 }  // namespace exodus

@@ -125,7 +125,7 @@ void add_estimate_command(CLI::App& app, int* exit_code, const std::string& comm
             if (!a->quiet)
               fmt::print("\n  output {}/ (daily.csv, reports_fit.csv, {}summary.json, manifest.json), {:.2f} s\n",
                          outcome.out.string(), outcome.predict ? "predictions.csv, " : "", result.seconds);
-            *exit_code = a->report ? write_report_page(outcome.out, outcome.out / "report.html", false) : kExitOk;
+            *exit_code = a->report ? write_report_page(outcome.out, outcome.out / "report.html", false, *limits) : kExitOk;
           } catch (const Interrupted&) {
             fmt::print(stderr, "exodus: estimate interrupted; no output written\n");
             *exit_code = stop.exit_code();

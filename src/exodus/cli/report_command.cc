@@ -7,6 +7,7 @@
 
 #include "exodus/cli/commands.h"
 #include "exodus/cli/exit_codes.h"
+#include "exodus/cli/limit_options.h"
 #include "exodus/core/error.h"
 #include "exodus/output/atomic_file.h"
 #include "exodus/output/report_page_mark.h"
@@ -14,7 +15,8 @@
 
 namespace exodus {
 
-int write_report_page(const std::filesystem::path& folder, const std::filesystem::path& out, bool force) {
+int write_report_page(const std::filesystem::path& folder, const std::filesystem::path& out, bool force,
+                      const InputLimits& limits) {
   return exit_code_of(
       [&] {
         std::error_code ec;
@@ -28,7 +30,7 @@ int write_report_page(const std::filesystem::path& folder, const std::filesystem
             return kExitOutput;
           }
         }
-        const std::string html = report_html(report_for_folder(folder));
+        const std::string html = report_html(report_for_folder(folder, limits));
         // The page goes into a folder that is there: a mistyped path creates nothing.
         const std::filesystem::path parent = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
         if (!std::filesystem::is_directory(parent, ec)) {
@@ -51,9 +53,11 @@ void add_report_command(CLI::App& app, int* exit_code) {
   cmd->add_option("OUTPUT_DIR", *folder, "an output folder of exodus run")->required();
   cmd->add_option("--out", *out, "the page to write (default: OUTPUT_DIR/report.html)");
   cmd->add_flag("--force", *force, "replace an existing page exodus wrote");
+  // The folder's files are inputs once read back: the limits an output of these sizes was written under.
+  const auto limits = add_limit_options(cmd, false, false);
   cmd->callback([=] {
     const std::filesystem::path target = out->empty() ? std::filesystem::path(*folder) / "report.html" : std::filesystem::path(*out);
-    *exit_code = write_report_page(*folder, target, *force);
+    *exit_code = write_report_page(*folder, target, *force, *limits);
   });
 }
 

@@ -130,7 +130,7 @@ int run_flee(const RunArgs& args, const std::string& command_line) {
     return stop.exit_code();
   }
   if (!args.quiet) print_summary(o.loaded, o.run, o.score, o.out, o.threads, args.seed);
-  if (args.report) return write_report_page(o.out, o.out / "report.html", false);
+  if (args.report) return write_report_page(o.out, o.out / "report.html", false, *args.limits);
   return kExitOk;
 }
 
@@ -167,7 +167,7 @@ int run_ensemble(const RunArgs& args, const std::string& command_line, const std
       fmt::print("  output    {}/ (forecast.csv, members.csv, {}summary.json, manifest.json)\n", o.out.string(),
                  o.result.fits.empty() ? "" : "reports_fit.csv, ");
     }
-    if (args.report) return write_report_page(o.out, o.out / "report.html", false);
+    if (args.report) return write_report_page(o.out, o.out / "report.html", false, *args.limits);
   } catch (const Interrupted&) {
     fmt::print(stderr, "exodus: interrupted; no output written\n");
     return stop.exit_code();
@@ -210,7 +210,7 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
     fmt::print("  output    {}/ (daily.csv, places.csv, summary.json, {}manifest.json)\n", o.out.string(),
                o.report_fits.empty() ? "" : "reports_fit.csv, ");
   }
-  if (args.report) return write_report_page(o.out, o.out / "report.html", false);
+  if (args.report) return write_report_page(o.out, o.out / "report.html", false, *args.limits);
   return kExitOk;
 }
 

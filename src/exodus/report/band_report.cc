@@ -25,9 +25,9 @@ std::string discrepancy_words(const std::string& d) {
 
 }  // namespace
 
-ReportPage band_report(const std::filesystem::path& folder) {
-  const BandTable t = read_forecast_csv(read_text_file(folder / "forecast.csv"));
-  const JsonInput manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
+ReportPage band_report(const OutputFolder& folder) {
+  const BandTable t = read_forecast_csv(folder.require("forecast.csv"));
+  const JsonInput manifest = read_json(folder.require("manifest.json")), summary = read_json(folder.require("summary.json"));
   const bool calibration = manifest.text("verb") == "calibrate";
   const std::string as_of = calibration ? summary.text("as_of") : std::string();
   const std::string scenario = manifest.text("scenario", "a scenario");
@@ -112,7 +112,7 @@ ReportPage band_report(const std::filesystem::path& folder) {
          height_for_rows(labels.size())});
   }
   // Every fitted or predicted figure against its predictive interval.
-  if (ReportChart c = figures_chart(figures_of_reports_fit(folder / "reports_fit.csv"), "Published figures",
+  if (ReportChart c = figures_chart(figures_of_reports_fit(folder.read("reports_fit.csv")), "Published figures",
                                     calibration ? "the calibration" : "the ensemble");
       !c.title.empty())
     page.charts.push_back(std::move(c));

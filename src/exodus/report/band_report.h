@@ -6,10 +6,11 @@
 // predictive interval. Reads forecast.csv, summary.json, manifest.json and reports_fit.csv.
 #include <filesystem>
 
+#include "exodus/report/output_folder.h"
 #include "exodus/report/report_page.h"
 
 namespace exodus {
 
-ReportPage band_report(const std::filesystem::path& folder);
+ReportPage band_report(const OutputFolder& folder);
 
 }  // namespace exodus

@@ -12,9 +12,9 @@
 
 namespace exodus {
 
-ReportPage estimate_report(const std::filesystem::path& folder) {
-  const BandTable t = read_estimate_daily_csv(read_text_file(folder / "daily.csv"));
-  const JsonInput manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
+ReportPage estimate_report(const OutputFolder& folder) {
+  const BandTable t = read_estimate_daily_csv(folder.require("daily.csv"));
+  const JsonInput manifest = read_json(folder.require("manifest.json")), summary = read_json(folder.require("summary.json"));
   const std::string covered = summary.text("reports_cover_to");
   const DayMarker marker{covered, covered.empty() ? "" : "last report " + covered + ": extrapolated after"};
   const std::string extrapolation = summary.text("after_the_reports");
@@ -45,7 +45,7 @@ ReportPage estimate_report(const std::filesystem::path& folder) {
        largest_bands(t, [](const BandSeries& b) { return b.metric == "departures" && b.place != "ALL"; }, t.series.size()))
     page.charts.push_back({"Each corridor", fmt::format("Departures into {} per day (persons a day)", s->place), note,
                            "departures-" + s->place, band_chart_config(t.dates, *s, "persons a day", marker)});
-  if (ReportChart c = figures_chart(figures_of_reports_fit(folder / "reports_fit.csv"), "Published figures", "the estimate");
+  if (ReportChart c = figures_chart(figures_of_reports_fit(folder.read("reports_fit.csv")), "Published figures", "the estimate");
       !c.title.empty())
     page.charts.push_back(std::move(c));
   return page;

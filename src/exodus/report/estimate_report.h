@@ -5,10 +5,11 @@
 // Reads daily.csv, summary.json, manifest.json and reports_fit.csv.
 #include <filesystem>
 
+#include "exodus/report/output_folder.h"
 #include "exodus/report/report_page.h"
 
 namespace exodus {
 
-ReportPage estimate_report(const std::filesystem::path& folder);
+ReportPage estimate_report(const OutputFolder& folder);
 
 }  // namespace exodus

@@ -18,9 +18,9 @@ std::string figure_kind_colour(const std::string& kind) {
   return "#7f7f7f";
 }
 
-std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::filesystem::path& path) {
-  if (!std::filesystem::exists(path)) return {};
-  const TextFile f = read_text_file(path);
+std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::optional<TextFile>& file) {
+  if (!file) return {};
+  const TextFile& f = *file;
   ErrorList errors;
   const CsvTable rf(f, {"id", "metric", "destination", "kind", "value", "predictive_lo90", "predictive_hi90", "tail_probability"},
                     {"used", "why_unused", "expected_median", "expected_lo90", "expected_hi90", "predictive_median", "flagged"},

@@ -2,9 +2,11 @@
 // One chart both pages draw: each published figure against the predictive 90% interval of what
 // produced the page (a run, an ensemble, a calibration), those that fit worst first.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "exodus/core/text_source.h"
 #include "exodus/report/report_page.h"
 
 namespace exodus {
@@ -20,7 +22,7 @@ ReportChart figures_chart(std::vector<FigureAgainstInterval> figures, const std:
 
 // The figures of a reports_fit.csv in the estimate's layout (estimate, calibrate, run --members)
 // that have a predictive interval; none when the file is absent. Throws InputError (file, line, field).
-std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::filesystem::path& file);
+std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::optional<TextFile>& file);
 
 // The colour a figure's kind is drawn in on every chart (counts black, estimates orange, claims pink).
 std::string figure_kind_colour(const std::string& kind);

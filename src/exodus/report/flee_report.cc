@@ -26,9 +26,9 @@ Json series(const std::string& label, Json data, const std::string& colour, bool
 
 }  // namespace
 
-ReportPage flee_report(const std::filesystem::path& folder) {
-  const CampTable t = read_flee_out_csv(read_text_file(folder / "out.csv"));
-  const JsonInput manifest = read_json_file(folder / "manifest.json");
+ReportPage flee_report(const OutputFolder& folder) {
+  const CampTable t = read_flee_out_csv(folder.require("out.csv"), folder.limits.max_days);
+  const JsonInput manifest = read_json(folder.require("manifest.json"));
   // Flee dates day d as StartDate + d + 1 (docs/outputs.md).
   const auto start = Date::parse(manifest.text("start_date"));
   Json labels = Json::array();

@@ -4,10 +4,11 @@
 // (Flee's E(t), score/flee_score). Reads out.csv and manifest.json.
 #include <filesystem>
 
+#include "exodus/report/output_folder.h"
 #include "exodus/report/report_page.h"
 
 namespace exodus {
 
-ReportPage flee_report(const std::filesystem::path& folder);
+ReportPage flee_report(const OutputFolder& folder);
 
 }  // namespace exodus

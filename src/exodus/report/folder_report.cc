@@ -16,26 +16,27 @@ namespace exodus {
 
 namespace {
 
-ReportPage page_of_folder(const std::filesystem::path& folder, const std::filesystem::path& manifest_path) {
+ReportPage page_of_folder(const OutputFolder& files, const std::filesystem::path& manifest_path) {
   std::error_code ec;
-  const JsonInput manifest = read_json_file(manifest_path);
+  const std::filesystem::path& folder = files.path;
+  const JsonInput manifest = read_json(files.require("manifest.json"));
   // A Flee case's run: its out.csv.
-  if (manifest.text("rule_set") == "flee" && std::filesystem::exists(folder / "out.csv", ec)) return flee_report(folder);
-  if (manifest.text("verb") == "estimate") return estimate_report(folder);
+  if (manifest.text("rule_set") == "flee" && std::filesystem::exists(folder / "out.csv", ec)) return flee_report(files);
+  if (manifest.text("verb") == "estimate") return estimate_report(files);
   // Bands: a calibration, or an ensemble (both write forecast.csv).
-  if (std::filesystem::exists(folder / "forecast.csv", ec)) return band_report(folder);
+  if (std::filesystem::exists(folder / "forecast.csv", ec)) return band_report(files);
   // A scenario run: the exodus rule set, one run (an ensemble has members.csv), a daily.csv.
   const bool scenario_run = manifest.text("rule_set") == "exodus" && std::filesystem::exists(folder / "daily.csv", ec) &&
                             !std::filesystem::exists(folder / "members.csv", ec);
   if (!scenario_run)
     throw InputError({manifest_path.string(), 0, ""},
                      "is not of a scenario run, a Flee run, an ensemble, a calibration or an estimate");
-  return run_report(folder);
+  return run_report(files);
 }
 
 }  // namespace
 
-ReportPage report_for_folder(const std::filesystem::path& folder) {
+ReportPage report_for_folder(const std::filesystem::path& folder, const InputLimits& limits) {
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec))
     throw InputError({folder.string(), 0, ""}, "is not a folder: name an output folder of exodus run");
@@ -43,7 +44,7 @@ ReportPage report_for_folder(const std::filesystem::path& folder) {
   if (!std::filesystem::exists(manifest_path, ec))
     throw InputError({folder.string(), 0, ""}, "has no manifest.json: it is not an output folder of exodus");
   try {
-    return page_of_folder(folder, manifest_path);
+    return page_of_folder(OutputFolder(folder, limits), manifest_path);
   } catch (const nlohmann::json::exception& e) {
     // Every lookup goes through JsonInput, which names its field; this is the net under it.
     throw InputError({folder.string(), 0, ""}, fmt::format("holds a JSON value exodus did not write: {}", e.what()));

@@ -3,11 +3,13 @@
 #include <filesystem>
 #include <string>
 
+#include "exodus/core/limits.h"
 #include "exodus/report/report_page.h"
 
 namespace exodus {
 
 // Throws InputError for a folder that is not an exodus output, or one whose kind has no page yet.
-ReportPage report_for_folder(const std::filesystem::path& folder);
+// Its files are read under `limits` (--max-input-mb, --max-days).
+ReportPage report_for_folder(const std::filesystem::path& folder, const InputLimits& limits = {});
 
 }  // namespace exodus

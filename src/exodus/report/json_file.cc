@@ -134,8 +134,7 @@ std::pair<double, double> JsonInput::interval(const std::string& key) const {
   return {lo, hi};
 }
 
-JsonInput read_json_file(const std::filesystem::path& path) {
-  const TextFile f = read_text_file(path);
+JsonInput read_json(const TextFile& f) {
   if (const auto at = too_deep(f.content))
     throw InputError({f.name, static_cast<std::size_t>(std::count(f.content.begin(), f.content.begin() + static_cast<std::ptrdiff_t>(*at), '\n') + 1), ""},
                      fmt::format("nests arrays or objects more than {} deep; exodus writes a few levels", kMostDepth));

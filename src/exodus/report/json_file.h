@@ -5,6 +5,8 @@
 // ("summary.json: field 'totals[2].interval.90%'") when it is not what exodus writes.
 #include <nlohmann/json.hpp>
 
+#include "exodus/core/text_source.h"
+
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -50,8 +52,8 @@ class JsonInput {
   std::string path_;
 };
 
-// Throws InputError naming the file when it is missing, too large, not JSON, or not an object.
-JsonInput read_json_file(const std::filesystem::path& path);
+// Throws InputError naming the file when it is not JSON, nests too deep, or is not an object.
+JsonInput read_json(const TextFile& file);
 
 // A page's header lines for a manifest's inputs: ("input FILE", "sha256 DIGEST") each.
 std::vector<std::pair<std::string, std::string>> input_hash_lines(const JsonInput& manifest);

@@ -57,9 +57,10 @@ struct FittedReport {
 };
 
 // A window with no start runs from the shock (docs/outputs.md).
-std::vector<FittedReport> read_reports_fit(const std::filesystem::path& folder, const std::string& shock) {
-  if (!std::filesystem::exists(folder / "reports_fit.csv")) return {};
-  const TextFile file = read_text_file(folder / "reports_fit.csv");
+std::vector<FittedReport> read_reports_fit(const OutputFolder& folder, const std::string& shock) {
+  const auto read = folder.read("reports_fit.csv");
+  if (!read) return {};
+  const TextFile& file = *read;
   ErrorList errors;
   const CsvTable t(file,
                    {"file", "id", "metric", "place", "window", "kind", "observed", "simulated", "predictive_lo90",
@@ -172,9 +173,9 @@ bool add_figure_overlay(Json& datasets, const FittedReport& r, const RunSeries& 
 
 }  // namespace
 
-ReportPage run_report(const std::filesystem::path& folder) {
-  const RunSeries d(read_daily_csv(read_text_file(folder / "daily.csv")));
-  const JsonInput manifest = read_json_file(folder / "manifest.json"), summary = read_json_file(folder / "summary.json");
+ReportPage run_report(const OutputFolder& folder) {
+  const RunSeries d(read_daily_csv(folder.require("daily.csv")));
+  const JsonInput manifest = read_json(folder.require("manifest.json")), summary = read_json(folder.require("summary.json"));
   const auto reports = read_reports_fit(folder, manifest.text("shock_date"));
   ReportPage page;
   const std::string scenario = manifest.text("scenario", "a scenario");
@@ -191,8 +192,8 @@ ReportPage run_report(const std::filesystem::path& folder) {
   const std::string flows = "Flows", borders = "Borders", against = "Published figures against the run";
   const Json labels = d.dates;
   // The map first: an overview of the whole run (folders from before runs wrote places.csv have none).
-  if (std::filesystem::exists(folder / "places.csv"))
-    if (ReportChart c = flow_map_chart(d.table, read_places_csv(read_text_file(folder / "places.csv")), "Map"); !c.title.empty())
+  if (const auto places = folder.read("places.csv"))
+    if (ReportChart c = flow_map_chart(d.table, read_places_csv(*places), "Map"); !c.title.empty())
       page.charts.push_back(std::move(c));
   // Departures.
   if (const auto* dep = d.find(PlaceKind::kTotal, "ALL", "departures")) {

@@ -7,11 +7,12 @@
 // summary.json).
 #include <filesystem>
 
+#include "exodus/report/output_folder.h"
 #include "exodus/report/report_page.h"
 
 namespace exodus {
 
 // Throws InputError naming the file, line and field of anything it cannot read.
-ReportPage run_report(const std::filesystem::path& folder);
+ReportPage run_report(const OutputFolder& folder);
 
 }  // namespace exodus
