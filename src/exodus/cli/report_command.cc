@@ -22,11 +22,11 @@ int write_report_page(const std::filesystem::path& folder, const std::filesystem
         std::error_code ec;
         if (std::filesystem::exists(out, ec)) {
           if (!force) {
-            fmt::print(stderr, "error: {} exists: pass --force to replace it, or --out to write elsewhere\n", out.string());
+            fmt::print(stderr, "exodus: {} exists: pass --force to replace it, or --out to write elsewhere\n", out.string());
             return kExitOutput;
           }
           if (!is_exodus_report_page(out)) {
-            fmt::print(stderr, "error: {} exists and is not a page exodus wrote: it is left as it is\n", out.string());
+            fmt::print(stderr, "exodus: {} exists and is not a page exodus wrote: it is left as it is\n", out.string());
             return kExitOutput;
           }
         }
@@ -34,7 +34,7 @@ int write_report_page(const std::filesystem::path& folder, const std::filesystem
         // The page goes into a folder that is there: a mistyped path creates nothing.
         const std::filesystem::path parent = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
         if (!std::filesystem::is_directory(parent, ec)) {
-          fmt::print(stderr, "error: {} is not a folder: the page goes into a folder that exists (create it, or give "
+          fmt::print(stderr, "exodus: {} is not a folder: the page goes into a folder that exists (create it, or give "
                              "another --out)\n", parent.string());
           return kExitOutput;
         }

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "exodus/cli/commands.h"
+#include "exodus/cli/exit_codes.h"
 #include "exodus/cli/limit_options.h"
 #include "exodus/core/csv.h"
 #include "exodus/core/digit_grouping.h"
@@ -86,6 +87,27 @@ std::vector<ReportSet> read_judging_reports(const std::vector<std::string>& file
   return sets;
 }
 
+// Predictions (estimate or calibrate --predict) against the figures published later, with
+// naive persistence beside them when the day they were made is given.
+int score_predictions(const TextFile& first, const std::vector<std::string>& files, const std::optional<std::string>& as_of,
+                      const std::string& shock, const InputLimits& limits) {
+  if (files.size() < 2)
+    throw InputError({files.front(), 0, ""}, "is a predictions file: name the reports CSVs that judge it after it");
+  const auto predictions = read_predictions(first, limits.max_reports);
+  const std::vector<ReportSet> sets = read_judging_reports(files, limits);
+  std::optional<Date> when;
+  if (as_of) when = parse_date(*as_of, {"--as-of", 0, ""});
+  const Date shock_date = parse_date(shock, {"--shock", 0, ""});
+  std::vector<const Report*> published, earlier;
+  for (const auto& set : sets)
+    for (const auto& r : set.reports) (when && r.reported_on.value_or(r.window_end) <= *when ? earlier : published).push_back(&r);
+  const auto s = score_forecasts(predictions, published, earlier, shock_date);
+  if (s.scored == 0 && s.figures.empty())
+    throw InputError({files.front(), 0, "id"}, "no prediction's id is among the published figures");
+  print_forecast_score(s, when.has_value());
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_score_command(CLI::App& app, int* exit_code) {
@@ -104,45 +126,24 @@ void add_score_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--shock", *shock, "predictions: the shock date; a window without a start runs from it (default 2022-09-21)");
   const auto limits = add_limit_options(cmd, false, false, true);
   cmd->callback([=] {
-    try {
-      const TextFile first = read_text_file(files->front(), limits->max_file_bytes);
-      const auto header = header_of(first);
-      if (is_predictions_header(header)) {
-        if (files->size() < 2)
-          throw InputError({files->front(), 0, ""}, "is a predictions file: name the reports CSVs that judge it after it");
-        const auto predictions = read_predictions(first, limits->max_reports);
-        const std::vector<ReportSet> sets = read_judging_reports(*files, *limits);
-        std::optional<Date> when;
-        if (*as_of) when = parse_date(**as_of, {"--as-of", 0, ""});
-        const Date shock_date = parse_date(*shock, {"--shock", 0, ""});
-        std::vector<const Report*> published, earlier;
-        for (const auto& set : sets)
-          for (const auto& r : set.reports)
-            (when && r.reported_on.value_or(r.window_end) <= *when ? earlier : published).push_back(&r);
-        const auto s = score_forecasts(predictions, published, earlier, shock_date);
-        if (s.scored == 0 && s.figures.empty())
-          throw InputError({files->front(), 0, "id"}, "no prediction's id is among the published figures");
-        print_forecast_score(s, when.has_value());
-        *exit_code = kExitOk;
-        return;
-      }
-      if (!is_flee_out_header(header))
-        throw InputError({files->front(), 1, ""},
-                         "is neither a predictions file (columns id, median, lo50, hi50, lo90, hi90) nor a Flee "
-                         "out.csv ('<camp> sim' columns)" + (header.size() == 1 && !header.front().empty() ? std::string(": is it separated by commas?") : std::string()));
-      if (files->size() > 1) throw InputError({(*files)[1], 0, ""}, "an out.csv is scored alone (its validation data is inside it)");
-      const auto table = read_flee_out_csv(first, limits->max_days);
-      const auto s = score_flee(table, *days);
-      fmt::print("days {}  ARD {:.4f}  rescaled ARD {:.4f}  mean Total error {:.4f}\n",
-                 s.error.size(), s.ard, s.ard_rescaled, s.mean_total_error);
-      *exit_code = kExitOk;
-    } catch (const InputErrors& e) {
-      fmt::print(stderr, "error: {}\n", e.what());
-      *exit_code = kExitBadInput;
-    } catch (const InputError& e) {
-      fmt::print(stderr, "error: {}\n", e.what());
-      *exit_code = kExitBadInput;
-    }
+    *exit_code = exit_code_of(
+        [&] {
+          const TextFile first = read_text_file(files->front(), limits->max_file_bytes);
+          const auto header = header_of(first);
+          if (is_predictions_header(header)) return score_predictions(first, *files, *as_of, *shock, *limits);
+          if (!is_flee_out_header(header))
+            throw InputError({files->front(), 1, ""},
+                             "is neither a predictions file (columns id, median, lo50, hi50, lo90, hi90) nor a Flee "
+                             "out.csv ('<camp> sim' columns)" +
+                                 std::string(header.size() == 1 && !header.front().empty() ? ": is it separated by commas?" : ""));
+          if (files->size() > 1)
+            throw InputError({(*files)[1], 0, ""}, "an out.csv is scored alone (its validation data is inside it)");
+          const auto s = score_flee(read_flee_out_csv(first, limits->max_days), *days);
+          fmt::print("days {}  ARD {:.4f}  rescaled ARD {:.4f}  mean Total error {:.4f}\n", s.error.size(), s.ard,
+                     s.ard_rescaled, s.mean_total_error);
+          return kExitOk;
+        },
+        "inputs");
   });
 }
 
