@@ -9,7 +9,6 @@
 
 #include "exodus/app/calibration_checkpoint.h"
 #include "exodus/app/calibration_model.h"
-#include "exodus/core/digit_grouping.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
 #include "exodus/infer/key_totals.h"
@@ -89,24 +88,11 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
       for (const auto& r : set.reports) o.reports.reports.push_back(r);
     o.reports.file = "the scenario's reports";
   } else {
-    ErrorList errors;
-    std::map<std::string, std::string> seen;
     for (const auto& path : q.reports_files) {
       files.push_back(read_text_file(path, q.limits.max_file_bytes));
-      const ReportSet set = read_reports(files.back(), q.limits.max_reports);
       inputs.push_back({files.back().name, files.back().content.size(), sha256_hex(files.back().content)});
-      for (const auto& r : set.reports) {
-        const auto [at, fresh] = seen.emplace(r.id, fmt::format("{}:{}", set.file, r.line));
-        if (!fresh) errors.add({set.file, r.line, "id"}, fmt::format("id {} is also used at {}", r.id, at->second));
-        o.reports.reports.push_back(r);
-      }
-      o.reports.file += (o.reports.file.empty() ? "" : ";") + set.file;
-      // The files are read as one: the limit holds for them together.
-      if (static_cast<std::int64_t>(o.reports.reports.size()) > q.limits.max_reports)
-        throw InputError({set.file, 0, ""}, fmt::format("brings the reports to {}; {}", grouped(static_cast<std::int64_t>(o.reports.reports.size())),
-                                                        limit_clause(q.limits.max_reports, "--max-reports")));
     }
-    errors.throw_if_any();
+    o.reports = read_reports_as_one(files, q.limits.max_reports);
   }
   if (auto problems = check_report_places(o.reports, s); !problems.empty()) throw InputErrors(std::move(problems));
   std::vector<const Report*> fitted;

@@ -64,29 +64,6 @@ bool is_flee_out_header(const std::vector<std::string>& fields) {
   });
 }
 
-// The reports files that judge the predictions, read as one: an id names one figure.
-std::vector<ReportSet> read_judging_reports(const std::vector<std::string>& files, const InputLimits& limits) {
-  std::vector<ReportSet> sets;
-  ErrorList errors;
-  std::map<std::string, std::string> seen;
-  std::int64_t total = 0;
-  for (std::size_t i = 1; i < files.size(); ++i) {
-    sets.push_back(read_reports(read_text_file(files[i], limits.max_file_bytes), limits.max_reports));
-    total += static_cast<std::int64_t>(sets.back().reports.size());
-    if (total > limits.max_reports)
-      throw InputError({files[i], 0, ""}, fmt::format("brings the reports to {}; {}", grouped(total),
-                                                      limit_clause(limits.max_reports, "--max-reports")));
-    for (const auto& r : sets.back().reports) {
-      const auto [at, fresh] = seen.emplace(r.id, fmt::format("{}:{}", sets.back().file, r.line));
-      if (!fresh)
-        errors.add({sets.back().file, r.line, "id"},
-                   fmt::format("id {} is also used at {}: a prediction must name one figure", r.id, at->second));
-    }
-  }
-  errors.throw_if_any();
-  return sets;
-}
-
 // Predictions (estimate or calibrate --predict) against the figures published later, with
 // naive persistence beside them when the day they were made is given.
 int score_predictions(const TextFile& first, const std::vector<std::string>& files, const std::optional<std::string>& as_of,
@@ -94,13 +71,14 @@ int score_predictions(const TextFile& first, const std::vector<std::string>& fil
   if (files.size() < 2)
     throw InputError({files.front(), 0, ""}, "is a predictions file: name the reports CSVs that judge it after it");
   const auto predictions = read_predictions(first, limits.max_reports);
-  const std::vector<ReportSet> sets = read_judging_reports(files, limits);
+  std::vector<TextFile> judging;
+  for (std::size_t i = 1; i < files.size(); ++i) judging.push_back(read_text_file(files[i], limits.max_file_bytes));
+  const ReportSet judges = read_reports_as_one(judging, limits.max_reports);
   std::optional<Date> when;
   if (as_of) when = parse_date(*as_of, {"--as-of", 0, ""});
   const Date shock_date = parse_date(shock, {"--shock", 0, ""});
   std::vector<const Report*> published, earlier;
-  for (const auto& set : sets)
-    for (const auto& r : set.reports) (when && r.reported_on.value_or(r.window_end) <= *when ? earlier : published).push_back(&r);
+  for (const auto& r : judges.reports) (when && r.reported_on.value_or(r.window_end) <= *when ? earlier : published).push_back(&r);
   const auto s = score_forecasts(predictions, published, earlier, shock_date);
   if (s.scored == 0 && s.figures.empty())
     throw InputError({files.front(), 0, "id"}, "no prediction's id is among the published figures");

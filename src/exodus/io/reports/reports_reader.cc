@@ -25,6 +25,27 @@ bool same_figure(const Report& a, const Report& b) {
 
 }  // namespace
 
+ReportSet read_reports_as_one(const std::vector<TextFile>& files, std::int64_t max_reports) {
+  ReportSet out;
+  ErrorList errors;
+  std::map<std::string, std::string> seen;
+  for (const auto& file : files) {
+    const ReportSet set = read_reports(file, max_reports);
+    for (const auto& r : set.reports) {
+      const auto [at, fresh] = seen.emplace(r.id, fmt::format("{}:{}", set.file, r.line));
+      if (!fresh)
+        errors.add({set.file, r.line, "id"}, fmt::format("id {} is also used at {}: an id names one figure", r.id, at->second));
+      out.reports.push_back(r);
+    }
+    out.file += (out.file.empty() ? "" : ";") + set.file;
+    if (static_cast<std::int64_t>(out.reports.size()) > max_reports)
+      throw InputError({set.file, 0, ""}, fmt::format("brings the reports to {}; {}", grouped(static_cast<std::int64_t>(out.reports.size())),
+                                                      limit_clause(max_reports, "--max-reports")));
+  }
+  errors.throw_if_any();
+  return out;
+}
+
 void refuse_shared_ids(const ReportSet& predict, const ReportSet& fitted) {
   std::map<std::string, const Report*> by_id;
   for (const auto& r : fitted.reports) by_id.emplace(r.id, &r);
