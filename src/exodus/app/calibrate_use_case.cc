@@ -65,6 +65,52 @@ void drop_future(Scenario& s, Date as_of, std::vector<std::string>& dropped) {
   s.priors = std::move(priors);
 }
 
+
+// The figures, as one set (ids unique across the files): the scenario's own, or the files
+// given; each file's bytes are recorded among the inputs.
+void read_figures(const CalibrateRequest& q, const Scenario& s, CalibrateOutcome& o, std::vector<InputRecord>& inputs) {
+  if (q.reports_files.empty()) {
+    for (const auto& set : s.reports)
+      for (const auto& r : set.reports) o.reports.reports.push_back(r);
+    o.reports.file = "the scenario's reports";
+  } else {
+    std::vector<TextFile> files;
+    for (const auto& path : q.reports_files) {
+      files.push_back(read_text_file(path, q.limits.max_file_bytes));
+      inputs.push_back({files.back().name, files.back().content.size(), sha256_hex(files.back().content)});
+    }
+    o.reports = read_reports_as_one(files, q.limits.max_reports);
+  }
+  if (auto problems = check_report_places(o.reports, s); !problems.empty()) throw InputErrors(std::move(problems));
+}
+
+// Those published by the as-of date (c.fitted, and the count left out), refused when there is
+// none or no run can give any.
+std::vector<const Report*> figures_to_fit(const CalibrateRequest& q, const Scenario& s, const ReportSet& reports,
+                                          CalibrationResult& c) {
+  std::vector<const Report*> fitted;
+  for (const auto& r : reports.reports)
+    if (q.as_of && published(r) > *q.as_of) ++c.after_as_of;
+    else fitted.push_back(&r);
+  for (const Report* r : fitted) c.fitted.reports.push_back(*r);
+  c.fitted.file = reports.file;
+  if (fitted.empty())
+    throw InputError({reports.file, 0, "reported_on"}, q.as_of ? fmt::format("no figure was published by {}", q.as_of->iso())
+                                                               : std::string("holds no figure"));
+  refuse_nothing_to_fit(fitted, s, reports.file);
+  return fitted;
+}
+
+// --predict: the figures to predict (o.predict), and the file they came from.
+std::optional<TextFile> read_figures_to_predict(const CalibrateRequest& q, const Scenario& s, CalibrateOutcome& o) {
+  if (!q.predict_file) return std::nullopt;
+  TextFile file = read_text_file(*q.predict_file, q.limits.max_file_bytes);
+  o.predict = read_reports(file, q.limits.max_reports);
+  refuse_shared_ids(*o.predict, o.reports);
+  if (auto problems = check_report_places(*o.predict, s); !problems.empty()) throw InputErrors(std::move(problems));
+  return file;
+}
+
 }  // namespace
 
 CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
@@ -80,38 +126,10 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
                      "the scenario declares no priors (priors.csv): nothing to calibrate");
   if (q.as_of && !q.keep_future_events) drop_future(s, *q.as_of, c.dropped);
 
-  // The reports, as one set: ids unique across the files.
-  std::vector<TextFile> files;
   std::vector<InputRecord> inputs = o.loaded.inputs;
-  if (q.reports_files.empty()) {
-    for (const auto& set : s.reports)
-      for (const auto& r : set.reports) o.reports.reports.push_back(r);
-    o.reports.file = "the scenario's reports";
-  } else {
-    for (const auto& path : q.reports_files) {
-      files.push_back(read_text_file(path, q.limits.max_file_bytes));
-      inputs.push_back({files.back().name, files.back().content.size(), sha256_hex(files.back().content)});
-    }
-    o.reports = read_reports_as_one(files, q.limits.max_reports);
-  }
-  if (auto problems = check_report_places(o.reports, s); !problems.empty()) throw InputErrors(std::move(problems));
-  std::vector<const Report*> fitted;
-  for (const auto& r : o.reports.reports)
-    if (q.as_of && published(r) > *q.as_of) ++c.after_as_of;
-    else fitted.push_back(&r);
-  for (const Report* r : fitted) c.fitted.reports.push_back(*r);
-  c.fitted.file = o.reports.file;
-  if (fitted.empty())
-    throw InputError({o.reports.file, 0, "reported_on"}, q.as_of ? fmt::format("no figure was published by {}", q.as_of->iso())
-                                                                 : std::string("holds no figure"));
-  refuse_nothing_to_fit(fitted, s, o.reports.file);
-  std::optional<TextFile> predict_file;
-  if (q.predict_file) {
-    predict_file = read_text_file(*q.predict_file, q.limits.max_file_bytes);
-    o.predict = read_reports(*predict_file, q.limits.max_reports);
-    refuse_shared_ids(*o.predict, o.reports);
-    if (auto problems = check_report_places(*o.predict, s); !problems.empty()) throw InputErrors(std::move(problems));
-  }
+  read_figures(q, s, o, inputs);
+  const std::vector<const Report*> fitted = figures_to_fit(q, s, o.reports, c);
+  const std::optional<TextFile> predict_file = read_figures_to_predict(q, s, o);
 
   check_members_fit(s, q.members, q.limits);
   SmcOptions so;

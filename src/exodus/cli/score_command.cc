@@ -4,7 +4,6 @@
 // --predict) against the figures published later, with naive persistence beside them.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
 
 #include "exodus/cli/commands.h"
@@ -56,12 +55,6 @@ void print_forecast_score(const ForecastScore& s, bool baseline) {
 std::vector<std::string> header_of(const TextFile& file) {
   const auto rows = parse_csv({file.name, file.content.substr(0, file.content.find('\n'))});
   return rows.empty() ? std::vector<std::string>{} : rows.front().fields;
-}
-
-bool is_flee_out_header(const std::vector<std::string>& fields) {
-  return std::any_of(fields.begin(), fields.end(), [](const std::string& f) {
-    return f.ends_with(" sim") || f == "refugees in camps (simulation)";
-  });
 }
 
 // Predictions (estimate or calibrate --predict) against the figures published later, with

@@ -33,6 +33,19 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+// Before the row on `line` is kept, with `rows` kept already (the header is row 0, so they are
+// also the data rows once this one is in) and `cells` counted with this row's.
+void refuse_beyond_bounds(const TextFile& file, std::size_t line, std::size_t rows, std::size_t cells, const CsvBounds& bounds) {
+  if (bounds.data_rows && static_cast<std::int64_t>(rows) > *bounds.data_rows)
+    throw InputError({file.name, line, ""}, fmt::format("holds more than {} {}; {}", grouped(*bounds.data_rows), bounds.what,
+                                                        limit_clause(*bounds.data_rows, bounds.option)));
+  if (rows >= bounds.rows || cells > bounds.cells)
+    throw InputError({file.name, line, ""},
+                     fmt::format("holds more than {} rows or {} cells: no table exodus reads is that long (the rows "
+                                 "would take gigabytes of memory)",
+                                 grouped(static_cast<std::int64_t>(bounds.rows)), grouped(static_cast<std::int64_t>(bounds.cells))));
+}
+
 }  // namespace
 
 std::vector<CsvRow> parse_csv(const TextFile& file, const CsvBounds& bounds) {
@@ -59,16 +72,7 @@ std::vector<CsvRow> parse_csv(const TextFile& file, const CsvBounds& bounds) {
     if (row_has_content) {
       end_field();
       cells += row.fields.size();
-      // The header is row 0: data rows are rows.size() once this one is in.
-      if (bounds.data_rows && static_cast<std::int64_t>(rows.size()) > *bounds.data_rows)
-        throw InputError({file.name, row.line, ""}, fmt::format("holds more than {} {}; {}", grouped(*bounds.data_rows),
-                                                                bounds.what, limit_clause(*bounds.data_rows, bounds.option)));
-      if (rows.size() >= bounds.rows || cells > bounds.cells)
-        throw InputError({file.name, row.line, ""},
-                         fmt::format("holds more than {} rows or {} cells: no table exodus reads is that long (the "
-                                     "rows would take gigabytes of memory)",
-                                     grouped(static_cast<std::int64_t>(bounds.rows)),
-                                     grouped(static_cast<std::int64_t>(bounds.cells))));
+      refuse_beyond_bounds(file, row.line, rows.size(), cells, bounds);
       rows.push_back(std::move(row));
     }
     row = CsvRow{};

@@ -84,9 +84,10 @@ void check_target(const fs::path& target, bool replace_existing) {
   std::vector<std::string> others;
   for (fs::directory_iterator it(target, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    // A page exodus wrote of this output (--report, exodus report) goes with it.
-    const bool own_page = it->is_regular_file(ec) && is_exodus_report_page(it->path());
-    if ((!listed.count(name) && !own_page) || !it->is_regular_file(ec)) others.push_back(name);
+    if (!it->is_regular_file(ec)) others.push_back(name);
+    // A page exodus wrote of this output (--report, exodus report) goes with it: only a file
+    // the manifest does not list is opened to see whether it is one.
+    else if (!listed.count(name) && !is_exodus_report_page(it->path())) others.push_back(name);
   }
   if (ec) throw OutputError(fmt::format("cannot list {}: {}", target.string(), ec.message()));
   if (!others.empty()) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -89,6 +90,10 @@ std::int64_t count_at(const TextFile& file, const CsvRow& row, const CsvRow& hea
 }
 
 }  // namespace
+
+bool is_flee_out_header(const std::vector<std::string>& fields) {
+  return std::any_of(fields.begin(), fields.end(), [](const std::string& f) { return f.ends_with(" sim") || f == kSimInCamps; });
+}
 
 CampTable read_flee_out_csv(const TextFile& file, std::int64_t max_days) {
   const auto rows = parse_csv(file);
