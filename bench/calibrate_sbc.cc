@@ -21,9 +21,10 @@
 #include <string>
 
 #include "exodus/app/calibration_sbc.h"
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
 #include "exodus/core/date.h"
 #include "exodus/infer/smc_sampler.h"
+#include "exodus/run/exodus_run.h"
 #include "sbc_table.h"
 
 namespace {

@@ -17,19 +17,20 @@
 #include <string>
 #include <vector>
 
-#include "exodus/app/calibration_model.h"
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
+#include "exodus/app/scenario_member_model.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/date.h"
 #include "exodus/core/sample_moments.h"
 #include "exodus/infer/key_totals.h"
+#include "exodus/run/exodus_run.h"
 #include "exodus/world/scenario_registry.h"
 
 namespace {
 
 // The scenario's own values on the model's working scale, and each discrepancy at its prior's
 // median (15%).
-std::vector<double> scenario_values(const exodus::ScenarioCalibrationModel& model, const exodus::Scenario& s) {
+std::vector<double> scenario_values(const exodus::ScenarioMemberModel& model, const exodus::Scenario& s) {
   std::vector<double> x;
   for (std::size_t d = 0; d < model.priors().size(); ++d) {
     const auto& p = model.priors()[d];
@@ -67,7 +68,7 @@ int main(int argc, char** argv) {
   fmt::print("{:>16} {:>14} {:>14} {:>16} {:>12}\n", "people/agent", "mean loglik", "sd over seeds", "mean - at 1", "s per run");
   double mean_at_1 = 0;
   for (const double k : scales) {
-    ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, InputLimits{}, nullptr, k);
+    ScenarioMemberModel model(s, fitted, ReportErrors{}, pool, InputLimits{}, nullptr, k);
     const std::vector<double> x = scenario_values(model, s);
     std::vector<SmcSimulation> jobs;
     for (std::size_t i = 0; i < seeds; ++i) jobs.push_back({i, x, 1000 + i});
@@ -87,7 +88,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> labels;
   std::vector<std::vector<double>> means, sds;
   for (const double k : scales) {
-    ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, InputLimits{}, nullptr, k);
+    ScenarioMemberModel model(s, fitted, ReportErrors{}, pool, InputLimits{}, nullptr, k);
     const std::vector<double> x = scenario_values(model, s);
     SmcResult members;
     for (std::size_t i = 0; i < seeds; ++i) {
@@ -96,7 +97,7 @@ int main(int argc, char** argv) {
       members.weights.push_back(1.0 / static_cast<double>(seeds));
     }
     model.run_full(members.x, members.run_seed);
-    const PosteriorRuns runs = posterior_runs_of(model, members, s, 1);
+    const PosteriorRuns runs = posterior_runs_of(model, members.x, members.weights, s, 1);
     const std::vector<ForecastTotal> totals = key_totals(runs, s);
     std::vector<double> mean(totals.size()), sd(totals.size());
     for (std::size_t t = 0; t < totals.size(); ++t) {

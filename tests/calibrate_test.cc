@@ -8,8 +8,9 @@
 
 
 #include "exodus/app/calibrate_use_case.h"
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
 #include "exodus/output/output_dir.h"
+#include "exodus/run/exodus_run.h"
 #include "exodus/world/scenario_registry.h"
 #include "test_support.h"
 #include "tiny_calibration.h"

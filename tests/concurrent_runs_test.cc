@@ -4,9 +4,10 @@
 
 #include <thread>
 
-#include "exodus/app/exodus_run.h"
 #include "exodus/app/flee_case.h"
-#include "exodus/app/flee_run.h"
+#include "exodus/app/load_scenario.h"
+#include "exodus/run/exodus_run.h"
+#include "exodus/run/flee_run.h"
 
 namespace exodus::testing {
 namespace {

@@ -68,6 +68,7 @@ TEST(FleeCalibrate, WritesTheForecastAndItsMedianAsAFleeOutCsv) {
   const auto summary = nlohmann::json::parse(read_bytes(o.out / "summary.json"));
   EXPECT_EQ(summary["after_as_of"]["camp_days"], 40);
   EXPECT_EQ(summary["as_of_day"], 9);
+  EXPECT_EQ(summary["as_of_date"], "2020-01-11");  // day 9's counts, dated the day after it
   EXPECT_TRUE(fs::exists(o.out / "posterior.csv"));
   EXPECT_TRUE(fs::exists(o.out / "manifest.json"));
 }
@@ -124,8 +125,13 @@ TEST(FleeCalibrate, RefusesWhatItCannotFitAndWritesNothing) {
   EXPECT_EQ(run_exodus(base + " --validation " + t.validation.string(), &out), 2);
   EXPECT_NE(out.find("--as-of: is needed with --flee"), std::string::npos) << out;
   EXPECT_EQ(run_exodus(base + " --validation " + t.validation.string() + " --as-of 30", &out), 2);
-  EXPECT_NE(out.find("day 30 is not a day of the case (0 to 29"), std::string::npos) << out;
-  EXPECT_EQ(run_exodus(base + " --validation " + t.validation.string() + " --as-of 2020-01-05", &out), 2);
+  // Day d's counts are dated the day after it (Flee's out.csv), so the case's days run from
+  // 2020-01-02 to 2020-01-31.
+  EXPECT_NE(out.find("day 30 is not a day of the case (days 0 to 29, dated 2020-01-02 to 2020-01-31)"), std::string::npos)
+      << out;
+  EXPECT_EQ(run_exodus(base + " --validation " + t.validation.string() + " --as-of 2020-01-01", &out), 2);
+  EXPECT_NE(out.find("--as-of: 2020-01-01 is not a day of the case"), std::string::npos) << out;
+  EXPECT_EQ(run_exodus(base + " --validation " + t.validation.string() + " --as-of nine", &out), 2);
   EXPECT_NE(out.find("--as-of"), std::string::npos) << out;
   EXPECT_EQ(run_exodus(base + " --validation " + t.validation.string() + " --as-of 9 --predict x.csv", &out), 2);
   EXPECT_NE(out.find("--predict: applies to scenarios, not with --flee"), std::string::npos) << out;

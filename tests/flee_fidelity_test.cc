@@ -5,8 +5,8 @@
 #include <ostream>
 
 #include "exodus/app/flee_case.h"
-#include "exodus/app/flee_run.h"
 #include "exodus/core/text_source.h"
+#include "exodus/run/flee_run.h"
 #include "exodus/score/flee_out_csv_reader.h"
 #include "exodus/score/flee_score.h"
 #include "test_support.h"

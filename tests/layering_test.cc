@@ -13,11 +13,12 @@ namespace exodus::testing {
 namespace {
 
 // From the bottom up. io reads files into world's types; sim runs them; recorder keeps what a
-// run did; observe says what reports measure of it; score, infer and output build on those;
-// report reads outputs back into pages; dist carries members between MPI ranks; app runs use
+// run did; run wires a rule set, the engine and its recorder into one run (a calibration
+// member's run included); observe says what reports measure of it; score, infer and output
+// build on those; report reads outputs back into pages; dist carries members between MPI ranks; app runs use
 // cases; cli only parses arguments and prints.
-const std::vector<std::string> kLayers = {"core",  "world",  "io",     "sim",  "recorder", "observe", "score",
-                                          "infer", "output", "report", "dist", "app",      "cli"};
+const std::vector<std::string> kLayers = {"core",  "world",  "io",     "sim",    "recorder", "run",
+                                          "observe", "score", "infer", "output", "report", "dist", "app", "cli"};
 
 int rank_of(const std::string& folder) {
   for (std::size_t i = 0; i < kLayers.size(); ++i)

@@ -1,11 +1,12 @@
-// Agents standing for several people (app/people_per_agent.h): the same world at 1/k of its
+// Agents standing for several people (run/people_per_agent.h): the same world at 1/k of its
 // size, its counts scaled back, gives the same flows and waits within the added noise.
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "exodus/app/exodus_run.h"
-#include "exodus/app/people_per_agent.h"
+#include "exodus/app/load_scenario.h"
+#include "exodus/run/exodus_run.h"
+#include "exodus/run/people_per_agent.h"
 #include "tiny_scenario.h"
 
 namespace exodus::testing {

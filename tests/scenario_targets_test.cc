@@ -7,7 +7,8 @@
 #include <map>
 #include <set>
 
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
+#include "exodus/run/exodus_run.h"
 #include "exodus/score/run_report_fit.h"
 
 namespace exodus::testing {

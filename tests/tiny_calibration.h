@@ -9,7 +9,8 @@
 #include <string>
 
 #include "exodus/app/calibrate_use_case.h"
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
+#include "exodus/run/exodus_run.h"
 #include "exodus/world/scenario_registry.h"
 #include "test_support.h"
 #include "tiny_scenario.h"

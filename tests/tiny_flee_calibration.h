@@ -47,7 +47,7 @@ struct TinyFleeCalibration {
     FleeCalibrateRequest q;
     q.spec.input_dir = input;
     q.spec.validation_dir = validation;
-    q.as_of_day = as_of_day;
+    q.as_of = AsOf::day(as_of_day);
     q.members = members;
     q.budget = budget;
     q.threads = threads;

@@ -2,7 +2,8 @@
 // leavers' departures: all of them, and in the first week from the shock.
 #include <cstdio>
 
-#include <exodus/app/exodus_run.h>
+#include <exodus/app/load_scenario.h>
+#include <exodus/run/exodus_run.h>
 #include <exodus/score/exodus_summary.h>
 
 int main() {

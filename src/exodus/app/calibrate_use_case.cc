@@ -8,7 +8,8 @@
 #include <map>
 
 #include "exodus/app/calibration_checkpoint.h"
-#include "exodus/app/calibration_model.h"
+#include "exodus/app/member_driver.h"
+#include "exodus/app/scenario_member_model.h"
 #include "exodus/core/sha256.h"
 #include "exodus/core/text_source.h"
 #include "exodus/infer/key_totals.h"
@@ -17,7 +18,6 @@
 #include "exodus/io/reports/reports_reader.h"
 #include "exodus/output/calibrate_outputs.h"
 #include "exodus/output/forecast_csv.h"
-#include "exodus/output/output_dir.h"
 #include "exodus/output/report_fit_outputs.h"
 #include "exodus/world/scenario_registry.h"
 
@@ -86,16 +86,15 @@ void read_figures(const CalibrateRequest& q, const Scenario& s, CalibrateOutcome
 
 // Those published by the as-of date (c.fitted, and the count left out), refused when there is
 // none or no run can give any.
-std::vector<const Report*> figures_to_fit(const CalibrateRequest& q, const Scenario& s, const ReportSet& reports,
-                                          CalibrationResult& c) {
+std::vector<const Report*> figures_to_fit(const Scenario& s, const ReportSet& reports, CalibrationResult& c) {
   std::vector<const Report*> fitted;
   for (const auto& r : reports.reports)
-    if (q.as_of && published(r) > *q.as_of) ++c.after_as_of;
+    if (c.as_of && published(r) > *c.as_of) ++c.after_as_of;
     else fitted.push_back(&r);
   for (const Report* r : fitted) c.fitted.reports.push_back(*r);
   c.fitted.file = reports.file;
   if (fitted.empty())
-    throw InputError({reports.file, 0, "reported_on"}, q.as_of ? fmt::format("no figure was published by {}", q.as_of->iso())
+    throw InputError({reports.file, 0, "reported_on"}, c.as_of ? fmt::format("no figure was published by {}", c.as_of->iso())
                                                                : std::string("holds no figure"));
   refuse_nothing_to_fit(fitted, s, reports.file);
   return fitted;
@@ -116,61 +115,42 @@ std::optional<TextFile> read_figures_to_predict(const CalibrateRequest& q, const
 CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   CalibrateOutcome o;
   CalibrationResult& c = o.result;
-  c.as_of = q.as_of;
   c.keep_future_events = q.keep_future_events;
   c.seed = q.seed;
   o.loaded = load_scenario(q.scenario, q.limits);
   Scenario& s = o.loaded.scenario;
+  if (q.as_of) c.as_of = q.as_of->date(s.start_date);
   if (s.priors.empty())
     throw InputError({s.folder.empty() ? "priors.csv" : (fs::path(s.folder) / "priors.csv").string(), 0, ""},
                      "the scenario declares no priors (priors.csv): nothing to calibrate");
-  if (q.as_of && !q.keep_future_events) drop_future(s, *q.as_of, c.dropped);
+  if (c.as_of && !q.keep_future_events) drop_future(s, *c.as_of, c.dropped);
 
   std::vector<InputRecord> inputs = o.loaded.inputs;
   read_figures(q, s, o, inputs);
-  const std::vector<const Report*> fitted = figures_to_fit(q, s, o.reports, c);
+  const std::vector<const Report*> fitted = figures_to_fit(s, o.reports, c);
   const std::optional<TextFile> predict_file = read_figures_to_predict(q, s, o);
 
   check_members_fit(s, q.members, q.limits);
-  SmcOptions so;
-  so.members = q.members;
-  so.budget = q.budget ? q.budget : kDefaultSimulationsPerMember * q.members;
+  SmcOptions so = calibration_options(q.members, q.budget, q.seed, q.hooks.stop);
   c.budget = so.budget;
   c.scenario = s.name;
-  so.seed = q.seed;
-  so.stop = q.hooks.stop;
-  o.threads = resolve_threads(q.threads);
-  const WorkerPool pool(o.threads);
   const double people_per_agent = q.people_per_agent.value_or(s.calibration_people_per_agent);
-  if (!(people_per_agent >= 1 && people_per_agent <= 1000))
-    throw InputError({"--people-per-agent", 0, ""}, fmt::format("must be 1 to 1000, not {}", people_per_agent));
+  if (!people_per_agent_allowed(people_per_agent))
+    throw InputError({"--people-per-agent", 0, ""}, people_per_agent_problem(fmt::format("{}", people_per_agent)));
   c.people_per_agent = people_per_agent;
   // What decides the numbers: a checkpoint continues only a calibration with this fingerprint,
   // and under MPI every rank must have built its model from the same.
   const std::vector<std::string> settings{
-      fmt::format("as_of {}", q.as_of ? q.as_of->iso() : "none"), fmt::format("keep_future_events {}", q.keep_future_events),
+      fmt::format("as_of {}", c.as_of ? c.as_of->iso() : "none"), fmt::format("keep_future_events {}", q.keep_future_events),
       fmt::format("members {}", so.members), fmt::format("budget {}", so.budget), fmt::format("seed {}", so.seed),
       fmt::format("max_agents {}", q.limits.max_agents), fmt::format("people_per_agent {}", people_per_agent)};
-  const std::string fingerprint = calibration_fingerprint(inputs, settings);
-  ScenarioCalibrationModel model(s, fitted, ReportErrors{}, pool, q.limits, q.hooks.stop, people_per_agent, rank_farm());
-  // Under MPI every rank has read its inputs to here: rank 0 checks that they all built this
-  // model, then the others run members, rank 0 the rest.
-  model.share_members(fingerprint);
-  const FarmRelease release_workers(rank_farm());
-
+  MemberDriver driver(q.threads, q.farm, q.hooks);
+  o.threads = driver.threads();
+  ScenarioMemberModel model(s, fitted, ReportErrors{}, driver.pool(), q.limits, q.hooks.stop, people_per_agent, q.farm);
   o.out = q.output.dir ? *q.output.dir : default_output_path(fmt::format("calibrate-{}-seed{}", s.name, q.seed));
-  StagedOutputDir staged(o.out, q.output.force);
-
-  // Every stage is kept beside the output folder, so that a stopped calibration can go on.
-  o.checkpoint = calibration_checkpoint_path(staged.target());
-  KeptStages kept;
-  keep_stages(so, kept, o.checkpoint, {q.resume, q.output.force, fingerprint, so.members, model.priors().size(), so.budget},
-              q.hooks.warn);
-  if (q.hooks.started) q.hooks.started(s.name, o.out);
-  c.smc = run_smc(model, so, q.progress);
-  if (q.hooks.stop && q.hooks.stop->load()) throw Interrupted();
-  model.run_full(c.smc.x, c.smc.run_seed);
-  if (q.hooks.stop && q.hooks.stop->load()) throw Interrupted();
+  driver.begin(model, calibration_fingerprint(inputs, settings), s.name, o.out, q.output.force);
+  c.smc = driver.calibrate(model, so, q.resume, q.output.force, q.progress);
+  o.checkpoint = driver.checkpoint();
   c.forecast_runs = q.members;
   c.horizon_days = model.horizon_days();
   // Refusals while sampling (kept in the checkpoint), and among the final runs over the whole scenario.
@@ -179,12 +159,8 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   c.priors.assign(model.priors().begin(), model.priors().end());
   c.simulated_coordinates = model.simulated_coordinates();
 
-  const PosteriorRuns runs = posterior_runs_of(model, c.smc, s, q.seed);
-  for (std::size_t m = 0; m < q.members; ++m)
-    if (model.ran(m)) {
-      c.layout = model.series(m);
-      break;
-    }
+  const PosteriorRuns runs = posterior_runs_of(model, c.smc.x, c.smc.weights, s, q.seed);
+  c.layout = model.layout(q.members);
   for (std::size_t d = 0; d < c.priors.size(); ++d) c.parameters.push_back(summarize_parameter(c.priors[d], d, c.smc, q.seed));
   c.bands = forecast_bands(runs);
   c.fits = fit_reports(runs, fitted);
@@ -195,18 +171,14 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
   }
   c.totals = key_totals(runs, s);
 
-  if (q.hooks.before_writing) q.hooks.before_writing();
-  staged.write("posterior.csv", calibrate_posterior_csv(c));
-  staged.write("forecast.csv", forecast_csv(c.layout, c.bands));
-  staged.write("reports_fit.csv", reports_fit_csv(c.fitted, c.fits));
-  if (o.predict) staged.write("predictions.csv", predictions_csv(*o.predict, c.predictions));
-  staged.write("summary.json", calibrate_summary_json(c));
+  driver.write("posterior.csv", calibrate_posterior_csv(c));
+  driver.write("forecast.csv", forecast_csv(c.layout, c.bands));
+  driver.write("reports_fit.csv", reports_fit_csv(c.fitted, c.fits));
+  if (o.predict) driver.write("predictions.csv", predictions_csv(*o.predict, c.predictions));
+  driver.write("summary.json", calibrate_summary_json(c));
   if (predict_file) inputs.push_back({predict_file->name, predict_file->content.size(), sha256_hex(predict_file->content)});
-  RunIdentity id{q.output.command_line, q.seed, o.threads, s.folder, inputs, staged.written_and("manifest.json")};
-  record_ranks(id);
-  staged.write("manifest.json", calibrate_manifest_json(c, id));
-  staged.commit();
-  remove_checkpoint(o.checkpoint);
+  driver.finish({q.output.command_line, q.seed, o.threads, s.folder, inputs, {}},
+                [&](const RunIdentity& id) { return calibrate_manifest_json(c, id); });
   return o;
 }
 

@@ -6,27 +6,32 @@
 #include <string>
 #include <vector>
 
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/limits.h"
+#include "exodus/dist/rank_farm.h"
 #include "exodus/infer/calibration_result.h"
+#include "exodus/world/as_of.h"
 
 namespace exodus {
 
 struct CalibrateRequest {
   std::optional<std::filesystem::path> scenario;      // none: the embedded default
   std::vector<std::filesystem::path> reports_files;   // none: the scenario's own (scenario.yaml reports)
-  std::optional<Date> as_of;      // only reports published by then; events after it dropped
+  // Only reports published by then; events after it dropped. A day number counts from the
+  // scenario's start date (day 0).
+  std::optional<AsOf> as_of;
   bool keep_future_events = false;
   std::optional<std::filesystem::path> predict_file;
   std::size_t members = 64;
-  std::size_t budget = 0;  // simulations at most; 0: 200 x members
+  std::size_t budget = 0;  // simulations at most; 0: the default (calibration_options)
   std::uint64_t seed = 1;
   int threads = 0;
-  // > 1: agents stand for that many people (app/people_per_agent.h); none: the scenario's
+  // > 1: agents stand for that many people (run/people_per_agent.h); none: the scenario's
   // calibration_people_per_agent (scenario.yaml, default 1).
   std::optional<double> people_per_agent;
   bool resume = false;  // continue the checkpoint beside the output folder, when there is one
+  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (dist/rank_farm.h)
   InputLimits limits;
   UseCaseOutput output;
   UseCaseHooks hooks;

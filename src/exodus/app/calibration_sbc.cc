@@ -1,3 +1,4 @@
+#include "exodus/run/exodus_run.h"
 #include "exodus/app/calibration_sbc.h"
 
 #include <algorithm>
@@ -12,15 +13,15 @@
 
 #include <fmt/format.h>
 
-#include "exodus/app/calibration_model.h"
-#include "exodus/app/exodus_run.h"
-#include "exodus/app/people_per_agent.h"
+#include "exodus/app/load_scenario.h"
+#include "exodus/app/scenario_member_model.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/random.h"
 #include "exodus/core/sample_moments.h"
 #include "exodus/infer/key_totals.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
+#include "exodus/run/people_per_agent.h"
 #include "exodus/world/scenario_hazard.h"
 
 namespace exodus {
@@ -45,7 +46,7 @@ struct Design {
       if (r.kind != ReportKind::kLowerBound && r.kind != ReportKind::kDenial) figures.push_back(r);
     if (figures.empty()) throw std::invalid_argument("the design holds no two-sided figure to render");
     for (const auto& r : figures) fitted.push_back(&r);
-    layout = std::make_unique<ScenarioCalibrationModel>(s, fitted, errors, one_thread, o.limits, nullptr);
+    layout = std::make_unique<ScenarioMemberModel>(s, fitted, errors, one_thread, o.limits, nullptr);
     priors.assign(layout->priors().begin(), layout->priors().end());
   }
   const Scenario& scenario;
@@ -55,7 +56,7 @@ struct Design {
   PlaceCatalog places;
   ReportErrors errors{};
   WorkerPool one_thread{1};
-  std::unique_ptr<ScenarioCalibrationModel> layout;
+  std::unique_ptr<ScenarioMemberModel> layout;
   std::vector<ParameterPrior> priors;
 
   // The truth's discrepancy sd of a metric; -1 when no figure of the design speaks of it.
@@ -99,7 +100,7 @@ std::vector<Report> render_figures(const Design& g, std::size_t rep, const std::
 }
 
 // The truth scored as a member would be (in spare slots, several runs), beside the members' medians.
-void score_truth_beside_members(const Design& g, ScenarioCalibrationModel& model, const SmcResult& smc,
+void score_truth_beside_members(const Design& g, ScenarioMemberModel& model, const SmcResult& smc,
                                 const std::vector<double>& truth, std::uint64_t seed, CalibrationSbcReplicate& out) {
   std::vector<SmcSimulation> jobs;
   for (std::size_t k = 0; k < CalibrationSbcReplicate::kTruthRuns; ++k) jobs.push_back({g.options.members + k, truth, seed + k});
@@ -150,12 +151,12 @@ void record_parameters(const Design& g, std::size_t rep, const SmcResult& smc, c
 
 // The key totals, forecast past the figures, against the truth's own run with a discrepancy of
 // the total's metric (the truth's where the design fits the metric, else a draw of its prior).
-void record_totals(const Design& g, std::size_t rep, ScenarioCalibrationModel& model, const SmcResult& smc,
+void record_totals(const Design& g, std::size_t rep, ScenarioMemberModel& model, const SmcResult& smc,
                    std::uint64_t sampler_seed, const std::vector<double>& truth, const SeriesTable& truth_series,
                    CalibrationSbcReplicate& out) {
   const Scenario& s = g.scenario;
   model.run_full(smc.x, smc.run_seed);
-  const PosteriorRuns runs = posterior_runs_of(model, smc, s, sampler_seed);
+  const PosteriorRuns runs = posterior_runs_of(model, smc.x, smc.weights, s, sampler_seed);
   const std::vector<ForecastTotal> totals = key_totals(runs, s);
   for (std::size_t k = 0; k < totals.size(); ++k) {
     const ForecastTotal& t = totals[k];
@@ -194,7 +195,7 @@ CalibrationSbcReplicate run_replicate(const Design& g, std::size_t rep, const Wo
   const std::vector<Report> rendered = render_figures(g, rep, truth, world, run.series);
   std::vector<const Report*> ptrs;
   for (const auto& r : rendered) ptrs.push_back(&r);
-  ScenarioCalibrationModel model(s, ptrs, g.errors, pool, o.limits, nullptr,
+  ScenarioMemberModel model(s, ptrs, g.errors, pool, o.limits, nullptr,
                                  o.people_per_agent.value_or(s.calibration_people_per_agent));
   SmcOptions so;
   so.members = o.members;

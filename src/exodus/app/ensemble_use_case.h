@@ -7,9 +7,10 @@
 // not fitted to any figure.
 #include <optional>
 
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/limits.h"
+#include "exodus/dist/rank_farm.h"
 #include "exodus/infer/ensemble_result.h"
 
 namespace exodus {
@@ -23,6 +24,7 @@ struct EnsembleRequest {
   std::size_t members = 16;
   bool prior = false;  // draw each member's parameters from the scenario's priors
   int threads = 0;
+  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (dist/rank_farm.h)
   InputLimits limits;
   UseCaseOutput output;
   UseCaseHooks hooks;

@@ -4,7 +4,7 @@
 // them too.
 #include <optional>
 
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/limits.h"
 #include "exodus/infer/estimate.h"

@@ -5,23 +5,29 @@
 // (the median in Flee's layout), summary.json and manifest.json into a new output folder.
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "exodus/app/flee_case.h"
 #include "exodus/app/use_case.h"
+#include "exodus/dist/rank_farm.h"
 #include "exodus/infer/flee_calibration_result.h"
+#include "exodus/world/as_of.h"
 
 namespace exodus {
 
 struct FleeCalibrateRequest {
   FleeCaseSpec spec;              // the case, its validation data (needed) and settings; max_days unused
-  std::int32_t as_of_day = -1;    // camp data on days 0..as_of_day inform the fit (required)
+  // The last day whose camp data informs the fit (required): a day number, or the date of that
+  // day's counts (FleeWorld::date_of_day).
+  std::optional<AsOf> as_of;
   std::size_t members = 64;
-  std::size_t budget = 0;         // simulations at most; 0: 200 x members
+  std::size_t budget = 0;         // simulations at most; 0: the default (calibration_options)
   std::uint64_t seed = 1;
   int threads = 0;
   std::size_t case_runs = 8;      // runs of the case's own settings, for the comparison after the as-of day
   bool resume = false;
+  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (dist/rank_farm.h)
   UseCaseOutput output;
   UseCaseHooks hooks;
   std::function<void(const SmcProgress&)> progress;

@@ -2,8 +2,8 @@
 // Use case: run a Flee case (a folder, or the embedded Mali case) and write out.csv,
 // manifest.json and summary.json into a new output folder.
 #include "exodus/app/flee_case.h"
-#include "exodus/app/flee_run.h"
 #include "exodus/app/use_case.h"
+#include "exodus/run/flee_run.h"
 #include "exodus/score/flee_score.h"
 
 namespace exodus {

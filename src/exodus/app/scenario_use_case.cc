@@ -1,3 +1,4 @@
+#include "exodus/run/exodus_run.h"
 #include "exodus/app/scenario_use_case.h"
 
 #include <fmt/format.h>

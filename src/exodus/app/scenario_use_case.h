@@ -4,9 +4,10 @@
 #include <optional>
 #include <vector>
 
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/limits.h"
+#include "exodus/recorder/exodus_run_result.h"
 #include "exodus/score/exodus_summary.h"
 #include "exodus/score/run_report_fit.h"
 #include "exodus/score/targets.h"

@@ -46,13 +46,6 @@ void print_stage(const SmcProgress& p) {
              100 * p.stage->independent_acceptance, p.simulations, rate, left);
 }
 
-// The budget must carry the members (both kinds of calibration).
-void check_budget(const CalibrateArgs& a) {
-  if (a.budget && a.budget < 2 * a.members)
-    throw InputError({"--budget", 0, ""}, fmt::format("{} simulations cannot carry {} members: at least {} are needed",
-                                                      a.budget, a.members, 2 * a.members));
-}
-
 UseCaseOutput output_of(const CalibrateArgs& a, const std::string& command_line) {
   UseCaseOutput out;
   if (a.out) out.dir = *a.out;
@@ -78,7 +71,7 @@ UseCaseHooks console_hooks(StopOnSignal& stop, bool quiet, fs::path& checkpoint,
 
 // exodus calibrate --flee DIR --validation VDIR --as-of DAY: a Flee case's move rules.
 int calibrate_flee(const CalibrateArgs& a, const std::string& command_line, StopOnSignal& stop, fs::path& checkpoint,
-                   const InputLimits& limits) {
+                   const InputLimits& limits, RankFarm* farm) {
   for (const auto& [given, name] : {std::pair{!a.inputs.empty(), "INPUTS"}, std::pair{a.predict.has_value(), "--predict"},
                                     std::pair{a.keep_future_events, "--keep-future-events"},
                                     std::pair{a.people_per_agent.has_value(), "--people-per-agent"},
@@ -86,21 +79,18 @@ int calibrate_flee(const CalibrateArgs& a, const std::string& command_line, Stop
     if (given) throw InputError({name, 0, ""}, "applies to scenarios, not with --flee");
   if (!a.validation_dir)
     throw InputError({"--validation", 0, ""}, "is needed with --flee: the calibration fits the case's camp data");
-  if (!a.as_of) throw InputError({"--as-of", 0, ""}, "is needed with --flee: the last day number whose camp data is fitted");
   FleeCalibrateRequest q;
   q.spec.input_dir = *a.flee_dir;
   q.spec.validation_dir = *a.validation_dir;
   if (a.settings_file) q.spec.settings_file = *a.settings_file;
   q.spec.limits = limits;
-  const auto day = parse_int(*a.as_of, {"--as-of", 0, ""});
-  if (day < 0 || day > 1000000) throw InputError({"--as-of", 0, ""}, fmt::format("{} is not a day number of a case", day));
-  q.as_of_day = static_cast<std::int32_t>(day);
-  check_budget(a);
+  if (a.as_of) q.as_of = AsOf::parse(*a.as_of, {"--as-of", 0, ""});
   q.members = a.members;
   q.budget = a.budget;
   q.seed = a.seed;
   q.threads = a.threads;
   q.resume = a.resume;
+  q.farm = farm;
   q.output = output_of(a, command_line);
   q.hooks = console_hooks(stop, a.quiet, checkpoint, "the Flee case ");
   if (!a.quiet) q.progress = print_stage;
@@ -117,7 +107,7 @@ int calibrate_flee(const CalibrateArgs& a, const std::string& command_line, Stop
 
 // exodus calibrate [SCENARIO] [REPORTS.csv...]: a scenario's priors.
 int calibrate_scenario(const CalibrateArgs& a, const std::string& command_line, StopOnSignal& stop, fs::path& checkpoint,
-                       const InputLimits& limits) {
+                       const InputLimits& limits, RankFarm* farm) {
   CalibrateRequest q;
   std::size_t first_report = 0;
   if (!a.inputs.empty() && (a.inputs[0] == kDefaultScenarioName || fs::is_directory(a.inputs[0]))) {
@@ -125,16 +115,16 @@ int calibrate_scenario(const CalibrateArgs& a, const std::string& command_line, 
     first_report = 1;
   }
   for (std::size_t i = first_report; i < a.inputs.size(); ++i) q.reports_files.emplace_back(a.inputs[i]);
-  if (a.as_of) q.as_of = parse_date(*a.as_of, {"--as-of", 0, ""});
+  if (a.as_of) q.as_of = AsOf::parse(*a.as_of, {"--as-of", 0, ""});
   q.keep_future_events = a.keep_future_events;
   if (a.predict) q.predict_file = *a.predict;
-  check_budget(a);
   q.members = a.members;
   q.budget = a.budget;
   q.seed = a.seed;
   q.threads = a.threads;
   q.resume = a.resume;
   q.people_per_agent = a.people_per_agent;
+  q.farm = farm;
   q.limits = limits;
   q.output = output_of(a, command_line);
   q.hooks = console_hooks(stop, a.quiet, checkpoint, "");
@@ -152,7 +142,7 @@ int calibrate_scenario(const CalibrateArgs& a, const std::string& command_line, 
 
 }  // namespace
 
-void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& command_line) {
+void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& command_line, RankFarm* farm) {
   auto* cmd = app.add_subcommand(
       "calibrate", "Fit a scenario's priors to published figures as of a date and forecast with intervals; with --flee, a Flee "
       "case's move rules to its camp data up to a day, and forecast its camps");
@@ -161,8 +151,9 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
                   "a scenario folder first (default: the embedded 2022 scenario), then reports CSVs read as one "
                   "(default: the scenario's own, scenario.yaml reports)");
   cmd->add_option("--as-of", a->as_of,
-                  "use only the reports published by this date (reported_on, else window_end); "
-                  "events after it are dropped. With --flee: a day number of the case, the last whose camp data is fitted");
+                  "use only the reports published by this date (reported_on, else window_end); events after it are "
+                  "dropped. A date (YYYY-MM-DD) or a day number of the case (0: the scenario's start date); with --flee, "
+                  "the last day whose camp data is fitted (day d's counts are dated the day after it, as in out.csv)");
   cmd->add_option("--flee", a->flee_dir,
                   "calibrate a Flee case instead (its input folder): its move rules fitted to its camp data up to --as-of, "
                   "the camps forecast after it (docs/calibrate-flee.md)");
@@ -183,7 +174,7 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
                   "each agent stands for this many people: runs k times cheaper, their counts k times noisier "
                   "(bench/people-per-agent measures the likelihood's scatter; default: the scenario's "
                   "calibration_people_per_agent, else 1)")
-      ->check(CLI::Range(1.0, 1000.0));
+      ->check(CLI::Range(1.0, kMostPeoplePerAgent));
   cmd->add_option("--threads", a->threads,
                   "members run at once (default, and at most: all cores; results do not depend on it)")
       ->check(CLI::Range(1, 1024));
@@ -205,8 +196,8 @@ void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& com
           try {
             if (!a->flee_dir && (a->validation_dir || a->settings_file))
               throw InputError({a->validation_dir ? "--validation" : "--settings", 0, ""}, "applies with --flee DIR only");
-            *exit_code = a->flee_dir ? calibrate_flee(*a, command_line, stop, checkpoint, *limits)
-                                     : calibrate_scenario(*a, command_line, stop, checkpoint, *limits);
+            *exit_code = a->flee_dir ? calibrate_flee(*a, command_line, stop, checkpoint, *limits, farm)
+                                     : calibrate_scenario(*a, command_line, stop, checkpoint, *limits, farm);
           } catch (const Interrupted&) {
             if (!checkpoint.empty() && fs::exists(checkpoint))
               fmt::print(stderr,

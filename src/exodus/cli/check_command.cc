@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "exodus/app/estimate_use_case.h"
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
 #include "exodus/app/flee_case.h"
 #include "exodus/app/input_kind.h"
 #include "exodus/cli/commands.h"

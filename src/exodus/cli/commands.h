@@ -40,12 +40,17 @@ inline const CLI::Validator kSeed(
 // The name by which `run` and `check` take the embedded 2022 scenario (as estimate --scenario).
 inline constexpr const char* kDefaultScenarioName = "default";
 
+// The commands given `farm` (the MPI job's ranks, null without) share their members over it:
+// calibrate always, run with --members N. Any other command, and run without --members, is
+// rank 0's alone, and another rank leaves at once rather than run it again into the same folder.
+class RankFarm;
+
 // Registers `exodus run`; its callback stores the exit code in *exit_code.
-void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line);
+void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line, RankFarm* farm);
 // Registers `exodus estimate REPORTS.csv`.
 void add_estimate_command(CLI::App& app, int* exit_code, const std::string& command_line);
 // Registers `exodus calibrate [SCENARIO] [REPORTS.csv...]`.
-void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& command_line);
+void add_calibrate_command(CLI::App& app, int* exit_code, const std::string& command_line, RankFarm* farm);
 // Registers `exodus check FOLDER`.
 void add_check_command(CLI::App& app, int* exit_code);
 // Registers `exodus score OUT.csv`.

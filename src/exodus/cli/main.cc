@@ -6,7 +6,6 @@
 #include <locale>
 #include <new>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -17,39 +16,32 @@
 
 namespace {
 
-// The command line, run; its exit code.
-int run_command_line(int argc, char** argv, bool worker_rank) {
+// The command line, run; its exit code. `farm`: the MPI job's ranks (null without MPI).
+int run_command_line(int argc, char** argv, exodus::RankFarm* farm) {
   // Under mpirun: ranks other than 0 run members for rank 0 and print nothing (they read the
   // same inputs, so rank 0 reports any error they would).
-  if (worker_rank) {
-    // Only calibrate and run --members N (N not 0) share their members; any other command is
-    // rank 0's alone, and the other ranks leave at once rather than run it again into the same
-    // folder (rank 0 hears that they left: MpiSession::finish).
-    const std::string_view verb = argc > 1 ? argv[1] : "";
-    bool shares_members = verb == "calibrate";
-    for (int i = 2; i < argc && verb == "run"; ++i) {
-      const std::string_view word(argv[i]);
-      std::string_view members;
-      if (word == "--members" && i + 1 < argc) members = argv[i + 1];
-      else if (word.starts_with("--members=")) members = word.substr(std::string_view("--members=").size());
-      else continue;
-      shares_members = members.find_first_not_of('0') != std::string_view::npos;
-    }
-    if (!shares_members) return exodus::kExitOk;
-    if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) return exodus::kExitInternal;
-  }
+  const bool worker_rank = farm && farm->rank() != 0;
+  if (worker_rank && (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)))
+    return exodus::kExitInternal;
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
   CLI::App app{"exodus: simulate and measure mass flight across borders"};
   app.set_version_flag("--version", std::string("exodus ") + EXODUS_VERSION);
   app.require_subcommand(1);
   int exit_code = exodus::kExitOk;
-  exodus::add_run_command(app, &exit_code, command_line);
+  // The commands that share their members over the ranks are given the farm (calibrate; run,
+  // which shares only an ensemble's). The others are rank 0's alone: another rank parses the
+  // same words and leaves, rather than run them again into the same folder (rank 0 hears that
+  // it left: MpiSession::finish).
+  exodus::add_run_command(app, &exit_code, command_line, farm);
   exodus::add_check_command(app, &exit_code);
   exodus::add_estimate_command(app, &exit_code, command_line);
-  exodus::add_calibrate_command(app, &exit_code, command_line);
+  exodus::add_calibrate_command(app, &exit_code, command_line, farm);
   exodus::add_score_command(app, &exit_code);
   exodus::add_report_command(app, &exit_code);
+  if (worker_rank)
+    for (const char* rank0_alone : {"check", "estimate", "score", "report"})
+      app.get_subcommand(rank0_alone)->callback([&exit_code] { exit_code = exodus::kExitOk; });
   // A first word that is no option and no verb: say so, rather than "a subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> verbs;
@@ -94,7 +86,7 @@ int main(int argc, char** argv) {
     mpi.finish(exodus::kExitBadInput);
     return exodus::kExitBadInput;
   }
-  const int code = run_command_line(argc, argv, mpi.worker());
+  const int code = run_command_line(argc, argv, mpi.farm());
   // Under MPI: rank 0's failure ends the whole job (workers may be running its members); a
   // worker that leaves unreleased tells rank 0, which would otherwise wait for it.
   mpi.finish(code);

@@ -1,5 +1,6 @@
-// exodus run: simulate a Flee case (or the embedded default) and write out.csv, manifest.json
-// and summary.json into a new output folder.
+// exodus run [TARGET]: simulate a scenario (the embedded 2022 one by default) and write
+// daily.csv, summary.json, reports_fit.csv and manifest.json; a Flee case (--flee DIR, or
+// 'mali') and write out.csv in Flee's layout; or, with --members N, an ensemble of the scenario.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/embedded_files.h"
 #include "exodus/core/error.h"
+#include "exodus/dist/rank_farm.h"
 #include "exodus/output/ensemble_outputs.h"
 #include "exodus/output/exodus_outputs.h"
 #include "exodus/output/output_dir.h"
@@ -44,6 +46,7 @@ struct RunArgs {
   bool report = false;  // write report.html into the output folder
   std::string progress = "auto";
   std::shared_ptr<InputLimits> limits = std::make_shared<InputLimits>();
+  RankFarm* farm = nullptr;  // the MPI job's ranks: an ensemble's members are shared over them
 };
 
 ProgressStyle progress_style(const RunArgs& args) {
@@ -143,6 +146,7 @@ int run_ensemble(const RunArgs& args, const std::string& command_line, const std
   q.members = args.members;
   q.prior = args.prior;
   q.threads = args.threads;
+  q.farm = args.farm;
   q.limits = *args.limits;
   q.output = output_of(args, command_line);
   StopOnSignal stop;
@@ -217,6 +221,9 @@ int run_scenario(const RunArgs& args, const std::string& command_line, const std
 // `exodus run [TARGET]`: no target (or "default") runs the embedded scenario; a folder with scenario.yaml is a
 // scenario; a folder with locations.csv, or --flee DIR, or the name "mali" is a Flee case.
 int run(const RunArgs& args, const std::string& command_line) {
+  // Under MPI only an ensemble shares its members; a single run is rank 0's alone, and another
+  // rank leaves rather than run it again into the same folder.
+  if (args.farm && args.farm->rank() != 0 && args.members == 0) return kExitOk;
   if (args.flee_dir || (args.target && *args.target == embedded_default_case_name())) {
     RunArgs flee = args;
     if (!args.flee_dir) flee.flee_dir.reset();
@@ -243,10 +250,11 @@ int run(const RunArgs& args, const std::string& command_line) {
 
 }  // namespace
 
-void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line) {
+void add_run_command(CLI::App& app, int* exit_code, const std::string& command_line, RankFarm* farm) {
   auto* cmd = app.add_subcommand(
       "run", "Simulate a scenario: with no argument, the embedded 2022 mobilisation scenario");
   auto args = std::make_shared<RunArgs>();
+  args->farm = farm;
   cmd->add_option("SCENARIO", args->target,
                   "a scenario folder, a Flee input folder, 'default' (the embedded 2022 scenario) or 'mali' "
                   "(Flee's Mali case, embedded)");

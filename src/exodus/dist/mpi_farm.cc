@@ -266,9 +266,6 @@ class MpiFarm final : public RankFarm {
   std::size_t sent_ = 0, received_ = 0, handed_out_ = 0;
 };
 
-std::unique_ptr<MpiFarm> the_farm;
-bool mpi_started = false;
-bool ended_together = false;  // the ranks' commands differ: every rank knows, and leaves
 
 // Whether a launcher (Open MPI's mpirun, or a PMI/PMIx one) started this process.
 bool started_by_mpirun() {
@@ -279,30 +276,26 @@ bool started_by_mpirun() {
 
 }  // namespace
 
-RankFarm* rank_farm() { return the_farm.get(); }
-
 MpiSession::MpiSession(int* argc, char*** argv) {
   if (!started_by_mpirun()) return;
   int provided = 0;
   mpi_check(MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided), "MPI_Init_thread");
-  mpi_started = true;
+  started_ = true;
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks);
-  if (ranks > 1) the_farm = std::make_unique<MpiFarm>(rank, ranks);
+  if (ranks > 1) farm_ = std::make_unique<MpiFarm>(rank, ranks);
 }
 
 MpiSession::~MpiSession() {
-  if (!mpi_started) return;
-  if (the_farm) the_farm->release();
-  the_farm.reset();
+  if (!started_) return;
+  if (farm_) farm_->release();
+  farm_.reset();
   MPI_Finalize();
 }
 
-bool MpiSession::worker() const { return the_farm && the_farm->rank() != 0; }
-
 std::optional<CommandMismatch> MpiSession::compare_commands(const std::vector<std::string>& words) {
-  if (!the_farm) return std::nullopt;
+  if (!farm_) return std::nullopt;
   // Each rank's digest of its words (NUL between them: "a b" is one word, not two), to all.
   std::string text, joined;
   for (const auto& w : words) {
@@ -311,7 +304,7 @@ std::optional<CommandMismatch> MpiSession::compare_commands(const std::vector<st
     joined += (joined.empty() ? "" : " ") + w;
   }
   const std::string mine = sha256_hex(text);
-  const int ranks = the_farm->ranks(), rank = the_farm->rank();
+  const int ranks = farm_->ranks(), rank = farm_->rank();
   const int digest = static_cast<int>(mine.size());
   std::string all(static_cast<std::size_t>(digest * ranks), '\0');
   mpi_check(MPI_Allgather(mine.data(), digest, MPI_CHAR, all.data(), digest, MPI_CHAR, MPI_COMM_WORLD), "MPI_Allgather");
@@ -322,7 +315,7 @@ std::optional<CommandMismatch> MpiSession::compare_commands(const std::vector<st
       first = r;
   if (!first) return std::nullopt;
   // Every rank knows; the rank that differs first tells rank 0 its command, for the error.
-  ended_together = true;
+  ended_together_ = true;
   CommandMismatch m{first, "", ""};
   if (rank == first) mpi_send(std::vector<std::byte>(reinterpret_cast<const std::byte*>(joined.data()),
                                                      reinterpret_cast<const std::byte*>(joined.data() + joined.size())),
@@ -338,8 +331,9 @@ std::optional<CommandMismatch> MpiSession::compare_commands(const std::vector<st
 }
 
 void MpiSession::finish(int exit_code) {
-  if (!mpi_started || !the_farm || ended_together) return;
-  if (the_farm->rank() != 0) the_farm->leaving(exit_code);
+  if (!started_ || !farm_ || ended_together_) return;
+  // The session's farm is always an MpiFarm (made above).
+  if (farm_->rank() != 0) static_cast<MpiFarm*>(farm_.get())->leaving(exit_code);
   else if (exit_code != 0) MPI_Abort(MPI_COMM_WORLD, exit_code);
 }
 

@@ -18,10 +18,13 @@
 // of its own model (RankFarm::meet). Rank 0 never waits for a rank that left: a worker that
 // stops before rank 0 released it, having failed or not, tells rank 0 so as it leaves.
 //
-// Without MPI (built without it, or not started by mpirun) there is no farm: rank_farm() is
-// null and members run on the process's own threads, as they always did.
+// Without MPI (built without it, or not started by mpirun) there is no farm: MpiSession::farm()
+// is null and members run on the process's own threads, as they always did. The farm is the
+// session's, handed by the command line to the use cases that share their members; nothing
+// else in the process can reach it.
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -71,12 +74,9 @@ class RankFarm {
   virtual std::size_t jobs_handed_out() const = 0;
 };
 
-// The process's farm when it runs under MPI with more than one rank, else null.
-RankFarm* rank_farm();
-
 // What the farm did, for the manifest: its ranks, the member runs it handed out, the bytes.
-inline void record_ranks(RunIdentity& id) {
-  if (const RankFarm* farm = rank_farm()) {
+inline void record_ranks(const RankFarm* farm, RunIdentity& id) {
+  if (farm) {
     id.ranks = farm->ranks();
     id.member_runs_on_other_ranks = farm->jobs_handed_out();
     id.bytes_between_ranks = farm->bytes_sent() + farm->bytes_received();
@@ -97,8 +97,11 @@ class MpiSession {
   ~MpiSession();
   MpiSession(const MpiSession&) = delete;
   MpiSession& operator=(const MpiSession&) = delete;
+  // The job's farm when it has more than one rank, else null: for the commands that share
+  // their members (the command line tells which), and no one else.
+  RankFarm* farm() const { return farm_.get(); }
   // Whether this process is a rank other than 0 (its output is not the command's).
-  bool worker() const;
+  bool worker() const { return farm_ && farm_->rank() != 0; }
   // Every rank's command (its arguments, one word each), compared with rank 0's before any work:
   // every rank calls it once, first, and every rank learns whether they all agree. Nothing
   // without MPI or with one rank. After a mismatch every rank leaves with the same error, and
@@ -109,6 +112,11 @@ class MpiSession {
   // rank 0 never waits for it. Rank 0's failure (non-zero) aborts the whole job, since workers
   // may be running its members, and MPI_Finalize would wait for them in turn.
   void finish(int exit_code);
+
+ private:
+  std::unique_ptr<RankFarm> farm_;
+  bool started_ = false;         // MPI_Init ran (a launcher started this process)
+  bool ended_together_ = false;  // the ranks' commands differ: every rank knows, and leaves
 };
 
 // Releases the workers when the driver leaves its work, however it leaves (an error, a stop).

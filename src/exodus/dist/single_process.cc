@@ -3,11 +3,8 @@
 
 namespace exodus {
 
-RankFarm* rank_farm() { return nullptr; }
-
 MpiSession::MpiSession(int*, char***) {}
 MpiSession::~MpiSession() = default;
-bool MpiSession::worker() const { return false; }
 std::optional<CommandMismatch> MpiSession::compare_commands(const std::vector<std::string>&) { return std::nullopt; }
 void MpiSession::finish(int) {}
 

@@ -14,11 +14,11 @@ constexpr std::uint32_t kCampBandStream = 0x6B000000u;
 }  // namespace
 
 CampBands camp_bands(std::span<const CampTable* const> runs, std::span<const double> weights, std::span<const double> sd,
-                     std::uint64_t seed, int draws, double floor) {
+                     std::uint64_t seed, int draws, const CampError& error) {
   if (runs.size() != weights.size() || runs.size() != sd.size())
     throw std::invalid_argument("camp_bands: one weight and one discrepancy per run");
   if (draws < 1) throw std::invalid_argument("camp_bands: at least one draw a member");
-  if (!(floor > 0)) throw std::invalid_argument("camp_bands: the floor must be positive");
+  if (!(error.floor() > 0)) throw std::invalid_argument("camp_bands: the floor must be positive");
   const CampTable* first = nullptr;
   std::size_t members = 0;
   for (std::size_t m = 0; m < runs.size(); ++m)
@@ -41,10 +41,9 @@ CampBands camp_bands(std::span<const CampTable* const> runs, std::span<const dou
         if (!runs[m] || !(weights[m] > 0)) continue;
         CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(t * C + c),
                        kCampBandStream + static_cast<std::uint32_t>(m));
-        const double log_sim = std::log(static_cast<double>(runs[m]->sim[t][c]) + floor);
-        // A population is not negative: draws below zero are zero.
+        const double scaled_sim = error.scaled(static_cast<double>(runs[m]->sim[t][c]));
         for (int k = 0; k < draws; ++k)
-          vw.emplace_back(std::max(0.0, std::exp(log_sim + sd[m] * standard_normal(rng)) - floor), weights[m] / draws);
+          vw.emplace_back(error.draw(scaled_sim, sd[m], standard_normal(rng)), weights[m] / draws);
       }
       out.bands[t][c] = interval_of(vw, members);
     }

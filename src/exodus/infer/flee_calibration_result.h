@@ -22,6 +22,7 @@ struct FleeCalibrationResult {
   std::string case_name;
   Date start;                        // the case's day 0
   std::int32_t as_of_day = 0;        // camp data on days 0..as_of_day informed the fit
+  Date as_of_date;                   // the date of that day's counts (FleeWorld::date_of_day)
   std::vector<std::int32_t> fitted_days;  // the days the likelihood read
   std::vector<bool> observed;        // [camp]: whether it has validation data
   std::size_t observed_camps = 0;    // how many have

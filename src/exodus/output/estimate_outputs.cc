@@ -12,6 +12,7 @@
 #include "exodus/core/digit_grouping.h"
 #include "exodus/output/interval_json.h"
 #include "exodus/output/json_text.h"
+#include "exodus/world/places.h"
 
 namespace exodus {
 
@@ -31,7 +32,7 @@ std::string estimate_daily_csv(const EstimateResult& r) {
       for (std::size_t k = 0; k <= L.corridor_count(); ++k)
         out += fmt::format("{},{},{},{},{},{},{}\n", (L.start + static_cast<std::int32_t>(t)).iso(), t,
                            static_cast<int>(t) - L.shock_day,
-                           csv_field(k < L.corridor_count() ? L.corridors[k].name : "ALL", true),
+                           csv_field(k < L.corridor_count() ? L.corridors[k].name : kAllPlaces, true),
                            to_string(static_cast<FlowQuantity>(q)), fmt_interval(r.daily[static_cast<std::size_t>(q)][k][t]),
                            to_string(r.support.basis[k][t]));
   return out;
@@ -46,7 +47,7 @@ std::string estimate_summary_json(const ReportSet& reports, const EstimateResult
   json totals = json::array();
   for (const auto& t : r.totals)
     totals.push_back({{"total", t.label},
-                      {"corridor", t.corridor < L.corridor_count() ? L.corridors[t.corridor].name : "ALL"},
+                      {"corridor", t.corridor < L.corridor_count() ? L.corridors[t.corridor].name : kAllPlaces},
                       {"days", t.days},
                       {"extrapolated_days", t.extrapolated_days},
                       {"interval", interval_json(t.interval)}});

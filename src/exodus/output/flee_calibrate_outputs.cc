@@ -63,7 +63,7 @@ std::string flee_calibrate_summary_json(const FleeCalibrationResult& c) {
       {"case", c.case_name},
       {"start_date", c.start.iso()},
       {"as_of_day", c.as_of_day},
-      {"as_of_date", (c.start + (c.as_of_day + 1)).iso()},
+      {"as_of_date", c.as_of_date.iso()},
       {"fitted_days", c.fitted_days},
       {"observed_camps", c.observed_camps},
       {"likelihood_floor", c.floor},

@@ -1,6 +1,7 @@
 #include "exodus/recorder/exodus_recorder.h"
 
 #include "exodus/world/scenario_registry.h"
+#include "exodus/world/places.h"
 
 namespace exodus {
 
@@ -52,7 +53,7 @@ ExodusRecorder::SeriesCount ExodusRecorder::series_count(const Scenario& s) {
 
 ExodusRecorder::ExodusRecorder(const Scenario& s) : table_(s.start_date) {
   for (const auto& [name, total] : kTotals)
-    slots_.push_back({table_.add(PlaceKind::kTotal, "ALL", 0, name), nullptr, total, 0});
+    slots_.push_back({table_.add(PlaceKind::kTotal, kAllPlaces, 0, name), nullptr, total, 0});
   const auto places = [&](PlaceKind kind, std::size_t count, auto&& name_of, const auto& metrics) {
     for (std::size_t i = 0; i < count; ++i)
       for (const auto& m : metrics) slots_.push_back({table_.add(kind, name_of(i), i, m.name), m.series, nullptr, i});

@@ -9,6 +9,7 @@
 #include "exodus/report/figures_chart.h"
 #include "exodus/report/forecast_csv_reader.h"
 #include "exodus/report/json_file.h"
+#include "exodus/world/places.h"
 
 namespace exodus {
 
@@ -50,7 +51,7 @@ ReportPage band_report(const OutputFolder& folder) {
 
   const std::string flows = calibration ? "Forecast flows" : "Flows", borders = "Borders";
   const std::string basis = calibration ? "Posterior predictive" : "Over the members";
-  if (const auto* dep = t.find("total", "ALL", "departures"))
+  if (const auto* dep = t.find("total", kAllPlaces, "departures"))
     page.charts.push_back({flows, "Departures per day: leavers entering any destination (persons a day)",
                            fmt::format("{}: median, 50% and 90% intervals; {}.{}", basis, discrepancy_words(dep->discrepancy),
                                        as_of.empty() ? "" : " Shaded: after the as-of date, a forecast."),

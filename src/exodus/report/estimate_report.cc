@@ -9,6 +9,7 @@
 #include "exodus/report/figures_chart.h"
 #include "exodus/report/forecast_csv_reader.h"
 #include "exodus/report/json_file.h"
+#include "exodus/world/places.h"
 
 namespace exodus {
 
@@ -30,7 +31,7 @@ ReportPage estimate_report(const OutputFolder& folder) {
   for (auto& line : input_hash_lines(manifest)) page.header.push_back(std::move(line));
   const std::string note = "Posterior: median, 50% and 90% intervals of the flows the reports imply. Shaded: after the "
                            "last report, where the flows rest on the model's assumptions, not on reports.";
-  if (const auto* all = t.find("corridor", "ALL", "departures"))
+  if (const auto* all = t.find("corridor", kAllPlaces, "departures"))
     page.charts.push_back({"Flows", "Departures per day, all corridors (persons a day)", note, "departures",
                            band_chart_config(t.dates, *all, "persons a day", marker)});
   if (const auto totals = summary.objects("totals"); !totals.empty())
@@ -38,11 +39,11 @@ ReportPage estimate_report(const OutputFolder& folder) {
                            "Departures over the first days from the shock, in all corridors and in each: median (dot), 50% "
                            "(dark) and 90% (light) intervals; a total over extrapolated days rests partly on assumptions.",
                            "totals", totals_chart_config(totals, "persons"), height_for_rows(totals.size())});
-  if (const auto* stock = t.find("corridor", "ALL", "stock"))
+  if (const auto* stock = t.find("corridor", kAllPlaces, "stock"))
     page.charts.push_back({"Flows", "Leavers present abroad, all corridors (persons)", note, "stock",
                            band_chart_config(t.dates, *stock, "persons", marker)});
   for (const BandSeries* s :
-       largest_bands(t, [](const BandSeries& b) { return b.metric == "departures" && b.place != "ALL"; }, t.series.size()))
+       largest_bands(t, [](const BandSeries& b) { return b.metric == "departures" && b.place != kAllPlaces; }, t.series.size()))
     page.charts.push_back({"Each corridor", fmt::format("Departures into {} per day (persons a day)", s->place), note,
                            "departures-" + s->place, band_chart_config(t.dates, *s, "persons a day", marker)});
   if (ReportChart c = figures_chart(figures_of_reports_fit(folder.read("reports_fit.csv")), "Published figures", "the estimate");

@@ -17,6 +17,7 @@
 #include "exodus/report/flow_map.h"
 #include "exodus/report/daily_rows.h"
 #include "exodus/report/json_file.h"
+#include "exodus/world/places.h"
 
 namespace exodus {
 
@@ -196,7 +197,7 @@ ReportPage run_report(const OutputFolder& folder) {
     if (ReportChart c = flow_map_chart(d.table, read_places_csv(*places), "Map"); !c.title.empty())
       page.charts.push_back(std::move(c));
   // Departures.
-  if (const auto* dep = d.find(PlaceKind::kTotal, "ALL", "departures")) {
+  if (const auto* dep = d.find(PlaceKind::kTotal, kAllPlaces, "departures")) {
     std::vector<double> cumulative(dep->size());
     std::partial_sum(dep->begin(), dep->end(), cumulative.begin());
     page.charts.push_back({flows, "Departures: leavers entering any destination, cumulative (persons)",

@@ -150,6 +150,13 @@ struct Target {
   Report report;
 };
 
+// How many people an agent may stand for (run/people_per_agent.h): 1 (each person an agent) to
+// 1000, past which a run's counts would be mostly noise.
+inline constexpr double kMostPeoplePerAgent = 1000;
+inline bool people_per_agent_allowed(double k) { return k >= 1 && k <= kMostPeoplePerAgent; }
+// What is wrong with people per agent `given` (as written) that is not allowed.
+inline std::string people_per_agent_problem(const std::string& given) { return "must be 1 to 1000, not " + given; }
+
 struct Scenario {
   std::string name, description, folder;
   Date start_date, end_date, shock_date;
@@ -157,7 +164,7 @@ struct Scenario {
   std::int32_t shock_day = 0;   // shock - start
   std::uint64_t seed = 1;
   // How many people an agent stands for in a calibration's members unless --people-per-agent
-  // says otherwise (app/people_per_agent.h): a large scenario's choice of cost against noise.
+  // says otherwise (run/people_per_agent.h): a large scenario's choice of cost against noise.
   double calibration_people_per_agent = 1;
   ScenarioParameters parameters;
   // Empty: one kind of leaver, from the parameters (leaver_kinds_of below).

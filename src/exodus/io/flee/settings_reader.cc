@@ -159,12 +159,15 @@ const std::map<std::string, Handler>& move_handlers() {
       {"max_crossing_speed", ignored()},  // read by Flee but used by none of its rules
       {"awareness_level",
        [](auto& c, auto& n, auto& k, FleeSettings& s) {
-         s.awareness_level = bounded_int(c, n, k, -1, 4);
-         // Flee treats -1 like 1; 0 makes every agent stay (its random link index never matches
-         // a name), which exodus refuses rather than reproduce.
+         // The range is the registry's; Flee also takes -1, which it treats like the lowest.
+         const FleeSetting& level = *find_flee_setting("move_rules.awareness_level");
+         const int lowest = static_cast<int>(level.lower()), highest = static_cast<int>(level.upper());
+         s.awareness_level = bounded_int(c, n, k, -1, highest);
+         // 0 makes every agent stay in Flee (its random link index never matches a name),
+         // which exodus refuses rather than reproduce.
          if (s.awareness_level == 0)
-           throw InputError(c.pos(n, k), "awareness_level 0 makes no agent move; use 1 to 4");
-         if (s.awareness_level < 0) s.awareness_level = 1;
+           throw InputError(c.pos(n, k), fmt::format("awareness_level 0 makes no agent move; use {} to {}", lowest, highest));
+         if (s.awareness_level < 0) s.awareness_level = lowest;
        }},
       {"use_pop_for_loc_weight",
        [](auto& c, auto& n, auto& k, FleeSettings& s) { s.use_pop_for_loc_weight = as_bool(c, n, k); }},

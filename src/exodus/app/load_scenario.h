@@ -1,15 +1,12 @@
 #pragma once
-// Loading an exodus scenario (a folder or the embedded default) and running it.
-#include <atomic>
+// Loading an exodus scenario (a folder or the embedded default), and the checks of its size
+// that need the recorder: what a run would hold in memory.
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <vector>
 
 #include "exodus/core/limits.h"
 #include "exodus/core/recording_source.h"
-#include "exodus/recorder/exodus_run_result.h"
-#include "exodus/sim/worker_pool.h"
 #include "exodus/world/scenario.h"
 
 namespace exodus {
@@ -29,16 +26,5 @@ std::vector<InputError> check_scenario_inputs(const FileSource& folder, const In
 // Refuses `members` runs held in memory together (a calibration's population, an ensemble)
 // whose daily series would not fit --max-daily-values; the error names --members.
 void check_members_fit(const Scenario& scenario, std::size_t members, const InputLimits& limits);
-
-struct ExodusRunOptions {
-  std::uint64_t seed = 1;
-  int threads = 1;
-  // Shared with other runs in the process when given (then `threads` is ignored).
-  const WorkerPool* pool = nullptr;
-  std::function<void(std::int32_t, std::int32_t, std::size_t)> progress;
-  const std::atomic<bool>* stop = nullptr;
-};
-
-ExodusRunResult run_exodus(const Scenario& scenario, const ExodusRunOptions& options);
 
 }  // namespace exodus

@@ -1,12 +1,12 @@
-#include "exodus/app/flee_calibration_model.h"
+#include "exodus/app/flee_member_model.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "exodus/app/flee_run.h"
 #include "exodus/io/flee/flee_world_builder.h"
+#include "exodus/run/flee_run.h"
 #include "tiny_flee_case.h"
 
 namespace exodus {
@@ -45,10 +45,10 @@ FleeInputs inputs_from_truth(double truth) {
 
 // Only the data up to the fitted days may inform the fit: changing every later day changes no
 // likelihood.
-TEST(FleeCalibrationModel, ReadsNoCampDataAfterItsFittedDays) {
+TEST(FleeMemberModel, ReadsNoCampDataAfterItsFittedDays) {
   const FleeInputs in = inputs_from_truth(0.3);
   const WorkerPool pool(1);
-  FleeCalibrationModel a(in, "tiny", {town_movechance_prior()}, 10, pool, nullptr);
+  FleeMemberModel a(in, "tiny", {town_movechance_prior()}, 10, pool, nullptr);
   EXPECT_EQ(a.fitted_days(), (std::vector<std::int32_t>{2, 9}));
   const auto with_camp_data = [&](std::int64_t from_day, double added) {
     FleeInputs changed = in;
@@ -58,23 +58,23 @@ TEST(FleeCalibrationModel, ReadsNoCampDataAfterItsFittedDays) {
           if (p.day >= from_day) p.value += added;
     return changed;
   };
-  FleeCalibrationModel b(with_camp_data(10, 999), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
+  FleeMemberModel b(with_camp_data(10, 999), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
   const std::vector<double> x = {std::log(0.25), std::log(0.3)};
   const SmcSimulation job{0, x, 5};
   a.simulate({&job, 1});
   b.simulate({&job, 1});
   EXPECT_EQ(a.log_likelihood(0, x), b.log_likelihood(0, x));
   // And data on a fitted day does count.
-  FleeCalibrationModel c(with_camp_data(9, 999), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
+  FleeMemberModel c(with_camp_data(9, 999), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
   c.simulate({&job, 1});
   EXPECT_NE(c.log_likelihood(0, x), a.log_likelihood(0, x));
 }
 
 // Calibrated to camp data a known move chance made, the posterior narrows on it.
-TEST(FleeCalibrationModel, FindsTheTownsMoveChanceThatMadeTheCampData) {
+TEST(FleeMemberModel, FindsTheTownsMoveChanceThatMadeTheCampData) {
   const double truth = 0.5;
   const WorkerPool pool(2);
-  FleeCalibrationModel model(inputs_from_truth(truth), "tiny", {town_movechance_prior()}, 20, pool, nullptr);
+  FleeMemberModel model(inputs_from_truth(truth), "tiny", {town_movechance_prior()}, 20, pool, nullptr);
   SmcOptions o;
   o.members = 32;
   o.budget = 32 * 25;
@@ -91,11 +91,12 @@ TEST(FleeCalibrationModel, FindsTheTownsMoveChanceThatMadeTheCampData) {
 }
 
 // The forecast's runs are the members' worlds over the whole case, run as any Flee run is.
-TEST(FleeCalibrationModel, ItsFullRunsAreTheMembersWorldsRunToTheEnd) {
+TEST(FleeMemberModel, ItsFullRunsAreTheMembersWorldsRunToTheEnd) {
   const WorkerPool pool(2);
-  FleeCalibrationModel model(inputs_from_truth(0.3), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
+  FleeMemberModel model(inputs_from_truth(0.3), "tiny", {town_movechance_prior()}, 10, pool, nullptr);
   const std::vector<std::vector<double>> x = {{std::log(0.1), 0.0}, {std::log(0.6), 0.0}};
-  const auto runs = model.run_full(x, {4, 5});
+  model.run_full(x, {4, 5});
+  const auto runs = model.take_full_runs(2);
   ASSERT_EQ(runs.size(), 2u);
   for (std::size_t m = 0; m < 2; ++m) {
     FleeRunOptions o;
@@ -107,33 +108,33 @@ TEST(FleeCalibrationModel, ItsFullRunsAreTheMembersWorldsRunToTheEnd) {
   EXPECT_NE(runs[0].sim.back(), runs[1].sim.back()) << "the settings reach the runs";
 }
 
-TEST(FleeCalibrationModel, RefusesWhatIsNoFleeSettingOrHasNoData) {
+TEST(FleeMemberModel, RefusesWhatIsNoFleeSettingOrHasNoData) {
   const FleeInputs in = inputs_from_truth(0.3);
   const WorkerPool pool(1);
   ParameterPrior bad = town_movechance_prior();
   bad.address = "move_rules.no_such_thing";
-  EXPECT_THROW(FleeCalibrationModel(in, "tiny", {bad}, 10, pool, nullptr), std::invalid_argument);
+  EXPECT_THROW(FleeMemberModel(in, "tiny", {bad}, 10, pool, nullptr), std::invalid_argument);
   FleeInputs no_data = in;
   no_data.validation.reset();
-  EXPECT_THROW(FleeCalibrationModel(no_data, "tiny", {town_movechance_prior()}, 10, pool, nullptr), std::invalid_argument);
+  EXPECT_THROW(FleeMemberModel(no_data, "tiny", {town_movechance_prior()}, 10, pool, nullptr), std::invalid_argument);
   // A whole-number setting's prior may reach half a unit past its range (1 to 4), no further.
   ParameterPrior awareness{.address = "move_rules.awareness_level", .shape = PriorShape::kUniform, .center = 0, .spread = 0,
                            .lower = 0.5, .upper = 4.5, .reasoning = "the test's"};
-  EXPECT_NO_THROW(FleeCalibrationModel(in, "tiny", {awareness}, 10, pool, nullptr));
+  EXPECT_NO_THROW(FleeMemberModel(in, "tiny", {awareness}, 10, pool, nullptr));
   awareness.lower = 0.4;
-  EXPECT_THROW(FleeCalibrationModel(in, "tiny", {awareness}, 10, pool, nullptr), std::invalid_argument);
+  EXPECT_THROW(FleeMemberModel(in, "tiny", {awareness}, 10, pool, nullptr), std::invalid_argument);
   // A town whose move chance falls below 0.005 becomes a camp in Flee's rules: a member may not.
   ParameterPrior towns = town_movechance_prior();
   towns.lower = 0.001;
-  FleeCalibrationModel model(in, "tiny", {towns}, 10, pool, nullptr);
+  FleeMemberModel model(in, "tiny", {towns}, 10, pool, nullptr);
   EXPECT_THROW(model.member_world(std::vector<double>{std::log(0.002), 0.0}, 10), std::invalid_argument);
 }
 
 // What a calibration is compared with: the case's own settings, run as any Flee run is.
-TEST(FleeCalibrationModel, RunsTheCasesOwnSettingsForTheComparison) {
+TEST(FleeMemberModel, RunsTheCasesOwnSettingsForTheComparison) {
   const FleeInputs in = inputs_from_truth(0.3);
   const WorkerPool pool(2);
-  const FleeCalibrationModel model(in, "tiny", {town_movechance_prior()}, 10, pool, nullptr);
+  const FleeMemberModel model(in, "tiny", {town_movechance_prior()}, 10, pool, nullptr);
   const auto runs = model.run_case_settings({3, 9});
   ASSERT_EQ(runs.size(), 2u);
   for (std::size_t k = 0; k < 2; ++k) {

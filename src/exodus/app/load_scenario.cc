@@ -1,17 +1,13 @@
-#include "exodus/app/exodus_run.h"
+#include "exodus/app/load_scenario.h"
 
-#include <chrono>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "exodus/core/digit_grouping.h"
-
 #include "exodus/core/embedded_files.h"
 #include "exodus/io/scenario/scenario_reader.h"
 #include "exodus/recorder/exodus_recorder.h"
-#include "exodus/sim/engine.h"
-#include "exodus/sim/exodus/exodus_rules.h"
 
 namespace exodus {
 
@@ -77,28 +73,6 @@ void check_members_fit(const Scenario& s, std::size_t members, const InputLimits
                                "{}",
                                grouped(static_cast<std::int64_t>(members)), per_run, values, values * 8 / 1e9,
                                limit_clause(limits.max_daily_values, "--max-daily-values")));
-}
-
-ExodusRunResult run_exodus(const Scenario& scenario, const ExodusRunOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
-  ExodusRules rules(scenario, options.seed);
-  ExodusRecorder recorder(scenario);
-  ExodusRunResult result;
-  EngineOptions engine;
-  engine.threads = options.threads;
-  engine.pool = options.pool;
-  engine.stop = options.stop;
-  engine.after_day = [&](std::int32_t day) {
-    recorder.record(rules.today());
-    if (options.progress) options.progress(day + 1, scenario.days, rules.agent_count());
-  };
-  result.days_run = run_days(rules, engine);
-  result.interrupted = result.days_run < scenario.days;
-  result.series = recorder.take();
-  result.leavers = rules.agent_count();
-  result.pool_left = rules.pool_left();
-  result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return result;
 }
 
 }  // namespace exodus

@@ -1,4 +1,4 @@
-#include "exodus/app/flee_run.h"
+#include "exodus/run/flee_run.h"
 
 #include <chrono>
 

@@ -1,4 +1,4 @@
-#include "exodus/app/flee_priors.h"
+#include "exodus/world/flee_priors.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "exodus/app/people_per_agent.h"
+#include "exodus/run/people_per_agent.h"
 
 #include <string_view>
 

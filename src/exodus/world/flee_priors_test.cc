@@ -1,10 +1,10 @@
-#include "exodus/app/flee_priors.h"
+#include "exodus/world/flee_priors.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "exodus/app/flee_calibration_model.h"
+#include "exodus/app/flee_member_model.h"
 #include "exodus/world/flee_settings_registry.h"
 #include "tiny_flee_case.h"
 
@@ -42,7 +42,7 @@ TEST(FleePriors, EachIsAFleeSettingTheModelAcceptsCentredOnTheCase) {
         EXPECT_GE(p.lower, 0.005) << p.address;
       }
     }
-    EXPECT_NO_THROW(FleeCalibrationModel(t.read(), "tiny", priors, 5, pool, nullptr));
+    EXPECT_NO_THROW(FleeMemberModel(t.read(), "tiny", priors, 5, pool, nullptr));
   }
 }
 
@@ -50,7 +50,7 @@ TEST(FleePriors, AwarenessIsOneTwoOrThreeEquallyOften) {
   const testing::TinyFleeCase t;
   const WorkerPool pool(1);
   const auto priors = default_flee_priors(FleeSettings{});
-  const FleeCalibrationModel model(t.read(), "tiny", priors, 5, pool, nullptr);
+  const FleeMemberModel model(t.read(), "tiny", priors, 5, pool, nullptr);
   std::size_t awareness = priors.size();
   for (std::size_t i = 0; i < priors.size(); ++i)
     if (priors[i].address == "move_rules.awareness_level") awareness = i;
