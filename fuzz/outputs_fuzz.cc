@@ -16,7 +16,7 @@
 
 #include "exodus/core/error.h"
 #include "exodus/io/reports/predictions_reader.h"
-#include "exodus/report/folder_report.h"
+#include "exodus/page/folder_page.h"
 #include "exodus/score/flee_out_csv_reader.h"
 #include "exodus/score/flee_score.h"
 
@@ -127,7 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (name == "out.csv") score_flee(read_flee_out_csv({"out.csv", bytes}));
     write(root() / folder / name, bytes);
     try {
-      report_for_folder(root() / folder);
+      page_for_folder(root() / folder);
     } catch (...) {
       write(root() / folder / name, folders().at(folder).at(name));
       throw;

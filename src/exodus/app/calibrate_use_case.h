@@ -9,7 +9,7 @@
 #include "exodus/app/load_scenario.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/limits.h"
-#include "exodus/dist/rank_farm.h"
+#include "exodus/ranks/rank_farm.h"
 #include "exodus/infer/calibration_result.h"
 #include "exodus/world/as_of.h"
 
@@ -31,7 +31,7 @@ struct CalibrateRequest {
   // calibration_people_per_agent (scenario.yaml, default 1).
   std::optional<double> people_per_agent;
   bool resume = false;  // continue the checkpoint beside the output folder, when there is one
-  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (dist/rank_farm.h)
+  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (ranks/rank_farm.h)
   InputLimits limits;
   UseCaseOutput output;
   UseCaseHooks hooks;

@@ -10,7 +10,7 @@
 #include "exodus/app/load_scenario.h"
 #include "exodus/app/use_case.h"
 #include "exodus/core/limits.h"
-#include "exodus/dist/rank_farm.h"
+#include "exodus/ranks/rank_farm.h"
 #include "exodus/infer/ensemble_result.h"
 
 namespace exodus {
@@ -24,7 +24,7 @@ struct EnsembleRequest {
   std::size_t members = 16;
   bool prior = false;  // draw each member's parameters from the scenario's priors
   int threads = 0;
-  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (dist/rank_farm.h)
+  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (ranks/rank_farm.h)
   InputLimits limits;
   UseCaseOutput output;
   UseCaseHooks hooks;

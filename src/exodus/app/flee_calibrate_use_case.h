@@ -10,7 +10,7 @@
 
 #include "exodus/app/flee_case.h"
 #include "exodus/app/use_case.h"
-#include "exodus/dist/rank_farm.h"
+#include "exodus/ranks/rank_farm.h"
 #include "exodus/infer/flee_calibration_result.h"
 #include "exodus/world/as_of.h"
 
@@ -27,7 +27,7 @@ struct FleeCalibrateRequest {
   int threads = 0;
   std::size_t case_runs = 8;      // runs of the case's own settings, for the comparison after the as-of day
   bool resume = false;
-  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (dist/rank_farm.h)
+  RankFarm* farm = nullptr;  // under MPI: the job's ranks, which share the members (ranks/rank_farm.h)
   UseCaseOutput output;
   UseCaseHooks hooks;
   std::function<void(const SmcProgress&)> progress;

@@ -7,7 +7,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "exodus/dist/camp_table_bytes.h"
+#include "exodus/ranks/camp_table_bytes.h"
 #include "exodus/io/flee/flee_world_builder.h"
 #include "exodus/run/flee_run.h"
 

@@ -2,7 +2,7 @@
 // A model whose members are runs (a scenario, a Flee case), as the sampler and the member
 // driver (app/member_driver.h) see it: what every such model shares, whatever a member is.
 // The sampler's slots, and members run into them side by side on the worker pool and, under
-// MPI, across the ranks (dist/member_jobs.h). A model says only how one member runs into a slot,
+// MPI, across the ranks (ranks/member_jobs.h). A model says only how one member runs into a slot,
 // and the bytes its result travels back as from another rank.
 #include <cstddef>
 #include <cstdint>
@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "exodus/dist/member_jobs.h"
-#include "exodus/dist/rank_farm.h"
+#include "exodus/ranks/member_jobs.h"
+#include "exodus/ranks/rank_farm.h"
 #include "exodus/infer/smc_sampler.h"
 #include "exodus/sim/worker_pool.h"
 
@@ -20,7 +20,7 @@ namespace exodus {
 
 class MemberModel : public SmcModel {
  public:
-  // Under MPI, on every rank before any member runs (dist/member_jobs.h, share_member_jobs):
+  // Under MPI, on every rank before any member runs (ranks/member_jobs.h, share_member_jobs):
   // on rank 0, checks that every other rank built this model (the same `fingerprint`, of the
   // inputs' bytes and the settings: calibration_fingerprint), throwing InputError if one did
   // not; on another rank, runs the members rank 0 hands out until released, then throws
@@ -54,7 +54,7 @@ class SlottedMemberModel : public MemberModel {
   }
 
  protected:
-  // `farm`: under MPI, the ranks that share the members (dist/rank_farm.h); on rank 0 members
+  // `farm`: under MPI, the ranks that share the members (ranks/rank_farm.h); on rank 0 members
   // run across them, and a worker rank serves them (share_members) instead of sampling.
   SlottedMemberModel(const WorkerPool& pool, RankFarm* farm) : pool_(pool), farm_(farm) {}
   // A member's run into `slot` in this process, on one thread (members go side by side).

@@ -5,8 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
-#include "exodus/dist/byte_buffer.h"
-#include "exodus/dist/series_bytes.h"
+#include "exodus/ranks/byte_buffer.h"
+#include "exodus/ranks/series_bytes.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
 #include "exodus/run/scenario_member_run.h"

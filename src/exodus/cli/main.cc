@@ -12,7 +12,7 @@
 
 #include "exodus/cli/commands.h"
 #include "exodus/core/suggest.h"
-#include "exodus/dist/rank_farm.h"
+#include "exodus/ranks/rank_farm.h"
 
 namespace {
 

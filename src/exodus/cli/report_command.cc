@@ -11,7 +11,7 @@
 #include "exodus/core/error.h"
 #include "exodus/output/atomic_file.h"
 #include "exodus/output/report_page_mark.h"
-#include "exodus/report/folder_report.h"
+#include "exodus/page/folder_page.h"
 
 namespace exodus {
 
@@ -30,7 +30,7 @@ int write_report_page(const std::filesystem::path& folder, const std::filesystem
             return kExitOutput;
           }
         }
-        const std::string html = report_html(report_for_folder(folder, limits));
+        const std::string html = page_html(page_for_folder(folder, limits));
         // The page goes into a folder that is there: a mistyped path creates nothing.
         const std::filesystem::path parent = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
         if (!std::filesystem::is_directory(parent, ec)) {

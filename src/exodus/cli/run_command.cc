@@ -21,7 +21,7 @@
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/embedded_files.h"
 #include "exodus/core/error.h"
-#include "exodus/dist/rank_farm.h"
+#include "exodus/ranks/rank_farm.h"
 #include "exodus/output/ensemble_outputs.h"
 #include "exodus/output/exodus_outputs.h"
 #include "exodus/output/output_dir.h"

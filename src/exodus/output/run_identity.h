@@ -18,7 +18,7 @@ struct RunIdentity {
   // Every file the run writes into its folder, manifest.json included: --force replaces a
   // folder only when it holds these and nothing else.
   std::vector<std::string> outputs;
-  // Under mpirun: the ranks that ran members (dist/rank_farm.h), the member runs other ranks
+  // Under mpirun: the ranks that ran members (ranks/rank_farm.h), the member runs other ranks
   // than 0 made and the bytes of their jobs and results. Results depend on none of them.
   int ranks = 1;
   std::uint64_t member_runs_on_other_ranks = 0, bytes_between_ranks = 0;
