@@ -144,273 +144,356 @@ double effective_sample_size(std::span<const double> weights) {
   return s2 > 0 ? 1.0 / s2 : 0.0;
 }
 
-SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void(const SmcProgress&)>& progress) {
-  const auto started = std::chrono::steady_clock::now();
-  double earlier_seconds = 0;  // set from a checkpoint
-  const auto seconds = [&] {
-    return earlier_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+namespace {
+
+// One run of the sampler: the population and the tempering's state, which its steps share.
+class SmcRun {
+ public:
+  SmcRun(SmcModel& model, const SmcOptions& o)
+      : model_(model), o_(o), priors_(model.priors()), N(o.members), D(priors_.size()),
+        S(model.simulated_coordinates()), log_w_(N, 0.0), scale_(S ? 2.38 / std::sqrt(static_cast<double>(S)) : 1.0) {
+    if (N < 2) throw std::invalid_argument("a calibration needs at least 2 members");
+    if (o.budget && o.budget < 2 * N)
+      throw std::invalid_argument("the budget must allow at least two simulations per member (" +
+                                  std::to_string(2 * N) + ")");
+    if (!(o.unmoved_chance > 0 && o.unmoved_chance < 1))
+      throw std::invalid_argument("the chance a member is left unmoved must be between 0 and 1");
+  }
+
+  SmcResult run(const std::function<void(const SmcProgress&)>& progress) {
+    if (o_.resume) resume(*o_.resume);
+    else start_from_priors();
+    while (phi_ < 1) {
+      ++stage_;
+      check_stop();
+      if (o_.budget && r_.simulations + N > o_.budget) return finish_by_weights();
+      run_stage(progress);
+    }
+    r_.weights.assign(N, 1.0 / static_cast<double>(N));
+    r_.temperature = phi_;
+    r_.reached_posterior = true;
+    r_.ess = static_cast<double>(N);
+    r_.seconds = seconds();
+    return std::move(r_);
+  }
+
+ private:
+  // What a stage's moves propose from, fixed by the reweighted population before it is resampled.
+  struct Proposals {
+    Eigen::MatrixXd chol;     // Cholesky factor of the simulated coordinates' shrunk covariance
+    Eigen::VectorXd centre;   // their weighted mean
+    std::vector<double> cheap_sd;  // each cheap coordinate's random-walk sd
   };
-  const auto priors = model.priors();
-  const std::size_t N = o.members, D = priors.size(), S = model.simulated_coordinates();
-  if (N < 2) throw std::invalid_argument("a calibration needs at least 2 members");
-  if (o.budget && o.budget < 2 * N)
-    throw std::invalid_argument("the budget must allow at least two simulations per member (" + std::to_string(2 * N) + ")");
-  if (!(o.unmoved_chance > 0 && o.unmoved_chance < 1))
-    throw std::invalid_argument("the chance a member is left unmoved must be between 0 and 1");
-  const auto check_stop = [&] {
-    if (o.stop && o.stop->load()) throw Interrupted();
+  // The acceptance counts of one stage's simulated moves.
+  struct MoveCounts {
+    int moves = 0;
+    std::size_t accepted = 0, proposed = 0, accepted_independent = 0, proposed_independent = 0;
   };
 
-  SmcResult r;
-  std::vector<SmcSimulation> jobs;
-  std::vector<double> log_w(N, 0.0);  // zero after every resampling: the stages start from equal weights
-  double phi = 0, scale = S ? 2.38 / std::sqrt(static_cast<double>(S)) : 1.0;
-  int stage = 0;
-  const auto save = [&] {
-    if (!o.checkpoint) return;
+  double seconds() const {
+    return earlier_seconds_ + std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  }
+  void check_stop() const {
+    if (o_.stop && o_.stop->load()) throw Interrupted();
+  }
+  void save() const {
+    if (!o_.checkpoint) return;
     SmcCheckpoint c;
-    static_cast<SmcPopulation&>(c) = r;
-    c.stage = stage;
-    c.temperature = phi;
-    c.scale = scale;
+    static_cast<SmcPopulation&>(c) = r_;
+    c.stage = stage_;
+    c.temperature = phi_;
+    c.scale = scale_;
     c.seconds = seconds();
-    o.checkpoint(c);
-  };
-  if (o.resume) {
-    const SmcCheckpoint& c = *o.resume;
+    o_.checkpoint(c);
+  }
+  // Runs every member's simulation into its own slot.
+  void simulate_members() {
+    for (std::size_t m = 0; m < N; ++m) jobs_.push_back({m, r_.x[m], r_.run_seed[m]});
+    check_stop();
+    model_.simulate(jobs_);
+  }
+
+  // Continues from a checkpoint: its members' simulations again, from their parameters and seeds
+  // (not counted: they repeat), each of which must give the likelihood the checkpoint holds.
+  void resume(const SmcCheckpoint& c) {
     if (c.x.size() != N || c.log_likelihood.size() != N || c.run_seed.size() != N)
       throw std::invalid_argument(fmt::format("the checkpoint holds {} members, not {}", c.x.size(), N));
     for (const auto& x : c.x)
       if (x.size() != D) throw std::invalid_argument(fmt::format("the checkpoint's members have {} coordinates, not {}", x.size(), D));
-    static_cast<SmcPopulation&>(r) = c;
-    r.resumed_after_stage = c.stage;
-    phi = c.temperature;
-    scale = c.scale;
-    stage = c.stage;
-    earlier_seconds = c.seconds;
-    // The members' simulations again, from their parameters and seeds (not counted: they repeat).
-    for (std::size_t m = 0; m < N; ++m) jobs.push_back({m, r.x[m], r.run_seed[m]});
-    check_stop();
-    model.simulate(jobs);
+    static_cast<SmcPopulation&>(r_) = c;
+    r_.resumed_after_stage = c.stage;
+    phi_ = c.temperature;
+    scale_ = c.scale;
+    stage_ = c.stage;
+    earlier_seconds_ = c.seconds;
+    simulate_members();
     for (std::size_t m = 0; m < N; ++m) {
-      const double ll = model.log_likelihood(m, r.x[m]);
-      if (std::bit_cast<std::uint64_t>(ll) != std::bit_cast<std::uint64_t>(r.log_likelihood[m]))
+      const double ll = model_.log_likelihood(m, r_.x[m]);
+      if (std::bit_cast<std::uint64_t>(ll) != std::bit_cast<std::uint64_t>(r_.log_likelihood[m]))
         throw std::invalid_argument(fmt::format(
             "member {}'s simulation gives log-likelihood {} where the checkpoint says {}: the checkpoint is not of "
             "these inputs",
-            m, ll, r.log_likelihood[m]));
+            m, ll, r_.log_likelihood[m]));
     }
-  } else {
-    r.x.assign(N, std::vector<double>(D));
-    r.log_likelihood.assign(N, 0);
-    r.run_seed.assign(N, 0);
+  }
+
+  // Stage 0: the members drawn from the priors, simulated and scored.
+  void start_from_priors() {
+    r_.x.assign(N, std::vector<double>(D));
+    r_.log_likelihood.assign(N, 0);
+    r_.run_seed.assign(N, 0);
     for (std::size_t m = 0; m < N; ++m) {
-      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), kPriorStream);
-      for (std::size_t d = 0; d < D; ++d) r.x[m][d] = draw_working(priors[d], rng);
-      r.run_seed[m] = run_seed(o.seed, m, 0, 0);
+      CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), kPriorStream);
+      for (std::size_t d = 0; d < D; ++d) r_.x[m][d] = draw_working(priors_[d], rng);
+      r_.run_seed[m] = run_seed(o_.seed, m, 0, 0);
     }
-    for (std::size_t m = 0; m < N; ++m) jobs.push_back({m, r.x[m], r.run_seed[m]});
-    check_stop();
-    model.simulate(jobs);
-    r.simulations = N;
+    simulate_members();
+    r_.simulations = N;
     bool any_finite = false;
     for (std::size_t m = 0; m < N; ++m) {
-      r.log_likelihood[m] = model.log_likelihood(m, r.x[m]);
-      any_finite = any_finite || std::isfinite(r.log_likelihood[m]);
-      r.unscored += std::isinf(r.log_likelihood[m]) ? 1 : 0;
+      r_.log_likelihood[m] = model_.log_likelihood(m, r_.x[m]);
+      any_finite = any_finite || std::isfinite(r_.log_likelihood[m]);
+      r_.unscored += std::isinf(r_.log_likelihood[m]) ? 1 : 0;
     }
     if (!any_finite) throw std::invalid_argument("no member drawn from the priors could be scored against the reports");
     save();
   }
 
-  while (phi < 1) {
-    ++stage;
-    check_stop();
-    if (o.budget && r.simulations + N > o.budget) {
-      // No simulations left for a move: carry the population to φ = 1 by weights alone.
-      double inc = 0;
-      r.weights = tempered_weights(log_w, r.log_likelihood, 1 - phi, &inc);
-      r.log_evidence += inc;
-      phi = 1;
-      r.temperature = 1;
-      r.reached_posterior = false;
-      r.ess = effective_sample_size(r.weights);
-      r.seconds = seconds();
-      return r;
-    }
-    // The largest step that keeps ess_share of the members effective.
-    const double target = o.ess_share * static_cast<double>(N);
-    double step = 1 - phi;
-    if (effective_sample_size(tempered_weights(log_w, r.log_likelihood, step)) < target) {
+  // No simulations left for a move: carry the population to φ = 1 by weights alone.
+  SmcResult finish_by_weights() {
+    double inc = 0;
+    r_.weights = tempered_weights(log_w_, r_.log_likelihood, 1 - phi_, &inc);
+    r_.log_evidence += inc;
+    phi_ = 1;
+    r_.temperature = 1;
+    r_.reached_posterior = false;
+    r_.ess = effective_sample_size(r_.weights);
+    r_.seconds = seconds();
+    return std::move(r_);
+  }
+
+  // The largest step of φ that keeps ess_share of the members effective.
+  double next_step() const {
+    const double target = o_.ess_share * static_cast<double>(N);
+    double step = 1 - phi_;
+    if (effective_sample_size(tempered_weights(log_w_, r_.log_likelihood, step)) < target) {
       double lo = 0, hi = step;
       for (int it = 0; it < 60; ++it) {
         const double mid = 0.5 * (lo + hi);
-        (effective_sample_size(tempered_weights(log_w, r.log_likelihood, mid)) >= target ? lo : hi) = mid;
+        (effective_sample_size(tempered_weights(log_w_, r_.log_likelihood, mid)) >= target ? lo : hi) = mid;
       }
       step = std::max(lo, 1e-12);
     }
-    double inc = 0;
-    const std::vector<double> w = tempered_weights(log_w, r.log_likelihood, step, &inc);
-    r.log_evidence += inc;
-    phi = std::min(1.0, phi + step);
-    if (1 - phi < 1e-12) phi = 1;
-    SmcStage st;
-    st.stage = stage;
-    st.temperature = phi;
-    st.ess = effective_sample_size(w);
+    return step;
+  }
 
-    // The proposals: the weighted population's mean and covariance of the simulated coordinates.
-    Eigen::MatrixXd chol = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(S), static_cast<Eigen::Index>(S));
-    const Eigen::VectorXd centre = weighted_mean(r.x, w, S);
+  // One stage: reweight to the next temperature, fit the proposals, resample, move.
+  void run_stage(const std::function<void(const SmcProgress&)>& progress) {
+    const double step = next_step();
+    double inc = 0;
+    const std::vector<double> w = tempered_weights(log_w_, r_.log_likelihood, step, &inc);
+    r_.log_evidence += inc;
+    phi_ = std::min(1.0, phi_ + step);
+    if (1 - phi_ < 1e-12) phi_ = 1;
+    SmcStage st;
+    st.stage = stage_;
+    st.temperature = phi_;
+    st.ess = effective_sample_size(w);
+    const Proposals p = proposals(w);
+    resample(w);
+    const MoveCounts counts = move_members(p);
+    st.moves = counts.moves;
+    st.acceptance = counts.proposed ? static_cast<double>(counts.accepted) / static_cast<double>(counts.proposed) : 0;
+    st.independent_acceptance = counts.proposed_independent ? static_cast<double>(counts.accepted_independent) /
+                                                                  static_cast<double>(counts.proposed_independent)
+                                                            : 0;
+    st.simulations = r_.simulations;
+    st.seconds = seconds();
+    r_.stages.push_back(st);
+    save();
+    if (progress) progress({&r_.stages.back(), r_.simulations, o_.budget, st.seconds});
+  }
+
+  // The proposals: the weighted population's mean and covariance of the simulated coordinates,
+  // and the cheap coordinates' weighted spread.
+  Proposals proposals(const std::vector<double>& w) const {
+    Proposals p;
+    p.chol = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(S), static_cast<Eigen::Index>(S));
+    p.centre = weighted_mean(r_.x, w, S);
     if (S) {
-      Eigen::MatrixXd cov = proposal_covariance(r.x, w, centre);
+      Eigen::MatrixXd cov = proposal_covariance(r_.x, w, p.centre);
       cov.diagonal().array() += 1e-10 + 1e-9 * cov.trace() / static_cast<double>(S);
       Eigen::LLT<Eigen::MatrixXd> llt(cov);
-      if (llt.info() == Eigen::Success) chol = llt.matrixL();
-      else chol = cov.diagonal().cwiseSqrt().asDiagonal();
+      if (llt.info() == Eigen::Success) p.chol = llt.matrixL();
+      else p.chol = cov.diagonal().cwiseSqrt().asDiagonal();
     }
-    // Cheap coordinates' proposal sd: their weighted spread.
-    std::vector<double> cheap_sd(D, 0.0);
+    p.cheap_sd.assign(D, 0.0);
     for (std::size_t d = S; d < D; ++d) {
       double mean = 0, var = 0;
-      for (std::size_t m = 0; m < N; ++m) mean += w[m] * r.x[m][d];
-      for (std::size_t m = 0; m < N; ++m) var += w[m] * (r.x[m][d] - mean) * (r.x[m][d] - mean);
-      cheap_sd[d] = std::max(std::sqrt(var), 1e-3);
+      for (std::size_t m = 0; m < N; ++m) mean += w[m] * r_.x[m][d];
+      for (std::size_t m = 0; m < N; ++m) var += w[m] * (r_.x[m][d] - mean) * (r_.x[m][d] - mean);
+      p.cheap_sd[d] = std::max(std::sqrt(var), 1e-3);
     }
+    return p;
+  }
 
-    // Resample: member i continues ancestor a[i] (its simulation copied through the proposal slot).
-    {
-      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(stage), kResampleStream);
-      const auto ancestors = systematic_resample(w, rng.next_unit());
-      const auto x = r.x;
-      const auto ll = r.log_likelihood;
-      const auto seeds = r.run_seed;
-      for (std::size_t i = 0; i < N; ++i) {
-        r.x[i] = x[ancestors[i]];
-        r.log_likelihood[i] = ll[ancestors[i]];
-        r.run_seed[i] = seeds[ancestors[i]];
-        model.copy_slot(ancestors[i], N + i);
-      }
-      for (std::size_t i = 0; i < N; ++i) model.swap_slots(i, N + i);
-      std::fill(log_w.begin(), log_w.end(), 0.0);
+  // Resample: member i continues ancestor a[i] (its simulation copied through the proposal slot).
+  void resample(const std::vector<double>& w) {
+    CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(stage_), kResampleStream);
+    const auto ancestors = systematic_resample(w, rng.next_unit());
+    const auto x = r_.x;
+    const auto ll = r_.log_likelihood;
+    const auto seeds = r_.run_seed;
+    for (std::size_t i = 0; i < N; ++i) {
+      r_.x[i] = x[ancestors[i]];
+      r_.log_likelihood[i] = ll[ancestors[i]];
+      r_.run_seed[i] = seeds[ancestors[i]];
+      model_.copy_slot(ancestors[i], N + i);
     }
+    for (std::size_t i = 0; i < N; ++i) model_.swap_slots(i, N + i);
+    std::fill(log_w_.begin(), log_w_.end(), 0.0);
+  }
 
-    const auto cheap_moves = [&](int move) {
-      for (std::size_t m = 0; m < N; ++m) {
-        CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), stage_move(stage, move) ^ kCheapStream);
-        for (int c = 0; c < o.cheap_moves; ++c)
-          for (std::size_t d = S; d < D; ++d) {
-            std::vector<double> y = r.x[m];
-            y[d] += cheap_sd[d] * standard_normal(rng);
-            const double u = rng.next_unit();
-            if (!within(priors[d], y[d])) continue;
-            const double ll = model.log_likelihood(m, y);
-            const double log_a = phi * (ll - r.log_likelihood[m]) + log_density_working(priors[d], y[d]) -
-                                 log_density_working(priors[d], r.x[m][d]);
-            if (std::log(std::max(u, 1e-300)) < log_a) {
-              r.x[m] = std::move(y);
-              r.log_likelihood[m] = ll;
-            }
+  // Metropolis steps of the cheap coordinates, one at a time: they need no new simulation.
+  void cheap_moves(const Proposals& p, int move) {
+    for (std::size_t m = 0; m < N; ++m) {
+      CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m),
+                     stage_move(stage_, move) ^ kCheapStream);
+      for (int c = 0; c < o_.cheap_moves; ++c)
+        for (std::size_t d = S; d < D; ++d) {
+          std::vector<double> y = r_.x[m];
+          y[d] += p.cheap_sd[d] * standard_normal(rng);
+          const double u = rng.next_unit();
+          if (!within(priors_[d], y[d])) continue;
+          const double ll = model_.log_likelihood(m, y);
+          const double log_a = phi_ * (ll - r_.log_likelihood[m]) + log_density_working(priors_[d], y[d]) -
+                               log_density_working(priors_[d], r_.x[m][d]);
+          if (std::log(std::max(u, 1e-300)) < log_a) {
+            r_.x[m] = std::move(y);
+            r_.log_likelihood[m] = ll;
           }
-      }
-    };
+        }
+    }
+  }
 
-    // log q(x) of the independent proposal, up to its constant: -|L⁻¹(x - centre)|² / 2.
-    const auto log_independent = [&](const std::vector<double>& x) {
-      Eigen::VectorXd v(static_cast<Eigen::Index>(S));
-      for (std::size_t d = 0; d < S; ++d) v[static_cast<Eigen::Index>(d)] = x[d] - centre[static_cast<Eigen::Index>(d)];
-      const double q = chol.triangularView<Eigen::Lower>().solve(v).squaredNorm();
-      if (o.independent_dof <= 0) return -0.5 * q;
-      // A multivariate t: heavier tails than the population, so that members reach its edges.
-      const double nu = static_cast<double>(o.independent_dof);
-      return -0.5 * (nu + static_cast<double>(S)) * std::log1p(q / nu);
-    };
+  // log q(x) of the independent proposal, up to its constant: -|L⁻¹(x - centre)|² / 2.
+  double log_independent(const Proposals& p, const std::vector<double>& x) const {
+    Eigen::VectorXd v(static_cast<Eigen::Index>(S));
+    for (std::size_t d = 0; d < S; ++d) v[static_cast<Eigen::Index>(d)] = x[d] - p.centre[static_cast<Eigen::Index>(d)];
+    const double q = p.chol.triangularView<Eigen::Lower>().solve(v).squaredNorm();
+    if (o_.independent_dof <= 0) return -0.5 * q;
+    // A multivariate t: heavier tails than the population, so that members reach its edges.
+    const double nu = static_cast<double>(o_.independent_dof);
+    return -0.5 * (nu + static_cast<double>(S)) * std::log1p(q / nu);
+  }
 
-    // Move: simulated steps, independent proposals and random-walk ones in turn, until a member
-    // has most likely moved at least once; at the posterior, until the budget is spent.
-    std::size_t accepted_total = 0, proposed_total = 0, accepted_independent = 0, proposed_independent = 0;
-    int moves = 0;
-    const bool spend = o.spend_budget_at_posterior && o.budget > 0 && phi >= 1;
-    const int most_moves = std::min(spend ? kMovesPerStage : o.max_moves, kMovesPerStage - 1);  // move + 1 seeds the run
+  // Move: simulated steps, independent proposals and random-walk ones in turn, until a member
+  // has most likely moved at least once; at the posterior, until the budget is spent.
+  MoveCounts move_members(const Proposals& p) {
+    MoveCounts counts;
+    const bool spend = o_.spend_budget_at_posterior && o_.budget > 0 && phi_ >= 1;
+    // At most kMovesPerStage - 1: move + 1 seeds the run.
+    const int most_moves = std::min(spend ? kMovesPerStage : o_.max_moves, kMovesPerStage - 1);
     for (int move = 0; S && move < most_moves; ++move) {
-      if (o.budget && r.simulations + N > o.budget) break;
+      if (o_.budget && r_.simulations + N > o_.budget) break;
       check_stop();
-      const bool independent = o.independent_proposals && move % 2 == 0;
-      std::vector<std::vector<double>> proposal(N);
-      std::vector<double> uniform(N);
-      std::vector<std::uint64_t> seeds(N);
-      jobs.clear();
-      for (std::size_t m = 0; m < N; ++m) {
-        CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), stage_move(stage, move) ^ kMoveStream);
-        Eigen::VectorXd z(static_cast<Eigen::Index>(S));
-        for (std::size_t d = 0; d < S; ++d) z[static_cast<Eigen::Index>(d)] = standard_normal(rng);
-        if (independent && o.independent_dof > 0) {
-          double chi2 = 0;
-          for (int k = 0; k < o.independent_dof; ++k) {
-            const double g = standard_normal(rng);
-            chi2 += g * g;
-          }
-          z *= std::sqrt(static_cast<double>(o.independent_dof) / std::max(chi2, 1e-300));
-        }
-        // Independent: a draw about the population's centre; random walk: a step from the member.
-        const Eigen::VectorXd drawn = independent ? Eigen::VectorXd(centre + chol * z) : Eigen::VectorXd(scale * (chol * z));
-        proposal[m] = r.x[m];
-        for (std::size_t d = 0; d < S; ++d) {
-          const double v = drawn[static_cast<Eigen::Index>(d)];
-          proposal[m][d] = independent ? v : proposal[m][d] + v;
-        }
-        uniform[m] = rng.next_unit();
-        seeds[m] = run_seed(o.seed, m, stage, move + 1);
-      }
-      for (std::size_t m = 0; m < N; ++m)
-        if (std::isfinite(log_prior(priors, proposal[m]))) jobs.push_back({N + m, proposal[m], seeds[m]});
-      model.simulate(jobs);
-      r.simulations += jobs.size();
-      std::size_t accepted = 0;
-      for (const auto& job : jobs) {
-        const std::size_t m = job.slot - N;
-        const double ll = model.log_likelihood(job.slot, proposal[m]);
-        r.unscored += std::isinf(ll) ? 1 : 0;
-        double log_a = phi * (ll - r.log_likelihood[m]) + log_prior(priors, proposal[m]) - log_prior(priors, r.x[m]);
-        if (independent) log_a += log_independent(r.x[m]) - log_independent(proposal[m]);
-        if (std::log(std::max(uniform[m], 1e-300)) < log_a) {
-          r.x[m] = proposal[m];
-          r.log_likelihood[m] = ll;
-          r.run_seed[m] = seeds[m];
-          model.swap_slots(m, job.slot);
-          ++accepted;
-        }
-      }
-      ++moves;
-      accepted_total += accepted;
-      proposed_total += N;
+      const bool independent = o_.independent_proposals && move % 2 == 0;
+      const std::size_t accepted = simulated_move(p, move, independent);
+      ++counts.moves;
+      counts.accepted += accepted;
+      counts.proposed += N;
       const double rate = static_cast<double>(accepted) / static_cast<double>(N);
       if (independent) {
-        accepted_independent += accepted;
-        proposed_independent += N;
+        counts.accepted_independent += accepted;
+        counts.proposed_independent += N;
       } else {
-        scale *= std::exp(rate - kTargetAcceptance);  // wider when most are accepted, narrower when few
+        scale_ *= std::exp(rate - kTargetAcceptance);  // wider when most are accepted, narrower when few
       }
-      cheap_moves(move);
-      if (!spend && static_cast<double>(moves) >= moves_needed(accepted_total, proposed_total, o.unmoved_chance)) break;
+      cheap_moves(p, move);
+      if (!spend &&
+          static_cast<double>(counts.moves) >= moves_needed(counts.accepted, counts.proposed, o_.unmoved_chance))
+        break;
     }
-    if (!S || moves == 0) cheap_moves(0);
-    st.moves = moves;
-    st.acceptance = proposed_total ? static_cast<double>(accepted_total) / static_cast<double>(proposed_total) : 0;
-    st.independent_acceptance =
-        proposed_independent ? static_cast<double>(accepted_independent) / static_cast<double>(proposed_independent) : 0;
-    st.simulations = r.simulations;
-    st.seconds = seconds();
-    r.stages.push_back(st);
-    save();
-    if (progress) progress({&r.stages.back(), r.simulations, o.budget, st.seconds});
+    if (!S || counts.moves == 0) cheap_moves(p, 0);
+    return counts;
   }
-  r.weights.assign(N, 1.0 / static_cast<double>(N));
-  r.temperature = phi;
-  r.reached_posterior = true;
-  r.ess = static_cast<double>(N);
-  r.seconds = seconds();
-  return r;
+
+  // Member m's proposal for a simulated move, and the uniform that decides it.
+  std::vector<double> propose(const Proposals& p, std::size_t m, int move, bool independent, double* uniform) const {
+    CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m),
+                   stage_move(stage_, move) ^ kMoveStream);
+    Eigen::VectorXd z(static_cast<Eigen::Index>(S));
+    for (std::size_t d = 0; d < S; ++d) z[static_cast<Eigen::Index>(d)] = standard_normal(rng);
+    if (independent && o_.independent_dof > 0) {
+      double chi2 = 0;
+      for (int k = 0; k < o_.independent_dof; ++k) {
+        const double g = standard_normal(rng);
+        chi2 += g * g;
+      }
+      z *= std::sqrt(static_cast<double>(o_.independent_dof) / std::max(chi2, 1e-300));
+    }
+    // Independent: a draw about the population's centre; random walk: a step from the member.
+    const Eigen::VectorXd drawn =
+        independent ? Eigen::VectorXd(p.centre + p.chol * z) : Eigen::VectorXd(scale_ * (p.chol * z));
+    std::vector<double> proposal = r_.x[m];
+    for (std::size_t d = 0; d < S; ++d) {
+      const double v = drawn[static_cast<Eigen::Index>(d)];
+      proposal[d] = independent ? v : proposal[d] + v;
+    }
+    *uniform = rng.next_unit();
+    return proposal;
+  }
+
+  // One simulated Metropolis-Hastings step of every member: the proposals within the priors are
+  // simulated into the proposal slots, and each accepted one swapped in. Returns the accepted.
+  std::size_t simulated_move(const Proposals& p, int move, bool independent) {
+    std::vector<std::vector<double>> proposal(N);
+    std::vector<double> uniform(N);
+    std::vector<std::uint64_t> seeds(N);
+    jobs_.clear();
+    for (std::size_t m = 0; m < N; ++m) {
+      proposal[m] = propose(p, m, move, independent, &uniform[m]);
+      seeds[m] = run_seed(o_.seed, m, stage_, move + 1);
+    }
+    for (std::size_t m = 0; m < N; ++m)
+      if (std::isfinite(log_prior(priors_, proposal[m]))) jobs_.push_back({N + m, proposal[m], seeds[m]});
+    model_.simulate(jobs_);
+    r_.simulations += jobs_.size();
+    std::size_t accepted = 0;
+    for (const auto& job : jobs_) {
+      const std::size_t m = job.slot - N;
+      const double ll = model_.log_likelihood(job.slot, proposal[m]);
+      r_.unscored += std::isinf(ll) ? 1 : 0;
+      double log_a = phi_ * (ll - r_.log_likelihood[m]) + log_prior(priors_, proposal[m]) - log_prior(priors_, r_.x[m]);
+      if (independent) log_a += log_independent(p, r_.x[m]) - log_independent(p, proposal[m]);
+      if (std::log(std::max(uniform[m], 1e-300)) < log_a) {
+        r_.x[m] = proposal[m];
+        r_.log_likelihood[m] = ll;
+        r_.run_seed[m] = seeds[m];
+        model_.swap_slots(m, job.slot);
+        ++accepted;
+      }
+    }
+    return accepted;
+  }
+
+  SmcModel& model_;
+  const SmcOptions& o_;
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  double earlier_seconds_ = 0;  // set from a checkpoint
+  const std::span<const ParameterPrior> priors_;
+  const std::size_t N, D, S;  // members, coordinates, simulated coordinates
+  SmcResult r_;
+  std::vector<SmcSimulation> jobs_;
+  std::vector<double> log_w_;  // zero after every resampling: the stages start from equal weights
+  double phi_ = 0, scale_;
+  int stage_ = 0;
+};
+
+}  // namespace
+
+SmcResult run_smc(SmcModel& model, const SmcOptions& o, const std::function<void(const SmcProgress&)>& progress) {
+  return SmcRun(model, o).run(progress);
 }
 
 }  // namespace exodus
