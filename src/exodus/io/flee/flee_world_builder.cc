@@ -111,73 +111,76 @@ void apply_corrections(const FleeInputs& in, FleeValidationData& data, ErrorList
   }
 }
 
-}  // namespace
-
-std::int64_t interpolate_series(const std::vector<FleeDataPoint>& points, std::int64_t day) {
-  if (points.empty()) return 0;
-  if (day <= points.front().day) return static_cast<std::int64_t>(points.front().value);
-  for (std::size_t i = 1; i < points.size(); ++i) {
-    if (day < points[i].day) {
-      const auto& a = points[i - 1];
-      const double fraction = static_cast<double>(day - a.day) / static_cast<double>(points[i].day - a.day);
-      return static_cast<std::int64_t>(a.value + fraction * (points[i].value - a.value));
-    }
-  }
-  return static_cast<std::int64_t>(points.back().value);
-}
-
-FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
+// One build of a world: the inputs, the world as far as it is built, and every problem found
+// across the files, shared by the steps below.
+struct WorldBuild {
+  const FleeInputs& in;
   ErrorList errors;
   FleeWorld w;
-  w.case_name = std::move(case_name);
-  w.settings = in.settings;
-  w.start_date = in.period.start;
-  w.days = static_cast<std::int32_t>(in.period.length);
-  const FleeSettings& s = in.settings;
-
-  // Locations.
-  std::vector<Location> locations;
-  const std::string home_country = in.locations.empty() ? "" : in.locations.front().country;
-  for (const auto& row : in.locations) {
-    locations.push_back({row.name, row.region, row.country, row.latitude, row.longitude});
-    auto st = classify(row, s, errors, in.locations_file);
-    st.foreign = row.country != home_country;
-    w.start_state.push_back(st);
-  }
   std::unordered_map<std::string, LocationId> by_name;
   std::unordered_set<std::string> countries;
-  for (LocationId i = 0; i < locations.size(); ++i) {
-    by_name.emplace(locations[i].name, i);
-    countries.insert(locations[i].country);
-  }
-  const auto lookup = [&](const std::string& name, SourcePos pos) -> LocationId {
+
+  // The location called `name`, or kNoLocation with an error at pos.
+  LocationId lookup(const std::string& name, SourcePos pos) {
     const auto it = by_name.find(name);
     if (it != by_name.end()) return it->second;
     errors.add(std::move(pos), fmt::format("unknown location '{}' (not in locations.csv)", name));
     return kNoLocation;
-  };
+  }
 
-  // Routes: each row is a two-way pair of directed links.
+  std::vector<Location> locations();
+  Link route(const FleeRouteRow& r);
+  void graph(std::vector<Location> locations);
+  void conflicts();
+  FleeClosure closure(const FleeClosureRow& c);
+  void validation();
+};
+
+// Locations, each with its start state; indexed by name and country for the other files.
+std::vector<Location> WorldBuild::locations() {
+  std::vector<Location> locations;
+  const std::string home_country = in.locations.empty() ? "" : in.locations.front().country;
+  for (const auto& row : in.locations) {
+    locations.push_back({row.name, row.region, row.country, row.latitude, row.longitude});
+    auto st = classify(row, in.settings, errors, in.locations_file);
+    st.foreign = row.country != home_country;
+    w.start_state.push_back(st);
+  }
+  for (LocationId i = 0; i < locations.size(); ++i) {
+    by_name.emplace(locations[i].name, i);
+    countries.insert(locations[i].country);
+  }
+  return locations;
+}
+
+// A route's link from name1 to name2, with the overrides its optional columns give.
+Link WorldBuild::route(const FleeRouteRow& r) {
+  const auto a = lookup(r.from, {in.routes_file, r.line, "name1"});
+  const auto b = lookup(r.to, {in.routes_file, r.line, "name2"});
+  Link link{a, b, r.distance, 0, 0};
+  for (const auto& [key, value] : r.attributes) {
+    if (value.empty()) continue;  // an empty cell means no override
+    try {
+      if (key == "max_move_speed") {
+        link.speed_override = parse_double(value, {in.routes_file, r.line, key});
+        if (link.speed_override <= 0)
+          errors.add({in.routes_file, r.line, key}, "must be positive (km/day)");
+      } else if (key == "walk_probability") {
+        link.walk_probability = parse_double(value, {in.routes_file, r.line, key});
+        if (link.walk_probability < 0 || link.walk_probability > 1)
+          errors.add({in.routes_file, r.line, key}, "must be a probability in [0, 1]");
+      }
+    } catch (const InputError& e) { errors.add(e); }
+  }
+  return link;
+}
+
+// The graph of the locations and routes: each row is a two-way pair of directed links.
+void WorldBuild::graph(std::vector<Location> locations) {
   std::vector<Link> links;
   for (const auto& r : in.routes) {
-    const auto a = lookup(r.from, {in.routes_file, r.line, "name1"});
-    const auto b = lookup(r.to, {in.routes_file, r.line, "name2"});
-    Link link{a, b, r.distance, 0, 0};
-    for (const auto& [key, value] : r.attributes) {
-      if (value.empty()) continue;  // an empty cell means no override
-      try {
-        if (key == "max_move_speed") {
-          link.speed_override = parse_double(value, {in.routes_file, r.line, key});
-          if (link.speed_override <= 0)
-            errors.add({in.routes_file, r.line, key}, "must be positive (km/day)");
-        } else if (key == "walk_probability") {
-          link.walk_probability = parse_double(value, {in.routes_file, r.line, key});
-          if (link.walk_probability < 0 || link.walk_probability > 1)
-            errors.add({in.routes_file, r.line, key}, "must be a probability in [0, 1]");
-        }
-      } catch (const InputError& e) { errors.add(e); }
-    }
-    if (a == kNoLocation || b == kNoLocation) continue;
+    Link link = route(r);
+    if (link.from == kNoLocation || link.to == kNoLocation) continue;
     links.push_back(link);
     std::swap(link.from, link.to);
     links.push_back(link);
@@ -186,8 +189,10 @@ FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
 
   for (LocationId i = 0; i < w.graph.location_count(); ++i)
     if (w.start_state[i].flags & kFleeCamp) w.camps.push_back(i);
+}
 
-  // Conflicts: Flee acts only on transitions between zero and non-zero intensity.
+// Conflicts: Flee acts only on transitions between zero and non-zero intensity.
+void WorldBuild::conflicts() {
   w.conflict_changes.resize(static_cast<std::size_t>(w.days));
   const auto& table = in.conflicts;
   if (table.intensity.size() < static_cast<std::size_t>(w.days))
@@ -220,52 +225,55 @@ FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
         w.conflict_changes[t].push_back({loc, 0.0});
     }
   }
+}
 
-  // Closures, resolved to the directed links (or camp) they act on.
-  for (const auto& c : in.closures) {
-    FleeClosure closure;
-    closure.line = c.line;
-    closure.start = c.start;
-    closure.end = c.end;
-    const SourcePos pos1{in.closures_file, c.line, "name1"};
-    const SourcePos pos2{in.closures_file, c.line, "name2"};
-    const auto& g = w.graph;
-    if (c.type == "country") {
-      for (const auto& [name, pos] : {std::pair{c.name1, pos1}, std::pair{c.name2, pos2}})
-        if (!countries.count(name))
-          errors.add(pos, fmt::format("unknown country '{}' (no location in locations.csv has it)", name));
-      for (LinkId l = 0; l < g.link_count(); ++l) {
-        const auto& from = g.location(g.link(l).from).country;
-        const auto& to = g.location(g.link(l).to).country;
-        if ((from == c.name1 && to == c.name2) || (from == c.name2 && to == c.name1))
-          closure.links.push_back(l);
-      }
-    } else if (c.type == "location") {
-      const auto x = lookup(c.name1, pos1);
-      for (LinkId l = 0; l < g.link_count(); ++l)
-        if (x != kNoLocation && (g.link(l).from == x || g.link(l).to == x)) closure.links.push_back(l);
-    } else if (c.type == "link") {
-      const auto a = lookup(c.name1, pos1);
-      const auto b = lookup(c.name2, pos2);
-      for (LinkId l = 0; l < g.link_count(); ++l) {
-        const auto& k = g.link(l);
-        if ((k.from == a && k.to == b) || (k.from == b && k.to == a)) closure.links.push_back(l);
-      }
-      if (a != kNoLocation && b != kNoLocation && closure.links.empty())
-        errors.add(pos2, fmt::format("no route joins '{}' and '{}'", c.name1, c.name2));
-    } else if (c.type == "camp" || c.type == "idpcamp") {
-      closure.kind = c.type == "camp" ? FleeClosureKind::kCamp : FleeClosureKind::kIdpCamp;
-      closure.location = lookup(c.name1, pos1);
-    } else {
-      // remove_forced_redirection: Flee sets a flag no rule reads.
-      closure.kind = FleeClosureKind::kNoEffect;
-      lookup(c.name1, pos1);
-      if (!c.name2.empty()) lookup(c.name2, pos2);
+// A closure, resolved to the directed links (or camp) it acts on.
+FleeClosure WorldBuild::closure(const FleeClosureRow& c) {
+  FleeClosure closure;
+  closure.line = c.line;
+  closure.start = c.start;
+  closure.end = c.end;
+  const SourcePos pos1{in.closures_file, c.line, "name1"};
+  const SourcePos pos2{in.closures_file, c.line, "name2"};
+  const auto& g = w.graph;
+  if (c.type == "country") {
+    for (const auto& [name, pos] : {std::pair{c.name1, pos1}, std::pair{c.name2, pos2}})
+      if (!countries.count(name))
+        errors.add(pos, fmt::format("unknown country '{}' (no location in locations.csv has it)", name));
+    for (LinkId l = 0; l < g.link_count(); ++l) {
+      const auto& from = g.location(g.link(l).from).country;
+      const auto& to = g.location(g.link(l).to).country;
+      if ((from == c.name1 && to == c.name2) || (from == c.name2 && to == c.name1))
+        closure.links.push_back(l);
     }
-    w.closures.push_back(std::move(closure));
+  } else if (c.type == "location") {
+    const auto x = lookup(c.name1, pos1);
+    for (LinkId l = 0; l < g.link_count(); ++l)
+      if (x != kNoLocation && (g.link(l).from == x || g.link(l).to == x)) closure.links.push_back(l);
+  } else if (c.type == "link") {
+    const auto a = lookup(c.name1, pos1);
+    const auto b = lookup(c.name2, pos2);
+    for (LinkId l = 0; l < g.link_count(); ++l) {
+      const auto& k = g.link(l);
+      if ((k.from == a && k.to == b) || (k.from == b && k.to == a)) closure.links.push_back(l);
+    }
+    if (a != kNoLocation && b != kNoLocation && closure.links.empty())
+      errors.add(pos2, fmt::format("no route joins '{}' and '{}'", c.name1, c.name2));
+  } else if (c.type == "camp" || c.type == "idpcamp") {
+    closure.kind = c.type == "camp" ? FleeClosureKind::kCamp : FleeClosureKind::kIdpCamp;
+    closure.location = lookup(c.name1, pos1);
+  } else {
+    // remove_forced_redirection: Flee sets a flag no rule reads.
+    closure.kind = FleeClosureKind::kNoEffect;
+    lookup(c.name1, pos1);
+    if (!c.name2.empty()) lookup(c.name2, pos2);
   }
+  return closure;
+}
 
-  // Validation data.
+// Validation data: each series corrected and interpolated to every day, and each camp's series;
+// without it, spawning from the data is an error naming the option to give.
+void WorldBuild::validation() {
   if (in.validation) {
     FleeValidationData data = *in.validation;
     apply_corrections(in, data, errors);
@@ -287,7 +295,7 @@ FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
                                name, name));
       w.camp_series.push_back(found);
     }
-  } else if (s.spawn_mode == FleeSpawnMode::kFromData) {
+  } else if (in.settings.spawn_mode == FleeSpawnMode::kFromData) {
     // Without a simsetting.yml the rule is Flee's default: name the option to give instead.
     if (in.settings.source == FleeSettings{}.source)
       errors.add({"--validation", 0, ""},
@@ -297,8 +305,36 @@ FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
       errors.add({in.settings.source, 0, "spawn_rules"},
                  "agents are spawned from the validation data, but none was given (--validation)");
   }
-  errors.throw_if_any();
-  return w;
+}
+
+}  // namespace
+
+std::int64_t interpolate_series(const std::vector<FleeDataPoint>& points, std::int64_t day) {
+  if (points.empty()) return 0;
+  if (day <= points.front().day) return static_cast<std::int64_t>(points.front().value);
+  for (std::size_t i = 1; i < points.size(); ++i) {
+    if (day < points[i].day) {
+      const auto& a = points[i - 1];
+      const double fraction = static_cast<double>(day - a.day) / static_cast<double>(points[i].day - a.day);
+      return static_cast<std::int64_t>(a.value + fraction * (points[i].value - a.value));
+    }
+  }
+  return static_cast<std::int64_t>(points.back().value);
+}
+
+FleeWorld build_flee_world(const FleeInputs& in, std::string case_name) {
+  WorldBuild b{in, {}, {}, {}, {}};
+  FleeWorld& w = b.w;
+  w.case_name = std::move(case_name);
+  w.settings = in.settings;
+  w.start_date = in.period.start;
+  w.days = static_cast<std::int32_t>(in.period.length);
+  b.graph(b.locations());
+  b.conflicts();
+  for (const auto& c : in.closures) w.closures.push_back(b.closure(c));
+  b.validation();
+  b.errors.throw_if_any();
+  return std::move(b.w);
 }
 
 }  // namespace exodus
