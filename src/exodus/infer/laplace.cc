@@ -26,21 +26,22 @@ const char* result_name(nlopt::result r) {
   }
 }
 
-}  // namespace
+void throw_if_stopped(const LaplaceOptions& options) {
+  if (options.stop && options.stop->load()) throw Interrupted();
+}
 
-LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& start,
-                          const LaplaceOptions& options) {
-  LaplaceResult out;
-  auto& diag = out.diagnostics;
+// The log density, after a check of the stop flag: the polish and the checks all evaluate
+// through it (the optimiser checks in its callback), so that a fit stops at its next evaluation.
+double stoppable_log_density(const SplitDensity& density, const LaplaceOptions& options,
+                             const Eigen::VectorXd& theta, Eigen::VectorXd* grad) {
+  throw_if_stopped(options);
+  return density.log_density(theta, grad);
+}
+
+// 1. The mode, with NLopt's L-BFGS on the negative log density.
+Eigen::VectorXd lbfgs_mode(const SplitDensity& density, const Eigen::VectorXd& start, const LaplaceOptions& options,
+                           LaplaceDiagnostics& diag) {
   const auto n = start.size();
-  const auto stopped = [&] { return options.stop && options.stop->load(); };
-  // Every evaluation checks the flag: the optimiser, the polish and the checks all call it.
-  const auto log_density = [&](const Eigen::VectorXd& theta, Eigen::VectorXd* grad) {
-    if (stopped()) throw Interrupted();
-    return density.log_density(theta, grad);
-  };
-
-  // 1. The mode, with NLopt's L-BFGS on the negative log density.
   std::vector<double> x(start.data(), start.data() + n);
   nlopt::opt opt(nlopt::LD_LBFGS, static_cast<unsigned>(n));
   int evaluations = 0;
@@ -78,18 +79,14 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
     diag.optimiser_result = std::string("failed: ") + e.what();
   }
   diag.optimiser_evaluations = evaluations;
-  Eigen::VectorXd mode = Eigen::Map<Eigen::VectorXd>(x.data(), n);
+  return Eigen::Map<Eigen::VectorXd>(x.data(), n);
+}
 
-  Eigen::LLT<Eigen::MatrixXd> prior(density.prior_precision);
-  diag.hessian_positive = prior.info() == Eigen::Success;
-  if (!diag.hessian_positive) {
-    diag.problem = "the prior precision is not positive definite";
-    return out;
-  }
-
-  // 2. Fisher-scoring polish: Q = P + D Dᵀ is positive definite everywhere.
-  Eigen::VectorXd grad;
-  double lp_mode = log_density(mode, &grad);
+// 2. Fisher-scoring polish: Q = P + D Dᵀ is positive definite everywhere. Moves the mode,
+// leaves the gradient at it in `grad` and returns the log density there.
+double polish_mode(const SplitDensity& density, const LaplaceOptions& options, Eigen::VectorXd& mode,
+                   Eigen::VectorXd& grad) {
+  double lp_mode = stoppable_log_density(density, options, mode, &grad);
   for (int step = 0; step < 30 && grad.lpNorm<Eigen::Infinity>() > 1e-9; ++step) {
     const Eigen::MatrixXd d = density.data_directions(mode);
     const Eigen::MatrixXd q = density.prior_precision + d * d.transpose();
@@ -98,30 +95,23 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
     bool improved = false;
     for (int halve = 0; halve < 40; ++halve, t *= 0.5) {
       const Eigen::VectorXd trial = mode + t * delta;
-      const double lp = log_density(trial, nullptr);
+      const double lp = stoppable_log_density(density, options, trial, nullptr);
       if (std::isfinite(lp) && lp > lp_mode) {
         mode = trial;
         improved = true;
         break;
       }
     }
-    lp_mode = log_density(mode, &grad);
+    lp_mode = stoppable_log_density(density, options, mode, &grad);
     if (!improved) break;
   }
-  diag.gradient_norm = grad.lpNorm<Eigen::Infinity>();
-  out.mode = mode;
+  return lp_mode;
+}
 
-  // 3. The Gaussian at the mode.
-  if (stopped()) throw Interrupted();
-  const Eigen::MatrixXd q = density.precision(mode);
-  if (stopped()) throw Interrupted();
-  Eigen::LLT<Eigen::MatrixXd> chol(q);
-  if (chol.info() != Eigen::Success) {
-    diag.hessian_positive = false;
-    diag.problem = "the precision at the mode is not positive definite";
-    return out;
-  }
-  // 4a. Along each data direction: log p at ±1 sd against the Gaussian's -1/2.
+// 4a. Along each data direction: log p at ±1 sd against the Gaussian's -1/2.
+void check_data_directions(const SplitDensity& density, const LaplaceOptions& options,
+                           const Eigen::LLT<Eigen::MatrixXd>& chol, const Eigen::VectorXd& mode, double lp_mode,
+                           LaplaceDiagnostics& diag) {
   const Eigen::MatrixXd d = density.data_directions(mode);
   diag.data_dimensions = static_cast<int>(d.cols());
   for (Eigen::Index c = 0; c < d.cols(); ++c) {
@@ -131,41 +121,50 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
     if (!(sd2 > 0)) continue;
     v /= std::sqrt(sd2);
     for (double sign : {-1.0, 1.0}) {
-      const double lp = log_density(mode + sign * v, nullptr);
+      const double lp = stoppable_log_density(density, options, mode + sign * v, nullptr);
       const double gap = std::abs((lp - lp_mode) + 0.5);
       diag.worst_gap = std::max(diag.worst_gap, std::isfinite(gap) ? gap : 1e9);
     }
   }
-  // Draws (none when the caller samples the posterior another way, e.g. with NUTS).
+}
+
+// Draws of the Gaussian at the mode (none when the caller samples the posterior another way,
+// e.g. with NUTS), and, for information, their importance weights against the posterior (4b).
+void laplace_draws(const SplitDensity& density, const LaplaceOptions& options, const Eigen::LLT<Eigen::MatrixXd>& chol,
+                   double lp_mode, LaplaceResult& out) {
+  auto& diag = out.diagnostics;
+  const auto n = out.mode.size();
   const auto m = static_cast<Eigen::Index>(options.draws);
-  if (m > 0) {
-    Eigen::MatrixXd z(n, m);
-    for (Eigen::Index j = 0; j < m; ++j) {
-      CounterRng rng(options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x1a91ace);
-      for (Eigen::Index i = 0; i < n; ++i) z(i, j) = standard_normal(rng);
-    }
-    // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.
-    out.draws = chol.matrixU().solve(z);
-    out.draws.colwise() += mode;
-    out.weights.assign(static_cast<std::size_t>(m), 1.0 / static_cast<double>(m));
-    // 4b. For information: importance weights of the draws against the posterior.
-    std::vector<double> log_w(static_cast<std::size_t>(m));
-    for (Eigen::Index j = 0; j < m; ++j) {
-      const double lp = log_density(out.draws.col(j), nullptr);
-      log_w[static_cast<std::size_t>(j)] = (std::isfinite(lp) ? lp - lp_mode : -1e300) + 0.5 * z.col(j).squaredNorm();
-    }
-    const double top = *std::max_element(log_w.begin(), log_w.end());
-    double sum = 0, sum_sq = 0;
-    for (const double lw : log_w) {
-      const double w = std::exp(lw - top);
-      sum += w;
-      sum_sq += w * w;
-      diag.max_weight_share = std::max(diag.max_weight_share, w);
-    }
-    diag.max_weight_share /= sum;
-    diag.ess = sum * sum / sum_sq;
-    diag.ess_fraction = diag.ess / static_cast<double>(m);
+  if (m <= 0) return;
+  Eigen::MatrixXd z(n, m);
+  for (Eigen::Index j = 0; j < m; ++j) {
+    CounterRng rng(options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x1a91ace);
+    for (Eigen::Index i = 0; i < n; ++i) z(i, j) = standard_normal(rng);
   }
+  // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.
+  out.draws = chol.matrixU().solve(z);
+  out.draws.colwise() += out.mode;
+  out.weights.assign(static_cast<std::size_t>(m), 1.0 / static_cast<double>(m));
+  std::vector<double> log_w(static_cast<std::size_t>(m));
+  for (Eigen::Index j = 0; j < m; ++j) {
+    const double lp = stoppable_log_density(density, options, out.draws.col(j), nullptr);
+    log_w[static_cast<std::size_t>(j)] = (std::isfinite(lp) ? lp - lp_mode : -1e300) + 0.5 * z.col(j).squaredNorm();
+  }
+  const double top = *std::max_element(log_w.begin(), log_w.end());
+  double sum = 0, sum_sq = 0;
+  for (const double lw : log_w) {
+    const double w = std::exp(lw - top);
+    sum += w;
+    sum_sq += w * w;
+    diag.max_weight_share = std::max(diag.max_weight_share, w);
+  }
+  diag.max_weight_share /= sum;
+  diag.ess = sum * sum / sum_sq;
+  diag.ess_fraction = diag.ess / static_cast<double>(m);
+}
+
+// The verdict of the checks: the mode reached, and the Gaussian close along every data direction.
+void judge_laplace(const LaplaceOptions& options, LaplaceDiagnostics& diag) {
   diag.ok = diag.gradient_norm < 1e-3 && diag.worst_gap <= options.max_log_density_gap;
   if (diag.gradient_norm >= 1e-3)
     diag.problem = fmt::format("the optimiser did not reach the mode (gradient {:.2g})", diag.gradient_norm);
@@ -173,6 +172,41 @@ LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& st
     diag.problem = fmt::format("the posterior is far from Gaussian along a report's direction (log density off "
                                "by {:.2f} nats at one standard deviation; limit {:.2f})",
                                diag.worst_gap, options.max_log_density_gap);
+}
+
+}  // namespace
+
+LaplaceResult laplace_fit(const SplitDensity& density, const Eigen::VectorXd& start,
+                          const LaplaceOptions& options) {
+  LaplaceResult out;
+  auto& diag = out.diagnostics;
+  Eigen::VectorXd mode = lbfgs_mode(density, start, options, diag);
+
+  Eigen::LLT<Eigen::MatrixXd> prior(density.prior_precision);
+  diag.hessian_positive = prior.info() == Eigen::Success;
+  if (!diag.hessian_positive) {
+    diag.problem = "the prior precision is not positive definite";
+    return out;
+  }
+
+  Eigen::VectorXd grad;
+  const double lp_mode = polish_mode(density, options, mode, grad);
+  diag.gradient_norm = grad.lpNorm<Eigen::Infinity>();
+  out.mode = mode;
+
+  // 3. The Gaussian at the mode.
+  throw_if_stopped(options);
+  const Eigen::MatrixXd q = density.precision(mode);
+  throw_if_stopped(options);
+  Eigen::LLT<Eigen::MatrixXd> chol(q);
+  if (chol.info() != Eigen::Success) {
+    diag.hessian_positive = false;
+    diag.problem = "the precision at the mode is not positive definite";
+    return out;
+  }
+  check_data_directions(density, options, chol, mode, lp_mode, diag);
+  laplace_draws(density, options, chol, lp_mode, out);
+  judge_laplace(options, diag);
   return out;
 }
 
