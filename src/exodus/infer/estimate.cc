@@ -370,21 +370,8 @@ void predict_held_back(const EstimateOptions& o, const EstimateModel& model, con
   }
 }
 
-}  // namespace
-
-EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o) {
-  const auto started = std::chrono::steady_clock::now();
-  EstimateResult result;
-  result.layout = estimate_layout(reports, o);
-  const EstimateModel model(result.layout, reports, o.priors);
-  result.sources = model.sources();
-  result.support = report_support(result.layout, model.weights());
-  result.priors = o.priors;
-  result.laplace_only = !o.sample_with_nuts;
-  LaplaceOptions lo;
-  lo.draws = o.sample_with_nuts ? 0 : o.draws;  // NUTS replaces the Laplace draws
-  lo.seed = o.seed;
-  lo.stop = o.nuts.stop;
+// The density the Laplace fit climbs, split into prior and reports for its Newton steps.
+SplitDensity estimate_density(const EstimateModel& model) {
   SplitDensity density;
   density.log_density = [&](const Eigen::VectorXd& th, Eigen::VectorXd* g) { return model.log_posterior(th, g); };
   density.prior_precision = model.prior_precision();
@@ -400,38 +387,51 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     const Eigen::VectorXd floored = eigen.eigenvalues().cwiseMax(kCurvatureFloor);
     return Eigen::MatrixXd(eigen.eigenvectors() * floored.asDiagonal() * eigen.eigenvectors().transpose());
   };
-  if (o.progress) o.progress("finding the mode", 0, 0);
-  auto fit = laplace_fit(density, model.initial(), lo);
-  if (o.nuts.stop && o.nuts.stop->load()) throw Interrupted();
-  result.diagnostics = fit.diagnostics;
-  if (!fit.diagnostics.hessian_positive) return result;
-  if (o.sample_with_nuts) {
-    const auto draws = sample_posterior(model, fit.mode, o, result.sampler);
-    if (!result.sampler.ok && draws.cols() == 0) return result;
-    fit.draws = draws;
-    fit.weights.assign(static_cast<std::size_t>(draws.cols()), 1.0 / static_cast<double>(draws.cols()));
-  }
+  return density;
+}
 
-  const auto& layout = result.layout;
+// Per draw: the four quantities per corridor (and total) per day, as floats.
+class DrawCells {
+ public:
+  DrawCells(std::size_t corridors, std::size_t days, std::size_t draws)
+      : K(corridors), T(days), M(draws), per_draw_(kFlowQuantities * (K + 1) * T), cells_(per_draw_ * M) {}
+  float& operator()(std::size_t j, int q, std::size_t k, std::size_t t) {
+    return cells_[j * per_draw_ + (static_cast<std::size_t>(q) * (K + 1) + k) * T + t];
+  }
+  float operator()(std::size_t j, int q, std::size_t k, std::size_t t) const {
+    return cells_[j * per_draw_ + (static_cast<std::size_t>(q) * (K + 1) + k) * T + t];
+  }
+  const std::size_t K, T, M;  // corridors, days, draws
+
+ private:
+  std::size_t per_draw_;
+  std::vector<float> cells_;
+};
+
+// What the draws' flows give: their cells, and each report's expected figure per draw, those
+// the estimate fits and those it holds back (with the held-back ones' weights on the layout).
+struct DrawFlows {
+  DrawCells cells;
+  std::vector<std::vector<double>> expected;
+  std::vector<ReportWeights> predict_weights;
+  std::vector<std::vector<double>> predict_expected;
+};
+
+DrawFlows flows_of_draws(const ReportSet& reports, const EstimateOptions& o, const EstimateModel& model,
+                         const FlowLayout& layout, const Eigen::MatrixXd& draws) {
   const std::size_t K = layout.corridor_count();
   const auto T = static_cast<std::size_t>(layout.days);
-  const auto M = static_cast<std::size_t>(fit.draws.cols());
-  // Per draw: the four quantities per corridor (and total) per day, as floats.
-  const std::size_t per_draw = kFlowQuantities * (K + 1) * T;
-  std::vector<float> cells(per_draw * M);
-  const auto cell = [&](std::size_t j, int q, std::size_t k, std::size_t t) -> float& {
-    return cells[j * per_draw + (static_cast<std::size_t>(q) * (K + 1) + k) * T + t];
-  };
+  const auto M = static_cast<std::size_t>(draws.cols());
+  DrawFlows out{DrawCells(K, T, M), std::vector<std::vector<double>>(reports.reports.size(), std::vector<double>(M)),
+                {}, {}};
+  DrawCells& cell = out.cells;
+  const std::size_t P = o.predict ? o.predict->reports.size() : 0;
+  for (std::size_t r = 0; r < P; ++r) out.predict_weights.push_back(weights_for(layout, o.predict->reports[r]));
+  out.predict_expected.assign(P, std::vector<double>(M));
   std::vector<std::vector<double>> departures;
   std::vector<double> ordinary;
-  std::vector<std::vector<double>> expected(reports.reports.size(), std::vector<double>(M));
-  // Held-back figures: their weights on the same layout, and their expected value per draw.
-  const std::size_t P = o.predict ? o.predict->reports.size() : 0;
-  std::vector<ReportWeights> predict_weights;
-  for (std::size_t r = 0; r < P; ++r) predict_weights.push_back(weights_for(layout, o.predict->reports[r]));
-  std::vector<std::vector<double>> predict_expected(P, std::vector<double>(M));
   for (std::size_t j = 0; j < M; ++j) {
-    model.flows(fit.draws.col(static_cast<Eigen::Index>(j)), departures, ordinary);
+    model.flows(draws.col(static_cast<Eigen::Index>(j)), departures, ordinary);
     for (std::size_t k = 0; k < K; ++k) {
       const auto exits = exits_of(layout.corridors[k], departures[k]);
       double stock = 0;
@@ -447,15 +447,21 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     }
     const auto figures = model.expected_figures(departures, ordinary);
     for (std::size_t r = 0; r < reports.reports.size(); ++r)
-      if (model.weights()[r].used) expected[r][j] = figures[r];
+      if (model.weights()[r].used) out.expected[r][j] = figures[r];
     for (std::size_t r = 0; r < P; ++r)
-      if (predict_weights[r].used) predict_expected[r][j] = expected_value(predict_weights[r], departures, ordinary);
+      if (out.predict_weights[r].used)
+        out.predict_expected[r][j] = expected_value(out.predict_weights[r], departures, ordinary);
   }
+  return out;
+}
 
+// Each quantity's interval per corridor (and total) per day.
+void daily_intervals(const DrawCells& cell, const std::vector<double>& weights, EstimateResult& result) {
+  const std::size_t K = cell.K, T = cell.T, M = cell.M;
   std::vector<std::pair<double, double>> vw(M);
   // A sampler's draws weigh alike: their cells' intervals by selection rather than a sort each.
   const bool equal_weights =
-      M > 0 && std::all_of(fit.weights.begin(), fit.weights.end(), [&](double w) { return w == fit.weights[0]; });
+      M > 0 && std::all_of(weights.begin(), weights.end(), [&](double w) { return w == weights[0]; });
   std::vector<double> values(M);
   result.daily.assign(kFlowQuantities, std::vector<std::vector<Interval>>(K + 1, std::vector<Interval>(T)));
   for (int q = 0; q < kFlowQuantities; ++q)
@@ -464,23 +470,28 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
         auto& interval = result.daily[static_cast<std::size_t>(q)][k][t];
         if (equal_weights) {
           for (std::size_t j = 0; j < M; ++j) values[j] = cell(j, q, k, t);
-          interval = interval_of_equal_weights(values, fit.weights[0]);
+          interval = interval_of_equal_weights(values, weights[0]);
           continue;
         }
-        for (std::size_t j = 0; j < M; ++j) vw[j] = {cell(j, q, k, t), fit.weights[j]};
+        for (std::size_t j = 0; j < M; ++j) vw[j] = {cell(j, q, k, t), weights[j]};
         interval = interval_of(vw);
       }
+}
 
-  // Totals from the shock on: all corridors over 7, 14, 30 and 100 days, each corridor over 30;
-  // only spans the window holds whole (when the window ends sooner: up to its last day).
+// Totals from the shock on: all corridors over 7, 14, 30 and 100 days, each corridor over 30;
+// only spans the window holds whole (when the window ends sooner: up to its last day).
+void departure_totals(const DrawCells& cell, const std::vector<double>& weights, const FlowLayout& layout,
+                      EstimateResult& result) {
+  const std::size_t K = cell.K, M = cell.M;
+  std::vector<std::pair<double, double>> vw(M);
   const auto first = static_cast<std::size_t>(std::max(0, layout.shock_day));
-  const auto window_days = static_cast<std::int32_t>(T - first);
+  const auto window_days = static_cast<std::int32_t>(cell.T - first);
   const auto total_after = [&](std::size_t k, std::int32_t days, const std::string& label) {
     const std::size_t last = first + static_cast<std::size_t>(days) - 1;
     for (std::size_t j = 0; j < M; ++j) {
       double s = 0;
       for (std::size_t t = first; t <= last; ++t) s += cell(j, 0, k, t);
-      vw[j] = {s, fit.weights[j]};
+      vw[j] = {s, weights[j]};
     }
     EstimateTotal total;
     total.label = label;
@@ -504,8 +515,14 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
   const std::int32_t corridor_days = std::min(30, window_days);
   for (std::size_t k = 0; k < K; ++k)
     total_after(k, corridor_days, fmt::format("departures to {}, first {} days", layout.corridors[k].name, corridor_days));
+}
 
-  // How each report fits: its modelled value, and what a report of its kind would say.
+// How each report fits: its modelled value, and what a report of its kind would say.
+void fit_each_report(const ReportSet& reports, const EstimateOptions& o, const EstimateModel& model,
+                     const LaplaceResult& fit, const std::vector<std::vector<double>>& expected,
+                     EstimateResult& result) {
+  const auto M = static_cast<std::size_t>(fit.draws.cols());
+  std::vector<std::pair<double, double>> vw(M);
   for (std::size_t r = 0; r < reports.reports.size(); ++r) {
     const auto& rep = reports.reports[r];
     ReportFit f;
@@ -540,7 +557,40 @@ EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o
     f.flagged = tail_is_flagged(rep, f.tail);
     result.fits.push_back(f);
   }
-  predict_held_back(o, model, fit, predict_weights, predict_expected, result);
+}
+
+}  // namespace
+
+EstimateResult estimate_flows(const ReportSet& reports, const EstimateOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  EstimateResult result;
+  result.layout = estimate_layout(reports, o);
+  const EstimateModel model(result.layout, reports, o.priors);
+  result.sources = model.sources();
+  result.support = report_support(result.layout, model.weights());
+  result.priors = o.priors;
+  result.laplace_only = !o.sample_with_nuts;
+  LaplaceOptions lo;
+  lo.draws = o.sample_with_nuts ? 0 : o.draws;  // NUTS replaces the Laplace draws
+  lo.seed = o.seed;
+  lo.stop = o.nuts.stop;
+  if (o.progress) o.progress("finding the mode", 0, 0);
+  auto fit = laplace_fit(estimate_density(model), model.initial(), lo);
+  if (o.nuts.stop && o.nuts.stop->load()) throw Interrupted();
+  result.diagnostics = fit.diagnostics;
+  if (!fit.diagnostics.hessian_positive) return result;
+  if (o.sample_with_nuts) {
+    const auto draws = sample_posterior(model, fit.mode, o, result.sampler);
+    if (!result.sampler.ok && draws.cols() == 0) return result;
+    fit.draws = draws;
+    fit.weights.assign(static_cast<std::size_t>(draws.cols()), 1.0 / static_cast<double>(draws.cols()));
+  }
+
+  const DrawFlows flows = flows_of_draws(reports, o, model, result.layout, fit.draws);
+  daily_intervals(flows.cells, fit.weights, result);
+  departure_totals(flows.cells, fit.weights, result.layout, result);
+  fit_each_report(reports, o, model, fit, flows.expected, result);
+  predict_held_back(o, model, fit, flows.predict_weights, flows.predict_expected, result);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
