@@ -321,6 +321,134 @@ double EstimateModel::log_posterior(const Eigen::VectorXd& theta, Eigen::VectorX
   return log_prior(theta, grad, hessian) + log_likelihood(theta, grad, hessian, curvature);
 }
 
+namespace {
+
+// Each flow-space element's flow and its first two derivatives, once (reports share them).
+struct FlowSlopes {
+  Eigen::VectorXd f0, f1, f2;
+};
+
+// Over every corridor-day at once, vectorised (most are used; days before the shock hold 0),
+// then the ordinary traffic's rows; the second derivatives only when a curvature is asked for:
+// the sampler's gradients (most calls) need the first two columns alone.
+FlowSlopes flow_slopes(const Eigen::VectorXd& y, Eigen::Index x_rows, Eigen::Index bias_row, std::size_t flow_n,
+                       bool second) {
+  FlowSlopes f{Eigen::VectorXd(static_cast<Eigen::Index>(flow_n)), Eigen::VectorXd(static_cast<Eigen::Index>(flow_n)),
+               Eigen::VectorXd(static_cast<Eigen::Index>(flow_n))};
+  const Eigen::ArrayXd e = (-y.head(x_rows).array().abs()).exp();
+  f.f0.head(x_rows) = flows_of(y.head(x_rows).array(), e);
+  const Eigen::ArrayXd inv = (1.0 + e).inverse();
+  const Eigen::ArrayXd sigma = (y.head(x_rows).array() >= 0).select(inv, e * inv);
+  f.f1.head(x_rows) = kFlowScale * sigma;
+  if (second) f.f2.head(x_rows) = kFlowScale * sigma * (1.0 - sigma);
+  for (Eigen::Index i = x_rows; i < bias_row; ++i) f.f0(i) = f.f1(i) = f.f2(i) = ordinary_of(y(i));
+  return f;
+}
+
+// Visits each parameter a row of the Jacobian moves, with its entry times `value`.
+template <typename Visit>
+void for_each_in_row(const Eigen::SparseMatrix<double, Eigen::RowMajor>& jacobian, Eigen::Index row, double value,
+                     Visit&& visit) {
+  for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(jacobian, row); it; ++it)
+    visit(it.col(), it.value() * value);
+}
+
+}  // namespace
+
+// One used report's term, and what its curvature is computed from.
+struct EstimateModel::ReportInLikelihood {
+  const Report& rep;
+  ReportTerm term;
+  double E;              // its expected figure (floored above 0 on the log scale)
+  double sd;
+  bool log_scale;
+  Eigen::Index bias_at;  // its source's bias in flow space; -1: none
+  double gb;             // ∂u/∂bias
+};
+
+// Per report: u's gradient over the flow-space entries it touches, and their curvature.
+struct EstimateModel::CurvatureScratch {
+  std::vector<FlowTerm> terms;
+  std::vector<double> dE, d2E;
+  Eigen::VectorXd g_theta;  // ∂u/∂θ of one report (for curvature and directions)
+};
+
+void EstimateModel::curvature_terms(std::size_t report, const Eigen::VectorXd& f1, const Eigen::VectorXd& f2,
+                                    CurvatureScratch& s) const {
+  s.terms.clear();
+  windows_.for_each_term(
+      report, [&](std::size_t i, double weight) { s.terms.push_back({static_cast<Eigen::Index>(i), weight}); });
+  s.terms.insert(s.terms.end(), terms_[report].begin(), terms_[report].end());
+  s.dE.resize(s.terms.size());
+  s.d2E.resize(s.terms.size());
+  for (std::size_t a = 0; a < s.terms.size(); ++a) {
+    s.dE[a] = s.terms[a].weight * f1(s.terms[a].index);
+    s.d2E[a] = s.terms[a].weight * f2(s.terms[a].index);
+  }
+}
+
+// A report's column of the data directions and its curvature in θ, Fisher or exact.
+void EstimateModel::add_report_curvature(const ReportInLikelihood& q, CurvatureScratch& s, Curvature curvature,
+                                         Eigen::MatrixXd* hessian, Eigen::MatrixXd* directions,
+                                         Eigen::Index& column) const {
+  const auto& p = priors_;
+  // ∂u/∂θ = Jᵀ ∂u/∂y, over the few parameters this report moves.
+  auto& g_theta = s.g_theta;
+  g_theta.setZero(static_cast<Eigen::Index>(n_));
+  const auto add = [&](Eigen::Index c, double v) { g_theta(c) += v; };
+  for (std::size_t a = 0; a < s.terms.size(); ++a)
+    for_each_in_row(jacobian_, s.terms[a].index, q.log_scale ? s.dE[a] / q.E : s.dE[a], add);
+  if (q.bias_at >= 0) for_each_in_row(jacobian_, q.bias_at, q.gb, add);
+  std::vector<Eigen::Index> touched;
+  for (Eigen::Index i = 0; i < g_theta.size(); ++i)
+    if (g_theta(i) != 0) touched.push_back(i);
+  // Expected information: for Student-t (ν+1)/((ν+3) sd²) on u; for one-sided terms the
+  // (always positive) -ℓ''. No second-derivative-of-u term: its expectation is zero.
+  double info = -q.term.d2;
+  if (q.term.point) {
+    const double s2 = q.log_scale ? q.sd * q.sd : std::pow(q.sd * std::abs(q.rep.value) + 100.0, 2);
+    info = (p.report_errors.student_nu + 1) / ((p.report_errors.student_nu + 3) * s2);
+  }
+  info = std::max(info, 0.0);
+  if (directions) directions->col(column++) = std::sqrt(info) * g_theta;
+  if (!hessian) return;
+  auto& H = *hessian;
+  if (curvature == Curvature::kFisher) {
+    for (const auto i : touched)
+      for (const auto j : touched) H(i, j) -= info * g_theta(i) * g_theta(j);
+    return;
+  }
+  add_exact_curvature(q, s, touched, H);
+}
+
+// ∂²u/∂y_a² = E''_a/E − g_a² on the log scale (plus −g_a g_b across entries), E''_a on the
+// natural scale.
+void EstimateModel::add_exact_curvature(const ReportInLikelihood& q, const CurvatureScratch& s,
+                                        const std::vector<Eigen::Index>& touched, Eigen::MatrixXd& H) const {
+  const ReportTerm& term = q.term;
+  const auto& g_theta = s.g_theta;
+  const double cross = q.log_scale ? term.d2 - term.d1 : term.d2;
+  for (const auto i : touched)
+    for (const auto j : touched) H(i, j) += cross * g_theta(i) * g_theta(j);
+  if (q.log_scale && q.bias_at >= 0) {
+    // The bias enters u linearly: remove the −g g part the log-scale formula gave it.
+    for_each_in_row(jacobian_, q.bias_at, 1.0, [&](Eigen::Index bi, double) {
+      for (const auto j : touched)
+        if (j != bi) {
+          H(bi, j) += term.d1 * g_theta(bi) * g_theta(j);
+          H(j, bi) += term.d1 * g_theta(bi) * g_theta(j);
+        }
+      H(bi, bi) += term.d1 * g_theta(bi) * g_theta(bi);
+    });
+  }
+  for (std::size_t a = 0; a < s.terms.size(); ++a) {
+    const double second = term.d1 * (q.log_scale ? s.d2E[a] / q.E : s.d2E[a]);
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ia(jacobian_, s.terms[a].index); ia; ++ia)
+      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ib(jacobian_, s.terms[a].index); ib; ++ib)
+        H(ia.col(), ib.col()) += second * ia.value() * ib.value();
+  }
+}
+
 double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::VectorXd* grad, Eigen::MatrixXd* hessian,
                                      Curvature curvature, Eigen::MatrixXd* directions) const {
   const auto& p = priors_;
@@ -329,53 +457,23 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
   const auto bias_row = static_cast<Eigen::Index>(K_ * T_ + K_);
   Eigen::VectorXd gy;  // ∂ log lik / ∂y
   if (grad) gy.setZero(static_cast<Eigen::Index>(flow_n_));
-  // Each flow-space element's flow and its first two derivatives, once (reports share them).
-  Eigen::VectorXd f0(static_cast<Eigen::Index>(flow_n_)), f1(static_cast<Eigen::Index>(flow_n_)),
-      f2(static_cast<Eigen::Index>(flow_n_));
-  // The second derivatives only when a curvature is asked for: the sampler's gradients (most
-  // calls) need the first two columns alone.
   const bool curvature_wanted = hessian || directions;
-  // Over every corridor-day at once, vectorised (most are used; days before the shock hold 0).
-  {
-    const auto x_rows = static_cast<Eigen::Index>(K_ * T_);
-    const Eigen::ArrayXd e = (-y.head(x_rows).array().abs()).exp();
-    f0.head(x_rows) = flows_of(y.head(x_rows).array(), e);
-    const Eigen::ArrayXd inv = (1.0 + e).inverse();
-    const Eigen::ArrayXd sigma = (y.head(x_rows).array() >= 0).select(inv, e * inv);
-    f1.head(x_rows) = kFlowScale * sigma;
-    if (curvature_wanted) f2.head(x_rows) = kFlowScale * sigma * (1.0 - sigma);
-  }
-  for (Eigen::Index i = ordinary_row; i < bias_row; ++i) f0(i) = f1(i) = f2(i) = ordinary_of(y(i));
+  const FlowSlopes f = flow_slopes(y, ordinary_row, bias_row, flow_n_, curvature_wanted);
   if (directions) {
     const auto used = std::count_if(weights_.begin(), weights_.end(), [](const ReportWeights& w) { return w.used; });
     directions->setZero(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(used));
   }
   Eigen::Index column = 0;
   WindowSums::Pass window_pass;
-  windows_.begin(f0.data(), grad != nullptr, window_pass);
-  // Per report: u's gradient over the flow-space entries it touches, and their curvature.
-  std::vector<FlowTerm> terms_here;
-  std::vector<double> dE, d2E;
-  Eigen::VectorXd g_theta;  // ∂u/∂θ of one report (for curvature and directions)
+  windows_.begin(f.f0.data(), grad != nullptr, window_pass);
+  CurvatureScratch scratch;
   double lp = 0;
   for (std::size_t r = 0; r < reports_.size(); ++r) {
     const auto& w = weights_[r];
     if (!w.used) continue;
     const auto& rep = reports_[r];
-    double E = expected_figure(r, f0, window_pass);
-    if (curvature_wanted) {
-      terms_here.clear();
-      windows_.for_each_term(
-          r, [&](std::size_t i, double weight) { terms_here.push_back({static_cast<Eigen::Index>(i), weight}); });
-      terms_here.insert(terms_here.end(), terms_[r].begin(), terms_[r].end());
-      dE.resize(terms_here.size());
-      d2E.resize(terms_here.size());
-      for (std::size_t a = 0; a < terms_here.size(); ++a) {
-        dE[a] = terms_here[a].weight * f1(terms_here[a].index);
-        d2E[a] = terms_here[a].weight * f2(terms_here[a].index);
-      }
-    }
-    const auto& terms = terms_here;
+    double E = expected_figure(r, f.f0, window_pass);
+    if (curvature_wanted) curvature_terms(r, f.f1, f.f2, scratch);
     const double sd = log_sd(rep);
     const int source = report_source_[r];
     const Eigen::Index bias_at = source >= 0 ? bias_row + source : -1;
@@ -384,72 +482,19 @@ double EstimateModel::log_likelihood(const Eigen::VectorXd& theta, Eigen::Vector
     if (log_scale && E <= 0) E = 1e-300;
     // u: log E (+ bias) on the log scale; E (+ bias · |figure|) on the natural one.
     const double u = log_scale ? std::log(E) + bias : E + bias * std::abs(rep.value);
-    const ReportTerm term = report_term(rep, u, sd, log_scale, p.report_errors.student_nu);
-    const bool point = term.point;
-    lp += term.value;
-    // Chain rule: u = log E (+ bias) on the log scale, E (+ bias · |figure|) on the natural one.
-    const double gb = log_scale ? 1.0 : std::abs(rep.value);
-    const auto du = [&](std::size_t a) { return log_scale ? dE[a] / E : dE[a]; };
+    const ReportInLikelihood q{rep, report_term(rep, u, sd, log_scale, p.report_errors.student_nu), E, sd, log_scale,
+                               bias_at, log_scale ? 1.0 : std::abs(rep.value)};
+    lp += q.term.value;
     if (grad) {
-      const double per_flow = log_scale ? term.d1 / E : term.d1;  // ∂ℓ/∂E
+      const double per_flow = log_scale ? q.term.d1 / E : q.term.d1;  // ∂ℓ/∂E
       windows_.add_slope(r, per_flow, window_pass);
-      for (const auto& t : terms_[r]) gy(t.index) += per_flow * (t.weight * f1(t.index));
-      if (bias_at >= 0) gy(bias_at) += term.d1 * gb;
+      for (const auto& t : terms_[r]) gy(t.index) += per_flow * (t.weight * f.f1(t.index));
+      if (bias_at >= 0) gy(bias_at) += q.term.d1 * q.gb;
     }
-    if (!curvature_wanted) continue;
-    // ∂u/∂θ = Jᵀ ∂u/∂y, over the few parameters this report moves.
-    g_theta.setZero(static_cast<Eigen::Index>(n_));
-    const auto pull = [&](Eigen::Index row, double value, auto&& visit) {
-      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(jacobian_, row); it; ++it)
-        visit(it.col(), it.value() * value);
-    };
-    for (std::size_t a = 0; a < terms.size(); ++a)
-      pull(terms[a].index, du(a), [&](Eigen::Index c, double v) { g_theta(c) += v; });
-    if (bias_at >= 0) pull(bias_at, gb, [&](Eigen::Index c, double v) { g_theta(c) += v; });
-    std::vector<Eigen::Index> touched;
-    for (Eigen::Index i = 0; i < g_theta.size(); ++i)
-      if (g_theta(i) != 0) touched.push_back(i);
-    // Expected information: for Student-t (ν+1)/((ν+3) sd²) on u; for one-sided terms the
-    // (always positive) -ℓ''. No second-derivative-of-u term: its expectation is zero.
-    double info = -term.d2;
-    if (point) {
-      const double s2 = log_scale ? sd * sd : std::pow(sd * std::abs(rep.value) + 100.0, 2);
-      info = (p.report_errors.student_nu + 1) / ((p.report_errors.student_nu + 3) * s2);
-    }
-    info = std::max(info, 0.0);
-    if (directions) directions->col(column++) = std::sqrt(info) * g_theta;
-    if (!hessian) continue;
-    auto& H = *hessian;
-    if (curvature == Curvature::kFisher) {
-      for (const auto i : touched)
-        for (const auto j : touched) H(i, j) -= info * g_theta(i) * g_theta(j);
-      continue;
-    }
-    // ∂²u/∂y_a² = E''_a/E − g_a² on the log scale (plus −g_a g_b across entries), E''_a on the
-    // natural scale.
-    const double cross = log_scale ? term.d2 - term.d1 : term.d2;
-    for (const auto i : touched)
-      for (const auto j : touched) H(i, j) += cross * g_theta(i) * g_theta(j);
-    if (log_scale && bias_at >= 0) {
-      // The bias enters u linearly: remove the −g g part the log-scale formula gave it.
-      pull(bias_at, 1.0, [&](Eigen::Index bi, double) {
-        for (const auto j : touched)
-          if (j != bi) {
-            H(bi, j) += term.d1 * g_theta(bi) * g_theta(j);
-            H(j, bi) += term.d1 * g_theta(bi) * g_theta(j);
-          }
-        H(bi, bi) += term.d1 * g_theta(bi) * g_theta(bi);
-      });
-    }
-    for (std::size_t a = 0; a < terms.size(); ++a) {
-      const double second = term.d1 * (log_scale ? d2E[a] / E : d2E[a]);
-      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ia(jacobian_, terms[a].index); ia; ++ia)
-        for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator ib(jacobian_, terms[a].index); ib; ++ib)
-          H(ia.col(), ib.col()) += second * ia.value() * ib.value();
-    }
+    if (curvature_wanted) add_report_curvature(q, scratch, curvature, hessian, directions, column);
   }
   if (grad) {
-    windows_.add_gradient(f1.data(), gy.data(), window_pass);
+    windows_.add_gradient(f.f1.data(), gy.data(), window_pass);
     add_flow_space_gradient(gy, *grad);
   }
   return lp;

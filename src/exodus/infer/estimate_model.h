@@ -134,6 +134,16 @@ class EstimateModel {
     Eigen::Index index;
     double weight;
   };
+  // The likelihood's steps for one used report's curvature (defined beside log_likelihood):
+  // what it is computed from, and the buffers reused from report to report.
+  struct ReportInLikelihood;
+  struct CurvatureScratch;
+  void curvature_terms(std::size_t report, const Eigen::VectorXd& f1, const Eigen::VectorXd& f2,
+                       CurvatureScratch& s) const;
+  void add_report_curvature(const ReportInLikelihood& q, CurvatureScratch& s, Curvature curvature,
+                            Eigen::MatrixXd* hessian, Eigen::MatrixXd* directions, Eigen::Index& column) const;
+  void add_exact_curvature(const ReportInLikelihood& q, const CurvatureScratch& s,
+                           const std::vector<Eigen::Index>& touched, Eigen::MatrixXd& H) const;
   WindowSums windows_;                        // the reports' windows of days (most departures)
   std::vector<std::vector<FlowTerm>> terms_;  // the terms no window holds (ordinary traffic, decays)
   EstimatePriors priors_;
