@@ -176,7 +176,7 @@ const Case kCases[] = {
     {Format::kFleeSettings, "probability above one", [](Inputs& in) { in.flee["simsetting.yml"] = "move_rules:\n  camp_movechance: 1.5\n"; },
      "/simsetting.yml:2: field 'move_rules.camp_movechance': must be a probability in [0, 1]"},
     // --- scenario folder ---------------------------------------------------------------------
-    {Format::kScenario, "empty manifest", [](Inputs& in) { in.scenario["scenario.yaml"] = ""; },
+    {Format::kScenario, "empty scenario.yaml", [](Inputs& in) { in.scenario["scenario.yaml"] = ""; },
      "/scenario.yaml: is empty; expected at least name, start_date, end_date and shock_date"},
     {Format::kScenario, "header only", [](Inputs& in) { in.scenario["regions.csv"] = "region,latitude,longitude,eligible_pool,other_pool,share_can_fly\n"; },
      "/regions.csv: defines no region"},

@@ -35,12 +35,12 @@ std::string read_bytes(const fs::path& path) {
 
 void copy_default_scenario_ending(const fs::path& folder, const std::string& end_date) {
   fs::copy(source_dir() / "scenarios" / "mobilization-2022", folder, fs::copy_options::recursive);
-  std::string manifest = read_bytes(folder / "scenario.yaml");
+  std::string scenario_yaml = read_bytes(folder / "scenario.yaml");
   const std::string old_end = "end_date: 2022-12-31";
-  const auto at = manifest.find(old_end);
+  const auto at = scenario_yaml.find(old_end);
   if (at == std::string::npos) throw std::runtime_error("scenarios/mobilization-2022/scenario.yaml: no " + old_end);
-  manifest.replace(at, old_end.size(), "end_date: " + end_date);
-  std::ofstream(folder / "scenario.yaml", std::ios::binary) << manifest;
+  scenario_yaml.replace(at, old_end.size(), "end_date: " + end_date);
+  std::ofstream(folder / "scenario.yaml", std::ios::binary) << scenario_yaml;
 }
 
 int run_exodus(const std::string& args, std::string* output) { return run_exodus_in({}, args, output); }

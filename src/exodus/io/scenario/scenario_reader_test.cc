@@ -37,7 +37,7 @@ void PrintTo(const Bad& c, std::ostream* os) { *os << c.name; }
 void append(std::string& s, const std::string& more) { s += more; }
 
 const Bad kBad[] = {
-    {"missing manifest", [](auto& t) { t.files.erase("scenario.yaml"); }, "scenario.yaml", 0, "", "file not found"},
+    {"missing scenario.yaml", [](auto& t) { t.files.erase("scenario.yaml"); }, "scenario.yaml", 0, "", "file not found"},
     {"end before start", [](auto& t) { t.files["scenario.yaml"] = "name: x\nstart_date: 2022-09-10\nend_date: 2022-09-01\nshock_date: 2022-09-05\n"; },
      "scenario.yaml", 3, "end_date", "before start_date"},
     {"shock outside", [](auto& t) { t.files["scenario.yaml"] = "name: x\nstart_date: 2022-09-01\nend_date: 2022-09-10\nshock_date: 2023-01-01\n"; },
