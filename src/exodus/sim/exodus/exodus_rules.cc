@@ -380,6 +380,17 @@ void ExodusRules::cross(std::uint32_t agent, std::size_t destination, std::int32
 }
 
 void ExodusRules::begin_day(std::int32_t day) {
+  reset_today();
+  apply_events(day);
+  ++retry_.generation;  // today's events: reroutes are chosen afresh
+  price_flights();
+  std::vector<std::vector<std::uint32_t>> wants_flight(flights_);
+  decide_departures(day, wants_flight);
+  seat_flyers(day, wants_flight);
+}
+
+// Today's record, every count at zero.
+void ExodusRules::reset_today() {
   today_ = ExodusDay{};
   today_.kind_deciders.assign(kinds_.size(), 0);
   today_.kind_departures.assign(kinds_.size(), 0);
@@ -396,11 +407,11 @@ void ExodusRules::begin_day(std::int32_t day) {
   today_.flight_demand.assign(flights_, 0);
   today_.flight_flown.assign(flights_, 0);
   today_.flight_price.assign(flights_, 0);
-  apply_events(day);
-  ++retry_.generation;  // today's events: reroutes are chosen afresh
+}
 
+// Prices follow yesterday's demand against seats: what buyers see today.
+void ExodusRules::price_flights() {
   const auto& p = scenario_.parameters;
-  // Prices follow yesterday's demand against seats: what buyers see today.
   for (std::size_t f = 0; f < flights_; ++f) {
     const auto& fl = scenario_.flights[f];
     const double seats = fl.seats_per_day * seat_scale_[fl.destination];
@@ -408,9 +419,12 @@ void ExodusRules::begin_day(std::int32_t day) {
     flight_price_[f] = fl.base_price * (1.0 + p.price_elasticity * over);
     today_.flight_price[f] = flight_price_[f];
   }
+}
 
-  // Decisions: binomial draws from each pool, then a corridor per leaver.
-  std::vector<std::vector<std::uint32_t>> wants_flight(flights_);
+// Decisions: binomial draws from each pool, then a corridor per leaver; those who chose a
+// flight wait in wants_flight[flight] for a seat.
+void ExodusRules::decide_departures(std::int32_t day, std::vector<std::vector<std::uint32_t>>& wants_flight) {
+  const auto& p = scenario_.parameters;
   std::vector<Option> opts;
   std::vector<double> utilities, scratch;
   // Pools by region and kind (g = region * kinds + kind), each split by class.
@@ -451,9 +465,14 @@ void ExodusRules::begin_day(std::int32_t day) {
       }
     }
   }
+}
 
-  // Flights: seats go to a uniform random subset of those who want them (selection sampling);
-  // the others take the road the same day.
+// Flights: seats go to a uniform random subset of those who want them (selection sampling);
+// the others take the road the same day.
+void ExodusRules::seat_flyers(std::int32_t day, const std::vector<std::vector<std::uint32_t>>& wants_flight) {
+  const auto& p = scenario_.parameters;
+  std::vector<Option> opts;
+  std::vector<double> utilities, scratch;
   for (std::size_t f = 0; f < flights_; ++f) {
     const auto& fl = scenario_.flights[f];
     const auto& want = wants_flight[f];
@@ -557,77 +576,82 @@ void ExodusRules::end_day(std::int32_t day, const Tally&) {
   arriving.clear();
   arriving.shrink_to_fit();
 
-  for (std::uint32_t c = 0; c < checkpoints_; ++c) {
-    const auto& cp = scenario_.checkpoints[c];
-    auto& keys = by_checkpoint[c];
-    std::sort(keys.begin(), keys.end());
-    // Approach limits and closures stop leavers before the queue; so does a queue longer
-    // than the newcomer will wait (they balk and try elsewhere). Tolerances differ from person
-    // to person, so a queue settles where the last who join are those who tolerate it.
-    double room = approach_limit_[c] >= 0 ? approach_limit_[c] : 1e300;
-    const double capacity = open_[c] ? cp.persons_per_day() * throughput_scale_[c] : 0.0;
-    double ahead = queues_[c].persons();
-    auto& entries = end_day_scratch_.entries;
-    entries.clear();
-    for (const auto key : keys) {
-      const auto a = static_cast<std::uint32_t>(key);
-      // Tolerances are positive: with no one ahead nobody balks, and the tolerance is not drawn.
-      const bool balks = capacity <= 0 || (ahead > 0 && ahead / capacity > wait_tolerance_days(a));
-      if (!open_[c] || room < 1 || balks) {
-        today_.turned_away[c] += 1;
-        retry_or_give_up(a, static_cast<int>(c), arrival_[a], day);
-        continue;
-      }
-      room -= 1;
-      ahead += 1;
-      state_[a] = kQueued;
-      today_.joined[c] += 1;
-      entries.push_back({arrival_[a], 1.0, a});
-    }
-    // Ordinary travellers arrive spread over the day, in hourly cohorts, as many as the day of
-    // the week and today's events make.
-    const double ordinary = cp.baseline_per_day * cp.weekly_profile[static_cast<std::size_t>((scenario_.start_date + day).weekday())] *
-                            ordinary_scale_checkpoint_[c];
-    if (ordinary > 0 && open_[c])
-      for (int h = 0; h < 24; ++h) entries.push_back({day + (h + 0.5) / 24.0, ordinary / 24.0, kNoAgent});
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const QueueEntry& a, const QueueEntry& b) { return a.arrival < b.arrival; });
-    for (const auto& e : entries) queues_[c].push(e);
+  for (std::uint32_t c = 0; c < checkpoints_; ++c) serve_checkpoint(c, day, by_checkpoint[c]);
+  close_destinations();
+}
 
-    today_.capacity[c] = capacity;
-    const auto served = queues_[c].serve_day(day, capacity, [&](std::uint32_t a, double time, double) {
-      today_.processed_leavers[c] += 1;
-      CounterRng rng(seed_, RandomPurpose::kAgentDay, a, static_cast<std::uint32_t>(day) | kBorderStream);
-      const bool exit_refused = is_eligible(class_[a]) && rng.next_unit() < exit_refusal_[c];
-      const bool entry_refused = !exit_refused && rng.next_unit() < entry_ban_[cp.destination];
-      if (exit_refused || entry_refused) {
-        today_.refused[c] += 1;
-        retry_or_give_up(a, static_cast<int>(c), time, day);
-        return;
-      }
-      cross(a, cp.destination, day);
-    });
-    // Ordinary travellers are counted on entry like everyone else; those refused (a tourist-visa
-    // ban) go home uncounted.
-    const double ordinary_served = served.processed_persons - today_.processed_leavers[c];
-    const double ordinary_refused = ordinary_served * ordinary_refusal_[cp.destination];
-    today_.entries[cp.destination] += ordinary_served - ordinary_refused;
-    today_.refused_ordinary[c] = ordinary_refused;
-    today_.processed[c] = served.processed_persons;
-    today_.checkpoint_entries[c] = served.processed_persons - today_.refused[c] - ordinary_refused;
-    today_.wait_hours[c] = served.wait_hours_max;
-    today_.wait_median_hours[c] = served.wait_hours_median;
-    const double queued = queues_[c].persons();
-    today_.queue_persons[c] = queued;
-    // Whole vehicles: a vehicle part filled (occupancy is a mean) still stands in the queue.
-    today_.queue_vehicles[c] = std::max(0.0, std::ceil(queued / cp.persons_per_vehicle - 1e-9));
-    today_.queue_km[c] = cp.queue_km(today_.queue_vehicles[c]);
-    // What people will hear: the wait a newcomer would face.
-    // Without an information lag, leavers turned back later today hear this wait at once.
-    if (wait_days_kept_ == 1) ++retry_.generation;
-    reported_wait_days_[c * wait_days_kept_ + static_cast<std::size_t>(day) % wait_days_kept_] =
-        capacity > 0 ? queued / capacity : kClosedWaitDays;
+void ExodusRules::serve_checkpoint(std::uint32_t c, std::int32_t day, std::vector<std::uint64_t>& keys) {
+  const auto& cp = scenario_.checkpoints[c];
+  std::sort(keys.begin(), keys.end());
+  // Approach limits and closures stop leavers before the queue; so does a queue longer
+  // than the newcomer will wait (they balk and try elsewhere). Tolerances differ from person
+  // to person, so a queue settles where the last who join are those who tolerate it.
+  double room = approach_limit_[c] >= 0 ? approach_limit_[c] : 1e300;
+  const double capacity = open_[c] ? cp.persons_per_day() * throughput_scale_[c] : 0.0;
+  double ahead = queues_[c].persons();
+  auto& entries = end_day_scratch_.entries;
+  entries.clear();
+  for (const auto key : keys) {
+    const auto a = static_cast<std::uint32_t>(key);
+    // Tolerances are positive: with no one ahead nobody balks, and the tolerance is not drawn.
+    const bool balks = capacity <= 0 || (ahead > 0 && ahead / capacity > wait_tolerance_days(a));
+    if (!open_[c] || room < 1 || balks) {
+      today_.turned_away[c] += 1;
+      retry_or_give_up(a, static_cast<int>(c), arrival_[a], day);
+      continue;
+    }
+    room -= 1;
+    ahead += 1;
+    state_[a] = kQueued;
+    today_.joined[c] += 1;
+    entries.push_back({arrival_[a], 1.0, a});
   }
+  // Ordinary travellers arrive spread over the day, in hourly cohorts, as many as the day of
+  // the week and today's events make.
+  const double ordinary = cp.baseline_per_day * cp.weekly_profile[static_cast<std::size_t>((scenario_.start_date + day).weekday())] *
+                          ordinary_scale_checkpoint_[c];
+  if (ordinary > 0 && open_[c])
+    for (int h = 0; h < 24; ++h) entries.push_back({day + (h + 0.5) / 24.0, ordinary / 24.0, kNoAgent});
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const QueueEntry& a, const QueueEntry& b) { return a.arrival < b.arrival; });
+  for (const auto& e : entries) queues_[c].push(e);
+
+  today_.capacity[c] = capacity;
+  const auto served = queues_[c].serve_day(day, capacity, [&](std::uint32_t a, double time, double) {
+    today_.processed_leavers[c] += 1;
+    CounterRng rng(seed_, RandomPurpose::kAgentDay, a, static_cast<std::uint32_t>(day) | kBorderStream);
+    const bool exit_refused = is_eligible(class_[a]) && rng.next_unit() < exit_refusal_[c];
+    const bool entry_refused = !exit_refused && rng.next_unit() < entry_ban_[cp.destination];
+    if (exit_refused || entry_refused) {
+      today_.refused[c] += 1;
+      retry_or_give_up(a, static_cast<int>(c), time, day);
+      return;
+    }
+    cross(a, cp.destination, day);
+  });
+  // Ordinary travellers are counted on entry like everyone else; those refused (a tourist-visa
+  // ban) go home uncounted.
+  const double ordinary_served = served.processed_persons - today_.processed_leavers[c];
+  const double ordinary_refused = ordinary_served * ordinary_refusal_[cp.destination];
+  today_.entries[cp.destination] += ordinary_served - ordinary_refused;
+  today_.refused_ordinary[c] = ordinary_refused;
+  today_.processed[c] = served.processed_persons;
+  today_.checkpoint_entries[c] = served.processed_persons - today_.refused[c] - ordinary_refused;
+  today_.wait_hours[c] = served.wait_hours_max;
+  today_.wait_median_hours[c] = served.wait_hours_median;
+  const double queued = queues_[c].persons();
+  today_.queue_persons[c] = queued;
+  // Whole vehicles: a vehicle part filled (occupancy is a mean) still stands in the queue.
+  today_.queue_vehicles[c] = std::max(0.0, std::ceil(queued / cp.persons_per_vehicle - 1e-9));
+  today_.queue_km[c] = cp.queue_km(today_.queue_vehicles[c]);
+  // What people will hear: the wait a newcomer would face.
+  // Without an information lag, leavers turned back later today hear this wait at once.
+  if (wait_days_kept_ == 1) ++retry_.generation;
+  reported_wait_days_[c * wait_days_kept_ + static_cast<std::size_t>(day) % wait_days_kept_] =
+      capacity > 0 ? queued / capacity : kClosedWaitDays;
+}
+
+void ExodusRules::close_destinations() {
   // Ordinary travellers leave at 1/stay a day of those present (counted before today's
   // arrivals join them); leavers leave by moving on or going home.
   for (std::size_t d = 0; d < destinations_; ++d) {

@@ -48,6 +48,15 @@ class ExodusRules final : public RuleSet {
   };
 
   void apply_events(std::int32_t day);
+  // begin_day's steps, in order.
+  void reset_today();
+  void price_flights();
+  void decide_departures(std::int32_t day, std::vector<std::vector<std::uint32_t>>& wants_flight);
+  void seat_flyers(std::int32_t day, const std::vector<std::vector<std::uint32_t>>& wants_flight);
+  // end_day's: checkpoint c serves its arrivals (`keys`, sorted) and today's ordinary traffic;
+  // then the destinations' ordinary travellers come and go, and the day's counts close.
+  void serve_checkpoint(std::uint32_t c, std::int32_t day, std::vector<std::uint64_t>& keys);
+  void close_destinations();
   double hazard(std::size_t region, std::size_t kind, std::uint8_t cls, std::int32_t day) const;
   // Options open to a person of kind `kind` and class `cls` at a region (from_checkpoint < 0)
   // or a checkpoint.
