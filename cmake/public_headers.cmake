@@ -37,7 +37,7 @@ set(EXODUS_INSTALLED_HEADERS
   infer/estimate.h
   infer/estimate_model.h
   infer/flee_calibration_result.h
-  infer/interval.h
+  core/interval.h
   infer/key_totals.h
   infer/laplace.h
   infer/nuts.h

@@ -39,9 +39,10 @@ const std::map<std::string, Files>& folders() {
          "date,day,kind,place,metric,value\n2022-09-01,0,total,ALL,departures,10\n2022-09-02,1,total,ALL,departures,20\n"
          "2022-09-01,0,destination,Georgia,entries,5\n2022-09-02,1,destination,Georgia,entries,7\n"},
         {"reports_fit.csv",
-         "file,id,metric,place,window,kind,observed,simulated,predictive_lo90,predictive_median,predictive_hi90,"
-         "tail_probability,verdict,why_not_compared,observed_low,observed_high,reported_by,reported_on\n"
-         "r.csv,g,entries,Georgia,2022-09-01/2022-09-02,count,12,12,8,12,16,0.5,fits,,,,Border,2022-09-03\n"},
+         "file,id,metric,place,window,kind,observed,observed_low,observed_high,reported_by,reported_on,compared,"
+         "why_not_compared,expected_median,expected_lo90,expected_hi90,predictive_median,predictive_lo90,"
+         "predictive_hi90,tail_probability,verdict\n"
+         "r.csv,g,entries,Georgia,2022-09-01/2022-09-02,count,12,,,Border,2022-09-03,yes,,12,12,12,12,8,16,0.5,fits\n"},
         {"places.csv", "kind,place,latitude,longitude,leads_to\nregion,Home,55,37,\ndestination,Georgia,41.7,44.8,\n"}}},
       {"band",
        {{"manifest.json",

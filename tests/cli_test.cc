@@ -277,7 +277,7 @@ TEST(CliEstimate, SeedsReportsGiveTotalsIntervalsAndAFitTable) {
   std::ifstream fit(dir / "e" / "reports_fit.csv");
   std::string header;
   std::getline(fit, header);
-  EXPECT_EQ(header.rfind("id,metric,destination,kind,value,used", 0), 0u);
+  EXPECT_EQ(header.rfind("file,id,metric,place,window,kind,observed", 0), 0u);
   std::ifstream daily(dir / "e" / "daily.csv");
   std::getline(daily, header);
   EXPECT_EQ(header, "date,day,days_from_shock,corridor,quantity,median,lo50,hi50,lo90,hi90,basis");

@@ -130,7 +130,7 @@ TEST_F(OutputsDoc, TheScenarioRunsFilesHoldWhatThePageLists) {
   EXPECT_EQ(keys(summary["checkpoints"][0]), doc("run summary.json checkpoints"));
   EXPECT_EQ(keys(summary["reports"]), doc("run summary.json reports"));
   EXPECT_EQ(keys(summary["reports"]["rows"][0]), doc("run summary.json report rows"));
-  EXPECT_EQ(csv_header(r / "reports_fit.csv"), doc("run reports_fit.csv columns"));
+  EXPECT_EQ(csv_header(r / "reports_fit.csv"), doc("reports_fit.csv columns"));
   EXPECT_EQ(keys(read_json(r / "manifest.json")), doc("run manifest.json keys"));
   EXPECT_EQ(csv_header(r / "places.csv"), doc("run places.csv columns"));
   EXPECT_EQ(column_values(r / "places.csv", 0), (Names{"region", "checkpoint", "destination"}));
@@ -186,7 +186,7 @@ TEST_F(OutputsDoc, TheEstimatesFilesHoldWhatThePageLists) {
   for (int b = 0; b <= static_cast<int>(FlowBasis::kExtrapolated); ++b) bases.insert(to_string(static_cast<FlowBasis>(b)));
   EXPECT_EQ(bases, doc("estimate daily.csv basis"));
   for (const auto& b : column_values(e / "daily.csv", 10)) EXPECT_TRUE(bases.count(b)) << b;
-  EXPECT_EQ(csv_header(e / "reports_fit.csv"), doc("estimate reports_fit.csv columns"));
+  EXPECT_EQ(csv_header(e / "reports_fit.csv"), doc("reports_fit.csv columns"));
   EXPECT_EQ(csv_header(e / "predictions.csv"), doc("estimate predictions.csv columns"));
   const auto summary = read_json(e / "summary.json");
   EXPECT_EQ(keys(summary), doc("estimate summary.json keys"));
@@ -208,7 +208,7 @@ TEST_F(OutputsDoc, ACalibrationsFilesHoldWhatThePageLists) {
   posterior.insert({"shock_hazard", "discrepancy[entries]"});
   EXPECT_EQ(csv_header(c / "posterior.csv"), posterior);
   EXPECT_EQ(csv_header(c / "forecast.csv"), doc("calibrate forecast.csv columns"));
-  EXPECT_EQ(csv_header(c / "reports_fit.csv"), doc("estimate reports_fit.csv columns"));
+  EXPECT_EQ(csv_header(c / "reports_fit.csv"), doc("reports_fit.csv columns"));
   const auto summary = read_json(c / "summary.json");
   EXPECT_EQ(keys(summary), doc("calibrate summary.json keys"));
   EXPECT_EQ(keys(summary["parameters"][0]), doc("calibrate summary.json parameters"));
@@ -256,7 +256,7 @@ TEST_F(OutputsDoc, AnEnsemblesFilesHoldWhatThePageLists) {
   EXPECT_EQ(keys(read_json(p / "manifest.json")), doc("ensemble manifest.json keys"));
   // The embedded scenario has reports: they are held against the ensemble in the estimate's layout.
   ASSERT_EQ(run_exodus("run --members 2 --days 30 --quiet --out " + (dir_ / "s").string(), &out), 0) << out;
-  EXPECT_EQ(csv_header(dir_ / "s" / "reports_fit.csv"), doc("estimate reports_fit.csv columns"));
+  EXPECT_EQ(csv_header(dir_ / "s" / "reports_fit.csv"), doc("reports_fit.csv columns"));
   EXPECT_EQ(csv_header(dir_ / "s" / "members.csv"), doc("ensemble members.csv columns"));
 }
 

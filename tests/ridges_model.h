@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "exodus/core/random.h"
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/infer/sbc.h"
 #include "exodus/infer/smc_sampler.h"
 

@@ -19,6 +19,7 @@
 #include "exodus/output/calibrate_outputs.h"
 #include "exodus/output/forecast_csv.h"
 #include "exodus/output/report_fit_outputs.h"
+#include "exodus/output/reports_fit_csv.h"
 #include "exodus/world/scenario_registry.h"
 
 namespace exodus {
@@ -173,7 +174,7 @@ CalibrateOutcome calibrate_case(const CalibrateRequest& q) {
 
   driver.write("posterior.csv", calibrate_posterior_csv(c));
   driver.write("forecast.csv", forecast_csv(c.layout, c.bands));
-  driver.write("reports_fit.csv", reports_fit_csv(c.fitted, c.fits));
+  driver.write("reports_fit.csv", reports_fit_csv(figure_fit_rows(c.fitted, c.fits)));
   if (o.predict) driver.write("predictions.csv", predictions_csv(*o.predict, c.predictions));
   driver.write("summary.json", calibrate_summary_json(c));
   if (predict_file) inputs.push_back({predict_file->name, predict_file->content.size(), sha256_hex(predict_file->content)});

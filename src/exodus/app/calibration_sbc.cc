@@ -16,6 +16,7 @@
 #include "exodus/app/load_scenario.h"
 #include "exodus/app/scenario_member_model.h"
 #include "exodus/app/use_case.h"
+#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
 #include "exodus/core/sample_moments.h"
 #include "exodus/infer/key_totals.h"
@@ -28,8 +29,8 @@ namespace exodus {
 
 namespace {
 
-constexpr std::uint32_t kTruthStream = 0x68000000u, kRenderStream = 0x69000000u, kTotalTruthStream = 0x6a000000u,
-                        kRankStream = 0x6b000000u;
+using inference_stream::kSbcTruth, inference_stream::kSbcRender, inference_stream::kSbcTotalTruth,
+    inference_stream::kSbcRank;
 
 double median_of(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -77,7 +78,7 @@ std::vector<double> draw_truth(const Design& g, std::size_t rep) {
   std::vector<double> truth;
   for (std::size_t d = 0; d < g.priors.size(); ++d) {
     CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
-                   kTruthStream + static_cast<std::uint32_t>(d));
+                   kSbcTruth + static_cast<std::uint32_t>(d));
     truth.push_back(draw_working(g.priors[d], rng));
   }
   return truth;
@@ -90,7 +91,7 @@ std::vector<Report> render_figures(const Design& g, std::size_t rep, const std::
   for (std::size_t i = 0; i < rendered.size(); ++i) {
     Report& r = rendered[i];
     CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
-                   kRenderStream + static_cast<std::uint32_t>(i));
+                   kSbcRender + static_cast<std::uint32_t>(i));
     const RunExpectation e = expected_in_run(r, g.places, world.shock_date, series);
     if (!e.ok) continue;  // no counterpart: the calibration does not score it either
     const double value = draw_run_truth(r, e.value, g.sd_of(truth, to_string(r.metric)), rng);
@@ -127,11 +128,11 @@ std::size_t distinct_members(const std::vector<std::vector<double>>& x, std::siz
 }
 
 // The truth's rank among the draws of the replicate's `k`-th quantity (infer/sbc.h).
-// `members` > 0: the draws are a mixture of that many members' (infer/interval.h).
+// `members` > 0: the draws are a mixture of that many members' (core/interval.h).
 double rank_of(const Design& g, std::size_t rep, std::size_t k, double truth, const std::vector<std::pair<double, double>>& draws,
                std::size_t members = 0) {
   CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
-                 kRankStream + static_cast<std::uint32_t>(k));
+                 kSbcRank + static_cast<std::uint32_t>(k));
   return sbc_rank(truth, draws, rng, members);
 }
 
@@ -162,7 +163,7 @@ void record_totals(const Design& g, std::size_t rep, ScenarioMemberModel& model,
     const ForecastTotal& t = totals[k];
     const auto first = static_cast<std::size_t>(t.first - s.start_date), last = static_cast<std::size_t>(t.last - s.start_date);
     CounterRng rng(g.options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep),
-                   kTotalTruthStream + static_cast<std::uint32_t>(k));
+                   kSbcTotalTruth + static_cast<std::uint32_t>(k));
     double sd = g.sd_of(truth, t.metric);
     if (sd < 0) sd = value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
     const double value = truth_series.sum(t.kind, t.index, t.metric, first, last) * std::exp(sd * standard_normal(rng));

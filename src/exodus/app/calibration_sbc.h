@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "exodus/core/limits.h"
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/infer/sbc.h"
 #include "exodus/infer/smc_sampler.h"
 #include "exodus/world/reports.h"

@@ -9,10 +9,11 @@
 #include "exodus/app/member_driver.h"
 #include "exodus/app/scenario_member_model.h"
 #include "exodus/app/scenario_use_case.h"
+#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
 #include "exodus/output/ensemble_outputs.h"
 #include "exodus/output/forecast_csv.h"
-#include "exodus/output/report_fit_outputs.h"
+#include "exodus/output/reports_fit_csv.h"
 
 namespace exodus {
 
@@ -22,7 +23,7 @@ namespace {
 
 // Member m's draw of prior d: its own counter, so that a member's parameters do not depend on
 // how many members there are.
-constexpr std::uint32_t kEnsembleDrawStream = 0x67000000u;
+using inference_stream::kEnsembleDraw;
 
 }  // namespace
 
@@ -63,7 +64,7 @@ EnsembleOutcome run_ensemble_case(const EnsembleRequest& q) {
     e.run_seed.push_back(e.seed + m);
     for (std::size_t d = 0; d < e.priors.size(); ++d) {
       CounterRng rng(e.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m),
-                     kEnsembleDrawStream + static_cast<std::uint32_t>(d));
+                     kEnsembleDraw + static_cast<std::uint32_t>(d));
       x[m].push_back(draw_working(e.priors[d], rng));
     }
   }
@@ -107,7 +108,7 @@ EnsembleOutcome run_ensemble_case(const EnsembleRequest& q) {
 
   driver.write("forecast.csv", forecast_csv(e.layout, e.bands));
   driver.write("members.csv", ensemble_members_csv(e));
-  if (!e.fits.empty()) driver.write("reports_fit.csv", reports_fit_csv(e.reports, e.fits));
+  if (!e.fits.empty()) driver.write("reports_fit.csv", reports_fit_csv(figure_fit_rows(e.reports, e.fits)));
   driver.write("summary.json", ensemble_summary_json(e));
   driver.finish({q.output.command_line, e.seed, o.threads, s.folder, o.loaded.inputs, {}},
                 [&](const RunIdentity& id) { return ensemble_manifest_json(e, id); });

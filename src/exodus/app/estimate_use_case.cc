@@ -8,6 +8,7 @@
 #include "exodus/io/reports/reports_reader.h"
 #include "exodus/output/estimate_outputs.h"
 #include "exodus/output/output_dir.h"
+#include "exodus/output/reports_fit_csv.h"
 
 namespace exodus {
 
@@ -48,7 +49,7 @@ EstimateOutcome estimate_case(const EstimateRequest& q) {
   if (!o.result.ok()) return o;
   if (q.hooks.before_writing) q.hooks.before_writing();
   staged.write("daily.csv", estimate_daily_csv(o.result));
-  staged.write("reports_fit.csv", estimate_reports_fit_csv(o.reports, o.result));
+  staged.write("reports_fit.csv", reports_fit_csv(figure_fit_rows(o.reports, o.result.fits)));
   staged.write("summary.json", estimate_summary_json(o.reports, o.result));
   if (o.predict) staged.write("predictions.csv", predictions_csv(*o.predict, o.result.predictions));
   std::vector<InputRecord> inputs = {{file.name, file.content.size(), sha256_hex(file.content)}};

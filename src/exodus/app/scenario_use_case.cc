@@ -5,6 +5,7 @@
 
 #include "exodus/output/exodus_outputs.h"
 #include "exodus/output/output_dir.h"
+#include "exodus/output/reports_fit_csv.h"
 #include "exodus/output/run_report_fit_outputs.h"
 
 namespace exodus {
@@ -44,7 +45,7 @@ ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
   staged.write("daily.csv", exodus_daily_csv(o.run.series));
   staged.write("places.csv", exodus_places_csv(s));
   staged.write("summary.json", exodus_summary_json(s, o.run, o.summary, o.targets, o.report_fits));
-  if (!o.report_fits.empty()) staged.write("reports_fit.csv", run_reports_fit_csv(o.report_fits));
+  if (!o.report_fits.empty()) staged.write("reports_fit.csv", reports_fit_csv(figure_fit_rows(o.report_fits)));
   const RunIdentity id{q.output.command_line, o.seed, o.threads, s.folder, o.loaded.inputs,
                        staged.written_and("manifest.json")};
   staged.write("manifest.json", exodus_manifest_json(s, id));

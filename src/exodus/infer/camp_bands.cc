@@ -4,13 +4,14 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
 
 namespace exodus {
 
 namespace {
 // The discrepancy draws' stream: b = this tag plus the member (members stay under 2^24).
-constexpr std::uint32_t kCampBandStream = 0x6B000000u;
+using inference_stream::kCampBand;
 }  // namespace
 
 CampBands camp_bands(std::span<const CampTable* const> runs, std::span<const double> weights, std::span<const double> sd,
@@ -40,7 +41,7 @@ CampBands camp_bands(std::span<const CampTable* const> runs, std::span<const dou
       for (std::size_t m = 0; m < runs.size(); ++m) {
         if (!runs[m] || !(weights[m] > 0)) continue;
         CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(t * C + c),
-                       kCampBandStream + static_cast<std::uint32_t>(m));
+                       kCampBand + static_cast<std::uint32_t>(m));
         const double scaled_sim = error.scaled(static_cast<double>(runs[m]->sim[t][c]));
         for (int k = 0; k < draws; ++k)
           vw.emplace_back(error.draw(scaled_sim, sd[m], standard_normal(rng)), weights[m] / draws);

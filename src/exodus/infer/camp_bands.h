@@ -4,7 +4,7 @@
 // (observe/camp_error.h), the one its likelihood used,
 //     population = max(0, exp(log(sim + f) + N(0, σ²)) − f),  f the likelihood's floor,
 // the members mixed by their weights, and each day's and camp's median and 50% and 90%
-// intervals read as a mixture of members (infer/interval.h). The discrepancy is what the
+// intervals read as a mixture of members (core/interval.h). The discrepancy is what the
 // calibration found the model misses by; without it the runs' own spread is far too narrow
 // to hold the camps' later data.
 #include <cstdint>
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/observe/camp_error.h"
 #include "exodus/recorder/camp_table.h"
 

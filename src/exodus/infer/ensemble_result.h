@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/infer/key_totals.h"
 #include "exodus/infer/posterior_runs.h"
 #include "exodus/infer/report_fit.h"

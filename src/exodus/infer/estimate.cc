@@ -11,6 +11,7 @@
 
 #include <Eigen/SparseCholesky>
 
+#include "exodus/core/random_streams.h"
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/random.h"
 #include "exodus/infer/wide_directions.h"
@@ -40,14 +41,29 @@ namespace {
 // What a scenario destination's open, counted crossings can take beyond their ordinary traffic,
 // plus its flights' seats: the scenario's structure, which centres a corridor's level (the
 // split across corridors). A road with no controls has no throughput to speak of: left out.
-double leaver_capacity(const Scenario& s, const std::string& destination) {
+double leaver_capacity(const Scenario& s, std::size_t destination) {
   double capacity = 0;
   for (const auto& cp : s.checkpoints)
-    if (s.destinations[cp.destination].name == destination && cp.open && cp.counted)
+    if (cp.destination == destination && cp.open && cp.counted)
       capacity += std::max(0.0, cp.persons_per_day() - cp.baseline_per_day);
   for (const auto& f : s.flights)
-    if (s.destinations[f.destination].name == destination) capacity += f.seats_per_day;
+    if (f.destination == destination) capacity += f.seats_per_day;
   return capacity;
+}
+
+// What the scenario knows of destination `d`'s corridor: how leavers move on and return, its
+// ordinary traffic (its checkpoints' baselines and air arrivals) and its capacity for leavers.
+void describe_corridor(const Scenario& s, std::size_t d, CorridorInfo& c) {
+  const Destination& dest = s.destinations[d];
+  c.onward_share = dest.onward_share;
+  c.onward_days = dest.onward_days;
+  c.return_share = dest.return_share;
+  c.return_days = dest.return_days;
+  double ordinary = dest.baseline_air_per_day;
+  for (const auto& cp : s.checkpoints)
+    if (cp.destination == d) ordinary += cp.baseline_per_day;
+  c.ordinary_per_day = ordinary;
+  c.capacity_per_day = leaver_capacity(s, d);
 }
 }  // namespace
 
@@ -111,6 +127,10 @@ FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
   layout.start = start;
   layout.days = end - start + 1;
   layout.shock_day = o.shock - start;
+  // A corridor per destination the reports name; the scenario's destination of that name, when
+  // it has one, describes it (world/places resolves the names).
+  const std::optional<PlaceCatalog> places = o.scenario ? std::optional(catalog_of(*o.scenario)) : std::nullopt;
+  std::vector<bool> named(o.scenario ? o.scenario->destinations.size() : 0, false);
   for (const auto& r : reports.reports)
     for (const auto& d : r.destinations) {
       if (d == kAllPlaces) continue;
@@ -119,31 +139,19 @@ FlowLayout estimate_layout(const ReportSet& reports, const EstimateOptions& o) {
       if (known) continue;
       CorridorInfo c;
       c.name = d;
-      if (o.scenario)
-        for (const auto& dest : o.scenario->destinations)
-          if (dest.name == d) {
-            c.onward_share = dest.onward_share;
-            c.onward_days = dest.onward_days;
-            c.return_share = dest.return_share;
-            c.return_days = dest.return_days;
-            // Ordinary traffic the scenario knows: its checkpoints' baselines and air arrivals.
-            double ordinary = dest.baseline_air_per_day;
-            for (const auto& cp : o.scenario->checkpoints)
-              if (o.scenario->destinations[cp.destination].name == d) ordinary += cp.baseline_per_day;
-            c.ordinary_per_day = ordinary;
-            c.capacity_per_day = leaver_capacity(*o.scenario, d);
-          }
+      if (places)
+        if (const auto at = destination_named(*places, d)) {
+          describe_corridor(*o.scenario, *at, c);
+          named[*at] = true;
+        }
       layout.corridors.push_back(c);
     }
   CorridorInfo other;
   other.name = "other";
   other.named = false;
   // "other" is every scenario destination no report names.
-  if (o.scenario)
-    for (const auto& dest : o.scenario->destinations)
-      if (std::none_of(layout.corridors.begin(), layout.corridors.end(),
-                       [&](const CorridorInfo& c) { return c.name == dest.name; }))
-        other.capacity_per_day += leaver_capacity(*o.scenario, dest.name);
+  for (std::size_t d = 0; d < named.size(); ++d)
+    if (!named[d]) other.capacity_per_day += leaver_capacity(*o.scenario, d);
   layout.corridors.push_back(other);
   return layout;
 }
@@ -352,7 +360,7 @@ void predict_held_back(const EstimateOptions& o, const EstimateModel& model, con
     const double sd = model.log_sd(rep);
     for (std::size_t j = 0; j < M; ++j) {
       CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j),
-                     0x5f00000u + static_cast<std::uint32_t>(r));
+                     inference_stream::kEstimatePredictive + static_cast<std::uint32_t>(r));
       double y = expected[r][j];
       if (rep.kind != ReportKind::kLowerBound && rep.kind != ReportKind::kDenial) {
         const double bias =
@@ -542,7 +550,7 @@ void fit_each_report(const ReportSet& reports, const EstimateOptions& o, const E
       vw[j] = {e, fit.weights[j]};
       const double bias = source >= 0 ? fit.draws(static_cast<Eigen::Index>(model.bias_index(static_cast<std::size_t>(source))),
                                                   static_cast<Eigen::Index>(j)) : 0.0;
-      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x5e00000u + static_cast<std::uint32_t>(r));
+      CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), inference_stream::kEstimateFitPredictive + static_cast<std::uint32_t>(r));
       // A bound or a denial says only on which side the truth lies: its predictive is the value.
       double y = e;
       if (rep.kind != ReportKind::kLowerBound && rep.kind != ReportKind::kDenial)

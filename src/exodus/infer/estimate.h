@@ -8,7 +8,7 @@
 
 #include "exodus/core/limits.h"
 #include "exodus/infer/estimate_model.h"
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/infer/report_fit.h"
 #include "exodus/infer/laplace.h"
 #include "exodus/infer/nuts.h"

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "exodus/core/date.h"
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/infer/posterior_runs.h"
 #include "exodus/world/scenario.h"
 

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "exodus/core/random_streams.h"
 #include "exodus/core/error.h"
 #include "exodus/core/random.h"
 
@@ -138,7 +139,7 @@ void laplace_draws(const SplitDensity& density, const LaplaceOptions& options, c
   if (m <= 0) return;
   Eigen::MatrixXd z(n, m);
   for (Eigen::Index j = 0; j < m; ++j) {
-    CounterRng rng(options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), 0x1a91ace);
+    CounterRng rng(options.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(j), inference_stream::kLaplaceDraw);
     for (Eigen::Index i = 0; i < n; ++i) z(i, j) = standard_normal(rng);
   }
   // Q = L Lᵀ; θ = mode + L⁻ᵀ z has covariance Q⁻¹.

@@ -1,12 +1,13 @@
 #include "exodus/infer/parameter_summary.h"
 
 #include "exodus/infer/posterior_runs.h"
+#include "exodus/core/random_streams.h"
 
 namespace exodus {
 
 namespace {
 constexpr std::size_t kPriorSummaryDraws = 4000;
-constexpr std::uint32_t kPriorSummaryStream = 0x66000000u;
+using inference_stream::kPriorSummary;
 }  // namespace
 
 ParameterSummary summarize_parameter(const ParameterPrior& p, std::size_t d, const SmcResult& smc, std::uint64_t seed) {
@@ -14,7 +15,7 @@ ParameterSummary summarize_parameter(const ParameterPrior& p, std::size_t d, con
   out.prior = d;
   std::vector<double> draws(kPriorSummaryDraws), equal(kPriorSummaryDraws, 1.0 / kPriorSummaryDraws);
   for (std::size_t i = 0; i < kPriorSummaryDraws; ++i) {
-    CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(i), kPriorSummaryStream + static_cast<std::uint32_t>(d));
+    CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(i), kPriorSummary + static_cast<std::uint32_t>(d));
     draws[i] = draw_working(p, rng);
   }
   std::vector<double> post;

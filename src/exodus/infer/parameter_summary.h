@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/infer/smc_sampler.h"
 #include "exodus/world/parameter_prior.h"
 

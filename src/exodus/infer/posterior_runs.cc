@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
@@ -13,8 +14,8 @@ namespace {
 
 // Draws per member: enough that 64 members give smooth quantiles of a figure's error.
 constexpr std::uint32_t kBandDraws = 8, kFigureDraws = 64;
-constexpr std::uint32_t kBandStream = 0x61000000u, kFitStream = 0x62000000u, kPredictStream = 0x63000000u,
-                        kUnfittedStream = 0x64000000u, kTotalStream = 0x65000000u;
+using inference_stream::kPosteriorBand, inference_stream::kPosteriorFit, inference_stream::kPosteriorPredict,
+    inference_stream::kPosteriorUnfitted, inference_stream::kPosteriorTotal;
 
 // A stream tag per metric name (FNV-1a, 24 bits), so that each metric's draws are its own.
 std::uint32_t metric_tag(const std::string& metric) {
@@ -37,7 +38,7 @@ double discrepancy_of(const PosteriorRuns& runs, std::size_t member, const std::
       return runs.members[member].discrepancy[k];
     }
   if (source) *source = BandDiscrepancy::kPrior;
-  CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(member), kUnfittedStream ^ metric_tag(metric));
+  CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(member), kPosteriorUnfitted ^ metric_tag(metric));
   return value_of(runs.unfitted_discrepancy, draw_working(runs.unfitted_discrepancy, rng));
 }
 
@@ -78,7 +79,7 @@ ForecastBands forecast_bands(const PosteriorRuns& runs) {
     for (std::size_t i = 0; i < members.size(); ++i) {
       const double sd = discrepancy_of(runs, members[i], metric, &out.discrepancy[s]);
       CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(members[i]),
-                     kBandStream + static_cast<std::uint32_t>(s));
+                     kPosteriorBand + static_cast<std::uint32_t>(s));
       for (std::uint32_t k = 0; k < kBandDraws; ++k) factor[i * kBandDraws + k] = sd * standard_normal(rng);
     }
     const std::size_t days = first[s].values.size();
@@ -141,7 +142,7 @@ std::vector<ReportFit> fit_reports(const PosteriorRuns& runs, const std::vector<
     const Report& r = *reports[i];
     ReportFit f;
     f.report = i;
-    FigureDraws d = figure_draws(runs, r, i, kFitStream);
+    FigureDraws d = figure_draws(runs, r, i, kPosteriorFit);
     f.used = d.ok;
     f.why_unused = d.why_not;
     if (d.ok) {
@@ -165,7 +166,7 @@ std::vector<ReportPrediction> predict_reports(const PosteriorRuns& runs, const s
   for (std::size_t i = 0; i < reports.size(); ++i) {
     ReportPrediction p;
     p.report = i;
-    FigureDraws d = figure_draws(runs, *reports[i], i, kPredictStream);
+    FigureDraws d = figure_draws(runs, *reports[i], i, kPosteriorPredict);
     p.predicted = d.ok;
     p.why_not = d.why_not;
     if (d.ok) p.predictive = interval_of(d.figure, d.members);
@@ -182,7 +183,7 @@ std::vector<std::pair<double, double>> total_draws(const PosteriorRuns& runs, Pl
     const double total = member.series->sum(kind, index, metric, first, last);
     const double sd = discrepancy_of(runs, m, metric);
     CounterRng rng(runs.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m),
-                   kTotalStream ^ metric_tag(metric) ^ static_cast<std::uint32_t>((index << 12) + last));
+                   kPosteriorTotal ^ metric_tag(metric) ^ static_cast<std::uint32_t>((index << 12) + last));
     for (std::uint32_t k = 0; k < kFigureDraws; ++k) {
       const double d = sd * standard_normal(rng);
       vw.emplace_back(signed_metric(metric) ? total + d * std::abs(total) : total * std::exp(d), member.weight / kFigureDraws);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "exodus/core/date.h"
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/infer/report_fit.h"
 #include "exodus/observe/report_error.h"
 #include "exodus/recorder/series_table.h"
@@ -66,7 +66,7 @@ Interval total_interval(const PosteriorRuns& runs, PlaceKind kind, std::size_t i
 // of a known truth among them is measured on (app/calibration_sbc.h).
 std::vector<std::pair<double, double>> total_draws(const PosteriorRuns& runs, PlaceKind kind, std::size_t index,
                                                    const std::string& metric, std::size_t first, std::size_t last);
-// The members that ran with a weight: what the draws above are a mixture of (infer/interval.h).
+// The members that ran with a weight: what the draws above are a mixture of (core/interval.h).
 std::size_t members_ran(const PosteriorRuns& runs);
 // The discrepancy sd of a member for a metric: fitted, drawn from the prior, or 0 (none).
 double member_discrepancy(const PosteriorRuns& runs, std::size_t member, const std::string& metric);

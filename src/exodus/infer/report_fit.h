@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 
 namespace exodus {
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
 #include "exodus/observe/report_error.h"
 #include "exodus/observe/report_weights.h"
@@ -110,7 +111,7 @@ SbcResult run_sbc(const ReportSet& design, const EstimateOptions& base, const Sb
   for (std::size_t rep = 0; rep < o.replicates; ++rep) {
     if (progress) progress(rep);
     // A truth from the prior.
-    CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), 0x5bc);
+    CounterRng rng(o.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(rep), inference_stream::kEstimateSbc);
     Eigen::VectorXd z(n);
     for (Eigen::Index i = 0; i < n; ++i) z(i) = standard_normal(rng);
     const Eigen::VectorXd truth = mean + chol.matrixU().solve(z);

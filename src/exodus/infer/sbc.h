@@ -13,7 +13,7 @@
 #include "exodus/core/random.h"
 
 #include "exodus/infer/estimate.h"
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/world/reports.h"
 
 namespace exodus {
@@ -34,7 +34,7 @@ struct SbcOptions {
 // fall 4, 3, 3, 3, 3, 4, 3, 3, 3, 4 to the ten bins of a histogram, and a quantity equal in
 // every draw and in the truth (a corridor that stays closed) ranks one half every time: both read
 // as faults of the inference that are not there.
-// `members` > 0: the draws are a mixture of that many members (infer/interval.h), and the truth
+// `members` > 0: the draws are a mixture of that many members (core/interval.h), and the truth
 // is exchangeable with a member, not a draw: L is the members.
 double sbc_rank(double truth, std::span<const std::pair<double, double>> draws, CounterRng& rng,
                 std::size_t members = 0);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
 
 namespace exodus {
@@ -56,7 +57,7 @@ JointCoverageCheck joint_coverage_check(const std::vector<SbcQuantity>& quantiti
   std::vector<double> pooled(static_cast<std::size_t>(checks));
   std::vector<int> covered(Q);
   for (int b = 0; b < checks; ++b) {
-    CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(b), 0x5bc707u);
+    CounterRng rng(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(b), inference_stream::kEstimateSbcJoint);
     std::fill(covered.begin(), covered.end(), 0);
     for (std::size_t k = 0; k < N; ++k) {
       const auto row = std::min(N - 1, static_cast<std::size_t>(rng.next_unit() * static_cast<double>(N)));

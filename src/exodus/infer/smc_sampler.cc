@@ -10,6 +10,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "exodus/core/random_streams.h"
 #include "exodus/core/error.h"
 #include "exodus/core/random.h"
 
@@ -18,8 +19,8 @@ namespace exodus {
 namespace {
 
 // Stream tags of the sampler's randomness (RandomPurpose::kInference, a = member).
-constexpr std::uint32_t kPriorStream = 0x51000000u, kResampleStream = 0x52000000u, kMoveStream = 0x53000000u,
-                        kCheapStream = 0x54000000u, kSeedStream = 0x55000000u;
+using inference_stream::kSmcPrior, inference_stream::kSmcResample, inference_stream::kSmcMove,
+    inference_stream::kSmcCheapMove, inference_stream::kSmcRunSeed;
 constexpr double kTargetAcceptance = 0.25;
 
 std::uint32_t stage_move(int stage, int move) {
@@ -28,7 +29,7 @@ std::uint32_t stage_move(int stage, int move) {
 
 std::uint64_t run_seed(std::uint64_t seed, std::size_t member, int stage, int move) {
   const auto b = philox_block(seed, RandomPurpose::kInference, static_cast<std::uint32_t>(member),
-                              stage_move(stage, move), kSeedStream);
+                              stage_move(stage, move), kSmcRunSeed);
   return (static_cast<std::uint64_t>(b[0]) << 32) | b[1];
 }
 
@@ -243,7 +244,7 @@ class SmcRun {
     r_.log_likelihood.assign(N, 0);
     r_.run_seed.assign(N, 0);
     for (std::size_t m = 0; m < N; ++m) {
-      CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), kPriorStream);
+      CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m), kSmcPrior);
       for (std::size_t d = 0; d < D; ++d) r_.x[m][d] = draw_working(priors_[d], rng);
       r_.run_seed[m] = run_seed(o_.seed, m, 0, 0);
     }
@@ -339,7 +340,7 @@ class SmcRun {
 
   // Resample: member i continues ancestor a[i] (its simulation copied through the proposal slot).
   void resample(const std::vector<double>& w) {
-    CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(stage_), kResampleStream);
+    CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(stage_), kSmcResample);
     const auto ancestors = systematic_resample(w, rng.next_unit());
     const auto x = r_.x;
     const auto ll = r_.log_likelihood;
@@ -358,7 +359,7 @@ class SmcRun {
   void cheap_moves(const Proposals& p, int move) {
     for (std::size_t m = 0; m < N; ++m) {
       CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m),
-                     stage_move(stage_, move) ^ kCheapStream);
+                     stage_move(stage_, move) ^ kSmcCheapMove);
       for (int c = 0; c < o_.cheap_moves; ++c)
         for (std::size_t d = S; d < D; ++d) {
           std::vector<double> y = r_.x[m];
@@ -421,7 +422,7 @@ class SmcRun {
   // Member m's proposal for a simulated move, and the uniform that decides it.
   std::vector<double> propose(const Proposals& p, std::size_t m, int move, bool independent, double* uniform) const {
     CounterRng rng(o_.seed, RandomPurpose::kInference, static_cast<std::uint32_t>(m),
-                   stage_move(stage_, move) ^ kMoveStream);
+                   stage_move(stage_, move) ^ kSmcMove);
     Eigen::VectorXd z(static_cast<Eigen::Index>(S));
     for (std::size_t d = 0; d < S; ++d) z[static_cast<Eigen::Index>(d)] = standard_normal(rng);
     if (independent && o_.independent_dof > 0) {

@@ -11,7 +11,7 @@
 
 #include "exodus/core/error.h"
 #include "exodus/core/random.h"
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 #include "exodus/infer/smc_checkpoint.h"
 #include "ridges_model.h"
 

@@ -38,9 +38,7 @@ std::string estimate_daily_csv(const EstimateResult& r) {
   return out;
 }
 
-std::string estimate_reports_fit_csv(const ReportSet& reports, const EstimateResult& r) {
-  return reports_fit_csv(reports, r.fits);
-}
+
 
 std::string estimate_summary_json(const ReportSet& reports, const EstimateResult& r) {
   const auto& L = r.layout;

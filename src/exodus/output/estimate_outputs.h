@@ -1,5 +1,5 @@
 #pragma once
-// Outputs of exodus estimate: daily posterior (long format), reports_fit.csv, summary.json,
+// Outputs of exodus estimate: daily posterior (long format), summary.json,
 // and the terminal table.
 #include <string>
 
@@ -10,7 +10,6 @@
 namespace exodus {
 
 std::string estimate_daily_csv(const EstimateResult& r);
-std::string estimate_reports_fit_csv(const ReportSet& reports, const EstimateResult& r);
 std::string estimate_summary_json(const ReportSet& reports, const EstimateResult& r);
 std::string estimate_manifest_json(const EstimateOptions& o, const RunIdentity& id);
 std::string estimate_table(const ReportSet& reports, const EstimateResult& r);

@@ -2,7 +2,7 @@
 // An interval as every summary.json writes it: {"median", "50%": [lo, hi], "90%": [lo, hi]}.
 #include <nlohmann/json.hpp>
 
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 
 namespace exodus {
 

@@ -1,6 +1,7 @@
 #pragma once
-// The files by which a posterior (an estimate's or a calibration's) answers for the reports:
-// reports_fit.csv (each report it was given) and predictions.csv (each figure held back).
+// predictions.csv: what a posterior (an estimate's or a calibration's) says of each figure held
+// back from it (reports_fit.csv, each figure it was given, is every verb's:
+// output/reports_fit_csv.h).
 #include <string>
 #include <vector>
 
@@ -9,7 +10,6 @@
 
 namespace exodus {
 
-std::string reports_fit_csv(const ReportSet& reports, const std::vector<ReportFit>& fits);
 // predictions.csv (--predict): for each held-back figure, what a report of its kind would say.
 std::string predictions_csv(const ReportSet& predicted, const std::vector<ReportPrediction>& predictions);
 

@@ -37,24 +37,6 @@ const char* verdict_of(const RunReportFit& f) {
   return f.fits ? "fits" : "MISS";
 }
 
-std::string run_reports_fit_csv(const std::vector<RunReportFit>& fits) {
-  std::string out =
-      "file,id,metric,place,window,kind,observed,simulated,predictive_lo90,predictive_median,predictive_hi90,"
-      "tail_probability,verdict,why_not_compared,observed_low,observed_high,reported_by,reported_on\n";
-  const auto optional = [](const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : std::string(); };
-  for (const auto& f : fits) {
-    const Report& r = *f.report;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(f.file), csv_field(r.id),
-                       to_string(r.metric), csv_field(where(r)), window(r, nullptr), to_string(r.kind),
-                       fmt::format("{:.6g}", r.value), fmt::format("{:.6g}", f.simulated),
-                       fmt::format("{:.6g}", f.predictive_lo90), fmt::format("{:.6g}", f.predictive_median),
-                       fmt::format("{:.6g}", f.predictive_hi90), fmt::format("{:.4f}", f.tail_probability),
-                       verdict_of(f), csv_field(f.why_not), optional(r.low), optional(r.high), csv_field(r.reported_by),
-                       r.reported_on ? r.reported_on->iso() : std::string());
-  }
-  return out;
-}
-
 nlohmann::json run_reports_fit_json(const std::vector<RunReportFit>& fits) {
   nlohmann::json rows = nlohmann::json::array();
   int compared = 0, fit = 0, inputs = 0, inputs_fit = 0;
@@ -88,7 +70,7 @@ std::string run_reports_fit_table(const Scenario& s, const std::vector<RunReport
     std::string range = !f.compared ? f.why_not
                         : r.kind == ReportKind::kLowerBound ? "(a lower bound: the run must not be below it)"
                         : r.kind == ReportKind::kDenial     ? "(a denial: the run must not be above it)"
-                                                            : figure(f.predictive_lo90) + " to " + figure(f.predictive_hi90);
+                                                            : figure(f.predictive.lo90) + " to " + figure(f.predictive.hi90);
     out += fmt::format("  {:<10} {:<22} {:<14} {:<22} {:<21} {:<11} {:>10} {:>10}  {}\n", verdict_of(f),
                        r.id.substr(0, 22), to_string(r.metric), where(r).substr(0, 22), window(r, &s), to_string(r.kind),
                        figure(r.value), f.compared || f.simulated != 0 ? figure(f.simulated) : "", range);

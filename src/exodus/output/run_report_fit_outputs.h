@@ -1,6 +1,7 @@
 #pragma once
 // How a scenario run fits the published figures it is held against (score/run_report_fit.h):
-// reports_fit.csv, its part of summary.json, and its part of the table printed at the end.
+// its part of summary.json and of the table printed at the end (reports_fit.csv is every
+// verb's: output/reports_fit_csv.h).
 #include <string>
 #include <vector>
 
@@ -11,7 +12,6 @@
 
 namespace exodus {
 
-std::string run_reports_fit_csv(const std::vector<RunReportFit>& fits);
 nlohmann::json run_reports_fit_json(const std::vector<RunReportFit>& fits);
 std::string run_reports_fit_table(const Scenario& s, const std::vector<RunReportFit>& fits);
 

@@ -5,9 +5,8 @@
 
 #include <algorithm>
 
-#include "exodus/core/csv_table.h"
-#include "exodus/core/parse.h"
 #include "exodus/core/text_source.h"
+#include "exodus/page/reports_fit_reader.h"
 
 namespace exodus {
 
@@ -19,24 +18,9 @@ std::string figure_kind_colour(const std::string& kind) {
 }
 
 std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::optional<TextFile>& file) {
-  if (!file) return {};
-  const TextFile& f = *file;
-  ErrorList errors;
-  const CsvTable rf(f, {"id", "metric", "destination", "kind", "value", "predictive_lo90", "predictive_hi90", "tail_probability"},
-                    {"used", "why_unused", "expected_median", "expected_lo90", "expected_hi90", "predictive_median", "flagged"},
-                    errors);
-  errors.throw_if_any();
   std::vector<FigureAgainstInterval> figures;
-  for (const auto& row : rf.rows()) {
-    if (rf.cell(row, "predictive_lo90").empty()) continue;
-    const auto number = [&](const char* c) { return bounded_value(rf, row, c); };
-    figures.push_back({rf.cell(row, "id"), rf.cell(row, "metric"), rf.cell(row, "destination"), rf.cell(row, "kind"),
-                       number("value"), number("predictive_lo90"), number("predictive_hi90"), number("tail_probability")});
-    const auto& added = figures.back();
-    if (!(added.lo90 <= added.hi90)) throw InputError(rf.pos(row, "predictive_lo90"), "is above predictive_hi90");
-    if (!(added.tail >= 0 && added.tail <= 1))
-      throw InputError(rf.pos(row, "tail_probability"), "is not a probability (0 to 1)");
-  }
+  for (const auto& f : read_reports_fit(file, ""))
+    if (f.compared) figures.push_back({f.id, f.metric, f.place, f.kind, f.observed, f.lo90, f.hi90, f.tail});
   return figures;
 }
 

@@ -20,8 +20,8 @@ struct FigureAgainstInterval {
 // Empty `figures`: no chart (nullopt-like: an empty title).
 PageChart figures_chart(std::vector<FigureAgainstInterval> figures, const std::string& section, const std::string& of_what);
 
-// The figures of a reports_fit.csv in the estimate's layout (estimate, calibrate, run --members)
-// that have a predictive interval; none when the file is absent. Throws InputError (file, line, field).
+// The figures of a reports_fit.csv that were compared (they have a predictive interval); none
+// when the file is absent. Throws InputError (file, line, field).
 std::vector<FigureAgainstInterval> figures_of_reports_fit(const std::optional<TextFile>& file);
 
 // The colour a figure's kind is drawn in on every chart (counts black, estimates orange, claims pink).

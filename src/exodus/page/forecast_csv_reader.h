@@ -8,7 +8,7 @@
 
 #include "exodus/core/date.h"
 #include "exodus/core/text_source.h"
-#include "exodus/infer/interval.h"
+#include "exodus/core/interval.h"
 
 namespace exodus {
 

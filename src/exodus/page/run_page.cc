@@ -17,6 +17,7 @@
 #include "exodus/page/flow_map.h"
 #include "exodus/page/daily_rows.h"
 #include "exodus/page/json_file.h"
+#include "exodus/page/reports_fit_reader.h"
 #include "exodus/world/places.h"
 
 namespace exodus {
@@ -47,66 +48,6 @@ struct RunSeries {
   }
 };
 
-// One row of reports_fit.csv.
-struct FittedReport {
-  std::string file, id, metric, place, kind, verdict, why_not;
-  std::string first, last;  // the window's dates
-  std::string reported_by, reported_on;  // empty when the reports file does not say
-  double observed = 0, simulated = 0, lo90 = 0, median = 0, hi90 = 0, tail = 0;
-  std::optional<double> low, high;  // the published range
-  bool compared = false;
-};
-
-// A window with no start runs from the shock (docs/outputs.md).
-std::vector<FittedReport> read_reports_fit(const OutputFolder& folder, const std::string& shock) {
-  const auto read = folder.read("reports_fit.csv");
-  if (!read) return {};
-  const TextFile& file = *read;
-  ErrorList errors;
-  const CsvTable t(file,
-                   {"file", "id", "metric", "place", "window", "kind", "observed", "simulated", "predictive_lo90",
-                    "predictive_median", "predictive_hi90", "tail_probability", "verdict", "why_not_compared"},
-                   // Folders of older versions lack the range and the source.
-                   {"observed_low", "observed_high", "reported_by", "reported_on"}, errors);
-  errors.throw_if_any();
-  std::vector<FittedReport> out;
-  for (const auto& row : t.rows()) {
-    FittedReport r;
-    r.file = t.cell(row, "file");
-    r.id = t.cell(row, "id");
-    r.metric = t.cell(row, "metric");
-    r.place = t.cell(row, "place");
-    r.kind = t.cell(row, "kind");
-    r.verdict = t.cell(row, "verdict");
-    r.why_not = t.cell(row, "why_not_compared");
-    const std::string window = t.cell(row, "window");
-    const auto slash = window.find('/');
-    const std::string start = window.substr(0, slash);
-    r.first = parse_date(start.empty() ? shock : start, t.pos(row, "window")).iso();
-    r.last = slash == std::string::npos ? r.first : parse_date(window.substr(slash + 1), t.pos(row, "window")).iso();
-    if (r.last < r.first) throw InputError(t.pos(row, "window"), "ends before it starts");
-    r.observed = bounded_value(t, row, "observed");
-    r.reported_by = t.cell(row, "reported_by");
-    r.reported_on = t.cell(row, "reported_on");
-    if (!t.cell(row, "observed_low").empty() && !t.cell(row, "observed_high").empty()) {
-      r.low = parse_double(t.cell(row, "observed_low"), t.pos(row, "observed_low"));
-      r.high = parse_double(t.cell(row, "observed_high"), t.pos(row, "observed_high"));
-    }
-    r.compared = r.why_not.empty() && !t.cell(row, "simulated").empty();
-    if (r.compared) {
-      r.simulated = bounded_value(t, row, "simulated");
-      r.lo90 = bounded_value(t, row, "predictive_lo90");
-      r.median = bounded_value(t, row, "predictive_median");
-      r.hi90 = bounded_value(t, row, "predictive_hi90");
-      r.tail = bounded_value(t, row, "tail_probability");
-      if (!(r.lo90 <= r.median && r.median <= r.hi90))
-        throw InputError(t.pos(row, "predictive_median"), "is not within predictive_lo90 to predictive_hi90");
-      if (!(r.tail >= 0 && r.tail <= 1)) throw InputError(t.pos(row, "tail_probability"), "is not a probability (0 to 1)");
-    }
-    out.push_back(std::move(r));
-  }
-  return out;
-}
 
 Json line(const std::string& label, const std::vector<double>& values, const std::string& colour_of, bool fill = false,
           const std::string& stack = "") {
@@ -136,7 +77,7 @@ std::vector<std::string> largest(const RunSeries& d, PlaceKind kind, const std::
 // mean, and leaves a figure per day or a peak as it is. A figure published as a range brings
 // two more series, its ends, the band between them shaded. The tooltip names the source and
 // the day it was published. Appends them to `datasets`; false when the window is not in the run.
-bool add_figure_overlay(Json& datasets, const FittedReport& r, const RunSeries& d, const std::vector<double>& daily, bool level) {
+bool add_figure_overlay(Json& datasets, const FittedFigure& r, const RunSeries& d, const std::vector<double>& daily, bool level) {
   const auto first = std::find(d.dates.begin(), d.dates.end(), r.first), last = std::find(d.dates.begin(), d.dates.end(), r.last);
   if (first == d.dates.end() || last == d.dates.end() || last < first) return false;
   const auto a = static_cast<std::size_t>(first - d.dates.begin()), b = static_cast<std::size_t>(last - d.dates.begin());
@@ -145,7 +86,7 @@ bool add_figure_overlay(Json& datasets, const FittedReport& r, const RunSeries& 
     double mean = 0;
     for (std::size_t i = a; i <= b; ++i) mean += daily[i];
     mean /= static_cast<double>(b - a + 1);
-    per_day = r.compared && r.simulated > 0 ? r.observed * mean / r.simulated : r.observed / static_cast<double>(b - a + 1);
+    per_day = r.compared && r.expected > 0 ? r.observed * mean / r.expected : r.observed / static_cast<double>(b - a + 1);
   }
   const auto over_window = [&](double value) {
     Json values = Json::array();
@@ -177,7 +118,7 @@ bool add_figure_overlay(Json& datasets, const FittedReport& r, const RunSeries& 
 Page run_page(const OutputFolder& folder) {
   const RunSeries d(read_daily_csv(folder.require("daily.csv")));
   const JsonInput manifest = read_json(folder.require("manifest.json")), summary = read_json(folder.require("summary.json"));
-  const auto reports = read_reports_fit(folder, manifest.text("shock_date"));
+  const auto reports = read_reports_fit(folder.read("reports_fit.csv"), manifest.text("shock_date"));
   Page page;
   const std::string scenario = manifest.text("scenario", "a scenario");
   page.title = fmt::format("exodus run: {}", scenario);

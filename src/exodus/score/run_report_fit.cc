@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/world/places.h"
@@ -12,7 +13,7 @@ namespace exodus {
 namespace {
 
 constexpr std::size_t kDraws = 4000;  // figures drawn per report: tails to about ±0.8%
-constexpr std::uint32_t kFitStream = 0x6f000000u;
+using inference_stream::kRunFit;
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
@@ -27,7 +28,7 @@ void fit_one(const Report& r, std::size_t index, const ReportErrors& e, RunRepor
     if (log_scale) z = sim > 0 ? (std::log(sim) - std::log(r.value)) / sd : -INFINITY;
     else z = (sim - r.value) / natural_scale(sd, r.value);
     f.tail_probability = r.kind == ReportKind::kLowerBound ? normal_cdf(z) : normal_cdf(-z);
-    f.predictive_lo90 = f.predictive_median = f.predictive_hi90 = sim;
+    f.predictive = {sim, sim, sim, sim, sim};
     f.fits = !tail_is_flagged(r, f.tail_probability);
     return;
   }
@@ -37,21 +38,12 @@ void fit_one(const Report& r, std::size_t index, const ReportErrors& e, RunRepor
   std::size_t below = 0;
   for (std::size_t j = 0; j < kDraws; ++j) {
     CounterRng rng(1, RandomPurpose::kInference, static_cast<std::uint32_t>(j),
-                   kFitStream + static_cast<std::uint32_t>(index));
+                   kRunFit + static_cast<std::uint32_t>(index));
     const double bias = has_source_bias(r) ? e.source_bias_sd * standard_normal(rng) : 0.0;
     y[j] = draw_figure(sim, bias, sd, log_scale, r.value, e.student_nu, rng);
     below += y[j] <= r.value;
   }
-  // Three order statistics, not a sort: the median's selection splits the draws, and each
-  // tail's is selected within its own side (the same values a full sort would give).
-  const auto rank = [](double q) { return static_cast<std::ptrdiff_t>(q * (kDraws - 1)); };
-  const auto mid = y.begin() + rank(0.5);
-  std::nth_element(y.begin(), mid, y.end());
-  std::nth_element(y.begin(), y.begin() + rank(0.05), mid);
-  std::nth_element(mid + 1, y.begin() + rank(0.95), y.end());
-  f.predictive_lo90 = y[static_cast<std::size_t>(rank(0.05))];
-  f.predictive_median = *mid;
-  f.predictive_hi90 = y[static_cast<std::size_t>(rank(0.95))];
+  f.predictive = interval_of_equal_weights(y, 1.0 / kDraws);
   f.tail_probability = static_cast<double>(below) / kDraws;
   f.fits = !tail_is_flagged(r, f.tail_probability);
 }

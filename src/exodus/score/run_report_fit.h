@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "exodus/core/interval.h"
 #include "exodus/observe/report_error.h"
 #include "exodus/recorder/series_table.h"
 #include "exodus/world/scenario.h"
@@ -21,9 +22,9 @@ struct RunReportFit {
   bool compared = false;   // false: why_not says why the run has no counterpart
   std::string why_not;
   double simulated = 0;    // the run's counterpart (what the figure speaks of, in the run)
-  // What a report of this kind would say if the run were the truth: its 90% interval and
-  // median (bounds and denials: the simulated value itself).
-  double predictive_lo90 = 0, predictive_median = 0, predictive_hi90 = 0;
+  // What a report of this kind would say if the run were the truth, as every verb's intervals
+  // are read (core/interval.h); bounds and denials: the simulated value itself.
+  Interval predictive;
   // As in the estimate's reports_fit.csv: the chance of a figure at or below the one
   // published; for a lower bound, the chance it holds; for a denial, that the truth is below it.
   double tail_probability = 0;

@@ -60,9 +60,9 @@ TEST(RunReportFit, ACountMustComeCloseAnEstimateOrAClaimLessSo) {
   EXPECT_TRUE(close.compared);
   EXPECT_EQ(close.simulated, 2000);
   EXPECT_TRUE(close.fits);
-  EXPECT_LT(close.predictive_lo90, 2000);
-  EXPECT_GT(close.predictive_hi90, 2000);
-  EXPECT_NEAR(close.predictive_median, 2000, 20);
+  EXPECT_LT(close.predictive.lo90, 2000);
+  EXPECT_GT(close.predictive.hi90, 2000);
+  EXPECT_NEAR(close.predictive.median, 2000, 20);
   const auto far = c.fit("far");
   EXPECT_FALSE(far.fits);  // +50% is beyond a count's error
   EXPECT_GT(far.tail_probability, 0.975);
@@ -103,7 +103,7 @@ TEST(RunReportFit, TheSameRunFitsTheSameWay) {
   c.add("claim", ReportMetric::kEntries, ReportKind::kClaim, 3000, "2022-09-02", "2022-09-03");
   const auto a = c.fit("claim"), b = c.fit("claim");
   EXPECT_EQ(a.tail_probability, b.tail_probability);
-  EXPECT_EQ(a.predictive_hi90, b.predictive_hi90);
+  EXPECT_EQ(a.predictive.hi90, b.predictive.hi90);
 }
 
 }  // namespace

@@ -48,4 +48,10 @@ std::optional<std::size_t> checkpoint_named(const PlaceCatalog& c, const std::st
   return std::nullopt;
 }
 
+std::optional<std::size_t> destination_named(const PlaceCatalog& c, const std::string& name) {
+  for (std::size_t i = 0; i < c.destinations.size(); ++i)
+    if (c.destinations[i] == name) return i;
+  return std::nullopt;
+}
+
 }  // namespace exodus

@@ -28,5 +28,7 @@ std::vector<std::size_t> destinations_named(const PlaceCatalog& c, const std::ve
 // The names that are neither ALL, a destination nor a group.
 std::vector<std::string> unknown_places(const PlaceCatalog& c, const std::vector<std::string>& names);
 std::optional<std::size_t> checkpoint_named(const PlaceCatalog& c, const std::string& name);
+// The destination of exactly this name (not a group's), if any.
+std::optional<std::size_t> destination_named(const PlaceCatalog& c, const std::string& name);
 
 }  // namespace exodus

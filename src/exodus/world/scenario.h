@@ -155,7 +155,9 @@ struct Target {
 inline constexpr double kMostPeoplePerAgent = 1000;
 inline bool people_per_agent_allowed(double k) { return k >= 1 && k <= kMostPeoplePerAgent; }
 // What is wrong with people per agent `given` (as written) that is not allowed.
-inline std::string people_per_agent_problem(const std::string& given) { return "must be 1 to 1000, not " + given; }
+inline std::string people_per_agent_problem(const std::string& given) {
+  return "must be 1 to " + std::to_string(static_cast<int>(kMostPeoplePerAgent)) + ", not " + given;
+}
 
 struct Scenario {
   std::string name, description, folder;

@@ -83,8 +83,7 @@ void read_run_options(const ScenarioYaml& y, Scenario& s) {
     const auto kpos = y.pos(y.root["calibration_people_per_agent"], "calibration_people_per_agent");
     try {
       s.calibration_people_per_agent = parse_double(*k, kpos);
-      if (!(s.calibration_people_per_agent >= 1 && s.calibration_people_per_agent <= 1000))
-        y.errors.add(kpos, fmt::format("must be 1 to 1000, not {}", *k));
+      if (!people_per_agent_allowed(s.calibration_people_per_agent)) y.errors.add(kpos, people_per_agent_problem(*k));
     } catch (const InputError& e) { y.errors.add(e); }
   }
 }
