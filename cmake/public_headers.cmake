@@ -1,6 +1,7 @@
 # The library's public face, as FLAME GPU 2 keeps one: the headers a program that embeds exodus
-# includes (the use cases; a scenario's and a Flee case's runs and their results), and the
-# headers those include in turn. Only these are installed (cmake --install); the rest of
+# includes (the use cases; a scenario's and a Flee case's runs and their results; the registries
+# that name their parameters), and the headers those include in turn. Only these are installed
+# (cmake --install); the rest of
 # src/exodus is the library's inside. tests/layering_test.cc checks that EXODUS_INSTALLED_HEADERS
 # is exactly what the facade includes, directly or not, and that no installed header names a
 # library exodus links privately (fmt, yaml-cpp, nlohmann/json, TBB, MPI, CLI11).
@@ -18,6 +19,8 @@ set(EXODUS_FACADE_HEADERS
   run/people_per_agent.h
   score/exodus_summary.h
   world/as_of.h
+  world/scenario_registry.h
+  world/flee_settings_registry.h
 )
 # What the facade includes, directly or not (paths under src/exodus).
 set(EXODUS_INSTALLED_HEADERS
@@ -26,6 +29,7 @@ set(EXODUS_INSTALLED_HEADERS
   core/alias_table.h
   core/date.h
   core/error.h
+  core/interval.h
   core/limits.h
   core/random.h
   core/recording_source.h
@@ -37,7 +41,6 @@ set(EXODUS_INSTALLED_HEADERS
   infer/estimate.h
   infer/estimate_model.h
   infer/flee_calibration_result.h
-  core/interval.h
   infer/key_totals.h
   infer/laplace.h
   infer/nuts.h
