@@ -4,7 +4,7 @@
 # (cmake --install); the rest of
 # src/exodus is the library's inside. tests/layering_test.cc checks that EXODUS_INSTALLED_HEADERS
 # is exactly what the facade includes, directly or not, and that no installed header names a
-# library exodus links privately (fmt, yaml-cpp, nlohmann/json, TBB, MPI, CLI11).
+# library exodus links privately (Eigen, fmt, yaml-cpp, nlohmann/json, TBB, MPI, CLI11).
 set(EXODUS_FACADE_HEADERS
   app/use_case.h
   app/load_scenario.h
@@ -26,7 +26,6 @@ set(EXODUS_FACADE_HEADERS
 set(EXODUS_INSTALLED_HEADERS
   ${EXODUS_FACADE_HEADERS}
   app/flee_case.h
-  core/alias_table.h
   core/date.h
   core/error.h
   core/interval.h
@@ -39,17 +38,15 @@ set(EXODUS_INSTALLED_HEADERS
   infer/camp_forecast_check.h
   infer/ensemble_result.h
   infer/estimate.h
-  infer/estimate_model.h
+  infer/estimate_priors.h
   infer/flee_calibration_result.h
   infer/key_totals.h
-  infer/laplace.h
-  infer/nuts.h
+  infer/laplace_diagnostics.h
+  infer/nuts_options.h
   infer/parameter_summary.h
   infer/posterior_runs.h
   infer/report_fit.h
   infer/smc_sampler.h
-  infer/time_knots.h
-  infer/window_sums.h
   io/flee/flee_inputs.h
   observe/camp_error.h
   observe/flow_layout.h
@@ -65,11 +62,7 @@ set(EXODUS_INSTALLED_HEADERS
   score/flee_score.h
   score/run_report_fit.h
   score/targets.h
-  sim/engine.h
-  sim/flee/flee_agents.h
-  sim/flee/flee_rules.h
-  sim/flee/route_paths.h
-  sim/flee/spawn_schedule.h
+  sim/flee/flee_run_stats.h
   sim/worker_pool.h
   world/flee_settings.h
   world/flee_world.h

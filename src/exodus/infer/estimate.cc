@@ -1,4 +1,7 @@
 #include "exodus/infer/estimate.h"
+#include "exodus/infer/estimate_model.h"
+#include "exodus/infer/laplace.h"
+#include "exodus/infer/nuts.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

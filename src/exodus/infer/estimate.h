@@ -7,11 +7,12 @@
 #include <vector>
 
 #include "exodus/core/limits.h"
-#include "exodus/infer/estimate_model.h"
 #include "exodus/core/interval.h"
+#include "exodus/infer/estimate_priors.h"
+#include "exodus/infer/laplace_diagnostics.h"
+#include "exodus/infer/nuts_options.h"
 #include "exodus/infer/report_fit.h"
-#include "exodus/infer/laplace.h"
-#include "exodus/infer/nuts.h"
+#include "exodus/observe/flow_layout.h"
 #include "exodus/observe/report_support.h"
 #include "exodus/world/reports.h"
 #include "exodus/world/scenario.h"

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "exodus/infer/laplace_diagnostics.h"
+
 namespace exodus {
 
 struct SplitDensity {
@@ -35,20 +37,6 @@ struct LaplaceOptions {
   // When set and true, the fit stops at its next evaluation of the density and laplace_fit
   // throws Interrupted (a fit of many corridors can take minutes before its first draw).
   const std::atomic<bool>* stop = nullptr;
-};
-
-struct LaplaceDiagnostics {
-  int optimiser_evaluations = 0;
-  std::string optimiser_result;
-  double gradient_norm = 0;       // at the mode, after polishing
-  bool hessian_positive = false;  // the prior precision is positive definite
-  int data_dimensions = 0;        // directions the reports inform
-  double worst_gap = 0;           // largest |log p - Gaussian prediction| at ±1 sd along them
-  double ess = 0;                 // effective draws after reweighting
-  double ess_fraction = 0;
-  double max_weight_share = 0;    // the largest normalised weight
-  bool ok = false;
-  std::string problem;            // why ok is false
 };
 
 struct LaplaceResult {

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "exodus/recorder/camp_table.h"
-#include "exodus/sim/flee/flee_rules.h"
+#include "exodus/sim/flee/flee_run_stats.h"
 
 namespace exodus {
 

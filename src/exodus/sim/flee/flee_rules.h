@@ -19,19 +19,13 @@
 #include "exodus/core/alias_table.h"
 #include "exodus/sim/engine.h"
 #include "exodus/sim/flee/flee_agents.h"
+#include "exodus/sim/flee/flee_run_stats.h"
 #include "exodus/sim/flee/route_paths.h"
 #include "exodus/sim/flee/spawn_schedule.h"
 #include "exodus/world/flee_world.h"
 
 namespace exodus {
 
-struct FleeRunStats {
-  std::int64_t route_not_found = 0;  // decisions to move with no open route (agent stayed)
-  std::int64_t turned_back = 0;      // arrivals sent back because their link closed
-  std::int64_t link_entries = 0;     // steps onto a link
-  std::int64_t unplaced_spawns = 0;  // agents the data asked for with no conflict zone to start in
-  std::int64_t agent_days_acted = 0; // agents that acted, summed over days (the others stayed put)
-};
 
 class FleeRules final : public RuleSet {
  public:
