@@ -8,9 +8,9 @@ namespace exodus {
 
 SmcOptions calibration_options(std::size_t members, std::size_t budget, std::uint64_t seed,
                                const std::atomic<bool>* stop) {
-  if (budget && budget < 2 * members)
+  if (budget && budget < kLeastSimulationsPerMember * members)
     throw InputError({"--budget", 0, ""}, fmt::format("{} simulations cannot carry {} members: at least {} are needed",
-                                                      budget, members, 2 * members));
+                                                      budget, members, kLeastSimulationsPerMember * members));
   SmcOptions so;
   so.members = members;
   so.budget = budget ? budget : kDefaultSimulationsPerMember * members;

@@ -154,9 +154,9 @@ class SmcRun {
       : model_(model), o_(o), priors_(model.priors()), N(o.members), D(priors_.size()),
         S(model.simulated_coordinates()), log_w_(N, 0.0), scale_(S ? 2.38 / std::sqrt(static_cast<double>(S)) : 1.0) {
     if (N < 2) throw std::invalid_argument("a calibration needs at least 2 members");
-    if (o.budget && o.budget < 2 * N)
+    if (o.budget && o.budget < kLeastSimulationsPerMember * N)
       throw std::invalid_argument("the budget must allow at least two simulations per member (" +
-                                  std::to_string(2 * N) + ")");
+                                  std::to_string(kLeastSimulationsPerMember * N) + ")");
     if (!(o.unmoved_chance > 0 && o.unmoved_chance < 1))
       throw std::invalid_argument("the chance a member is left unmoved must be between 0 and 1");
   }

@@ -118,6 +118,8 @@ inline constexpr int kMovesPerStage = 255;
 
 // A calibration's default budget: the prior's members, and some 6 stages of 15 to 30 moves.
 inline constexpr std::size_t kDefaultSimulationsPerMember = 200;
+// The least budget a population can carry: the prior's draw and one move a member.
+inline constexpr std::size_t kLeastSimulationsPerMember = 2;
 
 struct SmcOptions {
   std::size_t members = 64;
