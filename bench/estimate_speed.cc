@@ -12,6 +12,7 @@
 
 #include "exodus/core/random.h"
 #include "exodus/infer/estimate.h"
+#include "exodus/infer/estimate_model.h"
 #include "exodus/observe/report_weights.h"
 
 int main(int argc, char** argv) {

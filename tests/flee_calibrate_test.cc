@@ -82,6 +82,18 @@ TEST(FleeCalibrate, GivesTheSameFilesWhateverTheThreadCount) {
   EXPECT_EQ(summary_without_seconds(t.dir / "one"), summary_without_seconds(t.dir / "two"));
 }
 
+// The as-of day given as the date of its counts (day d's are dated the day after it, as in
+// out.csv) is the same calibration as its number.
+TEST(FleeCalibrate, AnAsOfDateIsTheDayWhoseCountsItDates) {
+  const TinyFleeCalibration t;
+  calibrate_flee_case(t.request(8, 32, 1, "by_day"));
+  FleeCalibrateRequest by_date = t.request(8, 32, 1, "by_date");
+  by_date.as_of = AsOf(*Date::parse("2020-01-11"));
+  EXPECT_EQ(calibrate_flee_case(by_date).result.as_of_day, 9);
+  for (const char* file : {"posterior.csv", "forecast.csv", "out.csv"})
+    EXPECT_EQ(read_bytes(t.dir / "by_day" / file), read_bytes(t.dir / "by_date" / file)) << file;
+}
+
 // Camp data after the as-of day informs nothing but the check of the forecast.
 TEST(FleeCalibrate, DataAfterTheAsOfDayChangesOnlyTheCheck) {
   const TinyFleeCalibration plain, changed(500, 9);
