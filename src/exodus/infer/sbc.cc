@@ -6,8 +6,9 @@
 #include <chrono>
 #include <cmath>
 
-#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
+#include "exodus/core/random_streams.h"
+#include "exodus/infer/estimate_model.h"
 #include "exodus/observe/report_error.h"
 #include "exodus/observe/report_weights.h"
 
