@@ -1,4 +1,3 @@
-#include "exodus/run/exodus_run.h"
 #include "exodus/app/calibration_sbc.h"
 
 #include <algorithm>
@@ -16,12 +15,13 @@
 #include "exodus/app/load_scenario.h"
 #include "exodus/app/scenario_member_model.h"
 #include "exodus/app/use_case.h"
-#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
+#include "exodus/core/random_streams.h"
 #include "exodus/core/sample_moments.h"
 #include "exodus/infer/key_totals.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
+#include "exodus/run/exodus_run.h"
 #include "exodus/run/people_per_agent.h"
 #include "exodus/world/scenario_hazard.h"
 

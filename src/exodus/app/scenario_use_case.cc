@@ -1,4 +1,3 @@
-#include "exodus/run/exodus_run.h"
 #include "exodus/app/scenario_use_case.h"
 
 #include <fmt/format.h>
@@ -7,6 +6,7 @@
 #include "exodus/output/output_dir.h"
 #include "exodus/output/reports_fit_csv.h"
 #include "exodus/output/run_report_fit_outputs.h"
+#include "exodus/run/exodus_run.h"
 
 namespace exodus {
 

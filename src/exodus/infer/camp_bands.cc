@@ -4,8 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
+#include "exodus/core/random_streams.h"
 
 namespace exodus {
 

@@ -14,9 +14,9 @@
 
 #include <Eigen/SparseCholesky>
 
-#include "exodus/core/random_streams.h"
 #include "exodus/core/digit_grouping.h"
 #include "exodus/core/random.h"
+#include "exodus/core/random_streams.h"
 #include "exodus/infer/wide_directions.h"
 #include "exodus/observe/report_error.h"
 #include "exodus/observe/report_weights.h"

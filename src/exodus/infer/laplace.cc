@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "exodus/core/random_streams.h"
 #include "exodus/core/error.h"
 #include "exodus/core/random.h"
+#include "exodus/core/random_streams.h"
 
 namespace exodus {
 

@@ -1,7 +1,7 @@
 #include "exodus/infer/parameter_summary.h"
 
-#include "exodus/infer/posterior_runs.h"
 #include "exodus/core/random_streams.h"
+#include "exodus/infer/posterior_runs.h"
 
 namespace exodus {
 

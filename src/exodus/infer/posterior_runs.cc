@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
+#include "exodus/core/random_streams.h"
 #include "exodus/observe/run_expectation.h"
 #include "exodus/observe/run_likelihood.h"
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "exodus/core/random_streams.h"
 #include "exodus/core/random.h"
+#include "exodus/core/random_streams.h"
 
 namespace exodus {
 

@@ -10,9 +10,9 @@
 #include <limits>
 #include <stdexcept>
 
-#include "exodus/core/random_streams.h"
 #include "exodus/core/error.h"
 #include "exodus/core/random.h"
+#include "exodus/core/random_streams.h"
 
 namespace exodus {
 
