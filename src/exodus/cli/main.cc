@@ -39,9 +39,11 @@ int run_command_line(int argc, char** argv, exodus::RankFarm* farm) {
   exodus::add_calibrate_command(app, &exit_code, command_line, farm);
   exodus::add_score_command(app, &exit_code);
   exodus::add_report_command(app, &exit_code);
+  // Every verb not given the farm, a later one too, leaves at once on another rank.
   if (worker_rank)
-    for (const char* rank0_alone : {"check", "estimate", "score", "report"})
-      app.get_subcommand(rank0_alone)->callback([&exit_code] { exit_code = exodus::kExitOk; });
+    for (auto* verb : app.get_subcommands({}))
+      if (verb->get_name() != "run" && verb->get_name() != "calibrate")
+        verb->callback([&exit_code] { exit_code = exodus::kExitOk; });
   // A first word that is no option and no verb: say so, rather than "a subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> verbs;

@@ -19,6 +19,8 @@ void read_window(const CsvTable& t, const CsvRow& row, const std::string& shock,
   f.last = parse_date(end, t.pos(row, "window")).iso();
   f.first = start.empty() ? (shock.empty() ? f.last : parse_date(shock, t.pos(row, "window")).iso())
                           : parse_date(start, t.pos(row, "window")).iso();
+  // "Since the shock" of a figure that ends before it: its last day alone.
+  if (start.empty() && f.first > f.last) f.first = f.last;
   if (f.last < f.first) throw InputError(t.pos(row, "window"), "ends before it starts");
 }
 

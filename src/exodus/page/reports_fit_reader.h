@@ -22,7 +22,7 @@ struct FittedFigure {
 };
 
 // The figures of `file` (none when it is absent); a window with no start runs from `shock`
-// (a date; empty: from its end). Throws InputError naming file, line and field.
+// (a date; empty, or after the window's end: from its end). Throws InputError naming file, line and field.
 std::vector<FittedFigure> read_reports_fit(const std::optional<TextFile>& file, const std::string& shock);
 
 }  // namespace exodus

@@ -55,6 +55,10 @@ TEST(ReportsFitReader, ReadsBackWhatEveryVerbWrites) {
   EXPECT_EQ(run_rows[1].verdict, "n/c");
   EXPECT_EQ(run_rows[1].why_not, "a metric the run does not count there");
   EXPECT_EQ(run_rows[1].first, "2022-09-21") << "a window with no start runs from the shock";
+  // ... unless it ends before the shock: then its last day alone.
+  const auto early = read_reports_fit(TextFile{"reports_fit.csv", reports_fit_csv(figure_fit_rows({not_compared}))},
+                                      "2022-10-01");
+  EXPECT_EQ(early[0].first, "2022-09-27");
 
   ReportFit posterior;
   posterior.report = 0;

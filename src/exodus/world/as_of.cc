@@ -7,7 +7,8 @@
 namespace exodus {
 
 AsOf AsOf::parse(const std::string& text, const SourcePos& where) {
-  if (text.find('-') != std::string::npos) return AsOf(parse_date(text, where));
+  // A date has a dash after its year; "-1" is a day number below the first.
+  if (text.find('-', 1) != std::string::npos) return AsOf(parse_date(text, where));
   const auto day = parse_int(text, where);
   // A day of a case: at most as many as a case may have (--max-days' own ceiling).
   if (day < 0 || day > 1000000)

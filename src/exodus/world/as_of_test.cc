@@ -21,8 +21,14 @@ TEST(AsOf, ADateAndADayNumberMeanTheSameDayInACalendar) {
 }
 
 TEST(AsOf, RefusesWhatIsNeitherADateNorADay) {
-  for (const char* text : {"-1", "nine", "2022-13-01", "2000000", "1.5"})
+  for (const char* text : {"-1", "nine", "2022-13-01", "2000000", "1.5", "-"})
     EXPECT_THROW(AsOf::parse(text, {"--as-of", 0, ""}), InputError) << text;
+  try {
+    AsOf::parse("-1", {"--as-of", 0, ""});
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("-1 is neither a date (YYYY-MM-DD) nor a day number of a case"), std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace
