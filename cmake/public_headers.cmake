@@ -59,6 +59,7 @@ set(EXODUS_INSTALLED_HEADERS
   recorder/exodus_run_result.h
   recorder/flee_run_result.h
   recorder/series_table.h
+  run/run_options.h
   score/flee_score.h
   score/run_report_fit.h
   score/targets.h

@@ -14,7 +14,7 @@ namespace {
 
 FleeRunResult mali(std::uint64_t seed, int threads, const WorkerPool* pool) {
   static const LoadedFleeCase loaded = load_flee_case({});
-  FleeRunOptions options;
+  RunOptions options;
   options.seed = seed;
   options.threads = threads;
   options.pool = pool;
@@ -42,7 +42,7 @@ TEST(ConcurrentRuns, ScenarioRunsSharingOnePoolMatchLoneRuns) {
   s.days = 40;  // through the shock and its surge
   s.end_date = s.start_date + (s.days - 1);
   const auto run = [&](std::uint64_t seed, const WorkerPool* pool) {
-    ExodusRunOptions o;
+    RunOptions o;
     o.seed = seed;
     o.pool = pool;
     return run_exodus(s, o);

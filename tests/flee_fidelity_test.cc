@@ -19,7 +19,7 @@ TEST(FleeFidelity, EmbeddedMaliMatchesFleesErrorOverThreeSeeds) {
   double ard = 0, rescaled = 0;
   const int seeds = 3;
   for (int seed = 1; seed <= seeds; ++seed) {
-    FleeRunOptions options;
+    RunOptions options;
     options.seed = static_cast<std::uint64_t>(seed);
     options.threads = 2;
     const auto run = run_flee(loaded.world, options);
@@ -53,7 +53,7 @@ TEST_P(FleeAgentParity, AgentTotalsEqualFleesEveryDay) {
   spec.settings_file = flee_data_dir() / c.input / "simsetting.yml";
   spec.max_days = static_cast<std::int32_t>(flee.days());
   const auto loaded = load_flee_case(spec);
-  FleeRunOptions options;
+  RunOptions options;
   options.threads = 2;
   const auto run = run_flee(loaded.world, options);
   ASSERT_EQ(run.table.days(), flee.days());

@@ -18,7 +18,7 @@ double total(const SeriesTable& t, PlaceKind kind, std::size_t index, const char
 
 TEST(PeoplePerAgent, OneIsTheScenarioItself) {
   const Scenario s = TinyScenario().read();
-  ExodusRunOptions o;
+  RunOptions o;
   o.seed = 3;
   auto a = run_exodus(s, o);
   auto b = run_exodus(scaled_to_agents(s, 1), o);
@@ -39,7 +39,7 @@ TEST(PeoplePerAgent, AWorldAQuarterTheSizeScaledBackGivesTheSameFlowsAndWaits) {
   EXPECT_EQ(quarter.parameters.shock_hazard, s.parameters.shock_hazard);
   double full = 0, scaled = 0, full_wait = 0, scaled_wait = 0, agents_full = 0, agents_scaled = 0;
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-    ExodusRunOptions o;
+    RunOptions o;
     o.seed = seed;
     const auto a = run_exodus(s, o);
     auto b = run_exodus(quarter, o);
@@ -59,7 +59,7 @@ TEST(PeoplePerAgent, AWorldAQuarterTheSizeScaledBackGivesTheSameFlowsAndWaits) {
 
 TEST(PeoplePerAgent, CountsAreScaledBackAndHoursAndPricesAreNot) {
   const Scenario s = TinyScenario().read();
-  ExodusRunOptions o;
+  RunOptions o;
   auto run = run_exodus(s, o);
   const SeriesTable before = run.series;
   scale_counts_back(run.series, 3);

@@ -32,7 +32,7 @@ TEST(Mobilization2022, EveryPublishedFigureFitsOrIsListedWithItsReason) {
   const Scenario& s = loaded.scenario;
   ASSERT_EQ(s.reports.size(), 2u);
   EXPECT_EQ(s.reports[0].reports.size() + s.reports[1].reports.size(), 15u + 48u);
-  ExodusRunOptions options;
+  RunOptions options;
   options.seed = s.seed;
   options.threads = 2;
   const auto run = run_exodus(s, options);

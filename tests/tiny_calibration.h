@@ -35,7 +35,7 @@ struct TinyCalibration {
     write_files(folder, t.files);
     Scenario truth = t.read();
     ScenarioValue(truth, "shock_hazard").set(truth, kTrueShock);
-    ExodusRunOptions o;
+    RunOptions o;
     o.seed = 99;
     const auto run = run_exodus(truth, o);
     std::string csv = kReportsHeader;

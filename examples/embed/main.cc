@@ -9,7 +9,7 @@
 int main() {
   try {
     const exodus::LoadedScenario loaded = exodus::load_scenario(std::nullopt);
-    exodus::ExodusRunOptions options;
+    exodus::RunOptions options;
     options.seed = loaded.scenario.seed;
     options.threads = 2;
     const exodus::ExodusRunResult run = exodus::run_exodus(loaded.scenario, options);

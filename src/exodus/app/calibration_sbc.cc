@@ -187,7 +187,7 @@ CalibrationSbcReplicate run_replicate(const Design& g, std::size_t rep, const Wo
     out.failure = fmt::format("replicate {}: its truth would make more agents than --max-agents", rep);
     return out;
   }
-  ExodusRunOptions ro;
+  RunOptions ro;
   ro.seed = o.seed * 1000003u + rep;
   ro.pool = &pool;
   ExodusRunResult run = run_exodus(scaled, ro);

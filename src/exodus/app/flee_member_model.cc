@@ -79,7 +79,7 @@ FleeWorld FleeMemberModel::member_world(std::span<const double> x, std::int32_t 
 }
 
 FleeRunResult FleeMemberModel::run_alone(const FleeWorld& world, std::uint64_t seed) const {
-  FleeRunOptions o;
+  RunOptions o;
   o.seed = seed;
   o.threads = 1;  // runs go side by side, one thread each
   o.stop = stop_;

@@ -29,7 +29,7 @@ FleeInputs inputs_from_truth(double truth) {
   FleeInputs in = t.read();
   FleeInputs truth_inputs = in;
   truth_inputs.settings.default_movechance = truth;
-  FleeRunOptions o;
+  RunOptions o;
   o.seed = 77;
   const FleeRunResult run = run_flee(build_flee_world(truth_inputs, "tiny"), o);
   for (auto& series : in.validation->series) {
@@ -99,7 +99,7 @@ TEST(FleeMemberModel, ItsFullRunsAreTheMembersWorldsRunToTheEnd) {
   const auto runs = model.take_full_runs(2);
   ASSERT_EQ(runs.size(), 2u);
   for (std::size_t m = 0; m < 2; ++m) {
-    FleeRunOptions o;
+    RunOptions o;
     o.seed = 4 + m;
     const CampTable alone = run_flee(model.member_world(x[m], 30), o).table;
     EXPECT_EQ(runs[m].days(), 30u);
@@ -138,7 +138,7 @@ TEST(FleeMemberModel, RunsTheCasesOwnSettingsForTheComparison) {
   const auto runs = model.run_case_settings({3, 9});
   ASSERT_EQ(runs.size(), 2u);
   for (std::size_t k = 0; k < 2; ++k) {
-    FleeRunOptions o;
+    RunOptions o;
     o.seed = k == 0 ? 3 : 9;
     EXPECT_EQ(runs[k].sim, run_flee(build_flee_world(in, "tiny"), o).table.sim) << k;
   }

@@ -23,7 +23,7 @@ FleeRunOutcome run_flee_case(const FleeRunRequest& q) {
   // A name clash fails now, before the run; nothing reaches the disk until it is over.
   StagedOutputDir staged(o.out, q.output.force);
   if (q.hooks.started) q.hooks.started(o.loaded.world.case_name, o.out);
-  FleeRunOptions options;
+  RunOptions options;
   options.seed = q.seed;
   options.threads = o.threads;
   options.stop = q.hooks.stop;

@@ -31,7 +31,7 @@ ScenarioRunOutcome run_scenario_case(const ScenarioRunRequest& q) {
   // A name clash fails now, before the run; nothing reaches the disk until it is over.
   StagedOutputDir staged(o.out, q.output.force);
   if (q.hooks.started) q.hooks.started(s.name, o.out);
-  ExodusRunOptions options;
+  RunOptions options;
   options.seed = o.seed;
   options.threads = o.threads;
   options.stop = q.hooks.stop;

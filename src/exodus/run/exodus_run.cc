@@ -8,15 +8,12 @@
 
 namespace exodus {
 
-ExodusRunResult run_exodus(const Scenario& scenario, const ExodusRunOptions& options) {
+ExodusRunResult run_exodus(const Scenario& scenario, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   ExodusRules rules(scenario, options.seed);
   ExodusRecorder recorder(scenario);
   ExodusRunResult result;
-  EngineOptions engine;
-  engine.threads = options.threads;
-  engine.pool = options.pool;
-  engine.stop = options.stop;
+  EngineOptions engine = engine_options(options);
   engine.after_day = [&](std::int32_t day) {
     recorder.record(rules.today());
     if (options.progress) options.progress(day + 1, scenario.days, rules.agent_count());

@@ -7,15 +7,12 @@
 
 namespace exodus {
 
-FleeRunResult run_flee(const FleeWorld& world, const FleeRunOptions& options) {
+FleeRunResult run_flee(const FleeWorld& world, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   FleeRules rules(world, options.seed);
   FleeRecorder recorder(world);
   FleeRunResult result;
-  EngineOptions engine;
-  engine.threads = options.threads;
-  engine.pool = options.pool;
-  engine.stop = options.stop;
+  EngineOptions engine = engine_options(options);
   engine.after_day = [&](std::int32_t day) {
     recorder.record(day, rules);
     result.agent_days += static_cast<std::int64_t>(rules.agent_count());

@@ -10,7 +10,7 @@ std::optional<SeriesTable> run_scenario_member(const Scenario& scenario, std::ui
                                                std::int64_t max_agents, const std::atomic<bool>* stop) {
   const Scenario s = scaled_to_agents(scenario, people_per_agent);
   if (forecast_leavers(s).expected > static_cast<double>(max_agents)) return std::nullopt;
-  ExodusRunOptions o;
+  RunOptions o;
   o.seed = seed;
   o.threads = 1;
   o.stop = stop;
